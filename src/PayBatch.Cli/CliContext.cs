@@ -1,0 +1,68 @@
+using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Persistence;
+using Serilog.Core;
+
+namespace PayBatch.Cli;
+
+/// <summary>Where a command runs: its streams, working directory, environment and clock.</summary>
+public sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingDirectory, IDictionary Environment, TimeProvider Clock, bool OutputIsTerminal)
+{
+    public static CliHost FromProcess() => new(Console.Out, Console.Error, System.Environment.CurrentDirectory,
+        System.Environment.GetEnvironmentVariables(), TimeProvider.System, !Console.IsOutputRedirected);
+}
+
+/// <summary>The services of one command invocation: settings, log, database, output.</summary>
+public sealed class CliContext(CliHost host, Settings settings, Logger log, string runId, bool json, bool quiet) : IDisposable
+{
+    public CliHost Host { get; } = host;
+    public Settings Settings { get; } = settings;
+    public Logger Log { get; } = log;
+    public string RunId { get; } = runId;
+    public bool Json { get; } = json;
+    public bool Quiet { get; } = quiet;
+    public TimeProvider Clock => Host.Clock;
+
+    private ReferenceData? _data;
+    public ReferenceData Data => _data ??= ReferenceData.Load(Settings.DataDirectory);
+
+    /// <summary>Progress is for a person at a terminal only: never with --json, CI=true or redirected output.</summary>
+    public bool ShowProgress => Host.OutputIsTerminal && !Json && !Quiet &&
+                                !string.Equals(Host.Environment["CI"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase);
+
+    public IProgress<int>? Progress(string what) => ShowProgress
+        ? new Progress<int>(n => Host.Error.Write($"\r{what}: {n:N0}   "))
+        : null;
+
+    /// <summary>Opens the database and brings its schema up to date (idempotent).</summary>
+    public async Task<PayBatchDb> OpenDbAsync(CancellationToken ct)
+    {
+        var db = DbFactory.Create(Settings.Provider, Settings.ConnectionString);
+        await Resilience.Database.ExecuteAsync(async t => await db.Database.MigrateAsync(t).ConfigureAwait(false), ct).ConfigureAwait(false);
+        return db;
+    }
+
+    /// <summary>Writes the command's result: one JSON object with --json, else the human text (unless --quiet).</summary>
+    public void Result(JsonObject json, Action<TextWriter> human)
+    {
+        if (Json)
+        {
+            Host.Out.WriteLine(json.ToJsonString(JsonOptions));
+            return;
+        }
+        if (!Quiet) human(Host.Out);
+    }
+
+    /// <summary>A message for the person, not the machine: stderr, masked.</summary>
+    public void Say(string message)
+    {
+        if (!Quiet && !Json) Host.Error.WriteLine(Logging.Redact(message));
+    }
+
+    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    public void Dispose() => Log.Dispose();
+}

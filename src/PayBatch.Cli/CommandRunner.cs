@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using PayBatch.Core.Domain;
+
+namespace PayBatch.Cli;
+
+/// <summary>
+/// Runs a command's body with its context and turns every way it can end into an exit code: bad
+/// input is 2 (nothing changed), an unexpected fault is 1, the body's own code otherwise.
+/// </summary>
+public sealed class CommandRunner(CliHost host, GlobalOptions g)
+{
+    public GlobalOptions Global => g;
+
+    public void Handle(Command command, Func<ParseResult, CliContext, CancellationToken, Task<int>> body, Func<ParseResult, IDictionary<string, string?>>? settingsFromArgs = null) =>
+        command.SetAction((parse, ct) => InvokeAsync(command.Name, parse, body, settingsFromArgs, ct));
+
+    private async Task<int> InvokeAsync(string name, ParseResult parse, Func<ParseResult, CliContext, CancellationToken, Task<int>> body,
+        Func<ParseResult, IDictionary<string, string?>>? settingsFromArgs, CancellationToken ct)
+    {
+        var json = parse.GetValue(g.Json);
+        var runId = Guid.NewGuid().ToString("N")[..12];
+        CliContext? ctx = null;
+        try
+        {
+            var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Database:ConnectionString"] = parse.GetValue(g.Db),
+                ["Database:Provider"] = parse.GetValue(g.Provider),
+            };
+            if (settingsFromArgs is not null)
+                foreach (var kv in settingsFromArgs(parse)) overrides[kv.Key] = kv.Value;
+            var settings = Settings.Load(host.WorkingDirectory, host.Environment, overrides);
+            var log = Logging.Create(settings.LogsDirectory, runId, parse.GetValue(g.Verbose));
+            ctx = new CliContext(host, settings, log, runId, json, parse.GetValue(g.Quiet));
+            ctx.Log.Information("paybatch {Command} started", name);
+            var started = host.Clock.GetTimestamp();
+            var code = await body(parse, ctx, ct).ConfigureAwait(false);
+            ctx.Log.Information("paybatch {Command} finished with exit code {ExitCode} in {Ms} ms", name, code, (int)host.Clock.GetElapsedTime(started).TotalMilliseconds);
+            return code;
+        }
+        catch (InputException e)
+        {
+            return Fail(ctx, json, ExitCodes.BadInput, e.Message, null);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(ctx, json, ExitCodes.Failure, "cancelled; nothing half-done was kept", null);
+        }
+        catch (Exception e)
+        {
+            return Fail(ctx, json, ExitCodes.Failure, $"unexpected failure: {e.Message}", e);
+        }
+        finally
+        {
+            ctx?.Dispose();
+        }
+    }
+
+    private int Fail(CliContext? ctx, bool json, int code, string message, Exception? e)
+    {
+        var safe = Logging.Redact(message);
+        if (e is null) ctx?.Log.Warning("Refused: {Message}", safe);
+        else ctx?.Log.Error(e, "Failed: {Message}", safe);
+        if (json) host.Out.WriteLine(new JsonObject { ["ok"] = false, ["exitCode"] = code, ["error"] = safe }.ToJsonString());
+        host.Error.WriteLine($"error: {safe}");
+        return code;
+    }
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PayBatch.Core.Batches;
+using PayBatch.Core.Domain;
+
+namespace PayBatch.Cli.Commands;
+
+/// <summary><c>paybatch run --quarter Q …</c>: the main job.</summary>
+public static class RunCommand
+{
+    public static Command Build(CommandRunner runner)
+    {
+        var quarter = CliApp.QuarterOption();
+        var valueDate = CliApp.DateOption("--value-date", "Value date: a banking day (default: the first banking day on or after today)");
+        var format = CliApp.FormatOption();
+        var outDir = new Option<string?>("--out") { Description = "Output folder (default: setting Output, 'out')" };
+        var recipients = new Option<string?>("--recipients") { Description = "Import this registry file first" };
+        var certificates = new Option<string?>("--certificates") { Description = "Import this certificates file first" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report exactly as a real run, but change and write nothing" };
+        var command = new Command("run", "Pay the quarter: import the given files, verify eligibility, compute amounts, create the batch, write the bank files")
+        {
+            quarter, valueDate, format, outDir, recipients, certificates, dryRun,
+        };
+        runner.Handle(command, async (parse, ctx, ct) =>
+        {
+            var dry = parse.GetValue(dryRun);
+            await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
+            if (dry && (parse.GetValue(recipients) is not null || parse.GetValue(certificates) is not null))
+                throw new InputException("--dry-run changes nothing, so it cannot import --recipients/--certificates; import them first or drop --dry-run");
+            var imports = new JsonArray();
+            if (parse.GetValue(recipients) is { } r)
+                imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(r), true, ct).ConfigureAwait(false), "recipients"));
+            if (parse.GetValue(certificates) is { } c)
+                imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(c), false, ct).ConfigureAwait(false), "certificates"));
+
+            var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry);
+            var outcome = await Resilience.Database.ExecuteAsync(async t =>
+            {
+                db.ChangeTracker.Clear();
+                return await new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log).ExecuteAsync(request, t).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
+            ctx.Result(ToJson(outcome, imports), w => Human(outcome, w));
+            return ExitCodes.Done;
+        }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });
+        return command;
+    }
+
+    private static JsonObject ToJson(RunOutcome o, JsonArray imports)
+    {
+        var b = o.Batch;
+        return new JsonObject
+        {
+            ["ok"] = true,
+            ["dryRun"] = o.DryRun,
+            ["created"] = b is not null && !o.DryRun,
+            ["quarter"] = o.Quarter.ToString(),
+            ["batch"] = b?.NumberText,
+            ["valueDate"] = o.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["mrp"] = o.Mrp,
+            ["coefficient"] = o.Coefficient,
+            ["amountPerChild"] = o.AmountPerChild.ToString(),
+            ["currency"] = "KZT",
+            ["count"] = b?.Payments.Count ?? 0,
+            ["total"] = (b?.Total ?? Tenge.Zero).ToString(),
+            ["excluded"] = o.Exclusions.Count,
+            ["folder"] = o.Folder,
+            ["files"] = new JsonArray(o.Files.Where(f => f.Bic is not null).Select(f => (JsonNode)new JsonObject
+            {
+                ["bic"] = f.Bic, ["file"] = f.FileName, ["format"] = f.Format, ["count"] = f.Count, ["total"] = f.Total.ToString(), ["sha256"] = f.Sha256,
+            }).ToArray()),
+            ["exclusionsByReason"] = ByReason(o.Exclusions),
+            ["restored"] = new JsonArray(o.Restored.Select(p => (JsonNode)p).ToArray()),
+            ["imports"] = imports,
+        };
+    }
+
+    private static JsonObject ByReason(IEnumerable<Exclusion> exclusions)
+    {
+        var json = new JsonObject();
+        foreach (var g in exclusions.SelectMany(e => e.Reasons).GroupBy(r => r).OrderBy(g => Core.Eligibility.Reasons.TryParse(g.Key, out var r) ? (int)r : 99))
+            json[g.Key] = g.Count();
+        return json;
+    }
+
+    private static void Human(RunOutcome o, TextWriter w)
+    {
+        var b = o.Batch;
+        var prefix = o.DryRun ? "[dry run] " : "";
+        if (b is null)
+        {
+            w.WriteLine($"{prefix}{o.Quarter}: nobody left to pay; no batch created ({o.Exclusions.Count} case(s) not paid).");
+        }
+        else
+        {
+            w.WriteLine($"{prefix}{o.Quarter} batch {b.NumberText}{(o.DryRun ? " would pay" : ":")} {b.Payments.Count} payment(s) × {o.AmountPerChild} KZT " +
+                        $"(6.5 × MRP {o.Mrp}) = {b.Total} KZT, value date {o.ValueDate:yyyy-MM-dd}; {o.Exclusions.Count} case(s) excluded.");
+            foreach (var f in o.Files.Where(f => f.Bic is not null))
+                w.WriteLine($"  {f.FileName,-16} {f.Format,-8} {f.Count,6} payment(s) {f.Total,16} KZT");
+            if (!o.DryRun) w.WriteLine($"Files written to {o.Folder}");
+        }
+        foreach (var g in o.Exclusions.SelectMany(e => e.Reasons).GroupBy(r => r))
+            w.WriteLine($"  excluded {g.Key}: {g.Count()}");
+        foreach (var p in o.Restored) w.WriteLine($"Re-created missing file {p}");
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting;
+using Serilog.Formatting.Display;
+
+namespace PayBatch.Cli;
+
+/// <summary>
+/// The run's log: a rolling daily file, a run id on every line. The code never logs names, and logs
+/// identifiers only through their Masked forms; as a second line of defence every line is passed
+/// through <see cref="Redact"/>, which masks anything shaped like an IIN/BIN or a KZ IBAN.
+/// </summary>
+public static partial class Logging
+{
+    public static Logger Create(string folder, string runId, bool verbose)
+    {
+        Core.Output.AtomicFile.CreateDirectory(folder);
+        var formatter = new RedactingFormatter(new MessageTemplateTextFormatter(
+            "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {RunId} {Message:lj}{NewLine}{Exception}", System.Globalization.CultureInfo.InvariantCulture));
+        return new LoggerConfiguration()
+            .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
+            .Enrich.WithProperty("RunId", runId)
+            .WriteTo.File(formatter, Path.Combine(folder, "paybatch-.log"), rollingInterval: RollingInterval.Day, shared: true)
+            .CreateLogger();
+    }
+
+    [GeneratedRegex(@"(?<![0-9])([0-9]{2})[0-9]{8}([0-9]{2})(?![0-9])")]
+    private static partial Regex TwelveDigits();
+
+    [GeneratedRegex(@"(?i)\bKZ[0-9]{2}[0-9A-Z]{12}([0-9A-Z]{4})\b")]
+    private static partial Regex KzIban();
+
+    public static string Redact(string text) =>
+        KzIban().Replace(TwelveDigits().Replace(text, "$1********$2"), m => "KZ************" + m.Groups[1].Value);
+
+    private sealed class RedactingFormatter(ITextFormatter inner) : ITextFormatter
+    {
+        public void Format(LogEvent logEvent, TextWriter output)
+        {
+            using var buffer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            inner.Format(logEvent, buffer);
+            output.Write(Redact(buffer.ToString()));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using PayBatch.Cli;
+
+return await CliApp.RunAsync(args, CliHost.FromProcess()).ConfigureAwait(false);

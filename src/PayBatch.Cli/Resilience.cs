@@ -1,0 +1,40 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Polly;
+using Polly.Retry;
+
+namespace PayBatch.Cli;
+
+/// <summary>
+/// Retries with exponential backoff and jitter around transient faults: SQLite busy/locked, the
+/// servers' transient errors, sharing violations on network shares. Anything else fails at once.
+/// </summary>
+public static class Resilience
+{
+    public static ResiliencePipeline Database { get; } = Build(IsTransientDb);
+    public static ResiliencePipeline Files { get; } = Build(e => e is IOException io && IsSharingViolation(io));
+
+
+    private static ResiliencePipeline Build(Func<Exception, bool> transient) => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(transient),
+            MaxRetryAttempts = 4,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(200),
+        })
+        .Build();
+
+    public static bool IsTransientDb(Exception e) => e switch
+    {
+        SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        Npgsql.NpgsqlException n => n.IsTransient,
+        Microsoft.Data.SqlClient.SqlException s => s.Number is 1205 or -2 or 40197 or 40501 or 40613 or 49918 or 49919 or 49920 or 4060 or 233 or 10053 or 10054 or 10060,
+        DbException d => d.IsTransient,
+        Microsoft.EntityFrameworkCore.DbUpdateException u when u.InnerException is not null => IsTransientDb(u.InnerException),
+        _ => false,
+    };
+
+    private static bool IsSharingViolation(IOException e) => (e.HResult & 0xFFFF) is 32 or 33;
+}

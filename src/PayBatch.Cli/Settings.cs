@@ -1,0 +1,139 @@
+using System.Collections;
+using Microsoft.Extensions.Configuration;
+using PayBatch.Core.Batches;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Persistence;
+
+namespace PayBatch.Cli;
+
+/// <summary>
+/// The effective settings, in SPEC's order (later wins): built-in defaults, <c>paybatch.json</c> in
+/// the working directory, <c>PAYBATCH_</c> environment variables (<c>__</c> between levels), the
+/// command line.
+/// </summary>
+public sealed class Settings
+{
+    public const string FileName = "paybatch.json";
+    public const string EnvPrefix = "PAYBATCH_";
+
+    private static readonly Dictionary<string, string?> Defaults = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Database:Provider"] = "sqlite",
+        ["Database:ConnectionString"] = DbFactory.DefaultSqlite,
+        ["Payment:Coefficient"] = "6.5",
+        ["Payment:Send"] = "07",
+        ["Payment:Pso"] = "01",
+        ["Payment:Prt"] = "50",
+        ["Output"] = "out",
+        ["Logs"] = "logs",
+    };
+
+    private Settings(IConfigurationRoot root, IReadOnlyList<(string Name, IConfigurationProvider Provider)> sources, string workingDirectory)
+    {
+        Root = root;
+        Sources = sources;
+        WorkingDirectory = workingDirectory;
+    }
+
+    public IConfigurationRoot Root { get; }
+    public IReadOnlyList<(string Name, IConfigurationProvider Provider)> Sources { get; }
+    public string WorkingDirectory { get; }
+
+    public static Settings Load(string workingDirectory, IDictionary environment, IDictionary<string, string?> commandLine)
+    {
+        var env = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry e in environment)
+        {
+            var key = e.Key.ToString() ?? "";
+            if (key.StartsWith(EnvPrefix, StringComparison.OrdinalIgnoreCase))
+                env[key[EnvPrefix.Length..].Replace("__", ":", StringComparison.Ordinal)] = e.Value?.ToString();
+        }
+        var builder = new ConfigurationBuilder()
+            .AddInMemoryCollection(Defaults)
+            .AddJsonFile(new Microsoft.Extensions.FileProviders.PhysicalFileProvider(workingDirectory), FileName, optional: true, reloadOnChange: false)
+            .AddInMemoryCollection(env)
+            .AddInMemoryCollection(commandLine.Where(kv => kv.Value is not null));
+        IConfigurationRoot root;
+        try
+        {
+            root = builder.Build();
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            throw new InputException($"{Path.Combine(workingDirectory, FileName)}: {e.Message}");
+        }
+        string[] names = ["default", FileName, "environment", "command line"];
+        return new Settings(root, root.Providers.Select((p, i) => (names[i], p)).ToList(), workingDirectory);
+    }
+
+    public string? this[string key] => Root[key];
+
+    public DbProvider Provider =>
+        DbFactory.TryParseProvider(Root["Database:Provider"], out var p) ? p
+            : throw new InputException($"Database:Provider '{Root["Database:Provider"]}' is not sqlite, sqlserver or postgres");
+
+    /// <summary>The connection string, with a relative SQLite file resolved against the working directory.</summary>
+    public string ConnectionString
+    {
+        get
+        {
+            var cs = Root["Database:ConnectionString"] ?? DbFactory.DefaultSqlite;
+            if (Provider != DbProvider.Sqlite) return cs;
+            var b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs);
+            if (b.DataSource is { Length: > 0 } ds && ds != ":memory:" && !Path.IsPathRooted(ds) && !ds.StartsWith("file:", StringComparison.Ordinal))
+                b.DataSource = Path.GetFullPath(Path.Combine(WorkingDirectory, ds));
+            return b.ToString();
+        }
+    }
+
+    public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+
+    public string OutputDirectory => Resolve(Root["Output"] ?? "out");
+    public string LogsDirectory => Resolve(Root["Logs"] ?? "logs");
+    public string? DataDirectory => Root["DataDirectory"] is { Length: > 0 } d ? Resolve(d) : null;
+
+    public PaymentTerms PaymentTerms
+    {
+        get
+        {
+            var coefficientText = Root["Payment:Coefficient"] ?? "6.5";
+            if (!decimal.TryParse(coefficientText, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var coefficient) || coefficient <= 0)
+                throw new InputException($"Payment:Coefficient '{coefficientText}' is not a positive number");
+            return new PaymentTerms
+            {
+                Department = new Department
+                {
+                    Name = Blank(Root["Department:Name"]), Bin = Blank(Root["Department:Bin"]), Iban = Blank(Root["Department:Iban"]),
+                    Bic = Blank(Root["Department:Bic"]), Chief = Blank(Root["Department:Chief"]),
+                    ChiefAccountant = Blank(Root["Department:ChiefAccountant"]),
+                },
+                Knp = Blank(Root["Payment:Knp"]),
+                Coefficient = coefficient,
+                Send = Root["Payment:Send"] ?? "07",
+                Pso = Root["Payment:Pso"] ?? "01",
+                Prt = Root["Payment:Prt"] ?? "50",
+            };
+        }
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) || s == "…" ? null : s.Trim();
+
+    /// <summary>Every effective key with its value and the source it came from (passwords masked).</summary>
+    public IEnumerable<(string Key, string? Value, string Source)> Effective()
+    {
+        var keys = Root.AsEnumerable().Where(kv => kv.Value is not null).Select(kv => kv.Key).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in keys)
+        {
+            var source = Sources.Last(s => s.Provider.TryGet(key, out _)).Name;
+            var value = Root[key];
+            if (key.Equals("Database:ConnectionString", StringComparison.OrdinalIgnoreCase)) value = MaskPassword(value);
+            yield return (key, value, source);
+        }
+    }
+
+    public static string? MaskPassword(string? connectionString)
+    {
+        if (connectionString is null) return null;
+        return System.Text.RegularExpressions.Regex.Replace(connectionString, @"(?i)((?:password|pwd)\s*=\s*)([^;]*)", "$1***");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Formats;
+using PayBatch.Core.Output;
+
+namespace PayBatch.Core.Batches;
+
+/// <summary>
+/// Renders every file of a batch folder from the batch alone: one bank file per BIC, manifest.json
+/// and exclusions.csv. Pure: the same batch always gives the same bytes, which is how a lost file
+/// is re-created byte-identical.
+/// </summary>
+public static class BatchDocuments
+{
+    public const string Manifest = "manifest.json";
+    public const string ExclusionsFile = "exclusions.csv";
+
+    /// <summary>The bank files, one per BIC in ordinal order.</summary>
+    public static IReadOnlyList<BatchFile> BankFiles(Batch batch) =>
+        batch.Payments
+            .GroupBy(p => p.Bic, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var payments = g.OrderBy(p => p.Reference.Sequence).ToList();
+                var terms = batch.Terms.Banks[g.Key];
+                if (!BankFileFormats.TryParse(terms.Format, out var format)) throw new InvalidDataException($"unknown format {terms.Format}");
+                var content = format switch
+                {
+                    BankFileFormat.Csv => CsvBankFile.Write(batch, payments, terms),
+                    BankFileFormat.Pain001 => Pain001File.Write(batch, g.Key, payments),
+                    BankFileFormat.Mt102 => Mt102File.Write(batch, g.Key, payments, terms),
+                    _ => throw new InvalidDataException($"unknown format {format}"),
+                };
+                return new BatchFile(g.Key + format.Extension(), content, g.Key, format.Name(), payments.Count, payments.Sum(p => p.Amount));
+            })
+            .ToList();
+
+    /// <summary>All files of the batch folder: bank files, the manifest and the exclusions.</summary>
+    public static IReadOnlyList<BatchFile> All(Batch batch)
+    {
+        var bankFiles = BankFiles(batch);
+        return [.. bankFiles, new BatchFile(Manifest, ManifestJson(batch, bankFiles)), new BatchFile(ExclusionsFile, ExclusionsCsv(batch.Exclusions))];
+    }
+
+    public static byte[] ManifestJson(Batch batch, IReadOnlyList<BatchFile> bankFiles)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            w.WriteStartObject();
+            w.WriteString("quarter", batch.Quarter.ToString());
+            w.WriteString("batch", batch.NumberText);
+            w.WriteString("valueDate", batch.ValueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteNumber("mrp", batch.Mrp);
+            w.WriteNumber("coefficient", batch.Coefficient);
+            w.WriteString("amountPerChild", batch.AmountPerChild.ToString());
+            w.WriteString("currency", "KZT");
+            w.WriteNumber("count", batch.Payments.Count);
+            w.WriteString("total", batch.Total.ToString());
+            w.WriteNumber("excluded", batch.Exclusions.Count);
+            w.WriteStartArray("files");
+            foreach (var f in bankFiles)
+            {
+                w.WriteStartObject();
+                w.WriteString("bic", f.Bic);
+                w.WriteString("file", f.FileName);
+                w.WriteString("format", f.Format);
+                w.WriteNumber("count", f.Count);
+                w.WriteString("total", f.Total.ToString());
+                w.WriteString("sha256", f.Sha256);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        ms.WriteByte((byte)'\n');
+        return ms.ToArray();
+    }
+
+    public static byte[] ExclusionsCsv(IEnumerable<Exclusion> exclusions)
+    {
+        var csv = new CsvText().Row("case_id", "child_iin", "reasons");
+        foreach (var e in exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal))
+            csv.Row(e.CaseId, e.ChildIin, string.Join(';', e.Reasons));
+        return csv.ToUtf8();
+    }
+}

@@ -1,0 +1,40 @@
+using PayBatch.Core.Domain;
+
+namespace PayBatch.Core.Batches;
+
+/// <summary>A payment as the bank files carry it.</summary>
+public sealed record Payment(
+    PaymentReference Reference,
+    string CaseId,
+    string District,
+    string ChildIin,
+    string ApplicantIin,
+    string ApplicantName,
+    string Iban,
+    string Bic,
+    Tenge Amount);
+
+/// <summary>A case not paid by a batch, with every reason that holds.</summary>
+public sealed record Exclusion(string CaseId, string ChildIin, IReadOnlyList<string> Reasons);
+
+/// <summary>A batch with all it needs to be written: the pure input of <see cref="BatchDocuments"/>.</summary>
+public sealed record Batch(
+    Quarter Quarter,
+    int Number,
+    DateOnly ValueDate,
+    int Mrp,
+    decimal Coefficient,
+    Tenge AmountPerChild,
+    BatchTerms Terms,
+    IReadOnlyList<Payment> Payments,
+    IReadOnlyList<Exclusion> Exclusions)
+{
+    public string NumberText => Number.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+    public Tenge Total => Payments.Sum(p => p.Amount);
+}
+
+/// <summary>One written file of a batch.</summary>
+public sealed record BatchFile(string FileName, byte[] Content, string? Bic = null, string? Format = null, int Count = 0, Tenge Total = default)
+{
+    public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
+}

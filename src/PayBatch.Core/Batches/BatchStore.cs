@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Output;
+using PayBatch.Core.Persistence;
+using Serilog;
+
+namespace PayBatch.Core.Batches;
+
+/// <summary>Stores batches and brings them back, and keeps each batch folder complete on disk.</summary>
+public static class BatchStore
+{
+    public static string Folder(string outDir, Quarter quarter, int number) =>
+        Path.Combine(outDir, quarter.ToString(), number.ToString("00", System.Globalization.CultureInfo.InvariantCulture));
+
+    public static async Task<Batch> LoadAsync(PayBatchDb db, BatchRow row, CancellationToken ct)
+    {
+        var quarter = Quarter.Parse(row.Quarter);
+        var payments = await db.Payments.AsNoTracking().Where(p => p.BatchId == row.Id).OrderBy(p => p.Sequence)
+            .Select(p => new { p.Reference, p.CaseId, p.District, p.ChildIin, p.ApplicantIin, p.ApplicantName, p.Iban, p.Bic, p.AmountTiyn })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var exclusions = await db.Exclusions.AsNoTracking().Where(e => e.BatchId == row.Id)
+            .Select(e => new { e.CaseId, e.ChildIin, e.Reasons }).ToListAsync(ct).ConfigureAwait(false);
+        return new Batch(quarter, row.Number, row.ValueDate, row.Mrp, row.Coefficient, new Tenge(row.AmountPerChildTiyn),
+            BatchTerms.FromJson(row.WrittenWith),
+            payments.Select(p => new Payment(Reference(p.Reference), p.CaseId, p.District, p.ChildIin, p.ApplicantIin,
+                p.ApplicantName, p.Iban, p.Bic, new Tenge(p.AmountTiyn))).ToList(),
+            exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal)
+                .Select(e => new Exclusion(e.CaseId, e.ChildIin, e.Reasons.Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList());
+    }
+
+    private static PaymentReference Reference(string text) =>
+        PaymentReference.TryParse(text, out var r) ? r : throw new InvalidDataException($"stored payment reference '{text}' is malformed");
+
+    /// <summary>Inserts a decided batch, its files, payments and exclusions in the current transaction.</summary>
+    public static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, string kind, IReadOnlyList<BatchFile> bankFiles,
+        IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct)
+    {
+        var row = new BatchRow
+        {
+            Quarter = batch.Quarter.ToString(), Number = batch.Number, Kind = kind, ValueDate = batch.ValueDate, Mrp = batch.Mrp,
+            Coefficient = batch.Coefficient, AmountPerChildTiyn = batch.AmountPerChild.Tiyn, Count = batch.Payments.Count,
+            TotalTiyn = batch.Total.Tiyn, Excluded = batch.Exclusions.Count, WrittenWith = batch.Terms.ToJson(), CreatedAtUtc = nowUtc,
+            Files = bankFiles.Select(f => new BatchFileRow
+            {
+                Bic = f.Bic!, FileName = f.FileName, Format = f.Format!, Count = f.Count, TotalTiyn = f.Total.Tiyn, Sha256 = f.Sha256,
+            }).ToList(),
+        };
+        db.Batches.Add(row);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+
+        string[] paymentColumns =
+        [
+            "batch_id", "reference", "quarter", "sequence", "case_id", "district", "child_iin", "applicant_iin",
+            "applicant_name", "iban", "bic", "amount_tiyn", "status", "replaces_payment_id",
+        ];
+        using (var insert = new PreparedCommand(db, SqlDialect.Insert("payments", paymentColumns), paymentColumns))
+        {
+            foreach (var p in batch.Payments)
+            {
+                var reference = p.Reference.ToString();
+                await insert.Set("batch_id", row.Id).Set("reference", reference).Set("quarter", row.Quarter)
+                    .Set("sequence", p.Reference.Sequence).Set("case_id", p.CaseId).Set("district", p.District)
+                    .Set("child_iin", p.ChildIin).Set("applicant_iin", p.ApplicantIin)
+                    .Set("applicant_name", p.ApplicantName).Set("iban", p.Iban).Set("bic", p.Bic).Set("amount_tiyn", p.Amount.Tiyn)
+                    .Set("status", "issued").Set("replaces_payment_id", replaces is not null && replaces.TryGetValue(reference, out var old) ? old : null)
+                    .ExecuteAsync(ct).ConfigureAwait(false);
+            }
+        }
+        string[] exclusionColumns = ["batch_id", "quarter", "case_id", "child_iin", "reasons"];
+        using (var insert = new PreparedCommand(db, SqlDialect.Insert("exclusions", exclusionColumns), exclusionColumns))
+        {
+            foreach (var e in batch.Exclusions)
+                await insert.Set("batch_id", row.Id).Set("quarter", row.Quarter).Set("case_id", e.CaseId)
+                    .Set("child_iin", e.ChildIin).Set("reasons", string.Join(';', e.Reasons)).ExecuteAsync(ct).ConfigureAwait(false);
+        }
+        return row;
+    }
+
+    /// <summary>Writes every file of a batch folder; each appears complete or not at all.</summary>
+    public static void WriteFolder(string folder, IReadOnlyList<BatchFile> files)
+    {
+        AtomicFile.CreateDirectory(folder);
+        AtomicFile.CleanLeftovers(folder);
+        // The manifest goes last: a folder with a manifest is a complete folder.
+        foreach (var f in files.OrderBy(f => f.FileName == BatchDocuments.Manifest))
+            AtomicFile.Write(Path.Combine(folder, f.FileName), f.Content);
+    }
+
+    /// <summary>
+    /// Re-creates any missing file of the quarter's batches, byte-identical to the first writing (a
+    /// crash between the commit and the files loses nothing). Returns the paths written.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RestoreMissingAsync(PayBatchDb db, Quarter quarter, string outDir, ILogger log, CancellationToken ct)
+    {
+        var q = quarter.ToString();
+        var rows = await db.Batches.AsNoTracking().Include(b => b.Files).Where(b => b.Quarter == q).OrderBy(b => b.Number)
+            .ToListAsync(ct).ConfigureAwait(false);
+        var written = new List<string>();
+        foreach (var row in rows)
+        {
+            var folder = Folder(outDir, quarter, row.Number);
+            var expected = row.Files.Select(f => f.FileName).Append(BatchDocuments.Manifest).Append(BatchDocuments.ExclusionsFile);
+            if (Directory.Exists(folder) && expected.All(f => File.Exists(Path.Combine(folder, f)))) continue;
+            var batch = await LoadAsync(db, row, ct).ConfigureAwait(false);
+            var files = BatchDocuments.All(batch);
+            foreach (var f in files.Where(f => f.Bic is not null))
+            {
+                var stored = row.Files.Single(x => x.FileName == f.FileName);
+                if (stored.Sha256 != f.Sha256)
+                    throw new InvalidOperationException($"batch {q}-{row.Number:00}: {f.FileName} would not be re-created identically (sha256 differs); not writing it");
+            }
+            AtomicFile.CreateDirectory(folder);
+            AtomicFile.CleanLeftovers(folder);
+            foreach (var f in files.OrderBy(f => f.FileName == BatchDocuments.Manifest))
+            {
+                var path = Path.Combine(folder, f.FileName);
+                if (File.Exists(path)) continue;
+                AtomicFile.Write(path, f.Content);
+                written.Add(path);
+                log.Warning("Re-created missing file {File} of batch {Quarter}-{Batch}", f.FileName, q, row.Number);
+            }
+        }
+        return written;
+    }
+}

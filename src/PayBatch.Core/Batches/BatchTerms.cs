@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PayBatch.Core.Domain;
+
+namespace PayBatch.Core.Batches;
+
+/// <summary>The payer, as configured (SPEC <c>Department</c>); a format that needs a missing field refuses.</summary>
+public sealed record Department
+{
+    public string? Name { get; init; }
+    public string? Bin { get; init; }
+    public string? Iban { get; init; }
+    public string? Bic { get; init; }
+    public string? Chief { get; init; }
+    public string? ChiefAccountant { get; init; }
+}
+
+/// <summary>How one bank's file is written: fixed when the batch is created.</summary>
+public sealed record BankFileTerms(
+    string Format,
+    bool Windows1251 = false,
+    char Delimiter = ',',
+    int? Mt102MaxPayments = null,
+    long? Mt102MaxTotalTiyn = null,
+    string? TransitAccount = null);
+
+/// <summary>
+/// Everything a batch's files are written with besides its payments: kept with the batch so a lost
+/// file is re-created byte for byte even after the settings or the bank directory changed.
+/// </summary>
+public sealed record BatchTerms
+{
+    public Department Department { get; init; } = new();
+    public string? Knp { get; init; }
+    public string PurposeRu { get; init; } = "";
+    public string PurposeKk { get; init; } = "";
+    public string Send { get; init; } = "07";
+    public string Pso { get; init; } = "01";
+    public string Prt { get; init; } = "50";
+    public SortedDictionary<string, BankFileTerms> Banks { get; init; } = new(StringComparer.Ordinal);
+
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static BatchTerms FromJson(string json) =>
+        JsonSerializer.Deserialize<BatchTerms>(json, Json) ?? throw new InvalidDataException("batch terms are empty");
+
+    public static string Purpose(Quarter q, string lang) => lang == "kk"
+        ? $"Үйде оқитын мүгедек балаға {q.Year} ж. {q.Number}-тоқсанға әлеуметтік көмек"
+        : $"Социальная помощь на обучение ребёнка-инвалида на дому за {q.Number} квартал {q.Year} г.";
+}

@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
+using PayBatch.Core.Persistence;
+using Serilog;
+
+namespace PayBatch.Core.Batches;
+
+/// <summary>What the department settings say about payments (SPEC <c>Department</c> and <c>Payment</c>).</summary>
+public sealed record PaymentTerms
+{
+    public Department Department { get; init; } = new();
+    public string? Knp { get; init; }
+    public decimal Coefficient { get; init; } = 6.5m;
+    public string Send { get; init; } = "07";
+    public string Pso { get; init; } = "01";
+    public string Prt { get; init; } = "50";
+}
+
+public sealed record RunRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool DryRun);
+
+/// <summary>What a run decided. <see cref="Batch"/> is null when nobody was left to pay.</summary>
+public sealed record RunOutcome(
+    Quarter Quarter,
+    DateOnly ValueDate,
+    int Mrp,
+    decimal Coefficient,
+    Tenge AmountPerChild,
+    Batch? Batch,
+    IReadOnlyList<BatchFile> Files,
+    IReadOnlyList<Exclusion> Exclusions,
+    string? Folder,
+    bool DryRun,
+    IReadOnlyList<string> Restored);
+
+/// <summary>
+/// The quarterly run: decide eligibility for every case, compute the amount, create the next batch
+/// and write its files. The decision and the batch are one locked transaction, so two runs started
+/// at once create one batch; files are written after the commit, and a later run restores any lost.
+/// </summary>
+public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms terms, TimeProvider clock, ILogger log)
+{
+    public async Task<RunOutcome> ExecuteAsync(RunRequest request, CancellationToken ct)
+    {
+        var q = request.Quarter;
+        var valueDate = ValueDates.Resolve(data.Calendar, request.ValueDate, clock);
+        var mrp = data.Mrp.On(q.FirstDay);
+        var amount = Tenge.PerChild(terms.Coefficient, mrp);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
+
+        var started = clock.GetTimestamp();
+        var facts = await LoadFactsAsync(q, ct).ConfigureAwait(false);
+        var eligible = new List<RecipientCase>();
+        var exclusions = new List<Exclusion>();
+        foreach (var c in facts.Cases)
+        {
+            var reasons = EligibilityRules.Check(c, facts.Facts);
+            if (reasons.Count == 0) eligible.Add(c);
+            else exclusions.Add(new Exclusion(c.CaseId, c.ChildIin, reasons.Select(r => r.Code()).ToList()));
+        }
+        log.Information("Decided {Quarter}: {Eligible} to pay, {Excluded} excluded, of {Cases} cases in {Ms} ms",
+            q.ToString(), eligible.Count, exclusions.Count, facts.Cases.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds);
+
+        if (eligible.Count == 0)
+        {
+            await tx.RollbackAsync(ct).ConfigureAwait(false);
+            var restored = request.DryRun ? [] : await BatchStore.RestoreMissingAsync(db, q, request.OutDir, log, ct).ConfigureAwait(false);
+            return new RunOutcome(q, valueDate, mrp, terms.Coefficient, amount, null, [], exclusions, null, request.DryRun, restored);
+        }
+
+        var number = 1 + (await db.Batches.Where(b => b.Quarter == q.ToString()).MaxAsync(b => (int?)b.Number, ct).ConfigureAwait(false) ?? 0);
+        var payments = eligible
+            .OrderBy(c => c.CaseId, StringComparer.Ordinal).ThenBy(c => c.ChildIin, StringComparer.Ordinal)
+            .Select((c, i) => new Payment(new PaymentReference(q, number, i + 1), c.CaseId, c.District, c.ChildIin,
+                c.ApplicantIin, c.ApplicantName, Iban.Normalize(c.Iban), c.BankBic, amount))
+            .ToList();
+        var batch = new Batch(q, number, valueDate, mrp, terms.Coefficient, amount, Terms(q, payments, request.Format), payments,
+            exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal).ToList());
+        var files = BatchDocuments.All(batch); // a format missing a department setting refuses here, before anything is written
+        var folder = BatchStore.Folder(request.OutDir, q, number);
+
+        if (request.DryRun)
+        {
+            await tx.RollbackAsync(ct).ConfigureAwait(false);
+            return new RunOutcome(q, valueDate, mrp, terms.Coefficient, amount, batch, files, batch.Exclusions, folder, true, []);
+        }
+
+        await BatchStore.InsertAsync(db, batch, "run", files.Where(f => f.Bic is not null).ToList(), null, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        log.Information("Created batch {Quarter}-{Batch}: {Count} payments, total {Total} KZT, value date {ValueDate}",
+            q.ToString(), batch.NumberText, payments.Count, batch.Total.ToString(), valueDate);
+
+        BatchStore.WriteFolder(folder, files);
+        var restoredFiles = await BatchStore.RestoreMissingAsync(db, q, request.OutDir, log, ct).ConfigureAwait(false);
+        return new RunOutcome(q, valueDate, mrp, terms.Coefficient, amount, batch, files, batch.Exclusions, folder, false, restoredFiles);
+    }
+
+    private sealed record LoadedFacts(List<RecipientCase> Cases, QuarterFacts Facts);
+
+    private async Task<LoadedFacts> LoadFactsAsync(Quarter q, CancellationToken ct)
+    {
+        var qs = q.ToString();
+        var rows = await db.Cases.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var cases = rows.Select(CaseMapping.ToDomain).OrderBy(c => c.CaseId, StringComparer.Ordinal).ToList();
+        var certified = (await db.Certificates.AsNoTracking().Where(c => c.Quarter == qs).Select(c => c.ChildIin).Distinct()
+            .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var paid = (await db.Payments.AsNoTracking().Where(p => p.Quarter == qs).Select(p => p.ChildIin).Distinct()
+            .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var duplicated = cases.Where(c => c.Status == CaseStatus.Approved).GroupBy(c => c.ChildIin, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return new LoadedFacts(cases, new QuarterFacts(q, data.Banks, certified, duplicated, paid));
+    }
+
+    /// <summary>The terms the batch's files are written with, fixed now and kept with the batch.</summary>
+    internal BatchTerms Terms(Quarter q, IEnumerable<Payment> payments, BankFileFormat? format)
+    {
+        var banks = new SortedDictionary<string, BankFileTerms>(StringComparer.Ordinal);
+        foreach (var bic in payments.Select(p => p.Bic).Distinct())
+        {
+            var bank = data.Banks.Get(bic);
+            banks[bic] = new BankFileTerms((format ?? bank.Format).Name(), bank.CsvWindows1251, bank.CsvDelimiter,
+                bank.Mt102MaxPayments, bank.Mt102MaxTotal?.Tiyn, bank.TransitAccount);
+        }
+        return new BatchTerms
+        {
+            Department = terms.Department, Knp = terms.Knp, Send = terms.Send, Pso = terms.Pso, Prt = terms.Prt,
+            PurposeRu = BatchTerms.Purpose(q, "ru"), PurposeKk = BatchTerms.Purpose(q, "kk"), Banks = banks,
+        };
+    }
+}
+
+/// <summary>The value date rule of SPEC: a banking day; by default the first one on or after today.</summary>
+public static class ValueDates
+{
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public static DateOnly Resolve(BankingCalendar calendar, DateOnly? requested, TimeProvider clock)
+    {
+        if (requested is null) return calendar.FirstBankingDayOnOrAfter(Today(clock));
+        if (!calendar.IsBankingDay(requested.Value))
+            throw new InputException($"value date {requested.Value:yyyy-MM-dd} is not a banking day; the next one is {calendar.FirstBankingDayOnOrAfter(requested.Value):yyyy-MM-dd}");
+        return requested.Value;
+    }
+}
+
+public static class CaseMapping
+{
+    public static RecipientCase ToDomain(CaseRow r) => new()
+    {
+        CaseId = r.CaseId, District = r.District, ApplicantIin = r.ApplicantIin, ApplicantName = r.ApplicantName,
+        ApplicantRole = CaseStatuses.TryParseRole(r.ApplicantRole, out var role) ? role : throw new InvalidDataException($"case {r.CaseId}: bad role"),
+        GuardianshipRef = r.GuardianshipRef, ChildIin = r.ChildIin, ChildName = r.ChildName, ChildBirthDate = r.ChildBirthDate,
+        ApplicationDate = r.ApplicationDate, DecisionNo = r.DecisionNo, DecisionDate = r.DecisionDate,
+        DisabilityCertNo = r.DisabilityCertNo, DisabilityValidTo = r.DisabilityValidTo, HomeEducationFrom = r.HomeEducationFrom,
+        HomeEducationTo = r.HomeEducationTo, StudyEndDate = r.StudyEndDate, BankBic = r.BankBic, Iban = r.Iban,
+        Status = CaseStatuses.TryParse(r.Status, out var s) ? s : throw new InvalidDataException($"case {r.CaseId}: bad status"),
+    };
+}

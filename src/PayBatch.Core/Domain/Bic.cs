@@ -1,0 +1,22 @@
+namespace PayBatch.Core.Domain;
+
+/// <summary>A SWIFT/BIC code (8 or 11 characters), upper-cased.</summary>
+public readonly record struct Bic
+{
+    private Bic(string value) => Value = value;
+
+    public string Value { get; }
+
+    public static bool TryParse(string? text, out Bic bic)
+    {
+        bic = default;
+        var t = (text ?? "").Trim().ToUpperInvariant();
+        if (t.Length is not (8 or 11)) return false;
+        if (!t.AsSpan(0, 6).ToString().All(char.IsAsciiLetterUpper)) return false;
+        if (!t.All(char.IsAsciiLetterOrDigit)) return false;
+        bic = new Bic(t);
+        return true;
+    }
+
+    public override string ToString() => Value;
+}

@@ -1,0 +1,50 @@
+namespace PayBatch.Core.Domain;
+
+/// <summary>
+/// A Kazakhstan IBAN: 20 characters, <c>KZ</c>, two check digits, a 3-digit bank code and 13
+/// account characters, valid under ISO 13616 mod 97. Read with spaces removed and upper-cased.
+/// </summary>
+public readonly record struct Iban
+{
+    private Iban(string value) => Value = value;
+
+    public string Value { get; }
+
+    /// <summary>The bank code: characters 5–7.</summary>
+    public string BankCode => Value.Substring(4, 3);
+
+    public string Masked => Mask(Value);
+
+    public static string Mask(string? raw) =>
+        raw is { Length: >= 8 } ? $"{raw[..4]}{new string('*', raw.Length - 8)}{raw[^4..]}" : "****";
+
+    /// <summary>How every IBAN is read: spaces removed, letters upper-cased.</summary>
+    public static string Normalize(string? text) =>
+        string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+
+    public static bool TryParse(string? text, out Iban iban)
+    {
+        iban = default;
+        var t = Normalize(text);
+        if (t.Length != 20 || !t.StartsWith("KZ", StringComparison.Ordinal)) return false;
+        if (!char.IsAsciiDigit(t[2]) || !char.IsAsciiDigit(t[3])) return false;
+        if (!t.Substring(4, 3).All(char.IsAsciiDigit)) return false;
+        if (!t.All(char.IsAsciiLetterOrDigit)) return false;
+        if (Mod97(t[4..] + t[..4]) != 1) return false;
+        iban = new Iban(t);
+        return true;
+    }
+
+    private static int Mod97(string rearranged)
+    {
+        var remainder = 0;
+        foreach (var c in rearranged)
+        {
+            var v = char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
+            remainder = v >= 10 ? ((remainder * 100) + v) % 97 : ((remainder * 10) + v) % 97;
+        }
+        return remainder;
+    }
+
+    public override string ToString() => Value;
+}

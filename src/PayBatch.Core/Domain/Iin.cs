@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace PayBatch.Core.Domain;
+
+/// <summary>
+/// A Kazakhstan individual identification number (ИИН): 12 digits, birth date, century/sex digit,
+/// serial and a check digit (DOMAIN.md). Only valid numbers can be constructed.
+/// </summary>
+public readonly record struct Iin
+{
+    private Iin(string value, DateOnly birthDate)
+    {
+        Value = value;
+        BirthDate = birthDate;
+    }
+
+    public string Value { get; }
+
+    /// <summary>The birth date the number encodes.</summary>
+    public DateOnly BirthDate { get; }
+
+    /// <summary>For logs: the first two and last two digits only.</summary>
+    public string Masked => Mask(Value);
+
+    public static string Mask(string? raw) =>
+        raw is { Length: >= 6 } ? $"{raw[..2]}{new string('*', raw.Length - 4)}{raw[^2..]}" : "***";
+
+    public static bool TryParse(string? text, out Iin iin)
+    {
+        iin = default;
+        var t = text?.Trim();
+        if (t is not { Length: 12 } || !t.All(char.IsAsciiDigit)) return false;
+        if (!HasValidCheckDigit(t)) return false;
+        var century = t[6] switch
+        {
+            '1' or '2' => 1800,
+            '3' or '4' => 1900,
+            '5' or '6' => 2000,
+            _ => -1,
+        };
+        if (century < 0) return false;
+        var year = century + int.Parse(t.AsSpan(0, 2), CultureInfo.InvariantCulture);
+        var month = int.Parse(t.AsSpan(2, 2), CultureInfo.InvariantCulture);
+        var day = int.Parse(t.AsSpan(4, 2), CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        iin = new Iin(t, new DateOnly(year, month, day));
+        return true;
+    }
+
+    /// <summary>The check digit rule shared by IIN and BIN.</summary>
+    public static bool HasValidCheckDigit(string twelveDigits)
+    {
+        int Digit(int i) => twelveDigits[i] - '0';
+        var s = 0;
+        for (var i = 0; i < 11; i++) s += Digit(i) * (i + 1);
+        s %= 11;
+        if (s == 10)
+        {
+            s = 0;
+            for (var i = 0; i < 11; i++) s += Digit(i) * (((i + 2) % 11) + 1);
+            s %= 11;
+        }
+        return s != 10 && s == Digit(11);
+    }
+
+    public override string ToString() => Value;
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PayBatch.Core.Domain;
+
+/// <summary>
+/// The monthly calculation index (МРП) by date, read from <c>Data/mrp.json</c>. A date outside the
+/// known range is an error, never a guess.
+/// </summary>
+public sealed class MrpTable
+{
+    private readonly (DateOnly From, int Mrp)[] _values;
+    private readonly DateOnly _knownUntil;
+
+    public MrpTable(IEnumerable<(DateOnly From, int Mrp)> values, DateOnly knownUntil)
+    {
+        _values = values.OrderBy(v => v.From).ToArray();
+        _knownUntil = knownUntil;
+    }
+
+    /// <summary>The MRP in force on <paramref name="date"/>.</summary>
+    public int On(DateOnly date)
+    {
+        if (_values.Length == 0 || date < _values[0].From || date > _knownUntil)
+            throw new InputException(
+                $"no MRP is known for {date:yyyy-MM-dd} (the table covers {_values.FirstOrDefault().From:yyyy-MM-dd} to {_knownUntil:yyyy-MM-dd}); extend Data/mrp.json");
+        return _values.Last(v => v.From <= date).Mrp;
+    }
+
+    internal static MrpTable FromJson(Stream json)
+    {
+        var file = JsonSerializer.Deserialize<MrpFile>(json) ?? throw new InvalidDataException("mrp.json is empty");
+        return new MrpTable(file.Values.Select(v => (v.From, v.Mrp)), file.KnownUntil);
+    }
+
+    private sealed record MrpFile(
+        [property: JsonPropertyName("knownUntil")] DateOnly KnownUntil,
+        [property: JsonPropertyName("values")] MrpValue[] Values);
+
+    private sealed record MrpValue(
+        [property: JsonPropertyName("from")] DateOnly From,
+        [property: JsonPropertyName("mrp")] int Mrp);
+}

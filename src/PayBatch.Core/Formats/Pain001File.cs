@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using PayBatch.Core.Batches;
+using PayBatch.Core.Domain;
+
+namespace PayBatch.Core.Formats;
+
+/// <summary>
+/// ISO 20022 pain.001.001.09 (customer credit transfer initiation), one payment information block
+/// per file: the department pays each applicant. EndToEndId is the payment reference; the KNP goes
+/// in Purp/Prtry; NbOfTxs and CtrlSum carry the count and control sum.
+/// </summary>
+public static class Pain001File
+{
+    public const string Namespace = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
+
+    public static byte[] Write(Batch batch, string bic, IReadOnlyList<Payment> payments)
+    {
+        var dept = RequireDepartment(batch.Terms, "pain001");
+        var count = payments.Count.ToString(CultureInfo.InvariantCulture);
+        var total = payments.Sum(p => p.Amount).ToString();
+        var msgId = $"{batch.Quarter}-{batch.NumberText}-{bic}";
+        var ms = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, IndentChars = "  ", NewLineChars = "\n" };
+        using (var w = XmlWriter.Create(ms, settings))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("Document", Namespace);
+            w.WriteStartElement("CstmrCdtTrfInitn");
+
+            w.WriteStartElement("GrpHdr");
+            w.WriteElementString("MsgId", msgId);
+            // The value date at the start of the Almaty day: a fixed function of the batch, so re-created files match.
+            w.WriteElementString("CreDtTm", batch.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00+05:00");
+            w.WriteElementString("NbOfTxs", count);
+            w.WriteElementString("CtrlSum", total);
+            w.WriteStartElement("InitgPty");
+            w.WriteElementString("Nm", Max(dept.Name!, 140));
+            OrgId(w, dept.Bin!);
+            w.WriteEndElement();
+            w.WriteEndElement();
+
+            w.WriteStartElement("PmtInf");
+            w.WriteElementString("PmtInfId", msgId);
+            w.WriteElementString("PmtMtd", "TRF");
+            w.WriteElementString("BtchBookg", "false");
+            w.WriteElementString("NbOfTxs", count);
+            w.WriteElementString("CtrlSum", total);
+            w.WriteStartElement("ReqdExctnDt");
+            w.WriteElementString("Dt", batch.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteEndElement();
+            w.WriteStartElement("Dbtr");
+            w.WriteElementString("Nm", Max(dept.Name!, 140));
+            OrgId(w, dept.Bin!);
+            w.WriteEndElement();
+            Account(w, "DbtrAcct", dept.Iban!);
+            Agent(w, "DbtrAgt", dept.Bic!);
+
+            foreach (var p in payments)
+            {
+                w.WriteStartElement("CdtTrfTxInf");
+                w.WriteStartElement("PmtId");
+                w.WriteElementString("EndToEndId", p.Reference.ToString());
+                w.WriteEndElement();
+                w.WriteStartElement("Amt");
+                w.WriteStartElement("InstdAmt");
+                w.WriteAttributeString("Ccy", "KZT");
+                w.WriteString(p.Amount.ToString());
+                w.WriteEndElement();
+                w.WriteEndElement();
+                Agent(w, "CdtrAgt", p.Bic);
+                w.WriteStartElement("Cdtr");
+                w.WriteElementString("Nm", Max(p.ApplicantName, 140));
+                w.WriteStartElement("Id");
+                w.WriteStartElement("PrvtId");
+                w.WriteStartElement("Othr");
+                w.WriteElementString("Id", p.ApplicantIin);
+                w.WriteStartElement("SchmeNm");
+                w.WriteElementString("Prtry", "IIN");
+                w.WriteEndElement();
+                w.WriteEndElement();
+                w.WriteEndElement();
+                w.WriteEndElement();
+                w.WriteEndElement();
+                Account(w, "CdtrAcct", p.Iban);
+                w.WriteStartElement("Purp");
+                w.WriteElementString("Prtry", batch.Terms.Knp!);
+                w.WriteEndElement();
+                w.WriteStartElement("RmtInf");
+                w.WriteElementString("Ustrd", Max(batch.Terms.PurposeRu, 140));
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+        ms.WriteByte((byte)'\n');
+        return ms.ToArray();
+    }
+
+    /// <summary>The department fields a payer-named format needs; a missing one is bad input (exit 2).</summary>
+    public static Department RequireDepartment(BatchTerms terms, string format)
+    {
+        var d = terms.Department;
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(d.Name)) missing.Add("Department:Name");
+        if (string.IsNullOrWhiteSpace(d.Bin)) missing.Add("Department:Bin");
+        if (string.IsNullOrWhiteSpace(d.Iban)) missing.Add("Department:Iban");
+        if (string.IsNullOrWhiteSpace(d.Bic)) missing.Add("Department:Bic");
+        if (string.IsNullOrWhiteSpace(terms.Knp)) missing.Add("Payment:Knp");
+        if (missing.Count > 0)
+            throw new InputException($"the {format} format names the payer: set {string.Join(", ", missing)} (paybatch.json or PAYBATCH_ variables)");
+        return d;
+    }
+
+    private static void OrgId(XmlWriter w, string bin)
+    {
+        w.WriteStartElement("Id");
+        w.WriteStartElement("OrgId");
+        w.WriteStartElement("Othr");
+        w.WriteElementString("Id", bin);
+        w.WriteStartElement("SchmeNm");
+        w.WriteElementString("Prtry", "BIN");
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void Account(XmlWriter w, string element, string iban)
+    {
+        w.WriteStartElement(element);
+        w.WriteStartElement("Id");
+        w.WriteElementString("IBAN", iban);
+        w.WriteEndElement();
+        w.WriteElementString("Ccy", "KZT");
+        w.WriteEndElement();
+    }
+
+    private static void Agent(XmlWriter w, string element, string bic)
+    {
+        w.WriteStartElement(element);
+        w.WriteStartElement("FinInstnId");
+        w.WriteElementString("BICFI", bic);
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static string Max(string s, int n) => s.Length <= n ? s : s[..n];
+}

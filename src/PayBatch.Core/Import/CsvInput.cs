@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using PayBatch.Core.Domain;
+
+namespace PayBatch.Core.Import;
+
+/// <summary>An input file that cannot be read: names the file, line and column. Nothing of it was applied.</summary>
+public sealed class InputFileException(string file, IReadOnlyList<string> problems)
+    : InputException($"{Path.GetFileName(file)}: {problems.Count} problem(s), nothing of the file was applied:{Environment.NewLine}  " +
+                     string.Join(Environment.NewLine + "  ", problems))
+{
+    public string File { get; } = file;
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>
+/// Reads an input CSV the way SPEC fixes it: header row required, columns by name (any order,
+/// unknown ones ignored), delimiter <c>,</c> or <c>;</c> from the header, UTF-8 (BOM or not) or
+/// Windows-1251, dates <c>yyyy-MM-dd</c> or <c>dd.MM.yyyy</c>. Streams: a million rows never sit in memory.
+/// </summary>
+public sealed class CsvInput : IDisposable
+{
+    private const int MaxProblems = 20;
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy"];
+    private readonly CsvReader _csv;
+    private readonly Dictionary<string, int> _columns;
+    private readonly List<string> _problems = [];
+
+    private CsvInput(string path, CsvReader csv, Dictionary<string, int> columns)
+    {
+        Path = path;
+        _csv = csv;
+        _columns = columns;
+    }
+
+    public string Path { get; }
+    public string FileName => System.IO.Path.GetFileName(Path);
+    public int Line => _csv.Parser.RawRow;
+    public IReadOnlyList<string> Problems => _problems;
+    public bool Full => _problems.Count >= MaxProblems;
+
+    static CsvInput() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Encoding Windows1251 => Encoding.GetEncoding(1251);
+
+    public static CsvInput Open(string path, IReadOnlyList<string> requiredColumns)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: file not found");
+        var encoding = DetectEncoding(path);
+        var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false);
+        var header = reader.ReadLine();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            reader.Dispose();
+            throw new InputFileException(path, [$"line 1: the header row is missing"]);
+        }
+        var delimiter = header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",";
+        reader.BaseStream.Position = 0;
+        reader.DiscardBufferedData();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter,
+            HasHeaderRecord = true,
+            DetectColumnCountChanges = false,
+            MissingFieldFound = null,
+            BadDataFound = null,
+            IgnoreBlankLines = true,
+            TrimOptions = TrimOptions.Trim,
+            ExceptionMessagesContainRawData = false, // personal data stays out of messages
+        };
+        var csv = new CsvReader(reader, config);
+        csv.Read();
+        csv.ReadHeader();
+        var names = csv.HeaderRecord ?? [];
+        var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Length; i++)
+            columns.TryAdd(names[i].Trim().TrimStart('\uFEFF'), i);
+        var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            csv.Dispose();
+            throw new InputFileException(path, missing.Select(m => $"line 1, column '{m}': required column is missing").ToList());
+        }
+        return new CsvInput(path, csv, columns);
+    }
+
+    /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), else Windows-1251.</summary>
+    public static Encoding DetectEncoding(string path)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> bom = stackalloc byte[3];
+        var n = stream.Read(bom);
+        if (n == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF) return new UTF8Encoding(true);
+        stream.Position = 0;
+        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var buffer = new byte[1 << 16];
+        var chars = new char[buffer.Length + 4];
+        try
+        {
+            int read;
+            while ((read = stream.Read(buffer)) > 0) decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Windows1251;
+        }
+        return new UTF8Encoding(false);
+    }
+
+    public bool Read() => _csv.Read();
+
+    private int Column(string name) => _columns[name];
+
+    private string Where(string column) =>
+        string.Create(CultureInfo.InvariantCulture, $"line {Line}, column '{column}' ({Column(column) + 1})");
+
+    public void Problem(string column, string message) => _problems.Add($"{Where(column)}: {message}");
+
+    /// <summary>The trimmed text of a column; empty when the row is short.</summary>
+    public string Text(string column) => (_csv.TryGetField<string>(Column(column), out var v) ? v : null)?.Trim() ?? "";
+
+    public string? OptionalText(string column) => Text(column) is { Length: > 0 } t ? t : null;
+
+    public string RequiredText(string column)
+    {
+        var t = Text(column);
+        if (t.Length == 0) Problem(column, "is empty");
+        return t;
+    }
+
+    public DateOnly? OptionalDate(string column)
+    {
+        var t = Text(column);
+        if (t.Length == 0) return null;
+        if (DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        Problem(column, "is not a date (expected yyyy-MM-dd or dd.MM.yyyy)");
+        return null;
+    }
+
+    public DateOnly RequiredDate(string column)
+    {
+        if (Text(column).Length == 0)
+        {
+            Problem(column, "is empty (a date is required)");
+            return default;
+        }
+        return OptionalDate(column) ?? default;
+    }
+
+    public void Dispose() => _csv.Dispose();
+}

@@ -1,0 +1,67 @@
+using PayBatch.Core.Domain;
+
+namespace PayBatch.Core.Import;
+
+/// <summary>A school certificate: the child studies this quarter (seed point 12.6).</summary>
+public sealed record Certificate(string ChildIin, Quarter Quarter, string CertificateNo, DateOnly IssuedOn, string School);
+
+/// <summary>The rows of <c>recipients.csv</c> and <c>certificates.csv</c>, read and checked one at a time.</summary>
+public static class RegistryFiles
+{
+    public static readonly string[] RecipientColumns =
+    [
+        "case_id", "district", "applicant_iin", "applicant_name", "applicant_role", "guardianship_ref",
+        "child_iin", "child_name", "child_birth_date", "application_date", "decision_no", "decision_date",
+        "disability_cert_no", "disability_valid_to", "home_education_from", "home_education_to",
+        "study_end_date", "bank_bic", "iban", "status",
+    ];
+
+    public static readonly string[] CertificateColumns = ["child_iin", "quarter", "certificate_no", "issued_on", "school"];
+
+    /// <summary>The next readable case, or null when the row has problems (recorded on <paramref name="csv"/>).</summary>
+    public static RecipientCase? ReadCase(CsvInput csv)
+    {
+        var before = csv.Problems.Count;
+        var caseId = csv.RequiredText("case_id");
+        var roleText = csv.Text("applicant_role");
+        if (!CaseStatuses.TryParseRole(roleText, out var role)) csv.Problem("applicant_role", "must be parent or guardian");
+        var statusText = csv.Text("status");
+        if (!CaseStatuses.TryParse(statusText, out var status)) csv.Problem("status", "must be approved, suspended or terminated");
+        var c = new RecipientCase
+        {
+            CaseId = caseId,
+            District = csv.Text("district"),
+            ApplicantIin = csv.Text("applicant_iin"),
+            ApplicantName = csv.Text("applicant_name"),
+            ApplicantRole = role,
+            GuardianshipRef = csv.OptionalText("guardianship_ref"),
+            ChildIin = csv.Text("child_iin"),
+            ChildName = csv.Text("child_name"),
+            ChildBirthDate = csv.RequiredDate("child_birth_date"),
+            ApplicationDate = csv.RequiredDate("application_date"),
+            DecisionNo = csv.Text("decision_no"),
+            DecisionDate = csv.RequiredDate("decision_date"),
+            DisabilityCertNo = csv.Text("disability_cert_no"),
+            DisabilityValidTo = csv.OptionalDate("disability_valid_to"),
+            HomeEducationFrom = csv.RequiredDate("home_education_from"),
+            HomeEducationTo = csv.OptionalDate("home_education_to"),
+            StudyEndDate = csv.OptionalDate("study_end_date"),
+            BankBic = csv.Text("bank_bic").ToUpperInvariant(),
+            Iban = Iban.Normalize(csv.Text("iban")),
+            Status = status,
+        };
+        return csv.Problems.Count == before ? c : null;
+    }
+
+    public static Certificate? ReadCertificate(CsvInput csv)
+    {
+        var before = csv.Problems.Count;
+        var child = csv.RequiredText("child_iin");
+        var quarterText = csv.Text("quarter");
+        if (!Quarter.TryParse(quarterText, out var quarter)) csv.Problem("quarter", "is not a quarter such as 2026Q1");
+        var number = csv.Text("certificate_no");
+        var issued = csv.RequiredDate("issued_on");
+        var school = csv.Text("school");
+        return csv.Problems.Count == before ? new Certificate(child, quarter, number, issued, school) : null;
+    }
+}

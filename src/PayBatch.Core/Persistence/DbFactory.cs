@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using PayBatch.Core.Domain;
+
+namespace PayBatch.Core.Persistence;
+
+/// <summary>Opens the database for a provider and connection string.</summary>
+public static class DbFactory
+{
+    public const string DefaultSqlite = "Data Source=paybatch.db";
+
+    public static bool TryParseProvider(string? text, out DbProvider provider)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "sqlite": provider = DbProvider.Sqlite; return true;
+            case "sqlserver": provider = DbProvider.SqlServer; return true;
+            case "postgres" or "postgresql" or "npgsql": provider = DbProvider.Postgres; return true;
+            default: provider = default; return false;
+        }
+    }
+
+    public static PayBatchDb Create(DbProvider provider, string connectionString) => provider switch
+    {
+        DbProvider.Sqlite => new SqliteDb(new DbContextOptionsBuilder<SqliteDb>()
+            .UseSqlite(connectionString, o => o.CommandTimeout(60)).Options),
+        DbProvider.Postgres => new PostgresDb(new DbContextOptionsBuilder<PostgresDb>()
+            .UseNpgsql(connectionString, o => o.CommandTimeout(60)).Options),
+        DbProvider.SqlServer => new SqlServerDb(new DbContextOptionsBuilder<SqlServerDb>()
+            .UseSqlServer(connectionString, o => o.CommandTimeout(60)).Options),
+        _ => throw new InputException($"unknown provider {provider}"),
+    };
+}
+
+// Design-time factories: `dotnet ef migrations add X --context SqliteDb` etc. The connection
+// strings are placeholders; generating migrations does not connect.
+internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteDb>
+{
+    public SqliteDb CreateDbContext(string[] args) => (SqliteDb)DbFactory.Create(DbProvider.Sqlite, DbFactory.DefaultSqlite);
+}
+
+internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresDb>
+{
+    public PostgresDb CreateDbContext(string[] args) => (PostgresDb)DbFactory.Create(DbProvider.Postgres, "Host=localhost;Database=paybatch");
+}
+
+internal sealed class SqlServerDesignFactory : IDesignTimeDbContextFactory<SqlServerDb>
+{
+    public SqlServerDb CreateDbContext(string[] args) => (SqlServerDb)DbFactory.Create(DbProvider.SqlServer, "Server=localhost;Database=paybatch;TrustServerCertificate=true");
+}

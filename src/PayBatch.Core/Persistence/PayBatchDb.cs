@@ -1,0 +1,143 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace PayBatch.Core.Persistence;
+
+/// <summary>
+/// The one EF Core model. Each provider has a subclass (<see cref="SqliteDb"/>, <see cref="PostgresDb"/>,
+/// <see cref="SqlServerDb"/>) so each keeps its own migrations in this assembly.
+/// </summary>
+public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<CaseRow> Cases => Set<CaseRow>();
+    public DbSet<BankDetailChangeRow> BankDetailChanges => Set<BankDetailChangeRow>();
+    public DbSet<CertificateRow> Certificates => Set<CertificateRow>();
+    public DbSet<BatchRow> Batches => Set<BatchRow>();
+    public DbSet<BatchFileRow> BatchFiles => Set<BatchFileRow>();
+    public DbSet<PaymentRow> Payments => Set<PaymentRow>();
+    public DbSet<ExclusionRow> Exclusions => Set<ExclusionRow>();
+    public DbSet<ConfirmationRow> Confirmations => Set<ConfirmationRow>();
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+
+    public abstract DbProvider Provider { get; }
+
+    /// <summary>A column name quoted for this provider, for filters and check constraints.</summary>
+    protected virtual string Q(string column) => $"\"{column}\"";
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<CaseRow>(e =>
+        {
+            e.ToTable("cases");
+            e.HasKey(x => x.CaseId);
+            e.HasIndex(x => x.ChildIin);
+            e.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_cases_status", $"{Q("status")} IN ('approved', 'suspended', 'terminated')");
+                t.HasCheckConstraint("ck_cases_role", $"{Q("applicant_role")} IN ('parent', 'guardian')");
+            });
+        });
+        b.Entity<BankDetailChangeRow>(e =>
+        {
+            e.ToTable("bank_detail_changes");
+            e.HasIndex(x => x.CaseId);
+            e.HasOne<CaseRow>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<CertificateRow>(e =>
+        {
+            e.ToTable("certificates");
+            e.HasIndex(x => new { x.Quarter, x.ChildIin, x.CertificateNo }).IsUnique();
+        });
+        b.Entity<BatchRow>(e =>
+        {
+            e.ToTable("batches");
+            e.HasIndex(x => new { x.Quarter, x.Number }).IsUnique();
+            e.Property(x => x.Coefficient).HasPrecision(9, 4);
+            e.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.BatchId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_batches_kind", $"{Q("kind")} IN ('run', 'reissue')");
+                t.HasCheckConstraint("ck_batches_number", $"{Q("number")} BETWEEN 1 AND 99");
+                t.HasCheckConstraint("ck_batches_total", $"{Q("total_tiyn")} >= 0");
+            });
+        });
+        b.Entity<BatchFileRow>(e =>
+        {
+            e.ToTable("batch_files");
+            e.HasIndex(x => new { x.BatchId, x.FileName }).IsUnique();
+        });
+        b.Entity<PaymentRow>(e =>
+        {
+            e.ToTable("payments");
+            e.HasIndex(x => x.Reference).IsUnique();
+            e.HasIndex(x => x.BatchId);
+            // No child is paid twice for a quarter: at most one payment that is not rejected.
+            e.HasIndex(x => new { x.Quarter, x.ChildIin }).IsUnique()
+                .HasDatabaseName("ux_payments_live_child_quarter")
+                .HasFilter($"{Q("status")} <> 'rejected'");
+            e.HasIndex(x => x.ReplacesPaymentId).IsUnique().HasFilter($"{Q("replaces_payment_id")} IS NOT NULL");
+            e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PaymentRow>().WithMany().HasForeignKey(x => x.ReplacesPaymentId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t =>
+            {
+                t.HasCheckConstraint("ck_payments_amount", $"{Q("amount_tiyn")} > 0");
+                t.HasCheckConstraint("ck_payments_status", $"{Q("status")} IN ('issued', 'credited', 'rejected')");
+                t.HasCheckConstraint("ck_payments_credited_on",
+                    $"({Q("status")} = 'credited' AND {Q("credited_on")} IS NOT NULL) OR ({Q("status")} <> 'credited' AND {Q("credited_on")} IS NULL)");
+            });
+        });
+        b.Entity<ExclusionRow>(e =>
+        {
+            e.ToTable("exclusions");
+            e.HasIndex(x => new { x.BatchId, x.CaseId }).IsUnique();
+            e.HasIndex(x => x.Quarter);
+            e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ConfirmationRow>(e =>
+        {
+            e.ToTable("confirmations");
+            e.HasIndex(x => new { x.FileSha256, x.Line });
+            e.HasIndex(x => x.PaymentId);
+            e.HasOne<PaymentRow>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AuditRow>(e =>
+        {
+            e.ToTable("audit_log");
+            e.HasIndex(x => x.StartedAtUtc);
+        });
+
+        foreach (var entity in b.Model.GetEntityTypes())
+            foreach (var p in entity.GetProperties())
+                p.SetColumnName(SnakeCase(p.Name));
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+}
+
+public enum DbProvider { Sqlite, SqlServer, Postgres }
+
+public sealed class SqliteDb(DbContextOptions<SqliteDb> options) : PayBatchDb(options)
+{
+    public override DbProvider Provider => DbProvider.Sqlite;
+}
+
+public sealed class PostgresDb(DbContextOptions<PostgresDb> options) : PayBatchDb(options)
+{
+    public override DbProvider Provider => DbProvider.Postgres;
+}
+
+public sealed class SqlServerDb(DbContextOptions<SqlServerDb> options) : PayBatchDb(options)
+{
+    public override DbProvider Provider => DbProvider.SqlServer;
+    protected override string Q(string column) => $"[{column}]";
+}

@@ -1,0 +1,151 @@
+namespace PayBatch.Core.Persistence;
+
+// Database rows. Money is whole tiyn (long), dates are DateOnly, statuses are lower-case codes
+// guarded by check constraints. Domain types are parsed from these at the edge.
+
+public sealed class CaseRow
+{
+    public string CaseId { get; set; } = "";
+    public string District { get; set; } = "";
+    public string ApplicantIin { get; set; } = "";
+    public string ApplicantName { get; set; } = "";
+    public string ApplicantRole { get; set; } = "";
+    public string? GuardianshipRef { get; set; }
+    public string ChildIin { get; set; } = "";
+    public string ChildName { get; set; } = "";
+    public DateOnly ChildBirthDate { get; set; }
+    public DateOnly ApplicationDate { get; set; }
+    public string DecisionNo { get; set; } = "";
+    public DateOnly DecisionDate { get; set; }
+    public string DisabilityCertNo { get; set; } = "";
+    public DateOnly? DisabilityValidTo { get; set; }
+    public DateOnly HomeEducationFrom { get; set; }
+    public DateOnly? HomeEducationTo { get; set; }
+    public DateOnly? StudyEndDate { get; set; }
+    public string BankBic { get; set; } = "";
+    public string Iban { get; set; } = "";
+    public string Status { get; set; } = "";
+}
+
+/// <summary>A change of a case's bank details by a registry import: the history SPEC asks to keep.</summary>
+public sealed class BankDetailChangeRow
+{
+    public long Id { get; set; }
+    public string CaseId { get; set; } = "";
+    public string OldBankBic { get; set; } = "";
+    public string OldIban { get; set; } = "";
+    public string NewBankBic { get; set; } = "";
+    public string NewIban { get; set; } = "";
+    public DateTime ChangedAtUtc { get; set; }
+}
+
+public sealed class CertificateRow
+{
+    public long Id { get; set; }
+    public string ChildIin { get; set; } = "";
+    public string Quarter { get; set; } = "";
+    public string CertificateNo { get; set; } = "";
+    public DateOnly IssuedOn { get; set; }
+    public string School { get; set; } = "";
+}
+
+public sealed class BatchRow
+{
+    public long Id { get; set; }
+    public string Quarter { get; set; } = "";
+    public int Number { get; set; }
+    /// <summary><c>run</c> or <c>reissue</c>.</summary>
+    public string Kind { get; set; } = "";
+    public DateOnly ValueDate { get; set; }
+    public int Mrp { get; set; }
+    public decimal Coefficient { get; set; }
+    public long AmountPerChildTiyn { get; set; }
+    public int Count { get; set; }
+    public long TotalTiyn { get; set; }
+    public int Excluded { get; set; }
+    /// <summary>The payer details and texts the files were written with, so a lost file is re-created byte for byte.</summary>
+    public string WrittenWith { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+    public List<BatchFileRow> Files { get; set; } = [];
+}
+
+public sealed class BatchFileRow
+{
+    public long Id { get; set; }
+    public long BatchId { get; set; }
+    public string Bic { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string Format { get; set; } = "";
+    public int Count { get; set; }
+    public long TotalTiyn { get; set; }
+    public string Sha256 { get; set; } = "";
+}
+
+public sealed class PaymentRow
+{
+    public long Id { get; set; }
+    public long BatchId { get; set; }
+    public string Reference { get; set; } = "";
+    public string Quarter { get; set; } = "";
+    public int Sequence { get; set; }
+    public string CaseId { get; set; } = "";
+    public string District { get; set; } = "";
+    public string ChildIin { get; set; } = "";
+    public string ApplicantIin { get; set; } = "";
+    public string ApplicantName { get; set; } = "";
+    public string Iban { get; set; } = "";
+    public string Bic { get; set; } = "";
+    public long AmountTiyn { get; set; }
+    /// <summary><c>issued</c>, <c>credited</c> or <c>rejected</c>.</summary>
+    public string Status { get; set; } = "";
+    public DateOnly? CreditedOn { get; set; }
+    public string? StatusReason { get; set; }
+    /// <summary>The rejected payment this one replaces (a re-issue).</summary>
+    public long? ReplacesPaymentId { get; set; }
+}
+
+/// <summary>A case a batch did not pay, with its reasons (joined by ';', SPEC order).</summary>
+public sealed class ExclusionRow
+{
+    public long Id { get; set; }
+    public long BatchId { get; set; }
+    public string Quarter { get; set; } = "";
+    public string CaseId { get; set; } = "";
+    public string ChildIin { get; set; } = "";
+    public string Reasons { get; set; } = "";
+}
+
+/// <summary>One confirmation line as read and what it did: where a payment's status came from.</summary>
+public sealed class ConfirmationRow
+{
+    public long Id { get; set; }
+    public string File { get; set; } = "";
+    public string FileSha256 { get; set; } = "";
+    public int Line { get; set; }
+    public string Reference { get; set; } = "";
+    public long? PaymentId { get; set; }
+    public string Status { get; set; } = "";
+    public DateOnly? CreditedOn { get; set; }
+    public long? AmountTiyn { get; set; }
+    public string? Iban { get; set; }
+    public string? Reason { get; set; }
+    /// <summary><c>applied</c>, <c>same</c>, or the finding code.</summary>
+    public string Outcome { get; set; } = "";
+    public DateTime ReadAtUtc { get; set; }
+}
+
+/// <summary>The audit trail: every command run, who, when, with what, and what it changed.</summary>
+public sealed class AuditRow
+{
+    public long Id { get; set; }
+    public string RunId { get; set; } = "";
+    public string Command { get; set; } = "";
+    public string Arguments { get; set; } = "";
+    public string User { get; set; } = "";
+    public string Machine { get; set; } = "";
+    public DateTime StartedAtUtc { get; set; }
+    public DateTime FinishedAtUtc { get; set; }
+    public int ExitCode { get; set; }
+    public string InputHashes { get; set; } = "";
+    public string Changes { get; set; } = "";
+}

@@ -27,6 +27,27 @@ public static class Golden
 
     public static void MatchFile(string goldenPath, string actualPath) => Match(goldenPath, File.ReadAllBytes(actualPath));
 
+    /// <summary>
+    /// Compares a whole produced folder with a golden folder: every file produced must match, and
+    /// every golden file must have been produced. All differences are reported at once.
+    /// </summary>
+    public static void MatchFolder(string goldenDir, string actualDir)
+    {
+        var produced = Directory.GetFiles(actualDir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(actualDir, f)).Order().ToList();
+        var failures = new List<string>();
+        foreach (var rel in produced)
+        {
+            try { MatchFile(Path.Combine(goldenDir, rel), Path.Combine(actualDir, rel)); }
+            catch (Xunit.Sdk.XunitException e) { failures.Add(e.Message); }
+        }
+        var golden = Directory.Exists(goldenDir)
+            ? Directory.GetFiles(goldenDir, "*", SearchOption.AllDirectories).Where(f => !f.Contains(".received.", StringComparison.Ordinal))
+                .Select(f => Path.GetRelativePath(goldenDir, f)).Order().ToList()
+            : [];
+        failures.AddRange(golden.Except(produced).Select(f => $"golden file {f} was not produced"));
+        if (failures.Count > 0) Assert.Fail(string.Join("\n\n", failures));
+    }
+
     private static string FirstDifference(byte[] expected, byte[] actual)
     {
         var e = Encoding.UTF8.GetString(expected).Split('\n');

@@ -1,0 +1,130 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Import;
+using PayBatch.Core.Persistence;
+using PayBatch.Tests.Support;
+
+namespace PayBatch.Tests.Import;
+
+public class ImportTests
+{
+    static ImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static PayBatchDb Open(Workspace ws) => DbFactory.Create(DbProvider.Sqlite, $"Data Source={ws.Path_("paybatch.db")}");
+
+    [Fact]
+    public void Semicolons_Windows1251_and_dotted_dates_are_read()
+    {
+        using var ws = new Workspace();
+        var rows = new[] { Cases.Row(1, r => { r["applicant_name"] = "Смирнов Алексей"; r["child_birth_date"] = "01.03.2014"; r["child_iin"] = Cases.MakeIin(new DateOnly(2014, 3, 1)); r["iban"] = "kz" + r["iban"][2..6] + " " + r["iban"][6..]; }) };
+        var path = ws.WriteBytes("registry-1251.csv", Encoding.GetEncoding(1251).GetBytes(Cases.Csv(rows, ';').Replace("2025-08-04", "04.08.2025")));
+        ws.RunOk("import", "recipients", path);
+        using var db = Open(ws);
+        var c = db.Cases.Single();
+        Assert.Equal("Смирнов Алексей", c.ApplicantName);
+        Assert.Equal(new DateOnly(2014, 3, 1), c.ChildBirthDate);
+        Assert.Equal(new DateOnly(2025, 8, 4), c.DecisionDate);
+        Assert.Equal(20, c.Iban.Length);
+        Assert.StartsWith("KZ", c.Iban, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Russian_text_in_Windows1251_is_decoded_exactly()
+    {
+        using var ws = new Workspace();
+        var rows = new[] { Cases.Row(1, r => r["applicant_name"] = "Иванова Мария Петровна") };
+        var path = ws.WriteBytes("registry-1251.csv", Encoding.GetEncoding(1251).GetBytes(Cases.Csv(rows, ';')));
+        ws.RunOk("import", "recipients", path);
+        using var db = Open(ws);
+        Assert.Equal("Иванова Мария Петровна", db.Cases.Single().ApplicantName);
+    }
+
+    [Fact]
+    public void UTF8_with_BOM_columns_in_any_order_and_unknown_columns_are_read()
+    {
+        using var ws = new Workspace();
+        var row = Cases.Row(1);
+        var columns = Cases.Header.Split(',').Reverse().Append("comment").ToArray();
+        var csv = string.Join(',', columns) + "\n" + string.Join(',', columns.Select(c => c == "comment" ? "anything" : row[c])) + "\n";
+        var path = ws.Write("registry.csv", csv, new UTF8Encoding(true));
+        ws.RunOk("import", "recipients", path);
+        using var db = Open(ws);
+        Assert.Equal("Қасымова Гүлнар Болатқызы1", db.Cases.Single().ApplicantName);
+    }
+
+    [Theory]
+    [InlineData("decision_date", "2025-13-01", "line 3, column 'decision_date' (12)")]
+    [InlineData("status", "approvd", "line 3, column 'status' (20)")]
+    [InlineData("applicant_role", "uncle", "line 3, column 'applicant_role' (5)")]
+    [InlineData("case_id", "", "line 3, column 'case_id' (1)")]
+    [InlineData("child_birth_date", "31.02.2014", "line 3, column 'child_birth_date' (9)")]
+    public void A_bad_row_names_file_line_and_column_exits_2_and_applies_nothing(string column, string value, string where)
+    {
+        using var ws = new Workspace();
+        ws.RunOk("import", "recipients", ws.Write("first.csv", Cases.Csv([Cases.Row(1)])));
+        var rows = new[] { Cases.Row(1, r => r["district"] = "changed"), Cases.Row(2, r => r[column] = value), Cases.Row(3) };
+        var r = ws.Run("import", "recipients", ws.Write("bad.csv", Cases.Csv(rows)));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("bad.csv", r.Error, StringComparison.Ordinal);
+        Assert.Contains(where, r.Error, StringComparison.Ordinal);
+        using var db = Open(ws);
+        Assert.Equal(1, db.Cases.Count());
+        Assert.NotEqual("changed", db.Cases.Single().District);
+    }
+
+    [Fact]
+    public void A_missing_column_is_refused_with_its_name()
+    {
+        using var ws = new Workspace();
+        var csv = Cases.Csv([Cases.Row(1)]).Replace(",iban,", ",account,", StringComparison.Ordinal);
+        var r = ws.Run("import", "recipients", ws.Write("noiban.csv", csv));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("line 1, column 'iban'", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wrong_check_digits_and_unknown_banks_are_imported_as_data()
+    {
+        using var ws = new Workspace();
+        var rows = new[] { Cases.Row(1, r => { r["applicant_iin"] = "123"; r["iban"] = "KZ00"; r["bank_bic"] = "NOPEKZKA"; }) };
+        ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv(rows)));
+        using var db = Open(ws);
+        Assert.Equal("123", db.Cases.Single().ApplicantIin);
+    }
+
+    [Fact]
+    public void Reimport_upserts_by_case_id_and_keeps_the_history_of_bank_details()
+    {
+        using var ws = new Workspace();
+        ws.RunOk("import", "recipients", ws.Write("r1.csv", Cases.Csv([Cases.Row(1), Cases.Row(2)])));
+        var newIban = Cases.MakeIban("722", 77);
+        ws.RunOk("import", "recipients", ws.Write("r2.csv", Cases.Csv([Cases.Row(1, r => { r["iban"] = newIban; r["bank_bic"] = "CASPKZKA"; }), Cases.Row(2)])));
+        using var db = Open(ws);
+        Assert.Equal(2, db.Cases.Count());
+        Assert.Equal(newIban, db.Cases.Single(c => c.CaseId == "C-0001").Iban);
+        var change = db.BankDetailChanges.Single();
+        Assert.Equal(("C-0001", "HSBKKZKX", "CASPKZKA", newIban), (change.CaseId, change.OldBankBic, change.NewBankBic, change.NewIban));
+    }
+
+    [Fact]
+    public void Certificates_are_read_and_a_bad_quarter_is_refused()
+    {
+        using var ws = new Workspace();
+        ws.RunOk("import", "certificates", ws.Write("c.csv", "child_iin;quarter;certificate_no;issued_on;school\n140315501021;2026Q1;1;10.01.2026;Школа\n"));
+        var r = ws.Run("import", "certificates", ws.Write("bad.csv", "child_iin,quarter,certificate_no,issued_on,school\n140315501021,2026Q5,1,2026-01-10,Школа\n"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("line 2, column 'quarter'", r.Error, StringComparison.Ordinal);
+        using var db = Open(ws);
+        Assert.Equal("2026Q1", db.Certificates.Single().Quarter);
+    }
+
+    [Fact]
+    public void Encoding_is_detected_from_content()
+    {
+        using var ws = new Workspace();
+        var utf8 = ws.Write("u.csv", "a\nӘбдіров\n");
+        var cp1251 = ws.WriteBytes("w.csv", Encoding.GetEncoding(1251).GetBytes("a\nИванов\n"));
+        Assert.Equal(Encoding.UTF8.WebName, CsvInput.DetectEncoding(utf8).WebName);
+        Assert.Equal(1251, CsvInput.DetectEncoding(cp1251).CodePage);
+    }
+}

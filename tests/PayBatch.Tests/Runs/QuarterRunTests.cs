@@ -1,0 +1,221 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Persistence;
+using PayBatch.Tests.Support;
+
+namespace PayBatch.Tests.Runs;
+
+public class QuarterRunTests
+{
+    private static PayBatchDb Open(Workspace ws) => DbFactory.Create(DbProvider.Sqlite, $"Data Source={ws.Path_("paybatch.db")}");
+
+    private static (string Recipients, string Certificates) Inputs(Workspace ws, int n = 5)
+    {
+        var rows = Enumerable.Range(1, n).Select(i => Cases.Row(i)).ToList();
+        return (ws.Write("recipients.csv", Cases.Csv(rows)), ws.Write("certificates.csv", Cases.Certificates(rows)));
+    }
+
+    private static Dictionary<string, byte[]> Snapshot(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
+
+    [Fact]
+    public void A_run_pays_every_eligible_child_with_references_in_case_id_order()
+    {
+        using var ws = new Workspace();
+        var (r, c) = Inputs(ws);
+        var run = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c, "--json");
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("01", json.RootElement.GetProperty("batch").GetString());
+        Assert.Equal(5, json.RootElement.GetProperty("count").GetInt32());
+        Assert.Equal("140562.50", json.RootElement.GetProperty("total").GetString());
+        var csv = File.ReadAllLines(ws.Path_("out", "2026Q1", "01", "HSBKKZKX.csv"));
+        Assert.Equal("reference,iban,bic,recipient_iin,recipient_name,amount,currency,knp,purpose,value_date", csv[0]);
+        Assert.StartsWith("2026Q1-01-000001,", csv[1], StringComparison.Ordinal);
+        Assert.Contains(",C-0001,", "," + string.Join(",", Open(ws).Payments.Where(p => p.Sequence == 1).Select(p => p.CaseId)) + ",", StringComparison.Ordinal);
+        Assert.All(csv.Skip(1), l => Assert.Contains(",28112.50,KZT,", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_second_run_pays_nobody_changes_nothing_and_exits_0()
+    {
+        using var ws = new Workspace();
+        var (r, c) = Inputs(ws);
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c);
+        var before = Snapshot(ws.OutDir);
+        var again = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-21", "--json");
+        using var json = JsonDocument.Parse(again.Out);
+        Assert.False(json.RootElement.GetProperty("created").GetBoolean());
+        Assert.Equal(0, json.RootElement.GetProperty("count").GetInt32());
+        Assert.Equal(before.Keys.Order(), Snapshot(ws.OutDir).Keys.Order());
+        using var db = Open(ws);
+        Assert.Equal(1, db.Batches.Count());
+        Assert.Equal(5, db.Payments.Count());
+    }
+
+    [Fact]
+    public void Lost_files_are_recreated_byte_identical_by_the_next_run()
+    {
+        using var ws = new Workspace();
+        ws.WriteDepartmentSettings();
+        var (r, c) = Inputs(ws);
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c, "--format", "pain001");
+        var first = Snapshot(ws.OutDir);
+        Directory.Delete(ws.OutDir, recursive: true);
+        ws.RunOk("run", "--quarter", "2026Q1");
+        var second = Snapshot(ws.OutDir);
+        Assert.Equal(first.Keys.Order(), second.Keys.Order());
+        foreach (var (name, bytes) in first) Assert.True(bytes.AsSpan().SequenceEqual(second[name]), $"{name} differs");
+    }
+
+    [Fact]
+    public void The_same_inputs_on_a_fresh_database_give_byte_identical_files()
+    {
+        using var a = new Workspace();
+        using var b = new Workspace();
+        foreach (var ws in new[] { a, b })
+        {
+            var (r, c) = Inputs(ws);
+            ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c);
+        }
+        var sa = Snapshot(a.OutDir);
+        var sb = Snapshot(b.OutDir);
+        Assert.Equal(sa.Keys.Order(), sb.Keys.Order());
+        foreach (var (name, bytes) in sa) Assert.True(bytes.AsSpan().SequenceEqual(sb[name]), $"{name} differs");
+    }
+
+    [Fact]
+    public void A_late_certificate_makes_a_supplementary_batch_02_and_the_others_are_already_paid()
+    {
+        using var ws = new Workspace();
+        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows.Take(2))));
+        ws.RunOk("import", "certificates", ws.Write("late.csv", Cases.Certificates(rows.Skip(2))));
+        var run = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-02-16", "--json");
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("02", json.RootElement.GetProperty("batch").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("count").GetInt32());
+        var csv = File.ReadAllLines(ws.Path_("out", "2026Q1", "02", "HSBKKZKX.csv"));
+        Assert.StartsWith("2026Q1-02-000001,", csv[1], StringComparison.Ordinal);
+        var exclusions = File.ReadAllLines(ws.Path_("out", "2026Q1", "02", "exclusions.csv"));
+        Assert.Equal(["case_id,child_iin,reasons", $"C-0001,{rows[0]["child_iin"]},ALREADY_PAID", $"C-0002,{rows[1]["child_iin"]},ALREADY_PAID"], exclusions);
+    }
+
+    [Fact]
+    public void Dry_run_reports_like_a_real_run_and_writes_nothing()
+    {
+        using var ws = new Workspace();
+        var (r, c) = Inputs(ws);
+        ws.RunOk("import", "recipients", r);
+        ws.RunOk("import", "certificates", c);
+        var dry = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--dry-run", "--json");
+        Assert.False(Directory.Exists(ws.OutDir));
+        using (var db = Open(ws)) Assert.Equal(0, db.Batches.Count());
+        var real = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--json");
+        using var dj = JsonDocument.Parse(dry.Out);
+        using var rj = JsonDocument.Parse(real.Out);
+        foreach (var field in new[] { "batch", "count", "total", "excluded", "amountPerChild" })
+            Assert.Equal(rj.RootElement.GetProperty(field).ToString(), dj.RootElement.GetProperty(field).ToString());
+        Assert.Equal(rj.RootElement.GetProperty("files").ToString(), dj.RootElement.GetProperty("files").ToString());
+    }
+
+    [Theory]
+    [InlineData("2026-01-24", "not a banking day")] // a Saturday
+    [InlineData("2026-01-07", "not a banking day")] // Orthodox Christmas
+    [InlineData("2027-01-11", "no banking calendar for 2027")]
+    public void A_value_date_that_is_not_a_banking_day_is_refused_with_exit_2(string date, string message)
+    {
+        using var ws = new Workspace();
+        var (r, c) = Inputs(ws);
+        var run = ws.Run("run", "--quarter", "2026Q1", "--value-date", date, "--recipients", r, "--certificates", c);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(ws.OutDir));
+    }
+
+    [Fact]
+    public void The_default_value_date_is_the_first_banking_day_on_or_after_today()
+    {
+        using var ws = new Workspace();
+        ws.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 21, 10, 0, 0, TimeSpan.Zero)); // Saturday of Nauryz
+        var (r, c) = Inputs(ws);
+        var run = ws.RunOk("run", "--quarter", "2026Q1", "--recipients", r, "--certificates", c, "--json");
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("2026-03-26", json.RootElement.GetProperty("valueDate").GetString());
+    }
+
+    [Fact]
+    public void A_quarter_with_no_known_MRP_is_refused()
+    {
+        using var ws = new Workspace();
+        var run = ws.Run("run", "--quarter", "2027Q1", "--value-date", "2026-12-01");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no MRP is known for 2027-01-01", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_format_that_names_the_payer_refuses_without_the_department_settings_and_writes_nothing()
+    {
+        using var ws = new Workspace();
+        var (r, c) = Inputs(ws);
+        ws.RunOk("import", "recipients", r);
+        ws.RunOk("import", "certificates", c);
+        var run = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--format", "mt102");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Department:Name", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(ws.OutDir));
+        using var db = Open(ws);
+        Assert.Equal(0, db.Batches.Count());
+    }
+
+    [Fact]
+    public void The_database_refuses_a_second_live_payment_for_the_same_child_and_quarter()
+    {
+        using var ws = new Workspace();
+        var (r, c) = Inputs(ws, 1);
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c);
+        using var db = Open(ws);
+        var p = db.Payments.AsNoTracking().Single();
+        var copy = new PaymentRow
+        {
+            BatchId = p.BatchId, Reference = "2026Q1-01-000002", Quarter = p.Quarter, Sequence = 2, CaseId = "C-OTHER", District = p.District,
+            ChildIin = p.ChildIin, ApplicantIin = p.ApplicantIin, ApplicantName = p.ApplicantName, Iban = p.Iban, Bic = p.Bic,
+            AmountTiyn = p.AmountTiyn, Status = "issued",
+        };
+        db.Payments.Add(copy);
+        var e = Assert.Throws<DbUpdateException>(() => db.SaveChanges());
+        Assert.Contains("UNIQUE", e.InnerException!.Message, StringComparison.Ordinal);
+        db.ChangeTracker.Clear();
+        copy.Id = 0;
+        copy.Status = "rejected"; // a rejected payment is not live: allowed beside the live one
+        db.Payments.Add(copy);
+        db.SaveChanges();
+    }
+
+    [Fact]
+    public void Json_output_is_one_object_and_nothing_else_on_stdout()
+    {
+        using var ws = new Workspace();
+        var (r, c) = Inputs(ws);
+        var run = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c, "--json");
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
+        var bad = ws.Run("run", "--quarter", "2026Q9", "--json");
+        Assert.Equal(2, bad.ExitCode);
+        using var err = JsonDocument.Parse(bad.Out);
+        Assert.Equal(2, err.RootElement.GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
+    public void Output_files_are_readable_by_their_owner_only()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var ws = new Workspace();
+        var (r, c) = Inputs(ws);
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c);
+        foreach (var f in Directory.GetFiles(ws.OutDir, "*", SearchOption.AllDirectories))
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(ws.Path_("out", "2026Q1")));
+    }
+}

@@ -41,6 +41,9 @@ public static class CliApp
         root.Subcommands.Add(InitCommand.Build(runner));
         root.Subcommands.Add(ImportCommand.Build(runner));
         root.Subcommands.Add(RunCommand.Build(runner));
+        root.Subcommands.Add(ReconcileCommand.Build(runner));
+        root.Subcommands.Add(ReissueCommand.Build(runner));
+        root.Subcommands.Add(CalendarCommand.Build(runner));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

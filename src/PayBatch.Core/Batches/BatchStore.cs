@@ -31,6 +31,27 @@ public static class BatchStore
     private static PaymentReference Reference(string text) =>
         PaymentReference.TryParse(text, out var r) ? r : throw new InvalidDataException($"stored payment reference '{text}' is malformed");
 
+    public static async Task<int> NextNumberAsync(PayBatchDb db, Quarter q, CancellationToken ct)
+    {
+        var qs = q.ToString();
+        return 1 + (await db.Batches.Where(b => b.Quarter == qs).MaxAsync(b => (int?)b.Number, ct).ConfigureAwait(false) ?? 0);
+    }
+
+    /// <summary>
+    /// Stores a decided batch and commits the current transaction, then writes its folder and
+    /// restores any lost file of the quarter. Returns the restored paths.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CreateAsync(PayBatchDb db, Batch batch, string kind, IReadOnlyList<BatchFile> files,
+        IReadOnlyDictionary<string, long>? replaces, string outDir, DateTime nowUtc, ILogger log, CancellationToken ct)
+    {
+        await InsertAsync(db, batch, kind, files.Where(f => f.Bic is not null).ToList(), replaces, nowUtc, ct).ConfigureAwait(false);
+        await db.Database.CommitTransactionAsync(ct).ConfigureAwait(false);
+        log.Information("Created {Kind} batch {Quarter}-{Batch}: {Count} payments, total {Total} KZT, value date {ValueDate}",
+            kind, batch.Quarter.ToString(), batch.NumberText, batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
+        WriteFolder(Folder(outDir, batch.Quarter, batch.Number), files);
+        return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Inserts a decided batch, its files, payments and exclusions in the current transaction.</summary>
     public static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, string kind, IReadOnlyList<BatchFile> bankFiles,
         IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct)

@@ -46,6 +46,23 @@ public sealed record BatchTerms
     public static BatchTerms FromJson(string json) =>
         JsonSerializer.Deserialize<BatchTerms>(json, Json) ?? throw new InvalidDataException("batch terms are empty");
 
+    /// <summary>The terms a new batch's files are written with, fixed now and kept with the batch.</summary>
+    public static BatchTerms For(Quarter q, IEnumerable<Payment> payments, BankFileFormat? format, PaymentTerms terms, BankDirectory directory)
+    {
+        var banks = new SortedDictionary<string, BankFileTerms>(StringComparer.Ordinal);
+        foreach (var bic in payments.Select(p => p.Bic).Distinct())
+        {
+            var bank = directory.Get(bic);
+            banks[bic] = new BankFileTerms((format ?? bank.Format).Name(), bank.CsvWindows1251, bank.CsvDelimiter,
+                bank.Mt102MaxPayments, bank.Mt102MaxTotal?.Tiyn, bank.TransitAccount);
+        }
+        return new BatchTerms
+        {
+            Department = terms.Department, Knp = terms.Knp, Send = terms.Send, Pso = terms.Pso, Prt = terms.Prt,
+            PurposeRu = Purpose(q, "ru"), PurposeKk = Purpose(q, "kk"), Banks = banks,
+        };
+    }
+
     public static string Purpose(Quarter q, string lang) => lang == "kk"
         ? $"Үйде оқитын мүгедек балаға {q.Year} ж. {q.Number}-тоқсанға әлеуметтік көмек"
         : $"Социальная помощь на обучение ребёнка-инвалида на дому за {q.Number} квартал {q.Year} г.";

@@ -70,13 +70,13 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             return new RunOutcome(q, valueDate, mrp, terms.Coefficient, amount, null, [], exclusions, null, request.DryRun, restored);
         }
 
-        var number = 1 + (await db.Batches.Where(b => b.Quarter == q.ToString()).MaxAsync(b => (int?)b.Number, ct).ConfigureAwait(false) ?? 0);
+        var number = await BatchStore.NextNumberAsync(db, q, ct).ConfigureAwait(false);
         var payments = eligible
             .OrderBy(c => c.CaseId, StringComparer.Ordinal).ThenBy(c => c.ChildIin, StringComparer.Ordinal)
             .Select((c, i) => new Payment(new PaymentReference(q, number, i + 1), c.CaseId, c.District, c.ChildIin,
                 c.ApplicantIin, c.ApplicantName, Iban.Normalize(c.Iban), c.BankBic, amount))
             .ToList();
-        var batch = new Batch(q, number, valueDate, mrp, terms.Coefficient, amount, Terms(q, payments, request.Format), payments,
+        var batch = new Batch(q, number, valueDate, mrp, terms.Coefficient, amount, BatchTerms.For(q, payments, request.Format, terms, data.Banks), payments,
             exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal).ToList());
         var files = BatchDocuments.All(batch); // a format missing a department setting refuses here, before anything is written
         var folder = BatchStore.Folder(request.OutDir, q, number);
@@ -87,13 +87,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             return new RunOutcome(q, valueDate, mrp, terms.Coefficient, amount, batch, files, batch.Exclusions, folder, true, []);
         }
 
-        await BatchStore.InsertAsync(db, batch, "run", files.Where(f => f.Bic is not null).ToList(), null, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false);
-        await tx.CommitAsync(ct).ConfigureAwait(false);
-        log.Information("Created batch {Quarter}-{Batch}: {Count} payments, total {Total} KZT, value date {ValueDate}",
-            q.ToString(), batch.NumberText, payments.Count, batch.Total.ToString(), valueDate);
-
-        BatchStore.WriteFolder(folder, files);
-        var restoredFiles = await BatchStore.RestoreMissingAsync(db, q, request.OutDir, log, ct).ConfigureAwait(false);
+        var restoredFiles = await BatchStore.CreateAsync(db, batch, "run", files, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
         return new RunOutcome(q, valueDate, mrp, terms.Coefficient, amount, batch, files, batch.Exclusions, folder, false, restoredFiles);
     }
 
@@ -111,23 +105,6 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         var duplicated = cases.Where(c => c.Status == CaseStatus.Approved).GroupBy(c => c.ChildIin, StringComparer.Ordinal)
             .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         return new LoadedFacts(cases, new QuarterFacts(q, data.Banks, certified, duplicated, paid));
-    }
-
-    /// <summary>The terms the batch's files are written with, fixed now and kept with the batch.</summary>
-    internal BatchTerms Terms(Quarter q, IEnumerable<Payment> payments, BankFileFormat? format)
-    {
-        var banks = new SortedDictionary<string, BankFileTerms>(StringComparer.Ordinal);
-        foreach (var bic in payments.Select(p => p.Bic).Distinct())
-        {
-            var bank = data.Banks.Get(bic);
-            banks[bic] = new BankFileTerms((format ?? bank.Format).Name(), bank.CsvWindows1251, bank.CsvDelimiter,
-                bank.Mt102MaxPayments, bank.Mt102MaxTotal?.Tiyn, bank.TransitAccount);
-        }
-        return new BatchTerms
-        {
-            Department = terms.Department, Knp = terms.Knp, Send = terms.Send, Pso = terms.Pso, Prt = terms.Prt,
-            PurposeRu = BatchTerms.Purpose(q, "ru"), PurposeKk = BatchTerms.Purpose(q, "kk"), Banks = banks,
-        };
     }
 }
 

@@ -96,7 +96,7 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
         b.Entity<ConfirmationRow>(e =>
         {
             e.ToTable("confirmations");
-            e.HasIndex(x => new { x.FileSha256, x.Line });
+            e.HasIndex(x => new { x.FileSha256, x.Line }).IsUnique(); // a line of a file is kept once, however often it is read
             e.HasIndex(x => x.PaymentId);
             e.HasOne<PaymentRow>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
         });

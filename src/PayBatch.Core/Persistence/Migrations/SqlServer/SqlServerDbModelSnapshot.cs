@@ -3,7 +3,6 @@ using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PayBatch.Core.Persistence;
 
@@ -12,11 +11,9 @@ using PayBatch.Core.Persistence;
 namespace PayBatch.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerDb))]
-    [Migration("20261123112034_Initial")]
-    partial class Initial
+    partial class SqlServerDbModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -470,7 +467,8 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PaymentId");
 
-                    b.HasIndex("FileSha256", "Line");
+                    b.HasIndex("FileSha256", "Line")
+                        .IsUnique();
 
                     b.ToTable("confirmations", (string)null);
                 });

@@ -467,7 +467,8 @@ namespace PayBatch.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("PaymentId");
 
-                    b.HasIndex("FileSha256", "Line");
+                    b.HasIndex("FileSha256", "Line")
+                        .IsUnique();
 
                     b.ToTable("confirmations", (string)null);
                 });

@@ -450,7 +450,8 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PaymentId");
 
-                    b.HasIndex("FileSha256", "Line");
+                    b.HasIndex("FileSha256", "Line")
+                        .IsUnique();
 
                     b.ToTable("confirmations", (string)null);
                 });

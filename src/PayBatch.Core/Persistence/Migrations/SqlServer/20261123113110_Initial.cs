@@ -290,7 +290,8 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_confirmations_file_sha256_line",
                 table: "confirmations",
-                columns: new[] { "file_sha256", "line" });
+                columns: new[] { "file_sha256", "line" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_confirmations_payment_id",

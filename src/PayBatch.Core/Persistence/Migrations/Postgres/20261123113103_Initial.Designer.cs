@@ -12,7 +12,7 @@ using PayBatch.Core.Persistence;
 namespace PayBatch.Core.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261123112027_Initial")]
+    [Migration("20261123113103_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -470,7 +470,8 @@ namespace PayBatch.Core.Persistence.Migrations.Postgres
 
                     b.HasIndex("PaymentId");
 
-                    b.HasIndex("FileSha256", "Line");
+                    b.HasIndex("FileSha256", "Line")
+                        .IsUnique();
 
                     b.ToTable("confirmations", (string)null);
                 });

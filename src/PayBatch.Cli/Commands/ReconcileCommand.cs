@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using PayBatch.Core.Batches;
+using PayBatch.Core.Reconciliation;
+
+namespace PayBatch.Cli.Commands;
+
+/// <summary><c>paybatch reconcile FILE… [--as-of D]</c>: apply bank confirmations.</summary>
+public static class ReconcileCommand
+{
+    public static Command Build(CommandRunner runner)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Bank confirmations: CSV, pain.002.001.10 or camt.054.001.08 (recognised by content), applied in this order", Arity = ArgumentArity.OneOrMore };
+        var asOf = CliApp.DateOption("--as-of", "Judge overdue payments as of this date (default: today)");
+        var outDir = new Option<string?>("--out") { Description = "Output folder (default: setting Output, 'out')" };
+        var command = new Command("reconcile", "Read bank confirmations, match them to payments, apply them and write the reconciliation") { files, asOf, outDir };
+        runner.Handle(command, async (parse, ctx, ct) =>
+        {
+            var paths = parse.GetValue(files)!.Select(ctx.Settings.Resolve).ToList();
+            var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
+            await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
+            var progress = ctx.Progress("confirmations");
+            var o = await Resilience.Database.ExecuteAsync(async t =>
+            {
+                db.ChangeTracker.Clear();
+                return await new Reconciler(db, ctx.Data, ctx.Clock, ctx.Log).ExecuteAsync(paths, date, ctx.Settings.OutputDirectory, progress, t).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
+            if (progress is not null) ctx.Host.Error.WriteLine();
+            var code = o.Findings.Count > 0 ? ExitCodes.NeedsPerson : ExitCodes.Done;
+            ctx.Result(new JsonObject
+            {
+                ["ok"] = true,
+                ["exitCode"] = code,
+                ["asOf"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["files"] = new JsonArray(o.Files.Select(f => (JsonNode)new JsonObject
+                {
+                    ["file"] = Path.GetFileName(f.Path), ["kind"] = f.Kind, ["sha256"] = f.Sha256, ["lines"] = f.Lines.Count,
+                }).ToArray()),
+                ["applied"] = o.Applied,
+                ["alreadyRecorded"] = o.Same,
+                ["findings"] = new JsonArray(o.Findings.Select(f => (JsonNode)new JsonObject
+                {
+                    ["file"] = f.File, ["line"] = f.Line, ["reference"] = f.Reference, ["finding"] = f.Code, ["detail"] = f.Detail,
+                }).ToArray()),
+                ["sla"] = new JsonObject(o.SlaCounts.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                ["written"] = new JsonArray(o.Written.Select(w => (JsonNode)w).ToArray()),
+            }, w =>
+            {
+                w.WriteLine($"Read {o.Files.Sum(f => f.Lines.Count)} confirmation(s) from {o.Files.Count} file(s): {o.Applied} applied, {o.Same} already recorded, {o.Findings.Count} finding(s).");
+                foreach (var g in o.Findings.GroupBy(f => f.Code)) w.WriteLine($"  {g.Key}: {g.Count()}");
+                foreach (var p in o.Written) w.WriteLine($"Wrote {p}");
+                if (code == ExitCodes.NeedsPerson) w.WriteLine("A person must act: see findings.csv.");
+            });
+            return code;
+        }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using PayBatch.Core.Batches;
+
+namespace PayBatch.Cli.Commands;
+
+/// <summary><c>paybatch reissue --quarter Q [--value-date D] [--all-rejected]</c>.</summary>
+public static class ReissueCommand
+{
+    public static Command Build(CommandRunner runner)
+    {
+        var quarter = CliApp.QuarterOption();
+        var valueDate = CliApp.DateOption("--value-date", "Value date: a banking day (default: the first banking day on or after today)");
+        var all = new Option<bool>("--all-rejected") { Description = "Re-issue every rejected payment, not only those whose bank details were corrected" };
+        var format = CliApp.FormatOption();
+        var outDir = new Option<string?>("--out") { Description = "Output folder (default: setting Output, 'out')" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report, but change and write nothing" };
+        var command = new Command("reissue", "Supplementary batch for rejected payments whose bank details were corrected since") { quarter, valueDate, all, format, outDir, dryRun };
+        runner.Handle(command, async (parse, ctx, ct) =>
+        {
+            await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
+            var request = new ReissueRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format),
+                ctx.Settings.OutputDirectory, parse.GetValue(all), parse.GetValue(dryRun));
+            var o = await Resilience.Database.ExecuteAsync(async t =>
+            {
+                db.ChangeTracker.Clear();
+                return await new Reissue(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log).ExecuteAsync(request, t).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
+            var b = o.Batch;
+            ctx.Result(new JsonObject
+            {
+                ["ok"] = true,
+                ["dryRun"] = o.DryRun,
+                ["created"] = b is not null && !o.DryRun,
+                ["quarter"] = request.Quarter.ToString(),
+                ["batch"] = b?.NumberText,
+                ["valueDate"] = b?.ValueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["count"] = b?.Payments.Count ?? 0,
+                ["total"] = (b?.Total ?? default).ToString(),
+                ["folder"] = o.Folder,
+                ["files"] = new JsonArray(o.Files.Where(f => f.Bic is not null).Select(f => (JsonNode)new JsonObject
+                {
+                    ["bic"] = f.Bic, ["file"] = f.FileName, ["format"] = f.Format, ["count"] = f.Count, ["total"] = f.Total.ToString(), ["sha256"] = f.Sha256,
+                }).ToArray()),
+                ["notReissued"] = new JsonArray(o.Skipped.Select(s => (JsonNode)new JsonObject
+                {
+                    ["reference"] = s.Reference, ["caseId"] = s.CaseId, ["why"] = s.Why,
+                }).ToArray()),
+            }, w =>
+            {
+                w.WriteLine(b is null
+                    ? $"{request.Quarter}: no rejected payment to re-issue."
+                    : $"{(o.DryRun ? "[dry run] " : "")}{request.Quarter} re-issue batch {b.NumberText}: {b.Payments.Count} payment(s), {b.Total} KZT, value date {b.ValueDate:yyyy-MM-dd}.");
+                foreach (var s in o.Skipped) w.WriteLine($"  not re-issued {s.Reference} ({s.CaseId}): {s.Why}");
+            });
+            return ExitCodes.Done;
+        }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });
+        return command;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
+using PayBatch.Core.Persistence;
+using Serilog;
+
+namespace PayBatch.Core.Batches;
+
+public sealed record ReissueRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool AllRejected, bool DryRun);
+
+/// <summary>A rejected payment left as it is, and why.</summary>
+public sealed record NotReissued(string Reference, string CaseId, string Why, IReadOnlyList<string>? Reasons = null);
+
+public sealed record ReissueOutcome(Batch? Batch, IReadOnlyList<BatchFile> Files, IReadOnlyList<NotReissued> Skipped, string? Folder, bool DryRun);
+
+/// <summary>
+/// A supplementary batch for rejected payments: by default those whose case's bank details changed
+/// since (a corrected registry was imported), or all of them with --all-rejected. The case must
+/// still be eligible; each new payment records the one it replaces, which stays rejected.
+/// </summary>
+public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms terms, TimeProvider clock, ILogger log)
+{
+    public async Task<ReissueOutcome> ExecuteAsync(ReissueRequest request, CancellationToken ct)
+    {
+        var q = request.Quarter;
+        var qs = q.ToString();
+        var valueDate = ValueDates.Resolve(data.Calendar, request.ValueDate, clock);
+        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
+
+        var payments = await db.Payments.AsNoTracking().Where(p => p.Quarter == qs).ToListAsync(ct).ConfigureAwait(false);
+        var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
+        var rejected = payments.Where(p => p.Status == "rejected" && !replaced.Contains(p.Id))
+            .OrderBy(p => p.Reference, StringComparer.Ordinal).ToList();
+        var live = payments.Where(p => p.Status != "rejected").Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var caseIds = rejected.Select(p => p.CaseId).Distinct().ToList();
+        var cases = (await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.CaseId)).ToListAsync(ct).ConfigureAwait(false))
+            .ToDictionary(c => c.CaseId, CaseMapping.ToDomain, StringComparer.Ordinal);
+        var certified = (await db.Certificates.AsNoTracking().Where(c => c.Quarter == qs).Select(c => c.ChildIin).Distinct()
+            .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var approvedChildren = await db.Cases.AsNoTracking().Where(c => c.Status == "approved").GroupBy(c => c.ChildIin)
+            .Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct).ConfigureAwait(false);
+        var facts = new QuarterFacts(q, data.Banks, certified, approvedChildren.ToHashSet(StringComparer.Ordinal), live);
+
+        var skipped = new List<NotReissued>();
+        var chosen = new List<(PaymentRow Old, RecipientCase Case)>();
+        foreach (var old in rejected)
+        {
+            if (!cases.TryGetValue(old.CaseId, out var c)) { skipped.Add(new(old.Reference, old.CaseId, "the case is no longer in the registry")); continue; }
+            var changed = Iban.Normalize(c.Iban) != old.Iban || c.BankBic != old.Bic;
+            if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, "bank details unchanged since the rejection")); continue; }
+            var reasons = EligibilityRules.Check(c, facts);
+            if (chosen.Any(x => x.Case.ChildIin == c.ChildIin)) reasons = [.. reasons, Reason.AlreadyPaid];
+            if (reasons.Count > 0)
+            {
+                var codes = reasons.Select(r => r.Code()).ToList();
+                skipped.Add(new(old.Reference, old.CaseId, "not eligible: " + string.Join(';', codes), codes));
+                continue;
+            }
+            chosen.Add((old, c));
+        }
+        if (chosen.Count == 0)
+        {
+            await tx.RollbackAsync(ct).ConfigureAwait(false);
+            return new ReissueOutcome(null, [], skipped, null, request.DryRun);
+        }
+
+        var number = await BatchStore.NextNumberAsync(db, q, ct).ConfigureAwait(false);
+        var first = await db.Batches.AsNoTracking().Where(b => b.Quarter == qs).OrderBy(b => b.Number).FirstAsync(ct).ConfigureAwait(false);
+        var amount = new Tenge(first.AmountPerChildTiyn); // the quarter's amount, fixed by the MRP on its first day
+        var ordered = chosen.OrderBy(x => x.Case.CaseId, StringComparer.Ordinal).ThenBy(x => x.Case.ChildIin, StringComparer.Ordinal).ToList();
+        var newPayments = ordered.Select((x, i) => new Payment(new PaymentReference(q, number, i + 1), x.Case.CaseId, x.Case.District,
+            x.Case.ChildIin, x.Case.ApplicantIin, x.Case.ApplicantName, Iban.Normalize(x.Case.Iban), x.Case.BankBic, amount)).ToList();
+        var replaces = ordered.Select((x, i) => (Reference: newPayments[i].Reference.ToString(), x.Old.Id)).ToDictionary(x => x.Reference, x => x.Id, StringComparer.Ordinal);
+        var exclusions = skipped.Where(s => s.Reasons is not null)
+            .Select(s => new Exclusion(s.CaseId, cases[s.CaseId].ChildIin, s.Reasons!)).ToList();
+        var batch = new Batch(q, number, valueDate, first.Mrp, first.Coefficient, amount,
+            BatchTerms.For(q, newPayments, request.Format, terms, data.Banks), newPayments,
+            exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal).ToList());
+        var files = BatchDocuments.All(batch);
+        var folder = BatchStore.Folder(request.OutDir, q, number);
+        if (request.DryRun)
+        {
+            await tx.RollbackAsync(ct).ConfigureAwait(false);
+            return new ReissueOutcome(batch, files, skipped, folder, true);
+        }
+        await BatchStore.CreateAsync(db, batch, "reissue", files, replaces, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
+        return new ReissueOutcome(batch, files, skipped, folder, false);
+    }
+}

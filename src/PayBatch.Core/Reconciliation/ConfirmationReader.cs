@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Xml;
+using System.Xml.Linq;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Import;
+
+namespace PayBatch.Core.Reconciliation;
+
+/// <summary>
+/// Reads bank confirmations, recognised by content (not by name): the CSV of SPEC, ISO 20022
+/// pain.002.001.10 and camt.054.001.08. XML is read with DTD processing prohibited and no resolver,
+/// so an external entity is never fetched. Anything else is refused as a whole.
+/// </summary>
+public static class ConfirmationReader
+{
+    public const string Pain002 = "urn:iso:std:iso:20022:tech:xsd:pain.002.001.10";
+    public const string Camt054 = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08";
+    private static readonly string[] CsvColumns = ["reference", "iban", "amount", "status", "credited_on", "reason"];
+
+    public static ConfirmationFile Read(string path)
+    {
+        if (!File.Exists(path)) throw new InputException($"{path}: file not found");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        return LooksLikeXml(path)
+            ? ReadXml(path, sha)
+            : new ConfirmationFile(path, "csv", sha, ReadCsv(path));
+    }
+
+    private static bool LooksLikeXml(string path)
+    {
+        using var reader = new StreamReader(path, CsvInput.DetectEncoding(path));
+        int c;
+        while ((c = reader.Read()) >= 0)
+            if (!char.IsWhiteSpace((char)c) && c != '\uFEFF') return c == '<';
+        return false;
+    }
+
+    public static XmlReaderSettings SafeXml => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+    };
+
+    private static ConfirmationFile ReadXml(string path, string sha)
+    {
+        XDocument doc;
+        try
+        {
+            using var reader = XmlReader.Create(path, SafeXml);
+            doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
+        }
+        catch (XmlException e)
+        {
+            throw new InputFileException(path, [$"line {e.LineNumber}, column {e.LinePosition}: not readable XML ({(e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? "a DTD is not allowed" : "malformed")})"]);
+        }
+        var ns = doc.Root?.Name.Namespace.NamespaceName;
+        return ns switch
+        {
+            Pain002 => new ConfirmationFile(path, "pain.002", sha, ReadPain002(path, doc)),
+            Camt054 => new ConfirmationFile(path, "camt.054", sha, ReadCamt054(path, doc)),
+            _ => throw new InputFileException(path, [$"line 1: an XML document of '{ns}', not pain.002.001.10 or camt.054.001.08"]),
+        };
+    }
+
+    private static int LineOf(XObject x) => ((IXmlLineInfo)x).LineNumber;
+
+    private static List<Confirmation> ReadPain002(string path, XDocument doc)
+    {
+        XNamespace n = Pain002;
+        var created = DateOfDateTime(doc.Root!.Element(n + "CstmrPmtStsRpt")?.Element(n + "GrpHdr")?.Element(n + "CreDtTm")?.Value);
+        var lines = new List<Confirmation>();
+        foreach (var tx in doc.Descendants(n + "TxInfAndSts"))
+        {
+            var reference = tx.Element(n + "OrgnlEndToEndId")?.Value.Trim() ?? "";
+            var status = tx.Element(n + "TxSts")?.Value.Trim();
+            switch (status)
+            {
+                case "ACSC" or "ACCC":
+                    var on = DateOfDateTime(tx.Element(n + "AccptncDtTm")?.Value) ?? created;
+                    if (on is null) throw new InputFileException(path, [$"line {LineOf(tx)}: credited, but neither AccptncDtTm nor CreDtTm gives the date"]);
+                    lines.Add(new Confirmation(path, LineOf(tx), reference, ConfirmationStatus.Credited, on, null, null, null));
+                    break;
+                case "RJCT":
+                    var reason = tx.Elements(n + "StsRsnInf").Select(s => s.Element(n + "Rsn")?.Element(n + "Cd")?.Value.Trim()).FirstOrDefault(c => c is not null);
+                    lines.Add(new Confirmation(path, LineOf(tx), reference, ConfirmationStatus.Rejected, null, null, null, reason));
+                    break;
+                default:
+                    break; // pending and accepted-in-process statuses say nothing final
+            }
+        }
+        return lines;
+    }
+
+    private static List<Confirmation> ReadCamt054(string path, XDocument doc)
+    {
+        XNamespace n = Camt054;
+        var lines = new List<Confirmation>();
+        foreach (var entry in doc.Descendants(n + "Ntry"))
+        {
+            if (entry.Element(n + "Sts")?.Element(n + "Cd")?.Value.Trim() != "BOOK") continue;
+            var booked = entry.Element(n + "BookgDt") is { } b
+                ? (b.Element(n + "Dt") is { } dt ? DateOnly.ParseExact(dt.Value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOfDateTime(b.Element(n + "DtTm")?.Value))
+                : null;
+            var reversal = string.Equals(entry.Element(n + "RvslInd")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            var details = entry.Elements(n + "NtryDtls").SelectMany(d => d.Elements(n + "TxDtls")).ToList();
+            foreach (var tx in details)
+            {
+                var reference = tx.Element(n + "Refs")?.Element(n + "EndToEndId")?.Value.Trim();
+                if (!PaymentReference.TryParse(reference, out _)) continue; // not one of ours
+                var amountText = tx.Element(n + "Amt")?.Value ?? tx.Element(n + "AmtDtls")?.Element(n + "TxAmt")?.Element(n + "Amt")?.Value
+                                 ?? (details.Count == 1 ? entry.Element(n + "Amt")?.Value : null);
+                Tenge? amount = amountText is not null && Tenge.TryParse(amountText, out var t) ? t : null;
+                var iban = tx.Element(n + "RltdPties")?.Element(n + "CdtrAcct")?.Element(n + "Id")?.Element(n + "IBAN")?.Value;
+                if (reversal)
+                {
+                    var reason = tx.Element(n + "RtrInf")?.Element(n + "Rsn")?.Element(n + "Cd")?.Value.Trim();
+                    lines.Add(new Confirmation(path, LineOf(tx), reference!, ConfirmationStatus.Rejected, null, amount, iban is null ? null : Iban.Normalize(iban), reason));
+                }
+                else
+                {
+                    if (booked is null) throw new InputFileException(path, [$"line {LineOf(entry)}: a booked entry without BookgDt"]);
+                    lines.Add(new Confirmation(path, LineOf(tx), reference!, ConfirmationStatus.Credited, booked, amount, iban is null ? null : Iban.Normalize(iban), null));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static DateOnly? DateOfDateTime(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        // The date as written (the bank's local date), not converted to another zone.
+        var t = text.Trim();
+        return t.Length >= 10 && DateOnly.TryParseExact(t[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    }
+
+    private static List<Confirmation> ReadCsv(string path)
+    {
+        using var csv = CsvInput.Open(path, CsvColumns);
+        var lines = new List<Confirmation>();
+        while (!csv.Full && csv.Read())
+        {
+            var before = csv.Problems.Count;
+            var reference = csv.RequiredText("reference");
+            var statusText = csv.Text("status").ToLowerInvariant();
+            ConfirmationStatus status = default;
+            if (statusText == "credited") status = ConfirmationStatus.Credited;
+            else if (statusText == "rejected") status = ConfirmationStatus.Rejected;
+            else csv.Problem("status", "must be credited or rejected");
+            var creditedOn = csv.OptionalDate("credited_on");
+            if (status == ConfirmationStatus.Credited && creditedOn is null && csv.Problems.Count == before) csv.Problem("credited_on", "is required for a credited payment");
+            Tenge? amount = null;
+            var amountText = csv.Text("amount");
+            if (amountText.Length > 0)
+            {
+                if (Tenge.TryParse(amountText, out var a)) amount = a;
+                else csv.Problem("amount", "is not an amount (e.g. 28112.50 or 28112,50)");
+            }
+            var iban = csv.OptionalText("iban");
+            if (csv.Problems.Count == before)
+                lines.Add(new Confirmation(path, csv.Line, reference, status, status == ConfirmationStatus.Credited ? creditedOn : null, amount,
+                    iban is null ? null : Iban.Normalize(iban), csv.OptionalText("reason")));
+        }
+        if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
+        return lines;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Output;
+using PayBatch.Core.Persistence;
+using Serilog;
+
+namespace PayBatch.Core.Reconciliation;
+
+/// <summary>A finding of a reconcile run: a line that needs a person, or an overdue payment (no file, no line).</summary>
+public sealed record Finding(string File, int? Line, string Reference, string Code, string Detail);
+
+public sealed record ReconcileOutcome(
+    IReadOnlyList<ConfirmationFile> Files, int Applied, int Same, IReadOnlyList<Finding> Findings,
+    IReadOnlyList<string> Written, IReadOnlyDictionary<string, int> SlaCounts);
+
+/// <summary>
+/// Applies bank confirmations in the order given, lines in file order, under the write lock: what
+/// is recorded is never overwritten by a contradicting line, and re-reading a file changes nothing.
+/// Every applied line is kept with its file and hash. Then writes reconciliation.csv and
+/// findings.csv for each quarter concerned.
+/// </summary>
+public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider clock, ILogger log)
+{
+    public async Task<ReconcileOutcome> ExecuteAsync(IReadOnlyList<string> paths, DateOnly asOf, string outDir, IProgress<int>? progress, CancellationToken ct)
+    {
+        var files = paths.Select(ConfirmationReader.Read).ToList(); // every file readable, or nothing is applied
+        var quarters = files.SelectMany(f => f.Lines)
+            .Select(l => PaymentReference.TryParse(l.Reference, out var r) ? r.Quarter.ToString() : null)
+            .OfType<string>().Distinct().ToList();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
+        var states = await LoadStatesAsync(quarters, ct).ConfigureAwait(false);
+        var byReference = states.ToDictionary(s => s.Reference, StringComparer.Ordinal);
+        var original = new Dictionary<long, PaymentState>();
+        var seen = (await db.Confirmations.AsNoTracking().Where(c => files.Select(f => f.Sha256).Contains(c.FileSha256))
+            .Select(c => new { c.FileSha256, c.Line }).ToListAsync(ct).ConfigureAwait(false))
+            .Select(c => (c.FileSha256, c.Line)).ToHashSet();
+        var findings = new List<Finding>();
+        var kept = new List<(ConfirmationFile File, Confirmation Line, MatchResult Result, long? PaymentId)>();
+        int applied = 0, same = 0, n = 0;
+        foreach (var file in files)
+        {
+            foreach (var line in file.Lines)
+            {
+                byReference.TryGetValue(line.Reference, out var state);
+                var result = Matching.Decide(state, line, data.Calendar);
+                if (result.Updated is { } updated)
+                {
+                    original.TryAdd(updated.Id, state!);
+                    byReference[updated.Reference] = updated;
+                    applied++;
+                }
+                if (result.Outcome == MatchResult.Same) same++;
+                if (result.Finding is not null) findings.Add(new Finding(Path.GetFileName(file.Path), line.Line, line.Reference, result.Finding, result.Detail));
+                if (result.Outcome != MatchResult.Same && seen.Add((file.Sha256, line.Line))) kept.Add((file, line, result, state?.Id));
+                if (++n % 10_000 == 0) progress?.Report(n);
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        using (var update = new PreparedCommand(db,
+                   "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = 'issued'",
+                   "status", "credited_on", "reason", "id"))
+        {
+            foreach (var id in original.Keys)
+            {
+                var s = byReference[original[id].Reference];
+                var rows = await update.Set("status", s.Status).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).ExecuteAsync(ct).ConfigureAwait(false);
+                if (rows != 1) throw new InvalidOperationException($"payment {s.Reference} changed under this reconcile; nothing was applied, run it again");
+            }
+        }
+        string[] columns = ["file", "file_sha256", "line", "reference", "payment_id", "status", "credited_on", "amount_tiyn", "iban", "reason", "outcome", "read_at_utc"];
+        using (var insert = new PreparedCommand(db, SqlDialect.Insert("confirmations", columns), columns))
+        {
+            foreach (var (file, line, result, paymentId) in kept)
+                await insert.Set("file", Path.GetFileName(file.Path)).Set("file_sha256", file.Sha256).Set("line", line.Line)
+                    .Set("reference", line.Reference).Set("payment_id", paymentId)
+                    .Set("status", line.Status == ConfirmationStatus.Credited ? "credited" : "rejected").Set("credited_on", line.CreditedOn)
+                    .Set("amount_tiyn", line.Amount?.Tiyn).Set("iban", line.Iban).Set("reason", line.Reason)
+                    .Set("outcome", result.Finding ?? result.Outcome).Set("read_at_utc", now).ExecuteAsync(ct).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        log.Information("Reconciled {Files} file(s): {Applied} applied, {Same} already recorded, {Findings} finding(s)",
+            files.Count, applied, same, findings.Count);
+
+        var written = new List<string>();
+        var sla = new Dictionary<string, int>(StringComparer.Ordinal);
+        var overdue = new List<Finding>();
+        foreach (var q in quarters.Where(q => byReference.Values.Any(s => s.Quarter == q)).Order(StringComparer.Ordinal))
+        {
+            var payments = byReference.Values.Where(s => s.Quarter == q).OrderBy(s => s.Reference, StringComparer.Ordinal).ToList();
+            var (csv, quarterOverdue) = ReconciliationCsv(payments, asOf);
+            foreach (var (k, v) in payments.Select(p => Matching.Sla(p, asOf, data.Calendar).Sla).Where(s => s.Length > 0).GroupBy(s => s).Select(g => (g.Key, g.Count())))
+                sla[k] = sla.GetValueOrDefault(k) + v;
+            overdue.AddRange(quarterOverdue);
+            var folder = Path.Combine(outDir, q);
+            AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), csv);
+            var quarterFindings = findings.Where(f => !PaymentReference.TryParse(f.Reference, out var r) || r.Quarter.ToString() == q).Concat(quarterOverdue);
+            AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(quarterFindings));
+            written.Add(Path.Combine(folder, "reconciliation.csv"));
+            written.Add(Path.Combine(folder, "findings.csv"));
+        }
+        return new ReconcileOutcome(files, applied, same, [.. findings, .. overdue], written, sla);
+    }
+
+    private async Task<List<PaymentState>> LoadStatesAsync(IReadOnlyList<string> quarters, CancellationToken ct) =>
+        await (from p in db.Payments.AsNoTracking()
+               join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
+               where quarters.Contains(p.Quarter)
+               select new PaymentState(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.Bic, p.Iban, new Tenge(p.AmountTiyn),
+                   b.ValueDate, p.Status, p.CreditedOn, p.StatusReason))
+            .ToListAsync(ct).ConfigureAwait(false);
+
+    public static readonly string[] ReconciliationColumns =
+        ["reference", "case_id", "child_iin", "bic", "iban", "amount", "value_date", "status", "credited_on", "banking_days", "deadline", "sla", "reason"];
+
+    private (byte[] Csv, List<Finding> Overdue) ReconciliationCsv(IEnumerable<PaymentState> payments, DateOnly asOf)
+    {
+        var csv = new CsvText().Row(ReconciliationColumns);
+        var overdue = new List<Finding>();
+        foreach (var p in payments)
+        {
+            var (sla, days, deadline) = Matching.Sla(p, asOf, data.Calendar);
+            csv.Row(p.Reference, p.CaseId, p.ChildIin, p.Bic, p.Iban, p.Amount.ToString(), Date(p.ValueDate), p.Status, Date(p.CreditedOn),
+                days?.ToString(CultureInfo.InvariantCulture), Date(deadline), sla, p.Reason);
+            if (sla == "overdue") overdue.Add(new Finding("", null, p.Reference, "OVERDUE", $"still issued after the deadline {Date(deadline)}"));
+        }
+        return (csv.ToUtf8(), overdue);
+    }
+
+    private static byte[] FindingsCsv(IEnumerable<Finding> findings)
+    {
+        var csv = new CsvText().Row("file", "line", "reference", "finding", "detail");
+        foreach (var f in findings) csv.Row(f.File, f.Line?.ToString(CultureInfo.InvariantCulture), f.Reference, f.Code, f.Detail);
+        return csv.ToUtf8();
+    }
+
+    private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+}

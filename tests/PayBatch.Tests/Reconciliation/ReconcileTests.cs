@@ -1,0 +1,261 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Persistence;
+using PayBatch.Tests.Support;
+
+namespace PayBatch.Tests.Reconciliation;
+
+public class ReconcileTests
+{
+    private const string Amount = "28112.50";
+
+    /// <summary>Three children paid in 2026Q1 batch 01 on Tuesday 2026-01-20; the deadline is 2026-01-27.</summary>
+    private static (Workspace Ws, List<Dictionary<string, string>> Rows) Paid(int n = 3)
+    {
+        var ws = new Workspace();
+        var rows = Enumerable.Range(1, n).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        return (ws, rows);
+    }
+
+    private static string Ref(int i) => $"2026Q1-01-{i:000000}";
+
+    private static PayBatchDb Open(Workspace ws) => DbFactory.Create(DbProvider.Sqlite, $"Data Source={ws.Path_("paybatch.db")}");
+
+    private static PaymentRow Payment(Workspace ws, int i)
+    {
+        using var db = Open(ws);
+        return db.Payments.AsNoTracking().Single(p => p.Reference == Ref(i));
+    }
+
+    private static string Csv(params string[] lines) => "reference,iban,amount,status,credited_on,reason\n" + string.Join("\n", lines) + "\n";
+
+    private static List<string[]> Findings(Workspace ws) =>
+        File.ReadAllLines(ws.Path_("out", "2026Q1", "findings.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+
+    [Fact]
+    public void Credited_within_five_banking_days_is_on_time_and_exits_0()
+    {
+        var (ws, rows) = Paid();
+        using var _ = ws;
+        var r = ws.Run("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},{rows[0]["iban"]},{Amount},credited,2026-01-27,")), "--as-of", "2026-01-27");
+        Assert.Equal(0, r.ExitCode);
+        var p = Payment(ws, 1);
+        Assert.Equal(("credited", new DateOnly(2026, 1, 27)), (p.Status, p.CreditedOn!.Value));
+        var line = File.ReadAllLines(ws.Path_("out", "2026Q1", "reconciliation.csv")).Single(l => l.StartsWith(Ref(1), StringComparison.Ordinal));
+        Assert.EndsWith(",credited,2026-01-27,5,2026-01-27,on_time,", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Credited_after_the_fifth_banking_day_is_applied_and_LATE()
+    {
+        var (ws, rows) = Paid();
+        using var _ = ws;
+        var r = ws.Run("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},,\"28112,50\",credited,28.01.2026,")), "--as-of", "2026-01-27");
+        Assert.Equal(3, r.ExitCode);
+        Assert.Equal("credited", Payment(ws, 1).Status);
+        var f = Assert.Single(Findings(ws));
+        Assert.Equal(("bank.csv", "2", Ref(1), "LATE"), (f[0], f[1], f[2], f[3]));
+    }
+
+    [Fact]
+    public void Rejected_is_recorded_with_its_reason()
+    {
+        var (ws, _) = Paid();
+        using var __ = ws;
+        ws.RunOk("reconcile", ws.Write("bank.csv", Csv($"{Ref(2)},,{Amount},rejected,,AC04")), "--as-of", "2026-01-21");
+        var p = Payment(ws, 2);
+        Assert.Equal(("rejected", "AC04"), (p.Status, p.StatusReason));
+    }
+
+    [Theory]
+    [InlineData("2026Q1-01-000099,,28112.50,credited,2026-01-21,", "UNKNOWN_REFERENCE")]
+    [InlineData("2026Q1-01-000001,,28112.49,credited,2026-01-21,", "AMOUNT_MISMATCH")]
+    [InlineData("2026Q1-01-000001,KZ637220000007000001,28112.50,credited,2026-01-21,", "IBAN_MISMATCH")]
+    public void A_line_that_does_not_match_changes_nothing_and_is_a_finding(string line, string finding)
+    {
+        var (ws, _) = Paid();
+        using var __ = ws;
+        var r = ws.Run("reconcile", ws.Write("bank.csv", Csv(line)), "--as-of", "2026-01-21");
+        Assert.Equal(3, r.ExitCode);
+        Assert.Equal("issued", Payment(ws, 1).Status);
+        Assert.Equal(finding, Assert.Single(Findings(ws))[3]);
+    }
+
+    [Fact]
+    public void The_same_confirmation_again_changes_nothing_and_a_contradiction_is_a_conflict()
+    {
+        var (ws, _) = Paid();
+        using var __ = ws;
+        ws.RunOk("reconcile", ws.Write("a.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-21,")), "--as-of", "2026-01-21");
+        var again = ws.RunOk("reconcile", ws.Write("b.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-21,")), "--as-of", "2026-01-21", "--json");
+        using (var json = JsonDocument.Parse(again.Out))
+            Assert.Equal(1, json.RootElement.GetProperty("alreadyRecorded").GetInt32());
+        var conflict = ws.Run("reconcile", ws.Write("c.csv", Csv($"{Ref(1)},,{Amount},rejected,,AC01", $"{Ref(1)},,{Amount},credited,2026-01-22,")), "--as-of", "2026-01-21");
+        Assert.Equal(3, conflict.ExitCode);
+        Assert.Equal(["CONFLICT", "CONFLICT"], Findings(ws).Select(f => f[3]));
+        var p = Payment(ws, 1);
+        Assert.Equal(("credited", new DateOnly(2026, 1, 21)), (p.Status, p.CreditedOn!.Value));
+    }
+
+    [Fact]
+    public void Rerunning_overlapping_files_changes_nothing_and_keeps_each_line_once()
+    {
+        var (ws, _) = Paid();
+        using var __ = ws;
+        var a = ws.Write("a.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-21,", $"{Ref(2)},,{Amount},rejected,,AC01"));
+        var b = ws.Write("b.csv", Csv($"{Ref(2)},,{Amount},rejected,,AC01", $"{Ref(3)},,{Amount},credited,2026-01-22,"));
+        ws.RunOk("reconcile", a, "--as-of", "2026-01-22");
+        ws.RunOk("reconcile", a, b, "--as-of", "2026-01-22");
+        var before = File.ReadAllBytes(ws.Path_("out", "2026Q1", "reconciliation.csv"));
+        ws.RunOk("reconcile", b, a, "--as-of", "2026-01-22");
+        Assert.Equal(before, File.ReadAllBytes(ws.Path_("out", "2026Q1", "reconciliation.csv")));
+        using var db = Open(ws);
+        Assert.Equal(3, db.Confirmations.Count(c => c.Outcome == "applied"));
+        var kept = db.Confirmations.AsNoTracking().Single(c => c.Reference == Ref(3) && c.Outcome == "applied");
+        Assert.Equal(("b.csv", 3), (kept.File, kept.Line));
+        Assert.Equal(64, kept.FileSha256.Length);
+    }
+
+    [Fact]
+    public void A_payment_still_issued_after_the_deadline_is_overdue()
+    {
+        var (ws, _) = Paid(1);
+        using var __ = ws;
+        var onTime = ws.Run("reconcile", ws.Write("none.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-20,")), "--as-of", "2026-01-27");
+        Assert.Equal(0, onTime.ExitCode);
+        var (ws2, _) = Paid(2);
+        using var ___ = ws2;
+        var r = ws2.Run("reconcile", ws2.Write("one.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-20,")), "--as-of", "2026-01-28");
+        Assert.Equal(3, r.ExitCode);
+        var f = Assert.Single(Findings(ws2));
+        Assert.Equal(("", "", Ref(2), "OVERDUE"), (f[0], f[1], f[2], f[3]));
+        Assert.Contains($"{Ref(2)},", File.ReadAllText(ws2.Path_("out", "2026Q1", "reconciliation.csv")), StringComparison.Ordinal);
+        Assert.Contains(",issued,,,2026-01-27,overdue,", File.ReadAllText(ws2.Path_("out", "2026Q1", "reconciliation.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pain002_with_mixed_statuses_credits_rejects_and_ignores_pending()
+    {
+        var (ws, _) = Paid();
+        using var __ = ws;
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10">
+              <CstmrPmtStsRpt>
+                <GrpHdr><MsgId>STS-1</MsgId><CreDtTm>2026-01-22T10:00:00+05:00</CreDtTm></GrpHdr>
+                <OrgnlGrpInfAndSts><OrgnlMsgId>2026Q1-01-HSBKKZKX</OrgnlMsgId><OrgnlMsgNmId>pain.001.001.09</OrgnlMsgNmId></OrgnlGrpInfAndSts>
+                <OrgnlPmtInfAndSts>
+                  <OrgnlPmtInfId>2026Q1-01-HSBKKZKX</OrgnlPmtInfId>
+                  <TxInfAndSts><OrgnlEndToEndId>{Ref(1)}</OrgnlEndToEndId><TxSts>ACSC</TxSts><AccptncDtTm>2026-01-21T09:15:00+05:00</AccptncDtTm></TxInfAndSts>
+                  <TxInfAndSts><OrgnlEndToEndId>{Ref(2)}</OrgnlEndToEndId><TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AC04</Cd></Rsn></StsRsnInf></TxInfAndSts>
+                  <TxInfAndSts><OrgnlEndToEndId>{Ref(3)}</OrgnlEndToEndId><TxSts>PDNG</TxSts></TxInfAndSts>
+                  <TxInfAndSts><OrgnlEndToEndId>{Ref(3)}</OrgnlEndToEndId><TxSts>ACCC</TxSts></TxInfAndSts>
+                </OrgnlPmtInfAndSts>
+              </CstmrPmtStsRpt>
+            </Document>
+            """;
+        ws.RunOk("reconcile", ws.Write("status.xml", xml), "--as-of", "2026-01-22");
+        Assert.Equal(("credited", new DateOnly(2026, 1, 21)), (Payment(ws, 1).Status, Payment(ws, 1).CreditedOn!.Value));
+        Assert.Equal(("rejected", "AC04"), (Payment(ws, 2).Status, Payment(ws, 2).StatusReason));
+        Assert.Equal(("credited", new DateOnly(2026, 1, 22)), (Payment(ws, 3).Status, Payment(ws, 3).CreditedOn!.Value)); // report's CreDtTm
+    }
+
+    [Fact]
+    public void A_camt054_with_several_entries_credits_booked_ones_compares_amounts_and_reverses()
+    {
+        var (ws, rows) = Paid();
+        using var __ = ws;
+        string Tx(string e2e, string amount, string? iban = null, string extra = "") =>
+            $"<TxDtls><Refs><EndToEndId>{e2e}</EndToEndId></Refs><Amt Ccy=\"KZT\">{amount}</Amt>" +
+            (iban is null ? "" : $"<RltdPties><CdtrAcct><Id><IBAN>{iban}</IBAN></Id></CdtrAcct></RltdPties>") + extra + "</TxDtls>";
+        string Entry(string status, string date, string txs, bool reversal = false) =>
+            $"<Ntry><Amt Ccy=\"KZT\">1</Amt>{(reversal ? "<RvslInd>true</RvslInd>" : "")}<CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>{status}</Cd></Sts>" +
+            $"<BookgDt><Dt>{date}</Dt></BookgDt><BkTxCd/><NtryDtls>{txs}</NtryDtls></Ntry>";
+        var xml = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08">
+              <BkToCstmrDbtCdtNtfctn>
+                <GrpHdr><MsgId>N-1</MsgId><CreDtTm>2026-01-23T18:00:00+05:00</CreDtTm></GrpHdr>
+                <Ntfctn><Id>N-1</Id><Acct><Id><IBAN>KZ28070KZT0000123456</IBAN></Id></Acct>
+                  {Entry("BOOK", "2026-01-21", Tx(Ref(1), Amount, rows[0]["iban"]) + Tx("SOMETHING-ELSE", "5.00"))}
+                  {Entry("PDNG", "2026-01-21", Tx(Ref(2), Amount))}
+                  {Entry("BOOK", "2026-01-22", Tx(Ref(2), "100.00"))}
+                  {Entry("BOOK", "2026-01-23", Tx(Ref(3), Amount, null, "<RtrInf><Rsn><Cd>AC06</Cd></Rsn></RtrInf>"), reversal: true)}
+                </Ntfctn>
+              </BkToCstmrDbtCdtNtfctn>
+            </Document>
+            """;
+        var r = ws.Run("reconcile", ws.Write("notice.xml", xml), "--as-of", "2026-01-23");
+        Assert.Equal(3, r.ExitCode);
+        Assert.Equal("credited", Payment(ws, 1).Status);
+        Assert.Equal("issued", Payment(ws, 2).Status);
+        Assert.Equal(("rejected", "AC06"), (Payment(ws, 3).Status, Payment(ws, 3).StatusReason));
+        Assert.Equal("AMOUNT_MISMATCH", Assert.Single(Findings(ws))[3]);
+    }
+
+    [Fact]
+    public void A_hostile_XML_with_an_external_entity_is_refused_without_being_resolved()
+    {
+        var (ws, _) = Paid(1);
+        using var __ = ws;
+        var secret = ws.Write("secret.txt", "2026Q1-01-000001");
+        var xml = $"""
+            <?xml version="1.0"?>
+            <!DOCTYPE Document [ <!ENTITY xxe SYSTEM "file://{secret}"> ]>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10"><CstmrPmtStsRpt><GrpHdr><MsgId>1</MsgId><CreDtTm>2026-01-21T00:00:00</CreDtTm></GrpHdr>
+            <OrgnlPmtInfAndSts><TxInfAndSts><OrgnlEndToEndId>&xxe;</OrgnlEndToEndId><TxSts>ACSC</TxSts></TxInfAndSts></OrgnlPmtInfAndSts></CstmrPmtStsRpt></Document>
+            """;
+        var r = ws.Run("reconcile", ws.Write("evil.xml", xml), "--as-of", "2026-01-21");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("DTD is not allowed", r.Error, StringComparison.Ordinal);
+        Assert.Equal("issued", Payment(ws, 1).Status);
+    }
+
+    [Fact]
+    public void A_file_that_is_no_confirmation_is_refused_and_nothing_of_the_run_is_applied()
+    {
+        var (ws, _) = Paid(1);
+        using var __ = ws;
+        var good = ws.Write("good.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-21,"));
+        var other = ws.Write("other.xml", "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"/>");
+        Assert.Equal(2, ws.Run("reconcile", good, other).ExitCode);
+        Assert.Equal(2, ws.Run("reconcile", good, ws.Write("bad.csv", Csv($"{Ref(1)},,{Amount},paid,2026-01-21,"))).ExitCode);
+        Assert.Equal("issued", Payment(ws, 1).Status);
+    }
+
+    [Fact]
+    public void Reissue_pays_a_rejected_payment_again_after_the_IBAN_was_corrected()
+    {
+        var (ws, rows) = Paid(2);
+        using var __ = ws;
+        ws.RunOk("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},,{Amount},rejected,,AC01", $"{Ref(2)},,{Amount},rejected,,AC04")), "--as-of", "2026-01-21");
+        var nothing = ws.RunOk("reissue", "--quarter", "2026Q1", "--value-date", "2026-01-22", "--json");
+        using (var json = JsonDocument.Parse(nothing.Out)) Assert.False(json.RootElement.GetProperty("created").GetBoolean());
+
+        var corrected = Cases.MakeIban("722", 4242);
+        rows[0]["iban"] = corrected;
+        rows[0]["bank_bic"] = "CASPKZKA";
+        ws.RunOk("import", "recipients", ws.Write("r2.csv", Cases.Csv(rows)));
+        var run = ws.RunOk("reissue", "--quarter", "2026Q1", "--value-date", "2026-01-22", "--json");
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal("02", doc.RootElement.GetProperty("batch").GetString());
+        Assert.Equal(1, doc.RootElement.GetProperty("count").GetInt32());
+        var line = File.ReadAllLines(ws.Path_("out", "2026Q1", "02", "CASPKZKA.csv"))[1];
+        Assert.StartsWith($"2026Q1-02-000001,{corrected},CASPKZKA,", line, StringComparison.Ordinal);
+        using (var db = Open(ws))
+        {
+            var old = db.Payments.AsNoTracking().Single(p => p.Reference == Ref(1));
+            var replacement = db.Payments.AsNoTracking().Single(p => p.Reference == "2026Q1-02-000001");
+            Assert.Equal("rejected", old.Status);
+            Assert.Equal(old.Id, replacement.ReplacesPaymentId);
+            Assert.Equal("issued", replacement.Status);
+        }
+        // The child is never paid twice: a second reissue and a run find nothing to pay.
+        using (var again = JsonDocument.Parse(ws.RunOk("reissue", "--quarter", "2026Q1", "--value-date", "2026-01-23", "--all-rejected", "--json").Out))
+            Assert.Equal(1, again.RootElement.GetProperty("count").GetInt32()); // only payment 2, re-issued as is
+        using (var run2 = JsonDocument.Parse(ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-23", "--json").Out))
+            Assert.Equal(0, run2.RootElement.GetProperty("count").GetInt32());
+    }
+}

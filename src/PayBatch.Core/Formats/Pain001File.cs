@@ -97,7 +97,11 @@ public static class Pain001File
             w.WriteEndElement();
         }
         ms.WriteByte((byte)'\n');
-        return ms.ToArray();
+        var bytes = ms.ToArray();
+        // A file the bank would refuse must never leave the program.
+        var errors = Iso20022Schema.ValidatePain001(bytes);
+        if (errors.Count > 0) throw new InvalidOperationException($"pain.001 for {bic} is not valid against the XSD: {string.Join("; ", errors.Take(3))}");
+        return bytes;
     }
 
     /// <summary>The department fields a payer-named format needs; a missing one is bad input (exit 2).</summary>

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using PayBatch.Core.Batches;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Formats;
+using PayBatch.Core.Output;
+using PayBatch.Tests.Support;
+
+namespace PayBatch.Tests.Formats;
+
+public class FormatTests
+{
+    static FormatTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly ReferenceData Data = ReferenceData.Load();
+    private static readonly Quarter Q1 = Quarter.Parse("2026Q1");
+
+    private static readonly PaymentTerms Terms = new()
+    {
+        Department = new Department
+        {
+            Name = "ГУ «Управление занятости и социальных программ города Астаны»", Bin = "080340001230",
+            Iban = "KZ28070KZT0000123456", Bic = "KKMFKZ2A", Chief = "Сейткали А. Б.", ChiefAccountant = "Иманова Г. К.",
+        },
+        Knp = "999",
+    };
+
+    private static readonly (string Name, string Iin, string Bic, string Code)[] People =
+    [
+        ("Әбдіров Нұрлан Серікұлы", "840220395959", "HSBKKZKX", "601"),
+        ("Иванова Мария Петровна", "860702401019", "HSBKKZKX", "601"),
+        ("Қасымова Гүлнар Болатқызы", "810401400243", "KCJBKZKX", "856"),
+        ("Ли Артур", "900415351267", "NURSKZKX", "849"),
+        ("Ержанов Қайрат Болатұлы", "870516428031", "NURSKZKX", "849"),
+    ];
+
+    private static Batch SampleBatch(BankFileFormat? format)
+    {
+        var amount = Tenge.PerChild(6.5m, 4325);
+        var payments = People.Select((p, i) => new Payment(new PaymentReference(Q1, 1, i + 1), $"C-{i + 1:000}", "Есильский район",
+            Cases.MakeIin(new DateOnly(2014, 1, 1).AddDays(i * 40), serial: i + 1), p.Iin, p.Name, Cases.MakeIban(p.Code, 5000 + i), p.Bic, amount)).ToList();
+        return new Batch(Q1, 1, new DateOnly(2026, 1, 20), 4325, 6.5m, amount, BatchTerms.For(Q1, payments, format, Terms, Data.Banks), payments, []);
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("pain001")]
+    [InlineData("mt102")]
+    public void Each_format_matches_its_golden_files(string formatName)
+    {
+        Assert.True(BankFileFormats.TryParse(formatName, out var format));
+        var dir = Path.Combine(Path.GetTempPath(), "paybatch-tests", "golden-" + Guid.NewGuid().ToString("N")[..8]);
+        BatchStore.WriteFolder(dir, BatchDocuments.All(SampleBatch(format)));
+        try { Golden.MatchFolder(Path.Combine(Repo.TestData, "golden", formatName), dir); }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void Every_pain001_written_validates_against_the_official_XSD_in_shared()
+    {
+        var schemas = new System.Xml.Schema.XmlSchemaSet { XmlResolver = null };
+        schemas.Add(null, Path.Combine(Repo.Shared, "iso20022", "pain.001.001.09.xsd"));
+        foreach (var file in BatchDocuments.BankFiles(SampleBatch(BankFileFormat.Pain001)))
+            Assert.Empty(Iso20022Schema.Validate(file.Content, schemas));
+        // The validator is not a rubber stamp: a broken document is reported.
+        var broken = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(BatchDocuments.BankFiles(SampleBatch(BankFileFormat.Pain001))[0].Content).Replace("<PmtMtd>TRF</PmtMtd>", "<PmtMtd>XXX</PmtMtd>", StringComparison.Ordinal));
+        Assert.NotEmpty(Iso20022Schema.Validate(broken, schemas));
+    }
+
+    [Fact]
+    public void Pain001_carries_the_reference_as_EndToEndId_and_the_payer_and_KNP()
+    {
+        var file = BatchDocuments.BankFiles(SampleBatch(BankFileFormat.Pain001)).First(f => f.Bic == "HSBKKZKX");
+        var doc = XDocument.Parse(Encoding.UTF8.GetString(file.Content));
+        XNamespace n = Pain001File.Namespace;
+        Assert.Equal(["2026Q1-01-000001", "2026Q1-01-000002"], doc.Descendants(n + "EndToEndId").Select(e => e.Value));
+        Assert.Equal("2", doc.Descendants(n + "GrpHdr").Single().Element(n + "NbOfTxs")!.Value);
+        Assert.Equal("56225.00", doc.Descendants(n + "GrpHdr").Single().Element(n + "CtrlSum")!.Value);
+        Assert.Equal("KZ28070KZT0000123456", doc.Descendants(n + "DbtrAcct").Single().Descendants(n + "IBAN").Single().Value);
+        Assert.All(doc.Descendants(n + "Purp"), p => Assert.Equal("999", p.Value));
+        Assert.Contains("Әбдіров Нұрлан Серікұлы", doc.Descendants(n + "Cdtr").Select(c => c.Element(n + "Nm")!.Value));
+    }
+
+    [Fact]
+    public void Mt102_round_trips_to_the_same_payments()
+    {
+        var batch = SampleBatch(BankFileFormat.Mt102);
+        foreach (var file in BatchDocuments.BankFiles(batch))
+        {
+            var terms = batch.Terms.Banks[file.Bic!];
+            var text = terms.Windows1251 ? Encoding.GetEncoding(1251).GetString(file.Content) : Encoding.UTF8.GetString(file.Content);
+            var messages = Mt102File.Read(text);
+            var read = messages.SelectMany(m => m.Payments).ToList();
+            var written = batch.Payments.Where(p => p.Bic == file.Bic).ToList();
+            Assert.Equal(written.Count, read.Count);
+            foreach (var (w, r) in written.Zip(read))
+            {
+                var (surname, name, patronymic) = Mt102File.SplitName(terms.Windows1251 ? Transliteration.KazakhToRussian(w.ApplicantName) : w.ApplicantName);
+                Assert.Equal((w.Amount, w.ApplicantIin, w.Iban, surname, name, patronymic), (r.Amount, r.Iin, r.Iban, r.Surname, r.Name, r.Patronymic));
+                Assert.True(Iin.TryParse(w.ApplicantIin, out var iin));
+                Assert.Equal(iin.BirthDate, r.BirthDate);
+            }
+            Assert.All(messages, m =>
+            {
+                Assert.Equal(m.Payments.Sum(p => p.Amount), m.Total);
+                Assert.Equal(new DateOnly(2026, 1, 20), m.ValueDate);
+                Assert.Equal("999", m.Knp);
+                Assert.Equal(file.Bic, m.BeneficiaryBic);
+                Assert.True(m.PayerName.Length <= 60);
+            });
+        }
+    }
+
+    [Fact]
+    public void Mt102_splits_messages_where_the_bank_caps_them()
+    {
+        var amount = Tenge.PerChild(6.5m, 4325);
+        var payments = Enumerable.Range(1, 7).Select(i => new Payment(new PaymentReference(Q1, 1, i), $"C-{i}", "d", "140315501021",
+            "860702401019", "Иванова Мария Петровна", Cases.MakeIban("849", i), "NURSKZKX", amount)).ToList();
+        var terms = new BankFileTerms("mt102", Mt102MaxPayments: 3, TransitAccount: "KZ968490000000000001");
+        var batch = new Batch(Q1, 1, new DateOnly(2026, 1, 20), 4325, 6.5m, amount,
+            BatchTerms.For(Q1, payments, BankFileFormat.Mt102, Terms, Data.Banks) with { Banks = new(StringComparer.Ordinal) { ["NURSKZKX"] = terms } }, payments, []);
+        var messages = Mt102File.Read(Encoding.UTF8.GetString(BatchDocuments.BankFiles(batch).Single().Content));
+        Assert.Equal([3, 3, 1], messages.Select(m => m.Payments.Count));
+        Assert.All(messages, m => Assert.Equal("KZ968490000000000001", m.Account));
+        var capped = batch with { Terms = batch.Terms with { Banks = new(StringComparer.Ordinal) { ["NURSKZKX"] = terms with { Mt102MaxPayments = null, Mt102MaxTotalTiyn = 6_000_000 } } } };
+        Assert.Equal([2, 2, 2, 1], Mt102File.Read(Encoding.UTF8.GetString(BatchDocuments.BankFiles(capped).Single().Content)).Select(m => m.Payments.Count));
+    }
+
+    [Fact]
+    public void Without_a_transit_account_each_MT102_message_carries_one_payment_to_its_own_account()
+    {
+        var batch = SampleBatch(BankFileFormat.Mt102);
+        var messages = Mt102File.Read(Encoding.UTF8.GetString(BatchDocuments.BankFiles(batch).First(f => f.Bic == "HSBKKZKX").Content));
+        Assert.Equal(2, messages.Count);
+        Assert.All(messages, m => Assert.Equal(m.Payments.Single().Iban, m.Account));
+    }
+
+    [Fact]
+    public void Windows1251_banks_get_transliterated_Kazakh_letters_never_a_question_mark()
+    {
+        var batch = SampleBatch(BankFileFormat.Csv);
+        var file = BatchDocuments.BankFiles(batch).Single(f => f.Bic == "KCJBKZKX");
+        var text = Encoding.GetEncoding(1251).GetString(file.Content);
+        Assert.Contains(";Касымова Гулнар Болаткызы;", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("?", text, StringComparison.Ordinal);
+        Assert.StartsWith("reference;iban;bic;", text, StringComparison.Ordinal);
+        Assert.Throws<InputException>(() => Transliteration.ToWindows1251("Ли 李"));
+        var utf8 = Encoding.UTF8.GetString(BatchDocuments.BankFiles(batch).Single(f => f.Bic == "HSBKKZKX").Content);
+        Assert.Contains("Әбдіров Нұрлан Серікұлы", utf8, StringComparison.Ordinal);
+    }
+
+    /// <summary>For any set of payments, each file's own count and control sum equal the payments it carries.</summary>
+    [Fact]
+    public void Count_and_control_sum_of_every_file_equal_its_payments() =>
+        Prop.ForAll(
+            Gen.ListOf(Gen.Zip(Gen.Choose(1, 99_999_999), Gen.Elements(People))).Where(l => l.Any()).ToArbitrary(),
+            Gen.Elements(BankFileFormat.Csv, BankFileFormat.Pain001, BankFileFormat.Mt102).ToArbitrary(),
+            (items, format) =>
+            {
+                var payments = items.Select((x, i) => new Payment(new PaymentReference(Q1, 1, i + 1), $"C-{i}", "d", "140315501021",
+                    x.Item2.Iin, x.Item2.Name, Cases.MakeIban(x.Item2.Code, i), x.Item2.Bic, new Tenge(x.Item1))).ToList();
+                var batch = new Batch(Q1, 1, new DateOnly(2026, 1, 20), 4325, 6.5m, Tenge.Zero, BatchTerms.For(Q1, payments, format, Terms, Data.Banks), payments, []);
+                return BatchDocuments.BankFiles(batch).All(f =>
+                {
+                    var carried = payments.Where(p => p.Bic == f.Bic).ToList();
+                    var (count, sum) = CountAndSum(f, batch.Terms.Banks[f.Bic!]);
+                    return count == carried.Count && sum == carried.Sum(p => p.Amount) && f.Count == count && f.Total == sum;
+                });
+            }).QuickCheckThrowOnFailure();
+
+    /// <summary>Reads a file's own statement of count and control sum (CSV: its rows).</summary>
+    private static (int Count, Tenge Sum) CountAndSum(BatchFile f, BankFileTerms terms)
+    {
+        var text = terms.Windows1251 ? Encoding.GetEncoding(1251).GetString(f.Content) : Encoding.UTF8.GetString(f.Content);
+        switch (f.Format)
+        {
+            case "pain001":
+                XNamespace n = Pain001File.Namespace;
+                var h = XDocument.Parse(text).Descendants(n + "GrpHdr").Single();
+                Tenge.TryParse(h.Element(n + "CtrlSum")!.Value, out var ctrl);
+                return (int.Parse(h.Element(n + "NbOfTxs")!.Value, CultureInfo.InvariantCulture), ctrl);
+            case "mt102":
+                var messages = Mt102File.Read(text);
+                Assert.All(messages, m => Assert.Equal(m.Payments.Sum(p => p.Amount), m.Total));
+                return (messages.Sum(m => m.Payments.Count), messages.Sum(m => m.Total));
+            default:
+                var rows = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(terms.Delimiter)).ToList();
+                return (rows.Count, rows.Sum(r => Tenge.TryParse(r[5], out var t) ? t : throw new FormatException(r[5])));
+        }
+    }
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: unit, golden files, and the integration suite on SQLite (and on PostgreSQL when
-# scripts/postgres.sh can start a local server).
+# Every test: unit, golden files, and the integration suite on SQLite and on a real PostgreSQL
+# (started here for the run and stopped at the end). .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet test SocialAid.sln --nologo -v q
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+dotnet test SocialAid.sln --nologo

@@ -53,7 +53,8 @@ public static class BatchDocuments
             w.WriteString("batch", batch.NumberText);
             w.WriteString("valueDate", batch.ValueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             w.WriteNumber("mrp", batch.Mrp);
-            w.WriteNumber("coefficient", batch.Coefficient);
+            // Written without trailing zeros, whatever scale the database gave it back with (numeric(9,4) → 6.5000).
+            w.WriteNumber("coefficient", decimal.Parse(batch.Coefficient.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
             w.WriteString("amountPerChild", batch.AmountPerChild.ToString());
             w.WriteString("currency", "KZT");
             w.WriteNumber("count", batch.Payments.Count);

@@ -84,7 +84,7 @@ public static class BatchStore
                     .Set("sequence", p.Reference.Sequence).Set("case_id", p.CaseId).Set("district", p.District)
                     .Set("child_iin", p.ChildIin).Set("applicant_iin", p.ApplicantIin)
                     .Set("applicant_name", p.ApplicantName).Set("iban", p.Iban).Set("bic", p.Bic).Set("amount_tiyn", p.Amount.Tiyn)
-                    .Set("status", "issued").Set("replaces_payment_id", replaces is not null && replaces.TryGetValue(reference, out var old) ? old : null)
+                    .Set("status", "issued").Set("replaces_payment_id", replaces is not null && replaces.TryGetValue(reference, out var old) ? old : (long?)null)
                     .ExecuteAsync(ct).ConfigureAwait(false);
             }
         }

@@ -30,22 +30,31 @@ public sealed class PreparedCommand : IDisposable
         }
     }
 
-    public PreparedCommand Set(string name, object? value)
+    public PreparedCommand Set(string name, string? value)
     {
         var p = _parameters[name];
-        p.Value = value ?? DBNull.Value;
-        if (value is null) p.DbType = DbType.String;
+        p.DbType = DbType.String;
+        p.Value = value ?? (object)DBNull.Value;
         return this;
     }
 
-    /// <summary>Dates carry their type even when null (PostgreSQL will not cast a text null to date).</summary>
-    public PreparedCommand Set(string name, DateOnly? value)
+    /// <summary>
+    /// Values carry their type even when null: PostgreSQL will not cast a text null to a date or a
+    /// bigint. DateTime keeps the provider's own inference (UTC → timestamptz).
+    /// </summary>
+    public PreparedCommand Set<T>(string name, T? value) where T : struct
     {
         var p = _parameters[name];
-        p.DbType = DbType.Date;
+        var type = typeof(T);
+        if (type == typeof(DateOnly)) p.DbType = DbType.Date;
+        else if (type == typeof(long)) p.DbType = DbType.Int64;
+        else if (type == typeof(int)) p.DbType = DbType.Int32;
+        else if (type != typeof(DateTime)) throw new NotSupportedException($"parameter type {type.Name}");
         p.Value = value.HasValue ? value.Value : DBNull.Value;
         return this;
     }
+
+    public PreparedCommand Set<T>(string name, T value) where T : struct => Set(name, (T?)value);
 
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {

@@ -10,16 +10,15 @@ public class ImportTests
 {
     static ImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private static PayBatchDb Open(Workspace ws) => DbFactory.Create(DbProvider.Sqlite, $"Data Source={ws.Path_("paybatch.db")}");
-
-    [Fact]
-    public void Semicolons_Windows1251_and_dotted_dates_are_read()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Semicolons_Windows1251_and_dotted_dates_are_read(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var rows = new[] { Cases.Row(1, r => { r["applicant_name"] = "Смирнов Алексей"; r["child_birth_date"] = "01.03.2014"; r["child_iin"] = Cases.MakeIin(new DateOnly(2014, 3, 1)); r["iban"] = "kz" + r["iban"][2..6] + " " + r["iban"][6..]; }) };
         var path = ws.WriteBytes("registry-1251.csv", Encoding.GetEncoding(1251).GetBytes(Cases.Csv(rows, ';').Replace("2025-08-04", "04.08.2025")));
         ws.RunOk("import", "recipients", path);
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         var c = db.Cases.Single();
         Assert.Equal("Смирнов Алексей", c.ApplicantName);
         Assert.Equal(new DateOnly(2014, 3, 1), c.ChildBirthDate);
@@ -28,27 +27,29 @@ public class ImportTests
         Assert.StartsWith("KZ", c.Iban, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Russian_text_in_Windows1251_is_decoded_exactly()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Russian_text_in_Windows1251_is_decoded_exactly(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var rows = new[] { Cases.Row(1, r => r["applicant_name"] = "Иванова Мария Петровна") };
         var path = ws.WriteBytes("registry-1251.csv", Encoding.GetEncoding(1251).GetBytes(Cases.Csv(rows, ';')));
         ws.RunOk("import", "recipients", path);
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         Assert.Equal("Иванова Мария Петровна", db.Cases.Single().ApplicantName);
     }
 
-    [Fact]
-    public void UTF8_with_BOM_columns_in_any_order_and_unknown_columns_are_read()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void UTF8_with_BOM_columns_in_any_order_and_unknown_columns_are_read(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var row = Cases.Row(1);
         var columns = Cases.Header.Split(',').Reverse().Append("comment").ToArray();
         var csv = string.Join(',', columns) + "\n" + string.Join(',', columns.Select(c => c == "comment" ? "anything" : row[c])) + "\n";
         var path = ws.Write("registry.csv", csv, new UTF8Encoding(true));
         ws.RunOk("import", "recipients", path);
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         Assert.Equal("Қасымова Гүлнар Болатқызы1", db.Cases.Single().ApplicantName);
     }
 
@@ -60,68 +61,74 @@ public class ImportTests
     [InlineData("child_birth_date", "31.02.2014", "line 3, column 'child_birth_date' (9)")]
     public void A_bad_row_names_file_line_and_column_exits_2_and_applies_nothing(string column, string value, string where)
     {
-        using var ws = new Workspace();
+        const string provider = "sqlite";
+        using var ws = new Workspace(provider);
         ws.RunOk("import", "recipients", ws.Write("first.csv", Cases.Csv([Cases.Row(1)])));
         var rows = new[] { Cases.Row(1, r => r["district"] = "changed"), Cases.Row(2, r => r[column] = value), Cases.Row(3) };
         var r = ws.Run("import", "recipients", ws.Write("bad.csv", Cases.Csv(rows)));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("bad.csv", r.Error, StringComparison.Ordinal);
         Assert.Contains(where, r.Error, StringComparison.Ordinal);
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         Assert.Equal(1, db.Cases.Count());
         Assert.NotEqual("changed", db.Cases.Single().District);
     }
 
-    [Fact]
-    public void A_missing_column_is_refused_with_its_name()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_missing_column_is_refused_with_its_name(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var csv = Cases.Csv([Cases.Row(1)]).Replace(",iban,", ",account,", StringComparison.Ordinal);
         var r = ws.Run("import", "recipients", ws.Write("noiban.csv", csv));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("line 1, column 'iban'", r.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Wrong_check_digits_and_unknown_banks_are_imported_as_data()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Wrong_check_digits_and_unknown_banks_are_imported_as_data(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var rows = new[] { Cases.Row(1, r => { r["applicant_iin"] = "123"; r["iban"] = "KZ00"; r["bank_bic"] = "NOPEKZKA"; }) };
         ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv(rows)));
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         Assert.Equal("123", db.Cases.Single().ApplicantIin);
     }
 
-    [Fact]
-    public void Reimport_upserts_by_case_id_and_keeps_the_history_of_bank_details()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Reimport_upserts_by_case_id_and_keeps_the_history_of_bank_details(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         ws.RunOk("import", "recipients", ws.Write("r1.csv", Cases.Csv([Cases.Row(1), Cases.Row(2)])));
         var newIban = Cases.MakeIban("722", 77);
         ws.RunOk("import", "recipients", ws.Write("r2.csv", Cases.Csv([Cases.Row(1, r => { r["iban"] = newIban; r["bank_bic"] = "CASPKZKA"; }), Cases.Row(2)])));
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         Assert.Equal(2, db.Cases.Count());
         Assert.Equal(newIban, db.Cases.Single(c => c.CaseId == "C-0001").Iban);
         var change = db.BankDetailChanges.Single();
         Assert.Equal(("C-0001", "HSBKKZKX", "CASPKZKA", newIban), (change.CaseId, change.OldBankBic, change.NewBankBic, change.NewIban));
     }
 
-    [Fact]
-    public void Certificates_are_read_and_a_bad_quarter_is_refused()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Certificates_are_read_and_a_bad_quarter_is_refused(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         ws.RunOk("import", "certificates", ws.Write("c.csv", "child_iin;quarter;certificate_no;issued_on;school\n140315501021;2026Q1;1;10.01.2026;Школа\n"));
         var r = ws.Run("import", "certificates", ws.Write("bad.csv", "child_iin,quarter,certificate_no,issued_on,school\n140315501021,2026Q5,1,2026-01-10,Школа\n"));
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("line 2, column 'quarter'", r.Error, StringComparison.Ordinal);
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         Assert.Equal("2026Q1", db.Certificates.Single().Quarter);
     }
 
-    [Fact]
-    public void Encoding_is_detected_from_content()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Encoding_is_detected_from_content(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var utf8 = ws.Write("u.csv", "a\nӘбдіров\n");
         var cp1251 = ws.WriteBytes("w.csv", Encoding.GetEncoding(1251).GetBytes("a\nИванов\n"));
         Assert.Equal(Encoding.UTF8.WebName, CsvInput.DetectEncoding(utf8).WebName);

@@ -10,9 +10,9 @@ public class ReconcileTests
     private const string Amount = "28112.50";
 
     /// <summary>Three children paid in 2026Q1 batch 01 on Tuesday 2026-01-20; the deadline is 2026-01-27.</summary>
-    private static (Workspace Ws, List<Dictionary<string, string>> Rows) Paid(int n = 3)
+    private static (Workspace Ws, List<Dictionary<string, string>> Rows) Paid(string provider, int n = 3)
     {
-        var ws = new Workspace();
+        var ws = new Workspace(provider);
         var rows = Enumerable.Range(1, n).Select(i => Cases.Row(i)).ToList();
         ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
             "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
@@ -21,11 +21,9 @@ public class ReconcileTests
 
     private static string Ref(int i) => $"2026Q1-01-{i:000000}";
 
-    private static PayBatchDb Open(Workspace ws) => DbFactory.Create(DbProvider.Sqlite, $"Data Source={ws.Path_("paybatch.db")}");
-
     private static PaymentRow Payment(Workspace ws, int i)
     {
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         return db.Payments.AsNoTracking().Single(p => p.Reference == Ref(i));
     }
 
@@ -34,10 +32,11 @@ public class ReconcileTests
     private static List<string[]> Findings(Workspace ws) =>
         File.ReadAllLines(ws.Path_("out", "2026Q1", "findings.csv")).Skip(1).Select(l => l.Split(',')).ToList();
 
-    [Fact]
-    public void Credited_within_five_banking_days_is_on_time_and_exits_0()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Credited_within_five_banking_days_is_on_time_and_exits_0(string provider)
     {
-        var (ws, rows) = Paid();
+        var (ws, rows) = Paid(provider);
         using var _ = ws;
         var r = ws.Run("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},{rows[0]["iban"]},{Amount},credited,2026-01-27,")), "--as-of", "2026-01-27");
         Assert.Equal(0, r.ExitCode);
@@ -47,10 +46,11 @@ public class ReconcileTests
         Assert.EndsWith(",credited,2026-01-27,5,2026-01-27,on_time,", line, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Credited_after_the_fifth_banking_day_is_applied_and_LATE()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Credited_after_the_fifth_banking_day_is_applied_and_LATE(string provider)
     {
-        var (ws, rows) = Paid();
+        var (ws, rows) = Paid(provider);
         using var _ = ws;
         var r = ws.Run("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},,\"28112,50\",credited,28.01.2026,")), "--as-of", "2026-01-27");
         Assert.Equal(3, r.ExitCode);
@@ -59,10 +59,11 @@ public class ReconcileTests
         Assert.Equal(("bank.csv", "2", Ref(1), "LATE"), (f[0], f[1], f[2], f[3]));
     }
 
-    [Fact]
-    public void Rejected_is_recorded_with_its_reason()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Rejected_is_recorded_with_its_reason(string provider)
     {
-        var (ws, _) = Paid();
+        var (ws, _) = Paid(provider);
         using var __ = ws;
         ws.RunOk("reconcile", ws.Write("bank.csv", Csv($"{Ref(2)},,{Amount},rejected,,AC04")), "--as-of", "2026-01-21");
         var p = Payment(ws, 2);
@@ -75,7 +76,8 @@ public class ReconcileTests
     [InlineData("2026Q1-01-000001,KZ637220000007000001,28112.50,credited,2026-01-21,", "IBAN_MISMATCH")]
     public void A_line_that_does_not_match_changes_nothing_and_is_a_finding(string line, string finding)
     {
-        var (ws, _) = Paid();
+        const string provider = "sqlite";
+        var (ws, _) = Paid(provider);
         using var __ = ws;
         var r = ws.Run("reconcile", ws.Write("bank.csv", Csv(line)), "--as-of", "2026-01-21");
         Assert.Equal(3, r.ExitCode);
@@ -83,10 +85,11 @@ public class ReconcileTests
         Assert.Equal(finding, Assert.Single(Findings(ws))[3]);
     }
 
-    [Fact]
-    public void The_same_confirmation_again_changes_nothing_and_a_contradiction_is_a_conflict()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void The_same_confirmation_again_changes_nothing_and_a_contradiction_is_a_conflict(string provider)
     {
-        var (ws, _) = Paid();
+        var (ws, _) = Paid(provider);
         using var __ = ws;
         ws.RunOk("reconcile", ws.Write("a.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-21,")), "--as-of", "2026-01-21");
         var again = ws.RunOk("reconcile", ws.Write("b.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-21,")), "--as-of", "2026-01-21", "--json");
@@ -99,10 +102,11 @@ public class ReconcileTests
         Assert.Equal(("credited", new DateOnly(2026, 1, 21)), (p.Status, p.CreditedOn!.Value));
     }
 
-    [Fact]
-    public void Rerunning_overlapping_files_changes_nothing_and_keeps_each_line_once()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Rerunning_overlapping_files_changes_nothing_and_keeps_each_line_once(string provider)
     {
-        var (ws, _) = Paid();
+        var (ws, _) = Paid(provider);
         using var __ = ws;
         var a = ws.Write("a.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-21,", $"{Ref(2)},,{Amount},rejected,,AC01"));
         var b = ws.Write("b.csv", Csv($"{Ref(2)},,{Amount},rejected,,AC01", $"{Ref(3)},,{Amount},credited,2026-01-22,"));
@@ -111,21 +115,22 @@ public class ReconcileTests
         var before = File.ReadAllBytes(ws.Path_("out", "2026Q1", "reconciliation.csv"));
         ws.RunOk("reconcile", b, a, "--as-of", "2026-01-22");
         Assert.Equal(before, File.ReadAllBytes(ws.Path_("out", "2026Q1", "reconciliation.csv")));
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         Assert.Equal(3, db.Confirmations.Count(c => c.Outcome == "applied"));
         var kept = db.Confirmations.AsNoTracking().Single(c => c.Reference == Ref(3) && c.Outcome == "applied");
         Assert.Equal(("b.csv", 3), (kept.File, kept.Line));
         Assert.Equal(64, kept.FileSha256.Length);
     }
 
-    [Fact]
-    public void A_payment_still_issued_after_the_deadline_is_overdue()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_payment_still_issued_after_the_deadline_is_overdue(string provider)
     {
-        var (ws, _) = Paid(1);
+        var (ws, _) = Paid(provider, 1);
         using var __ = ws;
         var onTime = ws.Run("reconcile", ws.Write("none.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-20,")), "--as-of", "2026-01-27");
         Assert.Equal(0, onTime.ExitCode);
-        var (ws2, _) = Paid(2);
+        var (ws2, _) = Paid(provider, 2);
         using var ___ = ws2;
         var r = ws2.Run("reconcile", ws2.Write("one.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-20,")), "--as-of", "2026-01-28");
         Assert.Equal(3, r.ExitCode);
@@ -135,10 +140,11 @@ public class ReconcileTests
         Assert.Contains(",issued,,,2026-01-27,overdue,", File.ReadAllText(ws2.Path_("out", "2026Q1", "reconciliation.csv")), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_pain002_with_mixed_statuses_credits_rejects_and_ignores_pending()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_pain002_with_mixed_statuses_credits_rejects_and_ignores_pending(string provider)
     {
-        var (ws, _) = Paid();
+        var (ws, _) = Paid(provider);
         using var __ = ws;
         var xml = $"""
             <?xml version="1.0" encoding="UTF-8"?>
@@ -162,10 +168,11 @@ public class ReconcileTests
         Assert.Equal(("credited", new DateOnly(2026, 1, 22)), (Payment(ws, 3).Status, Payment(ws, 3).CreditedOn!.Value)); // report's CreDtTm
     }
 
-    [Fact]
-    public void A_camt054_with_several_entries_credits_booked_ones_compares_amounts_and_reverses()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_camt054_with_several_entries_credits_booked_ones_compares_amounts_and_reverses(string provider)
     {
-        var (ws, rows) = Paid();
+        var (ws, rows) = Paid(provider);
         using var __ = ws;
         string Tx(string e2e, string amount, string? iban = null, string extra = "") =>
             $"<TxDtls><Refs><EndToEndId>{e2e}</EndToEndId></Refs><Amt Ccy=\"KZT\">{amount}</Amt>" +
@@ -195,10 +202,11 @@ public class ReconcileTests
         Assert.Equal("AMOUNT_MISMATCH", Assert.Single(Findings(ws))[3]);
     }
 
-    [Fact]
-    public void A_hostile_XML_with_an_external_entity_is_refused_without_being_resolved()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_hostile_XML_with_an_external_entity_is_refused_without_being_resolved(string provider)
     {
-        var (ws, _) = Paid(1);
+        var (ws, _) = Paid(provider, 1);
         using var __ = ws;
         var secret = ws.Write("secret.txt", "2026Q1-01-000001");
         var xml = $"""
@@ -213,10 +221,11 @@ public class ReconcileTests
         Assert.Equal("issued", Payment(ws, 1).Status);
     }
 
-    [Fact]
-    public void A_file_that_is_no_confirmation_is_refused_and_nothing_of_the_run_is_applied()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_file_that_is_no_confirmation_is_refused_and_nothing_of_the_run_is_applied(string provider)
     {
-        var (ws, _) = Paid(1);
+        var (ws, _) = Paid(provider, 1);
         using var __ = ws;
         var good = ws.Write("good.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-21,"));
         var other = ws.Write("other.xml", "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"/>");
@@ -225,10 +234,11 @@ public class ReconcileTests
         Assert.Equal("issued", Payment(ws, 1).Status);
     }
 
-    [Fact]
-    public void Reissue_pays_a_rejected_payment_again_after_the_IBAN_was_corrected()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Reissue_pays_a_rejected_payment_again_after_the_IBAN_was_corrected(string provider)
     {
-        var (ws, rows) = Paid(2);
+        var (ws, rows) = Paid(provider, 2);
         using var __ = ws;
         ws.RunOk("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},,{Amount},rejected,,AC01", $"{Ref(2)},,{Amount},rejected,,AC04")), "--as-of", "2026-01-21");
         var nothing = ws.RunOk("reissue", "--quarter", "2026Q1", "--value-date", "2026-01-22", "--json");
@@ -244,7 +254,7 @@ public class ReconcileTests
         Assert.Equal(1, doc.RootElement.GetProperty("count").GetInt32());
         var line = File.ReadAllLines(ws.Path_("out", "2026Q1", "02", "CASPKZKA.csv"))[1];
         Assert.StartsWith($"2026Q1-02-000001,{corrected},CASPKZKA,", line, StringComparison.Ordinal);
-        using (var db = Open(ws))
+        using (var db = ws.OpenDb())
         {
             var old = db.Payments.AsNoTracking().Single(p => p.Reference == Ref(1));
             var replacement = db.Payments.AsNoTracking().Single(p => p.Reference == "2026Q1-02-000001");

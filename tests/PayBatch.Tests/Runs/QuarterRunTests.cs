@@ -7,8 +7,6 @@ namespace PayBatch.Tests.Runs;
 
 public class QuarterRunTests
 {
-    private static PayBatchDb Open(Workspace ws) => DbFactory.Create(DbProvider.Sqlite, $"Data Source={ws.Path_("paybatch.db")}");
-
     private static (string Recipients, string Certificates) Inputs(Workspace ws, int n = 5)
     {
         var rows = Enumerable.Range(1, n).Select(i => Cases.Row(i)).ToList();
@@ -19,10 +17,11 @@ public class QuarterRunTests
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
 
-    [Fact]
-    public void A_run_pays_every_eligible_child_with_references_in_case_id_order()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_run_pays_every_eligible_child_with_references_in_case_id_order(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var (r, c) = Inputs(ws);
         var run = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c, "--json");
         using var json = JsonDocument.Parse(run.Out);
@@ -32,14 +31,15 @@ public class QuarterRunTests
         var csv = File.ReadAllLines(ws.Path_("out", "2026Q1", "01", "HSBKKZKX.csv"));
         Assert.Equal("reference,iban,bic,recipient_iin,recipient_name,amount,currency,knp,purpose,value_date", csv[0]);
         Assert.StartsWith("2026Q1-01-000001,", csv[1], StringComparison.Ordinal);
-        Assert.Contains(",C-0001,", "," + string.Join(",", Open(ws).Payments.Where(p => p.Sequence == 1).Select(p => p.CaseId)) + ",", StringComparison.Ordinal);
+        Assert.Contains(",C-0001,", "," + string.Join(",", ws.OpenDb().Payments.Where(p => p.Sequence == 1).Select(p => p.CaseId)) + ",", StringComparison.Ordinal);
         Assert.All(csv.Skip(1), l => Assert.Contains(",28112.50,KZT,", l, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_second_run_pays_nobody_changes_nothing_and_exits_0()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_second_run_pays_nobody_changes_nothing_and_exits_0(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var (r, c) = Inputs(ws);
         ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c);
         var before = Snapshot(ws.OutDir);
@@ -48,15 +48,16 @@ public class QuarterRunTests
         Assert.False(json.RootElement.GetProperty("created").GetBoolean());
         Assert.Equal(0, json.RootElement.GetProperty("count").GetInt32());
         Assert.Equal(before.Keys.Order(), Snapshot(ws.OutDir).Keys.Order());
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         Assert.Equal(1, db.Batches.Count());
         Assert.Equal(5, db.Payments.Count());
     }
 
-    [Fact]
-    public void Lost_files_are_recreated_byte_identical_by_the_next_run()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Lost_files_are_recreated_byte_identical_by_the_next_run(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         ws.WriteDepartmentSettings();
         var (r, c) = Inputs(ws);
         ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c, "--format", "pain001");
@@ -68,11 +69,12 @@ public class QuarterRunTests
         foreach (var (name, bytes) in first) Assert.True(bytes.AsSpan().SequenceEqual(second[name]), $"{name} differs");
     }
 
-    [Fact]
-    public void The_same_inputs_on_a_fresh_database_give_byte_identical_files()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void The_same_inputs_on_a_fresh_database_give_byte_identical_files(string provider)
     {
-        using var a = new Workspace();
-        using var b = new Workspace();
+        using var a = new Workspace(provider);
+        using var b = new Workspace("sqlite");
         foreach (var ws in new[] { a, b })
         {
             var (r, c) = Inputs(ws);
@@ -84,10 +86,11 @@ public class QuarterRunTests
         foreach (var (name, bytes) in sa) Assert.True(bytes.AsSpan().SequenceEqual(sb[name]), $"{name} differs");
     }
 
-    [Fact]
-    public void A_late_certificate_makes_a_supplementary_batch_02_and_the_others_are_already_paid()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_late_certificate_makes_a_supplementary_batch_02_and_the_others_are_already_paid(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
         ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
             "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows.Take(2))));
@@ -102,16 +105,17 @@ public class QuarterRunTests
         Assert.Equal(["case_id,child_iin,reasons", $"C-0001,{rows[0]["child_iin"]},ALREADY_PAID", $"C-0002,{rows[1]["child_iin"]},ALREADY_PAID"], exclusions);
     }
 
-    [Fact]
-    public void Dry_run_reports_like_a_real_run_and_writes_nothing()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Dry_run_reports_like_a_real_run_and_writes_nothing(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var (r, c) = Inputs(ws);
         ws.RunOk("import", "recipients", r);
         ws.RunOk("import", "certificates", c);
         var dry = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--dry-run", "--json");
         Assert.False(Directory.Exists(ws.OutDir));
-        using (var db = Open(ws)) Assert.Equal(0, db.Batches.Count());
+        using (var db = ws.OpenDb()) Assert.Equal(0, db.Batches.Count());
         var real = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--json");
         using var dj = JsonDocument.Parse(dry.Out);
         using var rj = JsonDocument.Parse(real.Out);
@@ -126,7 +130,8 @@ public class QuarterRunTests
     [InlineData("2027-01-11", "no banking calendar for 2027")]
     public void A_value_date_that_is_not_a_banking_day_is_refused_with_exit_2(string date, string message)
     {
-        using var ws = new Workspace();
+        const string provider = "sqlite";
+        using var ws = new Workspace(provider);
         var (r, c) = Inputs(ws);
         var run = ws.Run("run", "--quarter", "2026Q1", "--value-date", date, "--recipients", r, "--certificates", c);
         Assert.Equal(2, run.ExitCode);
@@ -134,10 +139,11 @@ public class QuarterRunTests
         Assert.False(Directory.Exists(ws.OutDir));
     }
 
-    [Fact]
-    public void The_default_value_date_is_the_first_banking_day_on_or_after_today()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void The_default_value_date_is_the_first_banking_day_on_or_after_today(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         ws.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 21, 10, 0, 0, TimeSpan.Zero)); // Saturday of Nauryz
         var (r, c) = Inputs(ws);
         var run = ws.RunOk("run", "--quarter", "2026Q1", "--recipients", r, "--certificates", c, "--json");
@@ -145,19 +151,21 @@ public class QuarterRunTests
         Assert.Equal("2026-03-26", json.RootElement.GetProperty("valueDate").GetString());
     }
 
-    [Fact]
-    public void A_quarter_with_no_known_MRP_is_refused()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_quarter_with_no_known_MRP_is_refused(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var run = ws.Run("run", "--quarter", "2027Q1", "--value-date", "2026-12-01");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no MRP is known for 2027-01-01", run.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_format_that_names_the_payer_refuses_without_the_department_settings_and_writes_nothing()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_format_that_names_the_payer_refuses_without_the_department_settings_and_writes_nothing(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var (r, c) = Inputs(ws);
         ws.RunOk("import", "recipients", r);
         ws.RunOk("import", "certificates", c);
@@ -165,17 +173,18 @@ public class QuarterRunTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Department:Name", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(ws.OutDir));
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         Assert.Equal(0, db.Batches.Count());
     }
 
-    [Fact]
-    public void The_database_refuses_a_second_live_payment_for_the_same_child_and_quarter()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void The_database_refuses_a_second_live_payment_for_the_same_child_and_quarter(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var (r, c) = Inputs(ws, 1);
         ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c);
-        using var db = Open(ws);
+        using var db = ws.OpenDb();
         var p = db.Payments.AsNoTracking().Single();
         var copy = new PaymentRow
         {
@@ -185,7 +194,7 @@ public class QuarterRunTests
         };
         db.Payments.Add(copy);
         var e = Assert.Throws<DbUpdateException>(() => db.SaveChanges());
-        Assert.Contains("UNIQUE", e.InnerException!.Message, StringComparison.Ordinal);
+        Assert.Contains("unique", e.InnerException!.Message, StringComparison.OrdinalIgnoreCase);
         db.ChangeTracker.Clear();
         copy.Id = 0;
         copy.Status = "rejected"; // a rejected payment is not live: allowed beside the live one
@@ -193,10 +202,11 @@ public class QuarterRunTests
         db.SaveChanges();
     }
 
-    [Fact]
-    public void Json_output_is_one_object_and_nothing_else_on_stdout()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Json_output_is_one_object_and_nothing_else_on_stdout(string provider)
     {
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var (r, c) = Inputs(ws);
         var run = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c, "--json");
         using var json = JsonDocument.Parse(run.Out);
@@ -207,11 +217,12 @@ public class QuarterRunTests
         Assert.Equal(2, err.RootElement.GetProperty("exitCode").GetInt32());
     }
 
-    [Fact]
-    public void Output_files_are_readable_by_their_owner_only()
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Output_files_are_readable_by_their_owner_only(string provider)
     {
         if (OperatingSystem.IsWindows()) return;
-        using var ws = new Workspace();
+        using var ws = new Workspace(provider);
         var (r, c) = Inputs(ws);
         ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c);
         foreach (var f in Directory.GetFiles(ws.OutDir, "*", SearchOption.AllDirectories))

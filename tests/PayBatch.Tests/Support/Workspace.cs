@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using PayBatch.Cli;
+using PayBatch.Core.Persistence;
 
 namespace PayBatch.Tests.Support;
 
@@ -14,14 +15,25 @@ public sealed record CliRun(int ExitCode, string Out, string Error);
 /// </summary>
 public sealed class Workspace : IDisposable
 {
-    public Workspace(string? connectionString = null, string? provider = null)
+    /// <param name="provider">sqlite (a file in the workspace) or postgres (a fresh database on the test server).</param>
+    public Workspace(string provider = "sqlite")
     {
         Dir = Path.Combine(Path.GetTempPath(), "paybatch-tests", Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(Dir);
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 19, 9, 0, 0, TimeSpan.Zero));
-        if (connectionString is not null) Environment["PAYBATCH_DATABASE__CONNECTIONSTRING"] = connectionString;
-        if (provider is not null) Environment["PAYBATCH_DATABASE__PROVIDER"] = provider;
+        Provider = provider == "postgres" ? DbProvider.Postgres : DbProvider.Sqlite;
+        ConnectionString = Provider == DbProvider.Postgres
+            ? Providers.CreatePostgresDatabase()
+            : $"Data Source={Path.Combine(Dir, "paybatch.db")}";
+        Environment["PAYBATCH_DATABASE__PROVIDER"] = provider;
+        Environment["PAYBATCH_DATABASE__CONNECTIONSTRING"] = ConnectionString;
     }
+
+    public DbProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    /// <summary>The workspace's database, for assertions on what a command changed.</summary>
+    public PayBatchDb OpenDb() => DbFactory.Create(Provider, ConnectionString);
 
     public string Dir { get; }
     public FakeTimeProvider Clock { get; }
@@ -73,6 +85,8 @@ public sealed class Workspace : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        if (Provider == DbProvider.Postgres) Providers.Drop(ConnectionString);
         try { Directory.Delete(Dir, recursive: true); }
         catch (IOException) { /* a file still open on another runtime thread; the temp folder is reclaimed later */ }
     }

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
+using PayBatch.Core.Persistence;
+using PayBatch.Core.Reconciliation;
+
+namespace PayBatch.Core.Reporting;
+
+public sealed record CountAmount(string Key, int Count, Tenge Amount);
+
+/// <summary>A payment that missed or is missing the five-banking-day limit.</summary>
+public sealed record SlaBreach(string Reference, string CaseId, string Bic, DateOnly ValueDate, DateOnly Deadline, string Status, DateOnly? CreditedOn, int? BankingDays, string Sla);
+
+/// <summary>
+/// Every figure of the quarterly report, computed once; the md, csv, json and html writers only
+/// format these, so the four formats cannot disagree.
+/// </summary>
+public sealed record ReportFigures
+{
+    public required Quarter Quarter { get; init; }
+    public required DateOnly AsOf { get; init; }
+    public required int Issued { get; init; }
+    public required int Credited { get; init; }
+    public required int Rejected { get; init; }
+    public required int Reissued { get; init; }
+    public required Tenge IssuedAmount { get; init; }
+    public required Tenge CreditedAmount { get; init; }
+    public required Tenge RejectedAmount { get; init; }
+    public required int OnTime { get; init; }
+    public required int Late { get; init; }
+    public required int Overdue { get; init; }
+    public required int Pending { get; init; }
+    public required IReadOnlyList<(Reason Reason, int Count)> Exclusions { get; init; }
+    public required IReadOnlyList<CountAmount> ByDistrict { get; init; }
+    public required IReadOnlyList<CountAmount> ByBank { get; init; }
+    public required IReadOnlyList<SlaBreach> Breaches { get; init; }
+    /// <summary>Credited payments by banking days from value date to credit.</summary>
+    public required IReadOnlyList<(int Days, int Count)> DaysToCredit { get; init; }
+    public required int Decisions { get; init; }
+    public required int DecisionsWithin5Days { get; init; }
+
+    public const int NormativePercent = 90;
+
+    /// <summary>Indicator 1.1: onTime ÷ (onTime + late + overdue) × 100, one decimal; null for 0/0.</summary>
+    public decimal? OnTimePercent => OnTime + Late + Overdue == 0 ? null
+        : decimal.Round(OnTime * 100m / (OnTime + Late + Overdue), 1, MidpointRounding.AwayFromZero);
+
+    public decimal? DecisionsWithin5DaysPercent => Decisions == 0 ? null
+        : decimal.Round(DecisionsWithin5Days * 100m / Decisions, 1, MidpointRounding.AwayFromZero);
+
+    public static async Task<ReportFigures> LoadAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, CancellationToken ct)
+    {
+        var qs = q.ToString();
+        var payments = await (from p in db.Payments.AsNoTracking()
+                              join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
+                              where p.Quarter == qs
+                              select new { p.Id, p.Reference, p.CaseId, p.ChildIin, p.District, p.Bic, p.Iban, p.AmountTiyn, p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
+        var states = payments.Select(p => new PaymentState(p.Id, p.Reference, qs, p.CaseId, p.ChildIin, p.Bic, p.Iban, new Tenge(p.AmountTiyn),
+            p.ValueDate, p.Status, p.CreditedOn, p.StatusReason)).ToList();
+        var sla = states.Select(s => (State: s, Sla: Matching.Sla(s, asOf, calendar))).ToList();
+
+        // Exclusions as of the latest run: its unpaid cases, each reason counted (ALREADY_PAID is not an exclusion here).
+        var latestRun = await db.Batches.AsNoTracking().Where(b => b.Quarter == qs && b.Kind == "run").OrderByDescending(b => b.Number)
+            .Select(b => (long?)b.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var liveChildren = payments.Where(p => p.Status != "rejected").Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var reasonCounts = Reasons.All.Where(r => r != Reason.AlreadyPaid).ToDictionary(r => r, _ => 0);
+        if (latestRun is not null)
+        {
+            var rows = await db.Exclusions.AsNoTracking().Where(e => e.BatchId == latestRun).Select(e => new { e.ChildIin, e.Reasons })
+                .ToListAsync(ct).ConfigureAwait(false);
+            foreach (var row in rows.Where(r => !liveChildren.Contains(r.ChildIin)))
+                foreach (var code in row.Reasons.Split(';'))
+                    if (Reasons.TryParse(code, out var reason) && reason != Reason.AlreadyPaid) reasonCounts[reason]++;
+        }
+
+        var end = q.LastDay;
+        var decisions = await db.Cases.AsNoTracking().Where(c => c.DecisionDate <= end).Select(c => new { c.ApplicationDate, c.DecisionDate })
+            .ToListAsync(ct).ConfigureAwait(false);
+
+        var live = payments.Where(p => p.Status != "rejected").ToList();
+        return new ReportFigures
+        {
+            Quarter = q,
+            AsOf = asOf,
+            Issued = payments.Count(p => p.Status == "issued"),
+            Credited = payments.Count(p => p.Status == "credited"),
+            Rejected = payments.Count(p => p.Status == "rejected"),
+            Reissued = payments.Count(p => p.Status == "rejected" && replaced.Contains(p.Id)),
+            IssuedAmount = new Tenge(payments.Where(p => p.Status == "issued").Sum(p => p.AmountTiyn)),
+            CreditedAmount = new Tenge(payments.Where(p => p.Status == "credited").Sum(p => p.AmountTiyn)),
+            RejectedAmount = new Tenge(payments.Where(p => p.Status == "rejected").Sum(p => p.AmountTiyn)),
+            OnTime = sla.Count(s => s.Sla.Sla == "on_time"),
+            Late = sla.Count(s => s.Sla.Sla == "late"),
+            Overdue = sla.Count(s => s.Sla.Sla == "overdue"),
+            Pending = sla.Count(s => s.Sla.Sla == "pending"),
+            Exclusions = reasonCounts.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToList(),
+            ByDistrict = live.GroupBy(p => p.District, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new CountAmount(g.Key, g.Count(), new Tenge(g.Sum(p => p.AmountTiyn)))).ToList(),
+            ByBank = live.GroupBy(p => p.Bic, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new CountAmount(g.Key, g.Count(), new Tenge(g.Sum(p => p.AmountTiyn)))).ToList(),
+            Breaches = sla.Where(s => s.Sla.Sla is "late" or "overdue").OrderBy(s => s.State.Reference, StringComparer.Ordinal)
+                .Select(s => new SlaBreach(s.State.Reference, s.State.CaseId, s.State.Bic, s.State.ValueDate, s.Sla.Deadline, s.State.Status,
+                    s.State.CreditedOn, s.Sla.BankingDays, s.Sla.Sla)).ToList(),
+            DaysToCredit = sla.Where(s => s.Sla.BankingDays is not null).GroupBy(s => s.Sla.BankingDays!.Value).OrderBy(g => g.Key)
+                .Select(g => (g.Key, g.Count())).ToList(),
+            Decisions = decisions.Count,
+            DecisionsWithin5Days = decisions.Count(d => d.DecisionDate.DayNumber - d.ApplicationDate.DayNumber <= 5),
+        };
+    }
+}

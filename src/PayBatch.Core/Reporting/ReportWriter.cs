@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PayBatch.Core.Eligibility;
+using PayBatch.Core.Output;
+
+namespace PayBatch.Core.Reporting;
+
+/// <summary>The four renderings of one <see cref="ReportFigures"/>: json, md, csv and a self-contained html.</summary>
+public static class ReportWriter
+{
+    private static string Inv(decimal? p) => p?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
+    private static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    public static string Json(ReportFigures f)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("quarter", f.Quarter.ToString());
+            w.WriteString("asOf", Labels.Date(f.AsOf));
+            w.WriteStartObject("payments");
+            w.WriteNumber("issued", f.Issued);
+            w.WriteNumber("credited", f.Credited);
+            w.WriteNumber("rejected", f.Rejected);
+            w.WriteNumber("reissued", f.Reissued);
+            w.WriteEndObject();
+            w.WriteStartObject("amounts");
+            w.WriteString("issued", f.IssuedAmount.ToString());
+            w.WriteString("credited", f.CreditedAmount.ToString());
+            w.WriteString("rejected", f.RejectedAmount.ToString());
+            w.WriteEndObject();
+            w.WriteStartObject("sla");
+            w.WriteNumber("onTime", f.OnTime);
+            w.WriteNumber("late", f.Late);
+            w.WriteNumber("overdue", f.Overdue);
+            w.WriteNumber("pending", f.Pending);
+            if (f.OnTimePercent is null) w.WriteNull("onTimePercent");
+            else w.WriteString("onTimePercent", Inv(f.OnTimePercent));
+            w.WriteString("normativePercent", I(ReportFigures.NormativePercent));
+            w.WriteEndObject();
+            w.WriteStartObject("exclusions");
+            foreach (var (reason, count) in f.Exclusions) w.WriteNumber(reason.Code(), count);
+            w.WriteEndObject();
+            w.WriteStartArray("byDistrict");
+            foreach (var d in f.ByDistrict)
+            {
+                w.WriteStartObject();
+                w.WriteString("district", d.Key);
+                w.WriteNumber("count", d.Count);
+                w.WriteString("amount", d.Amount.ToString());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("byBank");
+            foreach (var b in f.ByBank)
+            {
+                w.WriteStartObject();
+                w.WriteString("bic", b.Key);
+                w.WriteNumber("count", b.Count);
+                w.WriteString("amount", b.Amount.ToString());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("decisions");
+            w.WriteNumber("total", f.Decisions);
+            w.WriteNumber("within5Days", f.DecisionsWithin5Days);
+            if (f.DecisionsWithin5DaysPercent is null) w.WriteNull("percent");
+            else w.WriteString("percent", Inv(f.DecisionsWithin5DaysPercent));
+            w.WriteEndObject();
+            w.WriteStartArray("daysToCredit");
+            foreach (var (days, count) in f.DaysToCredit)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("bankingDays", days);
+                w.WriteNumber("count", count);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("breaches");
+            foreach (var b in f.Breaches)
+            {
+                w.WriteStartObject();
+                w.WriteString("reference", b.Reference);
+                w.WriteString("caseId", b.CaseId);
+                w.WriteString("bic", b.Bic);
+                w.WriteString("valueDate", Labels.Date(b.ValueDate));
+                w.WriteString("deadline", Labels.Date(b.Deadline));
+                w.WriteString("status", b.Status);
+                if (b.CreditedOn is null) w.WriteNull("creditedOn"); else w.WriteString("creditedOn", Labels.Date(b.CreditedOn));
+                if (b.BankingDays is null) w.WriteNull("bankingDays"); else w.WriteNumber("bankingDays", b.BankingDays.Value);
+                w.WriteString("sla", b.Sla);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+
+    /// <summary>One row per figure: section, key, label, count, amount, percent (numbers invariant, labels translated).</summary>
+    public static string Csv(ReportFigures f, Labels l)
+    {
+        var csv = new CsvText().Row("section", "key", "label", "count", "amount", "percent");
+        csv.Row("report", "quarter", l["quarter"], null, null, null).Row("report", "asOf", l["asOf"], null, null, null);
+        csv.Row("report", f.Quarter.ToString(), Labels.Date(f.AsOf), null, null, null);
+        csv.Row("payments", "issued", l["issued"], I(f.Issued), f.IssuedAmount.ToString(), null);
+        csv.Row("payments", "credited", l["credited"], I(f.Credited), f.CreditedAmount.ToString(), null);
+        csv.Row("payments", "rejected", l["rejected"], I(f.Rejected), f.RejectedAmount.ToString(), null);
+        csv.Row("payments", "reissued", l["reissued"], I(f.Reissued), null, null);
+        csv.Row("sla", "onTime", l["onTime"], I(f.OnTime), null, null);
+        csv.Row("sla", "late", l["late"], I(f.Late), null, null);
+        csv.Row("sla", "overdue", l["overdue"], I(f.Overdue), null, null);
+        csv.Row("sla", "pending", l["pending"], I(f.Pending), null, null);
+        csv.Row("sla", "onTimePercent", l["indicator"], null, null, Inv(f.OnTimePercent));
+        csv.Row("sla", "normativePercent", l["normative"], null, null, I(ReportFigures.NormativePercent));
+        csv.Row("decisions", "within5Days", l["decisions"], I(f.DecisionsWithin5Days), null, Inv(f.DecisionsWithin5DaysPercent));
+        csv.Row("decisions", "total", l["decisions"], I(f.Decisions), null, null);
+        foreach (var (reason, count) in f.Exclusions) csv.Row("exclusions", reason.Code(), l.Reason(reason), I(count), null, null);
+        foreach (var d in f.ByDistrict) csv.Row("byDistrict", d.Key, d.Key, I(d.Count), d.Amount.ToString(), null);
+        foreach (var b in f.ByBank) csv.Row("byBank", b.Key, b.Key, I(b.Count), b.Amount.ToString(), null);
+        foreach (var (days, count) in f.DaysToCredit) csv.Row("daysToCredit", I(days), l["bankingDays"], I(count), null, null);
+        foreach (var b in f.Breaches) csv.Row("breaches", b.Reference, l[b.Sla], b.BankingDays is null ? null : I(b.BankingDays.Value), null, null);
+        return csv.ToString();
+    }
+
+    public static string Markdown(ReportFigures f, Labels l)
+    {
+        var sb = new StringBuilder();
+        void Line(string s = "") => sb.Append(s).Append('\n');
+        Line($"# {l["title"]} — {f.Quarter}");
+        Line();
+        Line($"{l["subtitle"]}. {l["asOf"]}: {Labels.Date(f.AsOf)}.");
+        Line();
+        Line($"## {l["summary"]}");
+        Line();
+        Line($"| {l["status"]} | {l["count"]} | {l["amount"]} |");
+        Line("| --- | ---: | ---: |");
+        Line($"| {l["issued"]} | {f.Issued} | {l.Money(f.IssuedAmount)} |");
+        Line($"| {l["credited"]} | {f.Credited} | {l.Money(f.CreditedAmount)} |");
+        Line($"| {l["rejected"]} | {f.Rejected} | {l.Money(f.RejectedAmount)} |");
+        Line($"| {l["reissued"]} | {f.Reissued} | |");
+        Line();
+        Line($"## {l["sla"]}");
+        Line();
+        Line($"| {l["status"]} | {l["count"]} |");
+        Line("| --- | ---: |");
+        Line($"| {l["onTime"]} | {f.OnTime} |");
+        Line($"| {l["late"]} | {f.Late} |");
+        Line($"| {l["overdue"]} | {f.Overdue} |");
+        Line($"| {l["pending"]} | {f.Pending} |");
+        Line();
+        Line($"**{l["indicator"]}: {l.Percent(f.OnTimePercent)}** ({l["normative"]}: {ReportFigures.NormativePercent} %)");
+        Line();
+        Line($"{l["decisions"]}: {f.DecisionsWithin5Days} / {f.Decisions} ({l.Percent(f.DecisionsWithin5DaysPercent)})");
+        Line();
+        Table(l["byDistrict"], l["district"], f.ByDistrict);
+        Table(l["byBank"], l["bank"], f.ByBank);
+        Line($"## {l["exclusions"]}");
+        Line();
+        Line($"| {l["reason"]} | {l["count"]} |");
+        Line("| --- | ---: |");
+        foreach (var (reason, count) in f.Exclusions) Line($"| {l.Reason(reason)} (`{reason.Code()}`) | {count} |");
+        Line();
+        Line($"## {l["breaches"]}");
+        Line();
+        if (f.Breaches.Count == 0) Line(l["none"]);
+        else
+        {
+            Line($"| {l["reference"]} | {l["caseId"]} | {l["bank"]} | {l["valueDate"]} | {l["deadline"]} | {l["creditedOn"]} | {l["bankingDays"]} | {l["status"]} |");
+            Line("| --- | --- | --- | --- | --- | --- | ---: | --- |");
+            foreach (var b in f.Breaches)
+                Line($"| {b.Reference} | {b.CaseId} | {b.Bic} | {Labels.Date(b.ValueDate)} | {Labels.Date(b.Deadline)} | {Labels.Date(b.CreditedOn)} | {b.BankingDays} | {l[b.Sla]} |");
+        }
+        Line();
+        Line($"## {l["chart"]}");
+        Line();
+        Line($"| {l["bankingDays"]} | {l["count"]} |");
+        Line("| ---: | ---: |");
+        foreach (var (days, count) in f.DaysToCredit) Line($"| {days} | {count} |");
+        return sb.ToString();
+
+        void Table(string title, string keyLabel, IReadOnlyList<CountAmount> rows)
+        {
+            Line($"## {title}");
+            Line();
+            Line($"| {keyLabel} | {l["count"]} | {l["amount"]} |");
+            Line("| --- | ---: | ---: |");
+            foreach (var r in rows) Line($"| {r.Key} | {r.Count} | {l.Money(r.Amount)} |");
+            Line();
+        }
+    }
+
+    /// <summary>One self-contained page to open and print: no scripts, no external files; the chart is inline SVG.</summary>
+    public static string Html(ReportFigures f, Labels l)
+    {
+        static string E(string s) => Labels.Escape(s);
+        var sb = new StringBuilder();
+        void Line(string s) => sb.Append(s).Append('\n');
+        Line("<!DOCTYPE html>");
+        Line($"<html lang=\"{l.Lang}\"><head><meta charset=\"utf-8\"><title>{E(l["title"])} — {f.Quarter}</title>");
+        Line("<style>body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}" +
+             "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .6em}td.n{text-align:right}th{background:#f0f0f0}" +
+             ".kpi{font-size:1.3em;font-weight:bold}.ok{color:#1a7f37}.bad{color:#b42318}@media print{body{margin:1cm}}</style></head><body>");
+        Line($"<h1>{E(l["title"])} — {f.Quarter}</h1><p>{E(l["subtitle"])}. {E(l["asOf"])}: {Labels.Date(f.AsOf)}.</p>");
+        var kpiClass = f.OnTimePercent is null ? "" : f.OnTimePercent >= ReportFigures.NormativePercent ? "ok" : "bad";
+        Line($"<p class=\"kpi {kpiClass}\">{E(l["indicator"])}: {E(l.Percent(f.OnTimePercent))}</p><p>{E(l["normative"])}: {ReportFigures.NormativePercent} %. {E(l["decisions"])}: {f.DecisionsWithin5Days} / {f.Decisions} ({E(l.Percent(f.DecisionsWithin5DaysPercent))}).</p>");
+        Line($"<h2>{E(l["summary"])}</h2><table><tr><th>{E(l["status"])}</th><th>{E(l["count"])}</th><th>{E(l["amount"])}</th></tr>");
+        Line($"<tr><td>{E(l["issued"])}</td><td class=\"n\">{f.Issued}</td><td class=\"n\">{E(l.Money(f.IssuedAmount))}</td></tr>");
+        Line($"<tr><td>{E(l["credited"])}</td><td class=\"n\">{f.Credited}</td><td class=\"n\">{E(l.Money(f.CreditedAmount))}</td></tr>");
+        Line($"<tr><td>{E(l["rejected"])}</td><td class=\"n\">{f.Rejected}</td><td class=\"n\">{E(l.Money(f.RejectedAmount))}</td></tr>");
+        Line($"<tr><td>{E(l["reissued"])}</td><td class=\"n\">{f.Reissued}</td><td></td></tr></table>");
+        Line($"<h2>{E(l["sla"])}</h2><table><tr><th>{E(l["status"])}</th><th>{E(l["count"])}</th></tr>");
+        foreach (var (key, n) in new[] { ("onTime", f.OnTime), ("late", f.Late), ("overdue", f.Overdue), ("pending", f.Pending) })
+            Line($"<tr><td>{E(l[key])}</td><td class=\"n\">{n}</td></tr>");
+        Line("</table>");
+        Line($"<h2>{E(l["chart"])}</h2>");
+        Line(Chart(f, l));
+        Line($"<p><span class=\"ok\">■</span> 0–5: {E(l["onTime"])} &nbsp; <span class=\"bad\">■</span> &gt; 5: {E(l["late"])}</p>");
+        foreach (var (title, keyLabel, rows) in new[] { (l["byDistrict"], l["district"], f.ByDistrict), (l["byBank"], l["bank"], f.ByBank) })
+        {
+            Line($"<h2>{E(title)}</h2><table><tr><th>{E(keyLabel)}</th><th>{E(l["count"])}</th><th>{E(l["amount"])}</th></tr>");
+            foreach (var r in rows) Line($"<tr><td>{E(r.Key)}</td><td class=\"n\">{r.Count}</td><td class=\"n\">{E(l.Money(r.Amount))}</td></tr>");
+            Line("</table>");
+        }
+        Line($"<h2>{E(l["exclusions"])}</h2><table><tr><th>{E(l["reason"])}</th><th>{E(l["count"])}</th></tr>");
+        foreach (var (reason, count) in f.Exclusions) Line($"<tr><td>{E(l.Reason(reason))} <code>{reason.Code()}</code></td><td class=\"n\">{count}</td></tr>");
+        Line("</table>");
+        Line($"<h2>{E(l["breaches"])}</h2>");
+        if (f.Breaches.Count == 0) Line($"<p>{E(l["none"])}</p>");
+        else
+        {
+            Line($"<table><tr><th>{E(l["reference"])}</th><th>{E(l["caseId"])}</th><th>{E(l["bank"])}</th><th>{E(l["valueDate"])}</th><th>{E(l["deadline"])}</th><th>{E(l["creditedOn"])}</th><th>{E(l["bankingDays"])}</th><th>{E(l["status"])}</th></tr>");
+            foreach (var b in f.Breaches)
+                Line($"<tr><td>{b.Reference}</td><td>{E(b.CaseId)}</td><td>{b.Bic}</td><td>{Labels.Date(b.ValueDate)}</td><td>{Labels.Date(b.Deadline)}</td><td>{Labels.Date(b.CreditedOn)}</td><td class=\"n\">{b.BankingDays}</td><td class=\"bad\">{E(l[b.Sla])}</td></tr>");
+            Line("</table>");
+        }
+        Line("</body></html>");
+        return sb.ToString();
+    }
+
+    /// <summary>Days-to-credit bars: 0–5 banking days on time (green), above that late (red).</summary>
+    private static string Chart(ReportFigures f, Labels l)
+    {
+        var counts = f.DaysToCredit.ToDictionary(d => d.Days, d => d.Count);
+        var maxDay = Math.Max(7, counts.Keys.DefaultIfEmpty(0).Max());
+        var maxCount = Math.Max(1, counts.Values.DefaultIfEmpty(0).Max());
+        const int barWidth = 36, height = 160, left = 40, bottom = 30, top = 20;
+        var width = left + ((maxDay + 1) * barWidth) + 20;
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height + bottom + top}\" role=\"img\" aria-label=\"{Labels.Escape(l["chart"])}\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{top + height}\" x2=\"{width - 10}\" y2=\"{top + height}\" stroke=\"#555\"/>");
+        for (var d = 0; d <= maxDay; d++)
+        {
+            var n = counts.GetValueOrDefault(d);
+            var h = n * height / maxCount;
+            var x = left + (d * barWidth) + 4;
+            var color = d <= 5 ? "#2e9e4f" : "#d1432f";
+            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{top + height - h}\" width=\"{barWidth - 8}\" height=\"{h}\" fill=\"{color}\"><title>{d}: {n}</title></rect>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + ((barWidth - 8) / 2)}\" y=\"{top + height + 16}\" font-size=\"12\" text-anchor=\"middle\">{d}</text>");
+            if (n > 0) sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + ((barWidth - 8) / 2)}\" y=\"{top + height - h - 4}\" font-size=\"12\" text-anchor=\"middle\">{n}</text>");
+        }
+        var limitX = left + (6 * barWidth);
+        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{limitX}\" y1=\"{top}\" x2=\"{limitX}\" y2=\"{top + height}\" stroke=\"#b42318\" stroke-dasharray=\"4 3\"/>");
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+}

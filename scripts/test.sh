@@ -3,6 +3,11 @@
 # (started here for the run and stopped at the end). .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The html report test opens the report in Debian's headless Chromium.
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  echo "test.sh: installing chromium from Debian's packages" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
 dotnet test SocialAid.sln --nologo

@@ -103,8 +103,7 @@ public static class ReportWriter
     public static string Csv(ReportFigures f, Labels l)
     {
         var csv = new CsvText().Row("section", "key", "label", "count", "amount", "percent");
-        csv.Row("report", "quarter", l["quarter"], null, null, null).Row("report", "asOf", l["asOf"], null, null, null);
-        csv.Row("report", f.Quarter.ToString(), Labels.Date(f.AsOf), null, null, null);
+        csv.Row("report", f.Quarter.ToString(), l["quarter"], null, null, null).Row("report", Labels.Date(f.AsOf), l["asOf"], null, null, null);
         csv.Row("payments", "issued", l["issued"], I(f.Issued), f.IssuedAmount.ToString(), null);
         csv.Row("payments", "credited", l["credited"], I(f.Credited), f.CreditedAmount.ToString(), null);
         csv.Row("payments", "rejected", l["rejected"], I(f.Rejected), f.RejectedAmount.ToString(), null);

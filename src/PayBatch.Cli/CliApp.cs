@@ -45,6 +45,8 @@ public static class CliApp
         root.Subcommands.Add(ReissueCommand.Build(runner));
         root.Subcommands.Add(ReportCommand.Build(runner));
         root.Subcommands.Add(CalendarCommand.Build(runner));
+        root.Subcommands.Add(HistoryCommand.Build(runner));
+        root.Subcommands.Add(ConfigCommand.Build(runner));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

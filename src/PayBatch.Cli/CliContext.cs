@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Persistence;
 using Serilog.Core;
@@ -11,6 +12,9 @@ namespace PayBatch.Cli;
 /// <summary>Where a command runs: its streams, working directory, environment and clock.</summary>
 public sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingDirectory, IDictionary Environment, TimeProvider Clock, bool OutputIsTerminal)
 {
+    /// <summary>EF interceptors added to every database opened (the resilience tests inject faults here).</summary>
+    public IReadOnlyList<IInterceptor> Interceptors { get; init; } = [];
+
     public static CliHost FromProcess() => new(Console.Out, Console.Error, System.Environment.CurrentDirectory,
         System.Environment.GetEnvironmentVariables(), TimeProvider.System, !Console.IsOutputRedirected);
 }
@@ -37,10 +41,21 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
         ? new Progress<int>(n => Host.Error.Write($"\r{what}: {n:N0}   "))
         : null;
 
+    /// <summary>Input files and their hashes, for the audit trail.</summary>
+    public Dictionary<string, string> InputHashes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What the command changed, in a line, for the audit trail.</summary>
+    public string Changes { get; set; } = "";
+
+    public bool UsedDatabase { get; private set; }
+
+    public PayBatchDb CreateDb() => DbFactory.Create(Settings.Provider, Settings.ConnectionString, [.. Host.Interceptors]);
+
     /// <summary>Opens the database and brings its schema up to date (idempotent).</summary>
     public async Task<PayBatchDb> OpenDbAsync(CancellationToken ct)
     {
-        var db = DbFactory.Create(Settings.Provider, Settings.ConnectionString);
+        UsedDatabase = true;
+        var db = CreateDb();
         await Resilience.Database.ExecuteAsync(async t => await db.Database.MigrateAsync(t).ConfigureAwait(false), ct).ConfigureAwait(false);
         return db;
     }

@@ -20,7 +20,9 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
     {
         var json = parse.GetValue(g.Json);
         var runId = Guid.NewGuid().ToString("N")[..12];
+        var startedUtc = host.Clock.GetUtcNow().UtcDateTime;
         CliContext? ctx = null;
+        var code = ExitCodes.Failure;
         try
         {
             var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -35,26 +37,38 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
             ctx = new CliContext(host, settings, log, runId, json, parse.GetValue(g.Quiet));
             ctx.Log.Information("paybatch {Command} started", name);
             var started = host.Clock.GetTimestamp();
-            var code = await body(parse, ctx, ct).ConfigureAwait(false);
+            code = await body(parse, ctx, ct).ConfigureAwait(false);
             ctx.Log.Information("paybatch {Command} finished with exit code {ExitCode} in {Ms} ms", name, code, (int)host.Clock.GetElapsedTime(started).TotalMilliseconds);
             return code;
         }
         catch (InputException e)
         {
-            return Fail(ctx, json, ExitCodes.BadInput, e.Message, null);
+            return code = Fail(ctx, json, ExitCodes.BadInput, e.Message, null);
         }
         catch (OperationCanceledException)
         {
-            return Fail(ctx, json, ExitCodes.Failure, "cancelled; nothing half-done was kept", null);
+            return code = Fail(ctx, json, ExitCodes.Failure, "cancelled; nothing half-done was kept", null);
         }
         catch (Exception e)
         {
-            return Fail(ctx, json, ExitCodes.Failure, $"unexpected failure: {e.Message}", e);
+            return code = Fail(ctx, json, ExitCodes.Failure, $"unexpected failure: {e.Message}", e);
         }
         finally
         {
-            ctx?.Dispose();
+            if (ctx is not null)
+            {
+                await Audit.RecordAsync(ctx, CommandPath(parse), parse.Tokens.Select(t => t.Value).ToList(), startedUtc, code).ConfigureAwait(false);
+                ctx.Dispose();
+            }
         }
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var r = parse.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            if (r.Command is not RootCommand) names.Insert(0, r.Command.Name);
+        return string.Join(' ', names);
     }
 
     private int Fail(CliContext? ctx, bool json, int code, string message, Exception? e)

@@ -41,6 +41,9 @@ public static class ImportCommand
                 ? await importer.ImportRecipientsAsync(path, progress, t).ConfigureAwait(false)
                 : await importer.ImportCertificatesAsync(path, progress, t).ConfigureAwait(false);
             if (progress is not null) ctx.Host.Error.WriteLine();
+            ctx.InputHashes[Path.GetFileName(path)] = r.Sha256;
+            ctx.Changes = (ctx.Changes + $" imported {r.Rows} {(recipients ? "cases" : "certificates")} from {Path.GetFileName(path)}" +
+                           (recipients ? $" ({r.BankDetailChanges} bank detail changes);" : ";")).Trim();
             return r;
         }, ct).AsTask();
 

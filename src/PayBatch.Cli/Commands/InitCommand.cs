@@ -25,6 +25,7 @@ public static class InitCommand
             }
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var applied = (await db.Database.GetAppliedMigrationsAsync(ct).ConfigureAwait(false)).ToList();
+            ctx.Changes = $"schema at {applied.LastOrDefault()}";
             ctx.Result(new JsonObject
             {
                 ["ok"] = true,

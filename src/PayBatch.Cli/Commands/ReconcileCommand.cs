@@ -26,6 +26,8 @@ public static class ReconcileCommand
                 return await new Reconciler(db, ctx.Data, ctx.Clock, ctx.Log).ExecuteAsync(paths, date, ctx.Settings.OutputDirectory, progress, t).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
             if (progress is not null) ctx.Host.Error.WriteLine();
+            foreach (var f in o.Files) ctx.InputHashes[Path.GetFileName(f.Path)] = f.Sha256;
+            ctx.Changes = $"applied {o.Applied} confirmation(s), {o.Same} already recorded, {o.Findings.Count} finding(s)";
             var code = o.Findings.Count > 0 ? ExitCodes.NeedsPerson : ExitCodes.Done;
             ctx.Result(new JsonObject
             {

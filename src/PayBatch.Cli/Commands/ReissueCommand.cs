@@ -27,6 +27,7 @@ public static class ReissueCommand
                 return await new Reissue(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log).ExecuteAsync(request, t).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
             var b = o.Batch;
+            if (!o.DryRun) ctx.Changes = b is null ? "no re-issue" : $"created re-issue batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT";
             ctx.Result(new JsonObject
             {
                 ["ok"] = true,

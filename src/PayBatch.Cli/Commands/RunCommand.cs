@@ -40,6 +40,10 @@ public static class RunCommand
                 db.ChangeTracker.Clear();
                 return await new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log).ExecuteAsync(request, t).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
+            if (!outcome.DryRun)
+                ctx.Changes = (ctx.Changes + (outcome.Batch is { } b
+                    ? $" created batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded"
+                    : " no batch (nobody left to pay)") + (outcome.Restored.Count > 0 ? $"; re-created {outcome.Restored.Count} lost file(s)" : "")).Trim();
             ctx.Result(ToJson(outcome, imports), w => Human(outcome, w));
             return ExitCodes.Done;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });

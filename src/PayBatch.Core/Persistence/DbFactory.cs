@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Persistence;
@@ -20,14 +21,15 @@ public static class DbFactory
         }
     }
 
-    public static PayBatchDb Create(DbProvider provider, string connectionString) => provider switch
+    /// <param name="interceptors">EF interceptors, e.g. the fault injection of the resilience tests.</param>
+    public static PayBatchDb Create(DbProvider provider, string connectionString, params IInterceptor[] interceptors) => provider switch
     {
         DbProvider.Sqlite => new SqliteDb(new DbContextOptionsBuilder<SqliteDb>()
-            .UseSqlite(connectionString, o => o.CommandTimeout(60)).Options),
+            .UseSqlite(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options),
         DbProvider.Postgres => new PostgresDb(new DbContextOptionsBuilder<PostgresDb>()
-            .UseNpgsql(connectionString, o => o.CommandTimeout(60)).Options),
+            .UseNpgsql(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options),
         DbProvider.SqlServer => new SqlServerDb(new DbContextOptionsBuilder<SqlServerDb>()
-            .UseSqlServer(connectionString, o => o.CommandTimeout(60)).Options),
+            .UseSqlServer(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options),
         _ => throw new InputException($"unknown provider {provider}"),
     };
 }

@@ -39,6 +39,12 @@ public sealed class Workspace : IDisposable
     public FakeTimeProvider Clock { get; }
     public Hashtable Environment { get; } = new() { ["CI"] = "true" };
 
+    /// <summary>Whether stdout counts as a terminal (progress is shown only there).</summary>
+    public bool Terminal { get; set; }
+
+    /// <summary>EF interceptors for every database the commands open (fault injection).</summary>
+    public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; set; } = [];
+
     public string OutDir => Path.Combine(Dir, "out");
 
     public string Path_(params string[] parts) => Path.Combine([Dir, .. parts]);
@@ -70,7 +76,7 @@ public sealed class Workspace : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var host = new CliHost(stdout, stderr, Dir, Environment, Clock, OutputIsTerminal: false);
+        var host = new CliHost(stdout, stderr, Dir, Environment, Clock, OutputIsTerminal: Terminal) { Interceptors = Interceptors };
         var code = CliApp.RunAsync(args, host).GetAwaiter().GetResult();
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+
+namespace PayBatch.Cli.Commands;
+
+/// <summary><c>paybatch history [--last N]</c>: the audit trail, newest first.</summary>
+public static class HistoryCommand
+{
+    public static Command Build(CommandRunner runner)
+    {
+        var last = new Option<int>("--last") { Description = "How many entries (default 50)", DefaultValueFactory = _ => 50 };
+        var command = new Command("history", "List the audit trail: every command run, who, when, arguments, input hashes, what it changed") { last };
+        runner.Handle(command, async (parse, ctx, ct) =>
+        {
+            await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
+            var rows = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(parse.GetValue(last)).ToListAsync(ct).ConfigureAwait(false);
+            static string T(DateTime d) => d.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            ctx.Result(new JsonObject
+            {
+                ["entries"] = new JsonArray(rows.Select(a => (JsonNode)new JsonObject
+                {
+                    ["runId"] = a.RunId, ["command"] = a.Command, ["arguments"] = a.Arguments, ["user"] = a.User, ["machine"] = a.Machine,
+                    ["startedAt"] = T(a.StartedAtUtc), ["finishedAt"] = T(a.FinishedAtUtc), ["exitCode"] = a.ExitCode,
+                    ["inputHashes"] = a.InputHashes.Length == 0 ? null : JsonNode.Parse(a.InputHashes), ["changes"] = a.Changes,
+                }).ToArray()),
+            }, w =>
+            {
+                foreach (var a in rows)
+                    w.WriteLine($"{T(a.StartedAtUtc)}  {a.User}@{a.Machine}  exit {a.ExitCode}  paybatch {a.Arguments}{Environment.NewLine}    {a.Changes}");
+            });
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PayBatch.Cli;
+using PayBatch.Tests.Support;
+
+namespace PayBatch.Tests.Operations;
+
+public class OperationsTests
+{
+    [Fact]
+    public void A_full_run_logs_none_of_the_inputs_IINs_IBANs_or_names()
+    {
+        using var ws = SampleQuarter.Create();
+        ws.RunOk("reissue", "--quarter", "2026Q1", "--value-date", "2026-02-23", "--all-rejected");
+        ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-02-24", "--verbose");
+        ws.Run("import", "recipients", ws.Write("bad.csv", Cases.Csv([Cases.Row(1, r => r["status"] = "nope")])));
+        var log = string.Concat(Directory.GetFiles(ws.Path_("logs")).Select(File.ReadAllText));
+        Assert.Contains("Created run batch 2026Q1-01", log, StringComparison.Ordinal);
+        var registry = File.ReadAllLines(Path.Combine(Repo.Samples, "recipients.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        foreach (var row in registry)
+        {
+            Assert.DoesNotContain(row[2], log, StringComparison.Ordinal); // applicant_iin
+            Assert.DoesNotContain(row[6], log, StringComparison.Ordinal); // child_iin
+            Assert.DoesNotContain(row[3], log, StringComparison.Ordinal); // applicant_name
+            Assert.DoesNotContain(Core.Domain.Iban.Normalize(row[18]), log, StringComparison.Ordinal);
+        }
+        Assert.Matches(new Regex(@"\[INF\] [0-9a-f]{12} "), log); // the run id on every line
+    }
+
+    [Fact]
+    public void Redaction_masks_anything_shaped_like_an_IIN_or_a_KZ_IBAN()
+    {
+        Assert.Equal("child 14********21 paid to KZ************0001", Logging.Redact("child 140315501021 paid to KZ637220000007000001"));
+        Assert.Equal("2026Q1-01-000001", Logging.Redact("2026Q1-01-000001"));
+    }
+
+    /// <summary>Fails the first <c>failures</c> batch inserts (or every one) with the given SQLite error.</summary>
+    private sealed class FaultInjector(int errorCode, int failures) : DbCommandInterceptor
+    {
+        public int Thrown { get; private set; }
+
+        private void Maybe(DbCommand command)
+        {
+            if (!command.CommandText.Contains("INSERT INTO \"batches\"", StringComparison.Ordinal) || Thrown >= failures) return;
+            Thrown++;
+            throw new SqliteException(errorCode == 5 ? "database is locked" : "disk I/O error", errorCode);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Maybe(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Maybe(command);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    [Fact]
+    public void A_run_succeeds_through_transient_database_faults()
+    {
+        using var ws = new Workspace();
+        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv(rows)));
+        ws.RunOk("import", "certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        var busy = new FaultInjector(5, failures: 2);
+        ws.Interceptors = [busy];
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
+        Assert.Equal(2, busy.Thrown);
+        using var db = ws.OpenDb();
+        Assert.Equal(1, db.Batches.Count());
+        Assert.Equal(3, db.Payments.Count());
+    }
+
+    [Fact]
+    public void A_permanent_fault_fails_fast_with_exit_1_and_changes_nothing()
+    {
+        using var ws = new Workspace();
+        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv(rows)));
+        ws.RunOk("import", "certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        var broken = new FaultInjector(10, failures: int.MaxValue);
+        ws.Interceptors = [broken];
+        var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(1, broken.Thrown);
+        Assert.Contains("unexpected failure", r.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(ws.OutDir));
+        ws.Interceptors = [];
+        using var db = ws.OpenDb();
+        Assert.Equal(0, db.Batches.Count());
+        Assert.Equal(0, db.Payments.Count());
+    }
+
+    [Fact]
+    public void Settings_come_from_defaults_then_paybatch_json_then_environment_then_command_line()
+    {
+        using var ws = new Workspace();
+        ws.Write("paybatch.json", """{ "Output": "from-json", "Logs": "logs-json", "Department": { "Name": "json", "Bin": "080340001230" }, "Payment": { "Knp": "111" } }""");
+        ws.Environment["PAYBATCH_DEPARTMENT__NAME"] = "env";
+        ws.Environment["PAYBATCH_PAYMENT__KNP"] = "222";
+        ws.Environment["PAYBATCH_DATABASE__CONNECTIONSTRING"] = $"Data Source={ws.Path_("x.db")};Password=hunter2";
+        var r = ws.RunOk("config", "show", "--json", "--provider", "sqlite");
+        using var json = JsonDocument.Parse(r.Out);
+        var settings = json.RootElement.GetProperty("settings").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("key").GetString()!, e => (e.GetProperty("value").GetString(), e.GetProperty("source").GetString()), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(("6.5", "default"), settings["Payment:Coefficient"]);
+        Assert.Equal(("from-json", "paybatch.json"), settings["Output"]);
+        Assert.Equal(("080340001230", "paybatch.json"), settings["Department:Bin"]);
+        Assert.Equal(("env", "environment"), settings["Department:Name"]);
+        Assert.Equal(("222", "environment"), settings["Payment:Knp"]);
+        Assert.Equal(("sqlite", "command line"), settings["Database:Provider"]);
+        Assert.Contains("Password=***", settings["Database:ConnectionString"].Item1, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", r.Out, StringComparison.Ordinal);
+        // The command line wins over all: --out on run.
+        ws.Environment.Remove("PAYBATCH_DATABASE__CONNECTIONSTRING");
+        var rows = new[] { Cases.Row(1) };
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--out", "from-cli",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        Assert.True(Directory.Exists(ws.Path_("from-cli", "2026Q1", "01")));
+        Assert.False(Directory.Exists(ws.Path_("from-json")));
+        Assert.True(Directory.Exists(ws.Path_("logs-json")));
+    }
+
+    [Theory]
+    [InlineData("init")]
+    [InlineData("calendar", "--year", "2026")]
+    [InlineData("report", "--quarter", "2026Q1", "--as-of", "2026-02-20")]
+    [InlineData("reissue", "--quarter", "2026Q1", "--value-date", "2026-02-23")]
+    [InlineData("run", "--quarter", "2026Q1", "--value-date", "2026-02-23")]
+    [InlineData("history")]
+    [InlineData("config", "show")]
+    [InlineData("run", "--quarter", "2026Q1", "--value-date", "2026-02-21")]
+    [InlineData("import", "recipients", "missing.csv")]
+    [InlineData("bogus")]
+    public void With_json_stdout_holds_exactly_one_JSON_object(params string[] args)
+    {
+        using var ws = new Workspace();
+        var r = ws.Run([.. args, "--json"]);
+        using var json = JsonDocument.Parse(r.Out); // throws on anything but a single JSON value
+        Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
+        if (r.ExitCode != 0) Assert.Equal(r.ExitCode, json.RootElement.GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
+    public void Progress_is_shown_at_a_terminal_only()
+    {
+        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
+        using var ws = new Workspace();
+        var file = ws.Write("r.csv", Cases.Csv(rows));
+        ws.Environment.Remove("CI");
+        ws.Terminal = true;
+        Assert.Contains("recipients: 3", ws.RunOk("import", "recipients", file).Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("recipients:", ws.RunOk("import", "recipients", file, "--json").Error, StringComparison.Ordinal);
+        ws.Environment["CI"] = "true";
+        Assert.DoesNotContain("recipients:", ws.RunOk("import", "recipients", file).Error, StringComparison.Ordinal);
+        ws.Environment.Remove("CI");
+        ws.Terminal = false;
+        Assert.DoesNotContain("recipients:", ws.RunOk("import", "recipients", file).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_command_run_is_in_the_audit_trail_with_input_hashes_and_changes()
+    {
+        using var ws = new Workspace();
+        var rows = Enumerable.Range(1, 2).Select(i => Cases.Row(i)).ToList();
+        var r = ws.Write("r.csv", Cases.Csv(rows));
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-24");
+        using var json = JsonDocument.Parse(ws.RunOk("history", "--json").Out);
+        var entries = json.RootElement.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(["run", "run"], entries.Select(e => e.GetProperty("command").GetString()));
+        var refused = entries[0];
+        Assert.Equal(2, refused.GetProperty("exitCode").GetInt32());
+        var paid = entries[1];
+        Assert.Equal(0, paid.GetProperty("exitCode").GetInt32());
+        Assert.Contains("created batch 2026Q1-01: 2 payments, 56225.00 KZT", paid.GetProperty("changes").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Core.Import.Importer.Sha256Of(r), paid.GetProperty("inputHashes").GetProperty("r.csv").GetString());
+        Assert.Contains("--value-date 2026-01-20", paid.GetProperty("arguments").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(paid.GetProperty("user").GetString()));
+    }
+
+    [Fact]
+    public void Version_is_printed()
+    {
+        using var ws = new Workspace();
+        var r = ws.Run("--version");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Matches(new Regex(@"^\d+\.\d+\.\d+"), r.Out);
+    }
+}

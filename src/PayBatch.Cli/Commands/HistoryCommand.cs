@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Persistence;
 
 namespace PayBatch.Cli.Commands;
 
@@ -15,7 +16,7 @@ public static class HistoryCommand
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var rows = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(parse.GetValue(last)).ToListAsync(ct).ConfigureAwait(false);
+            var rows = await db.History(parse.GetValue(last)).ToListAsync(ct).ConfigureAwait(false);
             static string T(DateTime d) => d.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             ctx.Result(new JsonObject
             {

@@ -19,7 +19,9 @@ public static class InitCommand
             if (parse.GetValue(script))
             {
                 await using var design = DbFactory.Create(ctx.Settings.Provider, ctx.Settings.ConnectionString);
-                var sql = design.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+                // Servers get an idempotent script a DBA can run again; SQLite cannot have one (EF limitation).
+                var options = design.Provider == DbProvider.Sqlite ? MigrationsSqlGenerationOptions.Default : MigrationsSqlGenerationOptions.Idempotent;
+                var sql = design.GetService<IMigrator>().GenerateScript(options: options);
                 ctx.Result(new JsonObject { ["provider"] = ctx.Settings.Provider.ToString().ToLowerInvariant(), ["script"] = sql }, w => w.Write(sql));
                 return ExitCodes.Done;
             }

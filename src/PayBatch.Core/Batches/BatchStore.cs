@@ -15,11 +15,8 @@ public static class BatchStore
     public static async Task<Batch> LoadAsync(PayBatchDb db, BatchRow row, CancellationToken ct)
     {
         var quarter = Quarter.Parse(row.Quarter);
-        var payments = await db.Payments.AsNoTracking().Where(p => p.BatchId == row.Id).OrderBy(p => p.Sequence)
-            .Select(p => new { p.Reference, p.CaseId, p.District, p.ChildIin, p.ApplicantIin, p.ApplicantName, p.Iban, p.Bic, p.AmountTiyn })
-            .ToListAsync(ct).ConfigureAwait(false);
-        var exclusions = await db.Exclusions.AsNoTracking().Where(e => e.BatchId == row.Id)
-            .Select(e => new { e.CaseId, e.ChildIin, e.Reasons }).ToListAsync(ct).ConfigureAwait(false);
+        var payments = await db.PaymentsOfBatch(row.Id).ToListAsync(ct).ConfigureAwait(false);
+        var exclusions = await db.ExclusionsOfBatch(row.Id).ToListAsync(ct).ConfigureAwait(false);
         return new Batch(quarter, row.Number, row.ValueDate, row.Mrp, row.Coefficient, new Tenge(row.AmountPerChildTiyn),
             BatchTerms.FromJson(row.WrittenWith),
             payments.Select(p => new Payment(Reference(p.Reference), p.CaseId, p.District, p.ChildIin, p.ApplicantIin,
@@ -34,7 +31,7 @@ public static class BatchStore
     public static async Task<int> NextNumberAsync(PayBatchDb db, Quarter q, CancellationToken ct)
     {
         var qs = q.ToString();
-        return 1 + (await db.Batches.Where(b => b.Quarter == qs).MaxAsync(b => (int?)b.Number, ct).ConfigureAwait(false) ?? 0);
+        return 1 + (await db.BatchNumbers(qs).MaxAsync(ct).ConfigureAwait(false) ?? 0);
     }
 
     /// <summary>
@@ -115,8 +112,7 @@ public static class BatchStore
     public static async Task<IReadOnlyList<string>> RestoreMissingAsync(PayBatchDb db, Quarter quarter, string outDir, ILogger log, CancellationToken ct)
     {
         var q = quarter.ToString();
-        var rows = await db.Batches.AsNoTracking().Include(b => b.Files).Where(b => b.Quarter == q).OrderBy(b => b.Number)
-            .ToListAsync(ct).ConfigureAwait(false);
+        var rows = await db.BatchesOfQuarter(q).ToListAsync(ct).ConfigureAwait(false);
         var written = new List<string>();
         foreach (var row in rows)
         {

@@ -96,12 +96,10 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
     private async Task<LoadedFacts> LoadFactsAsync(Quarter q, CancellationToken ct)
     {
         var qs = q.ToString();
-        var rows = await db.Cases.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        var rows = await db.AllCases().ToListAsync(ct).ConfigureAwait(false);
         var cases = rows.Select(CaseMapping.ToDomain).OrderBy(c => c.CaseId, StringComparer.Ordinal).ToList();
-        var certified = (await db.Certificates.AsNoTracking().Where(c => c.Quarter == qs).Select(c => c.ChildIin).Distinct()
-            .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        var paid = (await db.Payments.AsNoTracking().Where(p => p.Quarter == qs).Select(p => p.ChildIin).Distinct()
-            .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var certified = (await db.CertifiedChildren(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var paid = (await db.ChildrenWithPayments(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var duplicated = cases.Where(c => c.Status == CaseStatus.Approved).GroupBy(c => c.ChildIin, StringComparer.Ordinal)
             .Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         return new LoadedFacts(cases, new QuarterFacts(q, data.Banks, certified, duplicated, paid));

@@ -28,18 +28,16 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
 
-        var payments = await db.Payments.AsNoTracking().Where(p => p.Quarter == qs).ToListAsync(ct).ConfigureAwait(false);
+        var payments = await db.PaymentsOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
         var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
         var rejected = payments.Where(p => p.Status == "rejected" && !replaced.Contains(p.Id))
             .OrderBy(p => p.Reference, StringComparer.Ordinal).ToList();
         var live = payments.Where(p => p.Status != "rejected").Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
         var caseIds = rejected.Select(p => p.CaseId).Distinct().ToList();
-        var cases = (await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.CaseId)).ToListAsync(ct).ConfigureAwait(false))
+        var cases = (await db.CasesById(caseIds).ToListAsync(ct).ConfigureAwait(false))
             .ToDictionary(c => c.CaseId, CaseMapping.ToDomain, StringComparer.Ordinal);
-        var certified = (await db.Certificates.AsNoTracking().Where(c => c.Quarter == qs).Select(c => c.ChildIin).Distinct()
-            .ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        var approvedChildren = await db.Cases.AsNoTracking().Where(c => c.Status == "approved").GroupBy(c => c.ChildIin)
-            .Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(ct).ConfigureAwait(false);
+        var certified = (await db.CertifiedChildren(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var approvedChildren = await db.DuplicatedApprovedChildren().ToListAsync(ct).ConfigureAwait(false);
         var facts = new QuarterFacts(q, data.Banks, certified, approvedChildren.ToHashSet(StringComparer.Ordinal), live);
 
         var skipped = new List<NotReissued>();
@@ -66,7 +64,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         }
 
         var number = await BatchStore.NextNumberAsync(db, q, ct).ConfigureAwait(false);
-        var first = await db.Batches.AsNoTracking().Where(b => b.Quarter == qs).OrderBy(b => b.Number).FirstAsync(ct).ConfigureAwait(false);
+        var first = await db.BatchesOfQuarter(qs).FirstAsync(ct).ConfigureAwait(false);
         var amount = new Tenge(first.AmountPerChildTiyn); // the quarter's amount, fixed by the MRP on its first day
         var ordered = chosen.OrderBy(x => x.Case.CaseId, StringComparer.Ordinal).ThenBy(x => x.Case.ChildIin, StringComparer.Ordinal).ToList();
         var newPayments = ordered.Select((x, i) => new Payment(new PaymentReference(q, number, i + 1), x.Case.CaseId, x.Case.District,

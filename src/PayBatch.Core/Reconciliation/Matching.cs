@@ -5,7 +5,11 @@ namespace PayBatch.Core.Reconciliation;
 /// <summary>What is recorded of a payment, as far as matching needs it.</summary>
 public sealed record PaymentState(
     long Id, string Reference, string Quarter, string CaseId, string ChildIin, string Bic, string Iban, Tenge Amount,
-    DateOnly ValueDate, string Status, DateOnly? CreditedOn, string? Reason);
+    DateOnly ValueDate, string Status, DateOnly? CreditedOn, string? Reason)
+{
+    public static PaymentState Of(Persistence.PaymentView p) => new(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.Bic, p.Iban,
+        new Tenge(p.AmountTiyn), p.ValueDate, p.Status, p.CreditedOn, p.StatusReason);
+}
 
 /// <summary>What one confirmation line does (SPEC's table).</summary>
 public sealed record MatchResult(string Outcome, string? Finding, string Detail, PaymentState? Updated)

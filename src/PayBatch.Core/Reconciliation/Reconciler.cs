@@ -34,9 +34,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var states = await LoadStatesAsync(quarters, ct).ConfigureAwait(false);
         var byReference = states.ToDictionary(s => s.Reference, StringComparer.Ordinal);
         var original = new Dictionary<long, PaymentState>();
-        var seen = (await db.Confirmations.AsNoTracking().Where(c => files.Select(f => f.Sha256).Contains(c.FileSha256))
-            .Select(c => new { c.FileSha256, c.Line }).ToListAsync(ct).ConfigureAwait(false))
-            .Select(c => (c.FileSha256, c.Line)).ToHashSet();
+        var seen = (await db.SeenConfirmationLines(files.Select(f => f.Sha256).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         var findings = new List<Finding>();
         var kept = new List<(ConfirmationFile File, Confirmation Line, MatchResult Result, long? PaymentId)>();
         int applied = 0, same = 0, n = 0;
@@ -106,12 +104,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     }
 
     private async Task<List<PaymentState>> LoadStatesAsync(IReadOnlyList<string> quarters, CancellationToken ct) =>
-        await (from p in db.Payments.AsNoTracking()
-               join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
-               where quarters.Contains(p.Quarter)
-               select new PaymentState(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.Bic, p.Iban, new Tenge(p.AmountTiyn),
-                   b.ValueDate, p.Status, p.CreditedOn, p.StatusReason))
-            .ToListAsync(ct).ConfigureAwait(false);
+        (await db.PaymentViews(quarters).ToListAsync(ct).ConfigureAwait(false)).Select(PaymentState.Of).ToList();
 
     public static readonly string[] ReconciliationColumns =
         ["reference", "case_id", "child_iin", "bic", "iban", "amount", "value_date", "status", "credited_on", "banking_days", "deadline", "sla", "reason"];

@@ -51,33 +51,25 @@ public sealed record ReportFigures
     public static async Task<ReportFigures> LoadAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, CancellationToken ct)
     {
         var qs = q.ToString();
-        var payments = await (from p in db.Payments.AsNoTracking()
-                              join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
-                              where p.Quarter == qs
-                              select new { p.Id, p.Reference, p.CaseId, p.ChildIin, p.District, p.Bic, p.Iban, p.AmountTiyn, p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate })
-            .ToListAsync(ct).ConfigureAwait(false);
+        var payments = await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false);
         var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
-        var states = payments.Select(p => new PaymentState(p.Id, p.Reference, qs, p.CaseId, p.ChildIin, p.Bic, p.Iban, new Tenge(p.AmountTiyn),
-            p.ValueDate, p.Status, p.CreditedOn, p.StatusReason)).ToList();
+        var states = payments.Select(PaymentState.Of).ToList();
         var sla = states.Select(s => (State: s, Sla: Matching.Sla(s, asOf, calendar))).ToList();
 
         // Exclusions as of the latest run: its unpaid cases, each reason counted (ALREADY_PAID is not an exclusion here).
-        var latestRun = await db.Batches.AsNoTracking().Where(b => b.Quarter == qs && b.Kind == "run").OrderByDescending(b => b.Number)
-            .Select(b => (long?)b.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var latestRun = await db.LatestRunBatch(qs).Select(id => (long?)id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var liveChildren = payments.Where(p => p.Status != "rejected").Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
         var reasonCounts = Reasons.All.Where(r => r != Reason.AlreadyPaid).ToDictionary(r => r, _ => 0);
         if (latestRun is not null)
         {
-            var rows = await db.Exclusions.AsNoTracking().Where(e => e.BatchId == latestRun).Select(e => new { e.ChildIin, e.Reasons })
-                .ToListAsync(ct).ConfigureAwait(false);
+            var rows = await db.ExclusionsOfBatch(latestRun.Value).ToListAsync(ct).ConfigureAwait(false);
             foreach (var row in rows.Where(r => !liveChildren.Contains(r.ChildIin)))
                 foreach (var code in row.Reasons.Split(';'))
                     if (Reasons.TryParse(code, out var reason) && reason != Reason.AlreadyPaid) reasonCounts[reason]++;
         }
 
         var end = q.LastDay;
-        var decisions = await db.Cases.AsNoTracking().Where(c => c.DecisionDate <= end).Select(c => new { c.ApplicationDate, c.DecisionDate })
-            .ToListAsync(ct).ConfigureAwait(false);
+        var decisions = await db.DecidedBy(end).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false);
 
         var live = payments.Where(p => p.Status != "rejected").ToList();
         return new ReportFigures

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PayBatch.Core.Persistence;
+
+/// <summary>A payment with its batch's value date: what reconciliation and the report read.</summary>
+public sealed record PaymentView(
+    long Id, string Reference, string Quarter, string CaseId, string ChildIin, string District, string Bic, string Iban,
+    long AmountTiyn, string Status, DateOnly? CreditedOn, string? StatusReason, long? ReplacesPaymentId, DateOnly ValueDate);
+
+/// <summary>
+/// Every query the program sends through EF, in one place, so each is compiled for every provider
+/// in the tests (ToQueryString) and a provider-specific break shows up without a server.
+/// </summary>
+public static class Queries
+{
+    public static IQueryable<CaseRow> AllCases(this PayBatchDb db) => db.Cases.AsNoTracking();
+
+    public static IQueryable<CaseRow> CasesById(this PayBatchDb db, IReadOnlyCollection<string> caseIds) =>
+        db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.CaseId));
+
+    public static IQueryable<string> DuplicatedApprovedChildren(this PayBatchDb db) =>
+        db.Cases.AsNoTracking().Where(c => c.Status == "approved").GroupBy(c => c.ChildIin).Where(g => g.Count() > 1).Select(g => g.Key);
+
+    public static IQueryable<CaseRow> DecidedBy(this PayBatchDb db, DateOnly end) => db.Cases.AsNoTracking().Where(c => c.DecisionDate <= end);
+
+    public static IQueryable<string> CertifiedChildren(this PayBatchDb db, string quarter) =>
+        db.Certificates.AsNoTracking().Where(c => c.Quarter == quarter).Select(c => c.ChildIin).Distinct();
+
+    public static IQueryable<string> ChildrenWithPayments(this PayBatchDb db, string quarter) =>
+        db.Payments.AsNoTracking().Where(p => p.Quarter == quarter).Select(p => p.ChildIin).Distinct();
+
+    public static IQueryable<PaymentRow> PaymentsOfQuarter(this PayBatchDb db, string quarter) =>
+        db.Payments.AsNoTracking().Where(p => p.Quarter == quarter);
+
+    public static IQueryable<PaymentRow> PaymentsOfBatch(this PayBatchDb db, long batchId) =>
+        db.Payments.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.Sequence);
+
+    public static IQueryable<PaymentView> PaymentViews(this PayBatchDb db, IReadOnlyCollection<string> quarters) =>
+        from p in db.Payments.AsNoTracking()
+        join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
+        where quarters.Contains(p.Quarter)
+        orderby p.Reference
+        select new PaymentView(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.District, p.Bic, p.Iban, p.AmountTiyn,
+            p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate);
+
+    public static IQueryable<int?> BatchNumbers(this PayBatchDb db, string quarter) =>
+        db.Batches.AsNoTracking().Where(b => b.Quarter == quarter).Select(b => (int?)b.Number);
+
+    public static IQueryable<BatchRow> BatchesOfQuarter(this PayBatchDb db, string quarter) =>
+        db.Batches.AsNoTracking().Include(b => b.Files).Where(b => b.Quarter == quarter).OrderBy(b => b.Number);
+
+    public static IQueryable<long> LatestRunBatch(this PayBatchDb db, string quarter) =>
+        db.Batches.AsNoTracking().Where(b => b.Quarter == quarter && b.Kind == "run").OrderByDescending(b => b.Number).Select(b => b.Id);
+
+    public static IQueryable<ExclusionRow> ExclusionsOfBatch(this PayBatchDb db, long batchId) =>
+        db.Exclusions.AsNoTracking().Where(e => e.BatchId == batchId);
+
+    public static IQueryable<(string, int)> SeenConfirmationLines(this PayBatchDb db, IReadOnlyCollection<string> fileHashes) =>
+        db.Confirmations.AsNoTracking().Where(c => fileHashes.Contains(c.FileSha256)).Select(c => new ValueTuple<string, int>(c.FileSha256, c.Line));
+
+    public static IQueryable<AuditRow> History(this PayBatchDb db, int last) =>
+        db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(last);
+}

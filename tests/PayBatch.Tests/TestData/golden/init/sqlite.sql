@@ -1,0 +1,181 @@
+CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    "MigrationId" TEXT NOT NULL CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY,
+    "ProductVersion" TEXT NOT NULL
+);
+
+BEGIN TRANSACTION;
+CREATE TABLE "audit_log" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_audit_log" PRIMARY KEY AUTOINCREMENT,
+    "run_id" TEXT NOT NULL,
+    "command" TEXT NOT NULL,
+    "arguments" TEXT NOT NULL,
+    "user" TEXT NOT NULL,
+    "machine" TEXT NOT NULL,
+    "started_at_utc" TEXT NOT NULL,
+    "finished_at_utc" TEXT NOT NULL,
+    "exit_code" INTEGER NOT NULL,
+    "input_hashes" TEXT NOT NULL,
+    "changes" TEXT NOT NULL
+);
+
+CREATE TABLE "batches" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_batches" PRIMARY KEY AUTOINCREMENT,
+    "quarter" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "value_date" TEXT NOT NULL,
+    "mrp" INTEGER NOT NULL,
+    "coefficient" TEXT NOT NULL,
+    "amount_per_child_tiyn" INTEGER NOT NULL,
+    "count" INTEGER NOT NULL,
+    "total_tiyn" INTEGER NOT NULL,
+    "excluded" INTEGER NOT NULL,
+    "written_with" TEXT NOT NULL,
+    "created_at_utc" TEXT NOT NULL,
+    CONSTRAINT "ck_batches_kind" CHECK ("kind" IN ('run', 'reissue')),
+    CONSTRAINT "ck_batches_number" CHECK ("number" BETWEEN 1 AND 99),
+    CONSTRAINT "ck_batches_total" CHECK ("total_tiyn" >= 0)
+);
+
+CREATE TABLE "cases" (
+    "case_id" TEXT NOT NULL CONSTRAINT "PK_cases" PRIMARY KEY,
+    "district" TEXT NOT NULL,
+    "applicant_iin" TEXT NOT NULL,
+    "applicant_name" TEXT NOT NULL,
+    "applicant_role" TEXT NOT NULL,
+    "guardianship_ref" TEXT NULL,
+    "child_iin" TEXT NOT NULL,
+    "child_name" TEXT NOT NULL,
+    "child_birth_date" TEXT NOT NULL,
+    "application_date" TEXT NOT NULL,
+    "decision_no" TEXT NOT NULL,
+    "decision_date" TEXT NOT NULL,
+    "disability_cert_no" TEXT NOT NULL,
+    "disability_valid_to" TEXT NULL,
+    "home_education_from" TEXT NOT NULL,
+    "home_education_to" TEXT NULL,
+    "study_end_date" TEXT NULL,
+    "bank_bic" TEXT NOT NULL,
+    "iban" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    CONSTRAINT "ck_cases_role" CHECK ("applicant_role" IN ('parent', 'guardian')),
+    CONSTRAINT "ck_cases_status" CHECK ("status" IN ('approved', 'suspended', 'terminated'))
+);
+
+CREATE TABLE "certificates" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_certificates" PRIMARY KEY AUTOINCREMENT,
+    "child_iin" TEXT NOT NULL,
+    "quarter" TEXT NOT NULL,
+    "certificate_no" TEXT NOT NULL,
+    "issued_on" TEXT NOT NULL,
+    "school" TEXT NOT NULL
+);
+
+CREATE TABLE "batch_files" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_batch_files" PRIMARY KEY AUTOINCREMENT,
+    "batch_id" INTEGER NOT NULL,
+    "bic" TEXT NOT NULL,
+    "file_name" TEXT NOT NULL,
+    "format" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+    "total_tiyn" INTEGER NOT NULL,
+    "sha256" TEXT NOT NULL,
+    CONSTRAINT "FK_batch_files_batches_batch_id" FOREIGN KEY ("batch_id") REFERENCES "batches" ("id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "exclusions" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_exclusions" PRIMARY KEY AUTOINCREMENT,
+    "batch_id" INTEGER NOT NULL,
+    "quarter" TEXT NOT NULL,
+    "case_id" TEXT NOT NULL,
+    "child_iin" TEXT NOT NULL,
+    "reasons" TEXT NOT NULL,
+    CONSTRAINT "FK_exclusions_batches_batch_id" FOREIGN KEY ("batch_id") REFERENCES "batches" ("id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "payments" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_payments" PRIMARY KEY AUTOINCREMENT,
+    "batch_id" INTEGER NOT NULL,
+    "reference" TEXT NOT NULL,
+    "quarter" TEXT NOT NULL,
+    "sequence" INTEGER NOT NULL,
+    "case_id" TEXT NOT NULL,
+    "district" TEXT NOT NULL,
+    "child_iin" TEXT NOT NULL,
+    "applicant_iin" TEXT NOT NULL,
+    "applicant_name" TEXT NOT NULL,
+    "iban" TEXT NOT NULL,
+    "bic" TEXT NOT NULL,
+    "amount_tiyn" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "credited_on" TEXT NULL,
+    "status_reason" TEXT NULL,
+    "replaces_payment_id" INTEGER NULL,
+    CONSTRAINT "ck_payments_amount" CHECK ("amount_tiyn" > 0),
+    CONSTRAINT "ck_payments_credited_on" CHECK (("status" = 'credited' AND "credited_on" IS NOT NULL) OR ("status" <> 'credited' AND "credited_on" IS NULL)),
+    CONSTRAINT "ck_payments_status" CHECK ("status" IN ('issued', 'credited', 'rejected')),
+    CONSTRAINT "FK_payments_batches_batch_id" FOREIGN KEY ("batch_id") REFERENCES "batches" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_payments_payments_replaces_payment_id" FOREIGN KEY ("replaces_payment_id") REFERENCES "payments" ("id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "bank_detail_changes" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_bank_detail_changes" PRIMARY KEY AUTOINCREMENT,
+    "case_id" TEXT NOT NULL,
+    "old_bank_bic" TEXT NOT NULL,
+    "old_iban" TEXT NOT NULL,
+    "new_bank_bic" TEXT NOT NULL,
+    "new_iban" TEXT NOT NULL,
+    "changed_at_utc" TEXT NOT NULL,
+    CONSTRAINT "FK_bank_detail_changes_cases_case_id" FOREIGN KEY ("case_id") REFERENCES "cases" ("case_id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "confirmations" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_confirmations" PRIMARY KEY AUTOINCREMENT,
+    "file" TEXT NOT NULL,
+    "file_sha256" TEXT NOT NULL,
+    "line" INTEGER NOT NULL,
+    "reference" TEXT NOT NULL,
+    "payment_id" INTEGER NULL,
+    "status" TEXT NOT NULL,
+    "credited_on" TEXT NULL,
+    "amount_tiyn" INTEGER NULL,
+    "iban" TEXT NULL,
+    "reason" TEXT NULL,
+    "outcome" TEXT NOT NULL,
+    "read_at_utc" TEXT NOT NULL,
+    CONSTRAINT "FK_confirmations_payments_payment_id" FOREIGN KEY ("payment_id") REFERENCES "payments" ("id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_audit_log_started_at_utc" ON "audit_log" ("started_at_utc");
+
+CREATE INDEX "IX_bank_detail_changes_case_id" ON "bank_detail_changes" ("case_id");
+
+CREATE UNIQUE INDEX "IX_batch_files_batch_id_file_name" ON "batch_files" ("batch_id", "file_name");
+
+CREATE UNIQUE INDEX "IX_batches_quarter_number" ON "batches" ("quarter", "number");
+
+CREATE INDEX "IX_cases_child_iin" ON "cases" ("child_iin");
+
+CREATE UNIQUE INDEX "IX_certificates_quarter_child_iin_certificate_no" ON "certificates" ("quarter", "child_iin", "certificate_no");
+
+CREATE UNIQUE INDEX "IX_confirmations_file_sha256_line" ON "confirmations" ("file_sha256", "line");
+
+CREATE INDEX "IX_confirmations_payment_id" ON "confirmations" ("payment_id");
+
+CREATE UNIQUE INDEX "IX_exclusions_batch_id_case_id" ON "exclusions" ("batch_id", "case_id");
+
+CREATE INDEX "IX_exclusions_quarter" ON "exclusions" ("quarter");
+
+CREATE INDEX "IX_payments_batch_id" ON "payments" ("batch_id");
+
+CREATE UNIQUE INDEX "IX_payments_reference" ON "payments" ("reference");
+
+CREATE UNIQUE INDEX "IX_payments_replaces_payment_id" ON "payments" ("replaces_payment_id") WHERE "replaces_payment_id" IS NOT NULL;
+
+CREATE UNIQUE INDEX "ux_payments_live_child_quarter" ON "payments" ("quarter", "child_iin") WHERE "status" <> 'rejected';
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261123113055_Initial', '10.0.14');
+
+COMMIT;
+

@@ -1,0 +1,340 @@
+IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE TABLE [audit_log] (
+        [id] bigint NOT NULL IDENTITY,
+        [run_id] nvarchar(max) NOT NULL,
+        [command] nvarchar(max) NOT NULL,
+        [arguments] nvarchar(max) NOT NULL,
+        [user] nvarchar(max) NOT NULL,
+        [machine] nvarchar(max) NOT NULL,
+        [started_at_utc] datetime2 NOT NULL,
+        [finished_at_utc] datetime2 NOT NULL,
+        [exit_code] int NOT NULL,
+        [input_hashes] nvarchar(max) NOT NULL,
+        [changes] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_audit_log] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE TABLE [batches] (
+        [id] bigint NOT NULL IDENTITY,
+        [quarter] nvarchar(450) NOT NULL,
+        [number] int NOT NULL,
+        [kind] nvarchar(max) NOT NULL,
+        [value_date] date NOT NULL,
+        [mrp] int NOT NULL,
+        [coefficient] decimal(9,4) NOT NULL,
+        [amount_per_child_tiyn] bigint NOT NULL,
+        [count] int NOT NULL,
+        [total_tiyn] bigint NOT NULL,
+        [excluded] int NOT NULL,
+        [written_with] nvarchar(max) NOT NULL,
+        [created_at_utc] datetime2 NOT NULL,
+        CONSTRAINT [PK_batches] PRIMARY KEY ([id]),
+        CONSTRAINT [ck_batches_kind] CHECK ([kind] IN ('run', 'reissue')),
+        CONSTRAINT [ck_batches_number] CHECK ([number] BETWEEN 1 AND 99),
+        CONSTRAINT [ck_batches_total] CHECK ([total_tiyn] >= 0)
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE TABLE [cases] (
+        [case_id] nvarchar(450) NOT NULL,
+        [district] nvarchar(max) NOT NULL,
+        [applicant_iin] nvarchar(max) NOT NULL,
+        [applicant_name] nvarchar(max) NOT NULL,
+        [applicant_role] nvarchar(max) NOT NULL,
+        [guardianship_ref] nvarchar(max) NULL,
+        [child_iin] nvarchar(450) NOT NULL,
+        [child_name] nvarchar(max) NOT NULL,
+        [child_birth_date] date NOT NULL,
+        [application_date] date NOT NULL,
+        [decision_no] nvarchar(max) NOT NULL,
+        [decision_date] date NOT NULL,
+        [disability_cert_no] nvarchar(max) NOT NULL,
+        [disability_valid_to] date NULL,
+        [home_education_from] date NOT NULL,
+        [home_education_to] date NULL,
+        [study_end_date] date NULL,
+        [bank_bic] nvarchar(max) NOT NULL,
+        [iban] nvarchar(max) NOT NULL,
+        [status] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_cases] PRIMARY KEY ([case_id]),
+        CONSTRAINT [ck_cases_role] CHECK ([applicant_role] IN ('parent', 'guardian')),
+        CONSTRAINT [ck_cases_status] CHECK ([status] IN ('approved', 'suspended', 'terminated'))
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE TABLE [certificates] (
+        [id] bigint NOT NULL IDENTITY,
+        [child_iin] nvarchar(450) NOT NULL,
+        [quarter] nvarchar(450) NOT NULL,
+        [certificate_no] nvarchar(450) NOT NULL,
+        [issued_on] date NOT NULL,
+        [school] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_certificates] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE TABLE [batch_files] (
+        [id] bigint NOT NULL IDENTITY,
+        [batch_id] bigint NOT NULL,
+        [bic] nvarchar(max) NOT NULL,
+        [file_name] nvarchar(450) NOT NULL,
+        [format] nvarchar(max) NOT NULL,
+        [count] int NOT NULL,
+        [total_tiyn] bigint NOT NULL,
+        [sha256] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_batch_files] PRIMARY KEY ([id]),
+        CONSTRAINT [FK_batch_files_batches_batch_id] FOREIGN KEY ([batch_id]) REFERENCES [batches] ([id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE TABLE [exclusions] (
+        [id] bigint NOT NULL IDENTITY,
+        [batch_id] bigint NOT NULL,
+        [quarter] nvarchar(450) NOT NULL,
+        [case_id] nvarchar(450) NOT NULL,
+        [child_iin] nvarchar(max) NOT NULL,
+        [reasons] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_exclusions] PRIMARY KEY ([id]),
+        CONSTRAINT [FK_exclusions_batches_batch_id] FOREIGN KEY ([batch_id]) REFERENCES [batches] ([id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE TABLE [payments] (
+        [id] bigint NOT NULL IDENTITY,
+        [batch_id] bigint NOT NULL,
+        [reference] nvarchar(450) NOT NULL,
+        [quarter] nvarchar(450) NOT NULL,
+        [sequence] int NOT NULL,
+        [case_id] nvarchar(max) NOT NULL,
+        [district] nvarchar(max) NOT NULL,
+        [child_iin] nvarchar(450) NOT NULL,
+        [applicant_iin] nvarchar(max) NOT NULL,
+        [applicant_name] nvarchar(max) NOT NULL,
+        [iban] nvarchar(max) NOT NULL,
+        [bic] nvarchar(max) NOT NULL,
+        [amount_tiyn] bigint NOT NULL,
+        [status] nvarchar(max) NOT NULL,
+        [credited_on] date NULL,
+        [status_reason] nvarchar(max) NULL,
+        [replaces_payment_id] bigint NULL,
+        CONSTRAINT [PK_payments] PRIMARY KEY ([id]),
+        CONSTRAINT [ck_payments_amount] CHECK ([amount_tiyn] > 0),
+        CONSTRAINT [ck_payments_credited_on] CHECK (([status] = 'credited' AND [credited_on] IS NOT NULL) OR ([status] <> 'credited' AND [credited_on] IS NULL)),
+        CONSTRAINT [ck_payments_status] CHECK ([status] IN ('issued', 'credited', 'rejected')),
+        CONSTRAINT [FK_payments_batches_batch_id] FOREIGN KEY ([batch_id]) REFERENCES [batches] ([id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_payments_payments_replaces_payment_id] FOREIGN KEY ([replaces_payment_id]) REFERENCES [payments] ([id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE TABLE [bank_detail_changes] (
+        [id] bigint NOT NULL IDENTITY,
+        [case_id] nvarchar(450) NOT NULL,
+        [old_bank_bic] nvarchar(max) NOT NULL,
+        [old_iban] nvarchar(max) NOT NULL,
+        [new_bank_bic] nvarchar(max) NOT NULL,
+        [new_iban] nvarchar(max) NOT NULL,
+        [changed_at_utc] datetime2 NOT NULL,
+        CONSTRAINT [PK_bank_detail_changes] PRIMARY KEY ([id]),
+        CONSTRAINT [FK_bank_detail_changes_cases_case_id] FOREIGN KEY ([case_id]) REFERENCES [cases] ([case_id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE TABLE [confirmations] (
+        [id] bigint NOT NULL IDENTITY,
+        [file] nvarchar(max) NOT NULL,
+        [file_sha256] nvarchar(450) NOT NULL,
+        [line] int NOT NULL,
+        [reference] nvarchar(max) NOT NULL,
+        [payment_id] bigint NULL,
+        [status] nvarchar(max) NOT NULL,
+        [credited_on] date NULL,
+        [amount_tiyn] bigint NULL,
+        [iban] nvarchar(max) NULL,
+        [reason] nvarchar(max) NULL,
+        [outcome] nvarchar(max) NOT NULL,
+        [read_at_utc] datetime2 NOT NULL,
+        CONSTRAINT [PK_confirmations] PRIMARY KEY ([id]),
+        CONSTRAINT [FK_confirmations_payments_payment_id] FOREIGN KEY ([payment_id]) REFERENCES [payments] ([id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_audit_log_started_at_utc] ON [audit_log] ([started_at_utc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_bank_detail_changes_case_id] ON [bank_detail_changes] ([case_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_batch_files_batch_id_file_name] ON [batch_files] ([batch_id], [file_name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_batches_quarter_number] ON [batches] ([quarter], [number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_cases_child_iin] ON [cases] ([child_iin]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_certificates_quarter_child_iin_certificate_no] ON [certificates] ([quarter], [child_iin], [certificate_no]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_confirmations_file_sha256_line] ON [confirmations] ([file_sha256], [line]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_confirmations_payment_id] ON [confirmations] ([payment_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_exclusions_batch_id_case_id] ON [exclusions] ([batch_id], [case_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_exclusions_quarter] ON [exclusions] ([quarter]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_payments_batch_id] ON [payments] ([batch_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_payments_reference] ON [payments] ([reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_payments_replaces_payment_id] ON [payments] ([replaces_payment_id]) WHERE [replaces_payment_id] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [ux_payments_live_child_quarter] ON [payments] ([quarter], [child_iin]) WHERE [status] <> ''rejected''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123113110_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261123113110_Initial', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -51,7 +51,7 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
         }
         catch (Exception e)
         {
-            return code = Fail(ctx, json, ExitCodes.Failure, $"unexpected failure: {e.Message}", e);
+            return code = Fail(ctx, json, ExitCodes.Failure, Describe(e), e);
         }
         finally
         {
@@ -61,6 +61,23 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
                 ctx.Dispose();
             }
         }
+    }
+
+    /// <summary>The root cause in words; a constraint the database enforced is said as such.</summary>
+    internal static string Describe(Exception e)
+    {
+        var root = e;
+        while (root.InnerException is not null) root = root.InnerException;
+        var constraint = root switch
+        {
+            Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } => true,
+            Npgsql.PostgresException { SqlState: "23505" or "23514" or "23503" } => true,
+            Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 or 547 } => true,
+            _ => false,
+        };
+        return constraint
+            ? $"the database refused the change ({root.Message.Split('\n')[0].Trim()}); another paybatch may have changed the same data at the same moment. Nothing of this run was kept: run it again"
+            : $"unexpected failure: {root.Message.Split('\n')[0].Trim()}; nothing half-done was kept";
     }
 
     private static string CommandPath(ParseResult parse)

@@ -27,10 +27,9 @@ public static class Transliteration
     /// <summary>Encodes in Windows-1251 after transliteration; throws when a character still does not fit.</summary>
     public static byte[] ToWindows1251(string text)
     {
-        var strict = Encoding.GetEncoding(1251, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         try
         {
-            return strict.GetBytes(KazakhToRussian(text));
+            return Encodings.StrictWindows1251.GetBytes(KazakhToRussian(text));
         }
         catch (EncoderFallbackException e)
         {

@@ -41,10 +41,6 @@ public sealed class CsvInput : IDisposable
     public IReadOnlyList<string> Problems => _problems;
     public bool Full => _problems.Count >= MaxProblems;
 
-    static CsvInput() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public static Encoding Windows1251 => Encoding.GetEncoding(1251);
-
     public static CsvInput Open(string path, IReadOnlyList<string> requiredColumns)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: file not found");
@@ -105,7 +101,7 @@ public sealed class CsvInput : IDisposable
         }
         catch (DecoderFallbackException)
         {
-            return Windows1251;
+            return Formats.Encodings.Windows1251;
         }
         return new UTF8Encoding(false);
     }

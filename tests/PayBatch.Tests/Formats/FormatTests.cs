@@ -13,7 +13,6 @@ namespace PayBatch.Tests.Formats;
 
 public class FormatTests
 {
-    static FormatTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static readonly ReferenceData Data = ReferenceData.Load();
     private static readonly Quarter Q1 = Quarter.Parse("2026Q1");
@@ -91,7 +90,7 @@ public class FormatTests
         foreach (var file in BatchDocuments.BankFiles(batch))
         {
             var terms = batch.Terms.Banks[file.Bic!];
-            var text = terms.Windows1251 ? Encoding.GetEncoding(1251).GetString(file.Content) : Encoding.UTF8.GetString(file.Content);
+            var text = terms.Windows1251 ? Core.Formats.Encodings.Windows1251.GetString(file.Content) : Encoding.UTF8.GetString(file.Content);
             var messages = Mt102File.Read(text);
             var read = messages.SelectMany(m => m.Payments).ToList();
             var written = batch.Payments.Where(p => p.Bic == file.Bic).ToList();
@@ -144,7 +143,7 @@ public class FormatTests
     {
         var batch = SampleBatch(BankFileFormat.Csv);
         var file = BatchDocuments.BankFiles(batch).Single(f => f.Bic == "KCJBKZKX");
-        var text = Encoding.GetEncoding(1251).GetString(file.Content);
+        var text = Core.Formats.Encodings.Windows1251.GetString(file.Content);
         Assert.Contains(";Касымова Гулнар Болаткызы;", text, StringComparison.Ordinal);
         Assert.DoesNotContain("?", text, StringComparison.Ordinal);
         Assert.StartsWith("reference;iban;bic;", text, StringComparison.Ordinal);
@@ -175,7 +174,7 @@ public class FormatTests
     /// <summary>Reads a file's own statement of count and control sum (CSV: its rows).</summary>
     private static (int Count, Tenge Sum) CountAndSum(BatchFile f, BankFileTerms terms)
     {
-        var text = terms.Windows1251 ? Encoding.GetEncoding(1251).GetString(f.Content) : Encoding.UTF8.GetString(f.Content);
+        var text = terms.Windows1251 ? Core.Formats.Encodings.Windows1251.GetString(f.Content) : Encoding.UTF8.GetString(f.Content);
         switch (f.Format)
         {
             case "pain001":

@@ -8,7 +8,6 @@ namespace PayBatch.Tests.Import;
 
 public class ImportTests
 {
-    static ImportTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     [Theory]
     [ClassData(typeof(Providers))]
@@ -16,7 +15,7 @@ public class ImportTests
     {
         using var ws = new Workspace(provider);
         var rows = new[] { Cases.Row(1, r => { r["applicant_name"] = "Смирнов Алексей"; r["child_birth_date"] = "01.03.2014"; r["child_iin"] = Cases.MakeIin(new DateOnly(2014, 3, 1)); r["iban"] = "kz" + r["iban"][2..6] + " " + r["iban"][6..]; }) };
-        var path = ws.WriteBytes("registry-1251.csv", Encoding.GetEncoding(1251).GetBytes(Cases.Csv(rows, ';').Replace("2025-08-04", "04.08.2025")));
+        var path = ws.WriteBytes("registry-1251.csv", Core.Formats.Encodings.Windows1251.GetBytes(Cases.Csv(rows, ';').Replace("2025-08-04", "04.08.2025")));
         ws.RunOk("import", "recipients", path);
         using var db = ws.OpenDb();
         var c = db.Cases.Single();
@@ -33,7 +32,7 @@ public class ImportTests
     {
         using var ws = new Workspace(provider);
         var rows = new[] { Cases.Row(1, r => r["applicant_name"] = "Иванова Мария Петровна") };
-        var path = ws.WriteBytes("registry-1251.csv", Encoding.GetEncoding(1251).GetBytes(Cases.Csv(rows, ';')));
+        var path = ws.WriteBytes("registry-1251.csv", Core.Formats.Encodings.Windows1251.GetBytes(Cases.Csv(rows, ';')));
         ws.RunOk("import", "recipients", path);
         using var db = ws.OpenDb();
         Assert.Equal("Иванова Мария Петровна", db.Cases.Single().ApplicantName);
@@ -130,7 +129,7 @@ public class ImportTests
     {
         using var ws = new Workspace(provider);
         var utf8 = ws.Write("u.csv", "a\nӘбдіров\n");
-        var cp1251 = ws.WriteBytes("w.csv", Encoding.GetEncoding(1251).GetBytes("a\nИванов\n"));
+        var cp1251 = ws.WriteBytes("w.csv", Core.Formats.Encodings.Windows1251.GetBytes("a\nИванов\n"));
         Assert.Equal(Encoding.UTF8.WebName, CsvInput.DetectEncoding(utf8).WebName);
         Assert.Equal(1251, CsvInput.DetectEncoding(cp1251).CodePage);
     }

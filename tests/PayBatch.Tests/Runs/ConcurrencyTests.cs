@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Tests.Support;
@@ -8,28 +7,10 @@ namespace PayBatch.Tests.Runs;
 /// <summary>Two real processes started at once on the same database: one batch, one application of each confirmation.</summary>
 public class ConcurrencyTests
 {
-    private static Process Start(Workspace ws, params string[] args)
-    {
-        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = ws.Dir, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "paybatch.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (System.Collections.DictionaryEntry e in ws.Environment) psi.Environment[(string)e.Key] = (string?)e.Value;
-        return Process.Start(psi)!;
-    }
-
     private static List<(int Code, JsonDocument Json, string Error)> Race(Workspace ws, params string[] args)
     {
-        var processes = new[] { Start(ws, args), Start(ws, args) };
-        return processes.Select(p =>
-        {
-            var err = p.StandardError.ReadToEndAsync();
-            var output = p.StandardOutput.ReadToEnd();
-            Assert.True(p.WaitForExit(180_000), "paybatch did not finish");
-            return (p.ExitCode, JsonDocument.Parse(output), err.Result);
-        }).ToList();
+        var processes = new[] { PaybatchProcess.Start(ws, args), PaybatchProcess.Start(ws, args) };
+        return processes.Select(PaybatchProcess.Finish).Select(r => (r.ExitCode, JsonDocument.Parse(r.Out), r.Error)).ToList();
     }
 
     private static (Workspace Ws, int Cases) Registry(string provider, int n = 1500)
@@ -74,5 +55,22 @@ public class ConcurrencyTests
         using var db = ws.OpenDb();
         Assert.Equal(n, db.Payments.Count(p => p.Status == "credited"));
         Assert.Equal(n, db.Confirmations.Count());
+    }
+}
+
+/// <summary>The real executable, each command in a fresh process: what an accountant's machine does.</summary>
+public class ProcessTests
+{
+    [Fact]
+    public void A_fresh_process_writes_a_Windows1251_bank_file()
+    {
+        using var ws = new Workspace();
+        var rows = new[] { Cases.Row(1, r => { r["bank_bic"] = "KCJBKZKX"; r["iban"] = Cases.MakeIban("856", 1); }) };
+        Assert.Equal(0, PaybatchProcess.Run(ws, "import", "recipients", ws.Write("r.csv", Cases.Csv(rows))).ExitCode);
+        Assert.Equal(0, PaybatchProcess.Run(ws, "import", "certificates", ws.Write("c.csv", Cases.Certificates(rows))).ExitCode);
+        var run = PaybatchProcess.Run(ws, "run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var text = Core.Formats.Encodings.Windows1251.GetString(File.ReadAllBytes(ws.Path_("out", "2026Q1", "01", "KCJBKZKX.csv")));
+        Assert.Contains(";Касымова Гулнар Болаткызы1;", text, StringComparison.Ordinal);
     }
 }

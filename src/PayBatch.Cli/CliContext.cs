@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using PayBatch.Core;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Persistence;
 using Serilog.Core;
@@ -37,9 +38,8 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     public bool ShowProgress => Host.OutputIsTerminal && !Json && !Quiet &&
                                 !string.Equals(Host.Environment["CI"]?.ToString(), "true", StringComparison.OrdinalIgnoreCase);
 
-    public IProgress<int>? Progress(string what) => ShowProgress
-        ? new Progress<int>(n => Host.Error.Write($"\r{what}: {n:N0}   "))
-        : null;
+    /// <summary>A progress bar for a person at a terminal; null otherwise (nothing is drawn).</summary>
+    public ConsoleProgress? Progress() => ShowProgress ? new ConsoleProgress(Host.Error) : null;
 
     /// <summary>Input files and their hashes, for the audit trail.</summary>
     public Dictionary<string, string> InputHashes { get; } = new(StringComparer.Ordinal);

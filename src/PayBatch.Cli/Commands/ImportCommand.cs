@@ -1,3 +1,4 @@
+using PayBatch.Core;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Import;
@@ -36,11 +37,11 @@ public static class ImportCommand
         {
             db.ChangeTracker.Clear();
             var importer = new Importer(db, ctx.Clock, ctx.Log);
-            var progress = ctx.Progress(recipients ? "recipients" : "certificates");
+            var progress = ctx.Progress();
             var r = recipients
                 ? await importer.ImportRecipientsAsync(path, progress, t).ConfigureAwait(false)
                 : await importer.ImportCertificatesAsync(path, progress, t).ConfigureAwait(false);
-            if (progress is not null) ctx.Host.Error.WriteLine();
+            progress?.Done();
             ctx.InputHashes[Path.GetFileName(path)] = r.Sha256;
             ctx.Changes = (ctx.Changes + $" imported {r.Rows} {(recipients ? "cases" : "certificates")} from {Path.GetFileName(path)}" +
                            (recipients ? $" ({r.BankDetailChanges} bank detail changes);" : ";")).Trim();

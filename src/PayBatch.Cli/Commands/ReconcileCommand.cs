@@ -1,3 +1,4 @@
+using PayBatch.Core;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Batches;
@@ -19,13 +20,13 @@ public static class ReconcileCommand
             var paths = parse.GetValue(files)!.Select(ctx.Settings.Resolve).ToList();
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var progress = ctx.Progress("confirmations");
+            var progress = ctx.Progress();
             var o = await Resilience.Database.ExecuteAsync(async t =>
             {
                 db.ChangeTracker.Clear();
                 return await new Reconciler(db, ctx.Data, ctx.Clock, ctx.Log).ExecuteAsync(paths, date, ctx.Settings.OutputDirectory, progress, t).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
-            if (progress is not null) ctx.Host.Error.WriteLine();
+            progress?.Done();
             foreach (var f in o.Files) ctx.InputHashes[Path.GetFileName(f.Path)] = f.Sha256;
             ctx.Changes = $"applied {o.Applied} confirmation(s), {o.Same} already recorded, {o.Findings.Count} finding(s)";
             var code = o.Findings.Count > 0 ? ExitCodes.NeedsPerson : ExitCodes.Done;

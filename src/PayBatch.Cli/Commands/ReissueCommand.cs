@@ -1,3 +1,4 @@
+using PayBatch.Core;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Batches;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Batches;
+using PayBatch.Core;
 using PayBatch.Core.Domain;
 
 namespace PayBatch.Cli.Commands;
@@ -35,11 +36,13 @@ public static class RunCommand
                 imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(c), false, ct).ConfigureAwait(false), "certificates"));
 
             var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry);
+            var progress = ctx.Progress();
             var outcome = await Resilience.Database.ExecuteAsync(async t =>
             {
                 db.ChangeTracker.Clear();
-                return await new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log).ExecuteAsync(request, t).ConfigureAwait(false);
+                return await new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log).ExecuteAsync(request, progress, t).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
+            progress?.Done();
             if (!outcome.DryRun)
                 ctx.Changes = (ctx.Changes + (outcome.Batch is { } b
                     ? $" created batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded"

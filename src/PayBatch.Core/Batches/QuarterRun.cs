@@ -40,7 +40,7 @@ public sealed record RunOutcome(
 /// </summary>
 public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms terms, TimeProvider clock, ILogger log)
 {
-    public async Task<RunOutcome> ExecuteAsync(RunRequest request, CancellationToken ct)
+    public async Task<RunOutcome> ExecuteAsync(RunRequest request, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
         var q = request.Quarter;
         var valueDate = ValueDates.Resolve(data.Calendar, request.ValueDate, clock);
@@ -56,6 +56,8 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         var exclusions = new List<Exclusion>();
         foreach (var c in facts.Cases)
         {
+            if ((eligible.Count + exclusions.Count) % 50_000 == 0)
+                progress?.Report(new("deciding", eligible.Count + exclusions.Count, (int)((eligible.Count + exclusions.Count) * 100L / Math.Max(1, facts.Cases.Count))));
             var reasons = EligibilityRules.Check(c, facts.Facts);
             if (reasons.Count == 0) eligible.Add(c);
             else exclusions.Add(new Exclusion(c.CaseId, c.ChildIin, reasons.Select(r => r.Code()).ToList()));
@@ -78,6 +80,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             .ToList();
         var batch = new Batch(q, number, valueDate, mrp, terms.Coefficient, amount, BatchTerms.For(q, payments, request.Format, terms, data.Banks), payments,
             exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal).ToList());
+        progress?.Report(new("deciding", facts.Cases.Count, 100));
         var files = BatchDocuments.All(batch); // a format missing a department setting refuses here, before anything is written
         var folder = BatchStore.Folder(request.OutDir, q, number);
 

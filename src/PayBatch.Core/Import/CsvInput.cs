@@ -28,16 +28,24 @@ public sealed class CsvInput : IDisposable
     private readonly Dictionary<string, int> _columns;
     private readonly List<string> _problems = [];
 
-    private CsvInput(string path, CsvReader csv, Dictionary<string, int> columns)
+    private readonly Stream _stream;
+    private readonly long _length;
+
+    private CsvInput(string path, CsvReader csv, Dictionary<string, int> columns, Stream stream)
     {
         Path = path;
         _csv = csv;
         _columns = columns;
+        _stream = stream;
+        _length = stream.Length;
     }
 
     public string Path { get; }
     public string FileName => System.IO.Path.GetFileName(Path);
     public int Line => _csv.Parser.RawRow;
+
+    /// <summary>How much of the file has been read, in percent (the reader's buffer position).</summary>
+    public int Percent => _length == 0 ? 100 : (int)Math.Min(100, _stream.Position * 100 / _length);
     public IReadOnlyList<string> Problems => _problems;
     public bool Full => _problems.Count >= MaxProblems;
 
@@ -45,7 +53,7 @@ public sealed class CsvInput : IDisposable
     {
         if (!File.Exists(path)) throw new InputException($"{path}: file not found");
         var encoding = DetectEncoding(path);
-        var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false);
+        var reader = new StreamReader(Resilience.OpenRead(path), encoding, detectEncodingFromByteOrderMarks: false);
         var header = reader.ReadLine();
         if (string.IsNullOrWhiteSpace(header))
         {
@@ -79,13 +87,13 @@ public sealed class CsvInput : IDisposable
             csv.Dispose();
             throw new InputFileException(path, missing.Select(m => $"line 1, column '{m}': required column is missing").ToList());
         }
-        return new CsvInput(path, csv, columns);
+        return new CsvInput(path, csv, columns, reader.BaseStream);
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), else Windows-1251.</summary>
     public static Encoding DetectEncoding(string path)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = Resilience.OpenRead(path);
         Span<byte> bom = stackalloc byte[3];
         var n = stream.Read(bom);
         if (n == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF) return new UTF8Encoding(true);

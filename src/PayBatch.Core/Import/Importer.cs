@@ -24,8 +24,9 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
 
     private static readonly string[] CertificateColumns = ["child_iin", "quarter", "certificate_no", "issued_on", "school"];
 
-    public async Task<ImportResult> ImportRecipientsAsync(string path, IProgress<int>? progress, CancellationToken ct)
+    public async Task<ImportResult> ImportRecipientsAsync(string path, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
+        var started = clock.GetTimestamp();
         using var csv = CsvInput.Open(path, RegistryFiles.RecipientColumns);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -44,18 +45,20 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
             changes += await history.Set("case_id", c.CaseId).Set("bank_bic", c.BankBic).Set("iban", c.Iban).Set("now", now).ExecuteAsync(ct).ConfigureAwait(false);
             Bind(upsert, c);
             await upsert.ExecuteAsync(ct).ConfigureAwait(false);
-            if (rows % 10_000 == 0) progress?.Report(rows);
+            if (rows % 10_000 == 0) progress?.Report(new("recipients", rows, csv.Percent));
         }
         if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems); // the transaction rolls back on dispose
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        progress?.Report(rows);
+        progress?.Report(new("recipients", rows, 100));
         var sha = Sha256Of(path);
-        log.Information("Imported {Rows} cases from {File} ({Sha256}); {Changes} bank detail changes kept", rows, csv.FileName, sha, changes);
+        log.Information("Imported {Rows} cases from {File} ({Sha256}) in {Ms} ms; {Changes} bank detail changes kept",
+            rows, csv.FileName, sha, (int)clock.GetElapsedTime(started).TotalMilliseconds, changes);
         return new ImportResult(path, sha, rows, changes);
     }
 
-    public async Task<ImportResult> ImportCertificatesAsync(string path, IProgress<int>? progress, CancellationToken ct)
+    public async Task<ImportResult> ImportCertificatesAsync(string path, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
+        var started = clock.GetTimestamp();
         using var csv = CsvInput.Open(path, RegistryFiles.CertificateColumns);
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         using var upsert = new PreparedCommand(db, SqlDialect.Upsert(db.Provider, "certificates", ["quarter", "child_iin", "certificate_no"], CertificateColumns), CertificateColumns);
@@ -67,13 +70,13 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
             rows++;
             await upsert.Set("child_iin", c.ChildIin).Set("quarter", c.Quarter.ToString()).Set("certificate_no", c.CertificateNo)
                 .Set("issued_on", c.IssuedOn).Set("school", c.School).ExecuteAsync(ct).ConfigureAwait(false);
-            if (rows % 10_000 == 0) progress?.Report(rows);
+            if (rows % 10_000 == 0) progress?.Report(new("certificates", rows, csv.Percent));
         }
         if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        progress?.Report(rows);
+        progress?.Report(new("certificates", rows, 100));
         var sha = Sha256Of(path);
-        log.Information("Imported {Rows} certificates from {File} ({Sha256})", rows, csv.FileName, sha);
+        log.Information("Imported {Rows} certificates from {File} ({Sha256}) in {Ms} ms", rows, csv.FileName, sha, (int)clock.GetElapsedTime(started).TotalMilliseconds);
         return new ImportResult(path, sha, rows, 0);
     }
 
@@ -88,7 +91,7 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
 
     public static string Sha256Of(string path)
     {
-        using var s = File.OpenRead(path);
+        using var s = Resilience.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(s));
     }
 }

@@ -10,7 +10,9 @@ public static class AtomicFile
     private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerDir = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    public static void Write(string path, ReadOnlySpan<byte> content)
+    public static void Write(string path, byte[] content) => Resilience.Files.Execute(() => WriteOnce(path, content));
+
+    private static void WriteOnce(string path, byte[] content)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         CreateDirectory(dir);

@@ -21,7 +21,8 @@ public static class ConfirmationReader
     public static ConfirmationFile Read(string path)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: file not found");
-        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        string sha;
+        using (var stream = Resilience.OpenRead(path)) sha = Convert.ToHexStringLower(SHA256.HashData(stream));
         return LooksLikeXml(path)
             ? ReadXml(path, sha)
             : new ConfirmationFile(path, "csv", sha, ReadCsv(path));
@@ -48,7 +49,8 @@ public static class ConfirmationReader
         XDocument doc;
         try
         {
-            using var reader = XmlReader.Create(path, SafeXml);
+            using var stream = Resilience.OpenRead(path);
+            using var reader = XmlReader.Create(stream, SafeXml);
             doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)

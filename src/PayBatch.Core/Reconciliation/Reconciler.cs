@@ -22,8 +22,9 @@ public sealed record ReconcileOutcome(
 /// </summary>
 public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider clock, ILogger log)
 {
-    public async Task<ReconcileOutcome> ExecuteAsync(IReadOnlyList<string> paths, DateOnly asOf, string outDir, IProgress<int>? progress, CancellationToken ct)
+    public async Task<ReconcileOutcome> ExecuteAsync(IReadOnlyList<string> paths, DateOnly asOf, string outDir, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
+        var started = clock.GetTimestamp();
         var files = paths.Select(ConfirmationReader.Read).ToList(); // every file readable, or nothing is applied
         var quarters = files.SelectMany(f => f.Lines)
             .Select(l => PaymentReference.TryParse(l.Reference, out var r) ? r.Quarter.ToString() : null)
@@ -38,6 +39,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var findings = new List<Finding>();
         var kept = new List<(ConfirmationFile File, Confirmation Line, MatchResult Result, long? PaymentId)>();
         int applied = 0, same = 0, n = 0;
+        var total = files.Sum(f => f.Lines.Count);
         foreach (var file in files)
         {
             foreach (var line in file.Lines)
@@ -53,7 +55,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 if (result.Outcome == MatchResult.Same) same++;
                 if (result.Finding is not null) findings.Add(new Finding(Path.GetFileName(file.Path), line.Line, line.Reference, result.Finding, result.Detail));
                 if (result.Outcome != MatchResult.Same && seen.Add((file.Sha256, line.Line))) kept.Add((file, line, result, state?.Id));
-                if (++n % 10_000 == 0) progress?.Report(n);
+                if (++n % 10_000 == 0) progress?.Report(new("confirmations", n, (int)(n * 100L / total)));
             }
         }
 
@@ -80,8 +82,9 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                     .Set("outcome", result.Finding ?? result.Outcome).Set("read_at_utc", now).ExecuteAsync(ct).ConfigureAwait(false);
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        log.Information("Reconciled {Files} file(s): {Applied} applied, {Same} already recorded, {Findings} finding(s)",
-            files.Count, applied, same, findings.Count);
+        progress?.Report(new("confirmations", n, 100));
+        log.Information("Reconciled {Files} file(s) in {Ms} ms: {Applied} applied, {Same} already recorded, {Findings} finding(s)",
+            files.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds, applied, same, findings.Count);
 
         var written = new List<string>();
         var sla = new Dictionary<string, int>(StringComparer.Ordinal);

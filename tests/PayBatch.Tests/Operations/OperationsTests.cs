@@ -157,13 +157,14 @@ public class OperationsTests
         var file = ws.Write("r.csv", Cases.Csv(rows));
         ws.Environment.Remove("CI");
         ws.Terminal = true;
-        Assert.Contains("recipients: 3", ws.RunOk("import", "recipients", file).Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("recipients:", ws.RunOk("import", "recipients", file, "--json").Error, StringComparison.Ordinal);
+        Assert.Matches(@"recipients\s+\[#{24}\] 100%\s+3", ws.RunOk("import", "recipients", file).Error);
+        Assert.Contains("deciding", ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--dry-run").Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("[", ws.RunOk("import", "recipients", file, "--json").Error, StringComparison.Ordinal);
         ws.Environment["CI"] = "true";
-        Assert.DoesNotContain("recipients:", ws.RunOk("import", "recipients", file).Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("[", ws.RunOk("import", "recipients", file).Error, StringComparison.Ordinal);
         ws.Environment.Remove("CI");
         ws.Terminal = false;
-        Assert.DoesNotContain("recipients:", ws.RunOk("import", "recipients", file).Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("[", ws.RunOk("import", "recipients", file).Error, StringComparison.Ordinal);
     }
 
     [Fact]

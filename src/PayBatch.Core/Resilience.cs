@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Polly;
 using Polly.Retry;
 
-namespace PayBatch.Cli;
+namespace PayBatch.Core;
 
 /// <summary>
 /// Retries with exponential backoff and jitter around transient faults: SQLite busy/locked, the
@@ -13,6 +13,9 @@ public static class Resilience
 {
     public static ResiliencePipeline Database { get; } = Build(IsTransientDb);
     public static ResiliencePipeline Files { get; } = Build(e => e is IOException io && IsSharingViolation(io));
+
+    /// <summary>Opens a file for reading, waiting out another program's lock (a network share, Excel).</summary>
+    public static FileStream OpenRead(string path) => Files.Execute(() => File.OpenRead(path));
 
 
     private static ResiliencePipeline Build(Func<Exception, bool> transient) => new ResiliencePipelineBuilder()
@@ -36,5 +39,6 @@ public static class Resilience
         _ => false,
     };
 
-    private static bool IsSharingViolation(IOException e) => (e.HResult & 0xFFFF) is 32 or 33;
+    // ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION on Windows shares; EAGAIN/EBUSY-style locks elsewhere surface as these too.
+    private static bool IsSharingViolation(IOException e) => (e.HResult & 0xFFFF) is 32 or 33 && e is not FileNotFoundException;
 }

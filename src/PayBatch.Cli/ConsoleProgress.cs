@@ -1,0 +1,27 @@
+using PayBatch.Core;
+
+namespace PayBatch.Cli;
+
+/// <summary>A one-line progress bar on stderr, redrawn in place; only ever created for a terminal.</summary>
+public sealed class ConsoleProgress(TextWriter error) : IProgress<ProgressInfo>
+{
+    private const int Width = 24;
+    private string? _stage;
+
+    public void Report(ProgressInfo p)
+    {
+        if (_stage is not null && _stage != p.Stage) error.WriteLine();
+        _stage = p.Stage;
+        var bar = p.Percent is int pct
+            ? "[" + new string('#', pct * Width / 100).PadRight(Width, '-') + $"] {pct,3}%"
+            : "[" + new string('.', Width) + "]     ";
+        error.Write($"\r{p.Stage,-14} {bar} {p.Count,12:N0}");
+    }
+
+    /// <summary>Ends the bar's line, if one was drawn.</summary>
+    public void Done()
+    {
+        if (_stage is not null) error.WriteLine();
+        _stage = null;
+    }
+}

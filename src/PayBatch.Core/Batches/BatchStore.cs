@@ -49,6 +49,20 @@ public static class BatchStore
         return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
     }
 
+    private static readonly Column[] PaymentColumns =
+    [
+        new("batch_id", ColumnType.Long), new("reference", ColumnType.Text), new("quarter", ColumnType.Text), new("sequence", ColumnType.Int),
+        new("case_id", ColumnType.Text), new("district", ColumnType.Text), new("child_iin", ColumnType.Text), new("applicant_iin", ColumnType.Text),
+        new("applicant_name", ColumnType.Text), new("iban", ColumnType.Text), new("bic", ColumnType.Text), new("amount_tiyn", ColumnType.Long),
+        new("status", ColumnType.Text), new("replaces_payment_id", ColumnType.Long),
+    ];
+
+    private static readonly Column[] ExclusionColumns =
+    [
+        new("batch_id", ColumnType.Long), new("quarter", ColumnType.Text), new("case_id", ColumnType.Text),
+        new("child_iin", ColumnType.Text), new("reasons", ColumnType.Text),
+    ];
+
     /// <summary>Inserts a decided batch, its files, payments and exclusions in the current transaction.</summary>
     public static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, string kind, IReadOnlyList<BatchFile> bankFiles,
         IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct)
@@ -67,30 +81,22 @@ public static class BatchStore
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
 
-        string[] paymentColumns =
-        [
-            "batch_id", "reference", "quarter", "sequence", "case_id", "district", "child_iin", "applicant_iin",
-            "applicant_name", "iban", "bic", "amount_tiyn", "status", "replaces_payment_id",
-        ];
-        using (var insert = new PreparedCommand(db, SqlDialect.Insert("payments", paymentColumns), paymentColumns))
+        await using (var payments = await BulkWriter.OpenAsync(db, "payments", PaymentColumns, ct).ConfigureAwait(false))
         {
             foreach (var p in batch.Payments)
             {
                 var reference = p.Reference.ToString();
-                await insert.Set("batch_id", row.Id).Set("reference", reference).Set("quarter", row.Quarter)
-                    .Set("sequence", p.Reference.Sequence).Set("case_id", p.CaseId).Set("district", p.District)
-                    .Set("child_iin", p.ChildIin).Set("applicant_iin", p.ApplicantIin)
-                    .Set("applicant_name", p.ApplicantName).Set("iban", p.Iban).Set("bic", p.Bic).Set("amount_tiyn", p.Amount.Tiyn)
-                    .Set("status", "issued").Set("replaces_payment_id", replaces is not null && replaces.TryGetValue(reference, out var old) ? old : (long?)null)
-                    .ExecuteAsync(ct).ConfigureAwait(false);
+                long? replaced = replaces is not null && replaces.TryGetValue(reference, out var old) ? old : null;
+                await payments.AddAsync([row.Id, reference, row.Quarter, p.Reference.Sequence, p.CaseId, p.District, p.ChildIin,
+                    p.ApplicantIin, p.ApplicantName, p.Iban, p.Bic, p.Amount.Tiyn, "issued", replaced], ct).ConfigureAwait(false);
             }
+            await payments.CompleteAsync(ct).ConfigureAwait(false);
         }
-        string[] exclusionColumns = ["batch_id", "quarter", "case_id", "child_iin", "reasons"];
-        using (var insert = new PreparedCommand(db, SqlDialect.Insert("exclusions", exclusionColumns), exclusionColumns))
+        await using (var exclusions = await BulkWriter.OpenAsync(db, "exclusions", ExclusionColumns, ct).ConfigureAwait(false))
         {
             foreach (var e in batch.Exclusions)
-                await insert.Set("batch_id", row.Id).Set("quarter", row.Quarter).Set("case_id", e.CaseId)
-                    .Set("child_iin", e.ChildIin).Set("reasons", string.Join(';', e.Reasons)).ExecuteAsync(ct).ConfigureAwait(false);
+                await exclusions.AddAsync([row.Id, row.Quarter, e.CaseId, e.ChildIin, string.Join(';', e.Reasons)], ct).ConfigureAwait(false);
+            await exclusions.CompleteAsync(ct).ConfigureAwait(false);
         }
         return row;
     }

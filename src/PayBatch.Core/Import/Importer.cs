@@ -15,79 +15,69 @@ public sealed record ImportResult(string File, string Sha256, int Rows, int Bank
 /// </summary>
 public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
 {
-    private static readonly string[] CaseColumns =
+    private static readonly Column[] CaseColumns =
     [
-        "case_id", "district", "applicant_iin", "applicant_name", "applicant_role", "guardianship_ref", "child_iin",
-        "child_name", "child_birth_date", "application_date", "decision_no", "decision_date", "disability_cert_no",
-        "disability_valid_to", "home_education_from", "home_education_to", "study_end_date", "bank_bic", "iban", "status",
+        new("case_id", ColumnType.Text), new("district", ColumnType.Text), new("applicant_iin", ColumnType.Text),
+        new("applicant_name", ColumnType.Text), new("applicant_role", ColumnType.Text), new("guardianship_ref", ColumnType.Text),
+        new("child_iin", ColumnType.Text), new("child_name", ColumnType.Text), new("child_birth_date", ColumnType.Date),
+        new("application_date", ColumnType.Date), new("decision_no", ColumnType.Text), new("decision_date", ColumnType.Date),
+        new("disability_cert_no", ColumnType.Text), new("disability_valid_to", ColumnType.Date), new("home_education_from", ColumnType.Date),
+        new("home_education_to", ColumnType.Date), new("study_end_date", ColumnType.Date), new("bank_bic", ColumnType.Text),
+        new("iban", ColumnType.Text), new("status", ColumnType.Text),
     ];
 
-    private static readonly string[] CertificateColumns = ["child_iin", "quarter", "certificate_no", "issued_on", "school"];
+    private static readonly Column[] CertificateColumns =
+    [
+        new("child_iin", ColumnType.Text), new("quarter", ColumnType.Text), new("certificate_no", ColumnType.Text),
+        new("issued_on", ColumnType.Date), new("school", ColumnType.Text),
+    ];
 
-    public async Task<ImportResult> ImportRecipientsAsync(string path, IProgress<ProgressInfo>? progress, CancellationToken ct)
+    public Task<ImportResult> ImportRecipientsAsync(string path, IProgress<ProgressInfo>? progress, CancellationToken ct) =>
+        ImportAsync(path, "recipients", RegistryFiles.RecipientColumns, "cases", ["case_id"], CaseColumns, keepBankDetailHistory: true,
+            csv => RegistryFiles.ReadCase(csv) is { } c ? Values(c) : null, progress, ct);
+
+    public Task<ImportResult> ImportCertificatesAsync(string path, IProgress<ProgressInfo>? progress, CancellationToken ct) =>
+        ImportAsync(path, "certificates", RegistryFiles.CertificateColumns, "certificates", ["quarter", "child_iin", "certificate_no"], CertificateColumns,
+            keepBankDetailHistory: false,
+            csv => RegistryFiles.ReadCertificate(csv) is { } c ? [c.ChildIin, c.Quarter.ToString(), c.CertificateNo, c.IssuedOn, c.School] : null,
+            progress, ct);
+
+    private async Task<ImportResult> ImportAsync(string path, string what, IReadOnlyList<string> required, string table, string[] keys,
+        Column[] columns, bool keepBankDetailHistory, Func<CsvInput, object?[]?> read, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
-        using var csv = CsvInput.Open(path, RegistryFiles.RecipientColumns);
-        var now = clock.GetUtcNow().UtcDateTime;
+        using var csv = CsvInput.Open(path, required);
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        using var history = new PreparedCommand(db,
-            "INSERT INTO bank_detail_changes (case_id, old_bank_bic, old_iban, new_bank_bic, new_iban, changed_at_utc) " +
-            "SELECT case_id, bank_bic, iban, @bank_bic, @iban, @now FROM cases " +
-            "WHERE case_id = @case_id AND (bank_bic <> @bank_bic OR iban <> @iban)",
-            "case_id", "bank_bic", "iban", "now");
-        using var upsert = new PreparedCommand(db, SqlDialect.Upsert(db.Provider, "cases", ["case_id"], CaseColumns), CaseColumns);
-        int rows = 0, changes = 0;
-        while (!csv.Full && csv.Read())
+        var changes = 0;
+        var rows = 0;
+        await using (var sink = await UpsertSink.OpenAsync(db, table, keys, columns, keepBankDetailHistory, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false))
         {
-            var c = RegistryFiles.ReadCase(csv);
-            if (c is null || csv.Problems.Count > 0) continue; // keep reading: report every problem of the file at once
-            rows++;
-            changes += await history.Set("case_id", c.CaseId).Set("bank_bic", c.BankBic).Set("iban", c.Iban).Set("now", now).ExecuteAsync(ct).ConfigureAwait(false);
-            Bind(upsert, c);
-            await upsert.ExecuteAsync(ct).ConfigureAwait(false);
-            if (rows % 10_000 == 0) progress?.Report(new("recipients", rows, csv.Percent));
+            while (!csv.Full && csv.Read())
+            {
+                var values = read(csv);
+                if (values is null || csv.Problems.Count > 0) continue; // keep reading: report every problem of the file at once
+                rows++;
+                await sink.AddAsync(values, ct).ConfigureAwait(false);
+                if (rows % 10_000 == 0) progress?.Report(new(what, rows, csv.Percent));
+            }
+            // The transaction rolls back on dispose: nothing of a file with problems is applied.
+            if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
+            changes = await sink.CompleteAsync(ct).ConfigureAwait(false);
         }
-        if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems); // the transaction rolls back on dispose
         await tx.CommitAsync(ct).ConfigureAwait(false);
-        progress?.Report(new("recipients", rows, 100));
+        progress?.Report(new(what, rows, 100));
         var sha = Sha256Of(path);
-        log.Information("Imported {Rows} cases from {File} ({Sha256}) in {Ms} ms; {Changes} bank detail changes kept",
-            rows, csv.FileName, sha, (int)clock.GetElapsedTime(started).TotalMilliseconds, changes);
+        log.Information("Imported {Rows} {What} from {File} ({Sha256}) in {Ms} ms; {Changes} bank detail changes kept",
+            rows, what, csv.FileName, sha, (int)clock.GetElapsedTime(started).TotalMilliseconds, changes);
         return new ImportResult(path, sha, rows, changes);
     }
 
-    public async Task<ImportResult> ImportCertificatesAsync(string path, IProgress<ProgressInfo>? progress, CancellationToken ct)
-    {
-        var started = clock.GetTimestamp();
-        using var csv = CsvInput.Open(path, RegistryFiles.CertificateColumns);
-        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        using var upsert = new PreparedCommand(db, SqlDialect.Upsert(db.Provider, "certificates", ["quarter", "child_iin", "certificate_no"], CertificateColumns), CertificateColumns);
-        var rows = 0;
-        while (!csv.Full && csv.Read())
-        {
-            var c = RegistryFiles.ReadCertificate(csv);
-            if (c is null || csv.Problems.Count > 0) continue;
-            rows++;
-            await upsert.Set("child_iin", c.ChildIin).Set("quarter", c.Quarter.ToString()).Set("certificate_no", c.CertificateNo)
-                .Set("issued_on", c.IssuedOn).Set("school", c.School).ExecuteAsync(ct).ConfigureAwait(false);
-            if (rows % 10_000 == 0) progress?.Report(new("certificates", rows, csv.Percent));
-        }
-        if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
-        await tx.CommitAsync(ct).ConfigureAwait(false);
-        progress?.Report(new("certificates", rows, 100));
-        var sha = Sha256Of(path);
-        log.Information("Imported {Rows} certificates from {File} ({Sha256}) in {Ms} ms", rows, csv.FileName, sha, (int)clock.GetElapsedTime(started).TotalMilliseconds);
-        return new ImportResult(path, sha, rows, 0);
-    }
-
-    private static void Bind(PreparedCommand cmd, RecipientCase c) => cmd
-        .Set("case_id", c.CaseId).Set("district", c.District).Set("applicant_iin", c.ApplicantIin)
-        .Set("applicant_name", c.ApplicantName).Set("applicant_role", c.ApplicantRole.Code()).Set("guardianship_ref", c.GuardianshipRef)
-        .Set("child_iin", c.ChildIin).Set("child_name", c.ChildName).Set("child_birth_date", c.ChildBirthDate)
-        .Set("application_date", c.ApplicationDate).Set("decision_no", c.DecisionNo).Set("decision_date", c.DecisionDate)
-        .Set("disability_cert_no", c.DisabilityCertNo).Set("disability_valid_to", c.DisabilityValidTo)
-        .Set("home_education_from", c.HomeEducationFrom).Set("home_education_to", c.HomeEducationTo)
-        .Set("study_end_date", c.StudyEndDate).Set("bank_bic", c.BankBic).Set("iban", c.Iban).Set("status", c.Status.Code());
+    private static object?[] Values(RecipientCase c) =>
+    [
+        c.CaseId, c.District, c.ApplicantIin, c.ApplicantName, c.ApplicantRole.Code(), c.GuardianshipRef, c.ChildIin, c.ChildName,
+        c.ChildBirthDate, c.ApplicationDate, c.DecisionNo, c.DecisionDate, c.DisabilityCertNo, c.DisabilityValidTo, c.HomeEducationFrom,
+        c.HomeEducationTo, c.StudyEndDate, c.BankBic, c.Iban, c.Status.Code(),
+    ];
 
     public static string Sha256Of(string path)
     {

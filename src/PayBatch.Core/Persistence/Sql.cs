@@ -56,6 +56,17 @@ public sealed class PreparedCommand : IDisposable
 
     public PreparedCommand Set<T>(string name, T value) where T : struct => Set(name, (T?)value);
 
+    /// <summary>Sets a value whose type the caller knows from the column, nulls included.</summary>
+    public PreparedCommand SetTyped(string name, ColumnType type, object? value) => type switch
+    {
+        ColumnType.Text => Set(name, (string?)value),
+        ColumnType.Int => Set(name, (int?)value),
+        ColumnType.Long => Set(name, (long?)value),
+        ColumnType.Date => Set(name, (DateOnly?)value),
+        ColumnType.TimestampUtc => Set(name, (DateTime?)value),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
         if (!_prepared)

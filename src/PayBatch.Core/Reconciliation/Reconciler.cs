@@ -60,26 +60,14 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        using (var update = new PreparedCommand(db,
-                   "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = 'issued'",
-                   "status", "credited_on", "reason", "id"))
-        {
-            foreach (var id in original.Keys)
-            {
-                var s = byReference[original[id].Reference];
-                var rows = await update.Set("status", s.Status).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).ExecuteAsync(ct).ConfigureAwait(false);
-                if (rows != 1) throw new InvalidOperationException($"payment {s.Reference} changed under this reconcile; nothing was applied, run it again");
-            }
-        }
-        string[] columns = ["file", "file_sha256", "line", "reference", "payment_id", "status", "credited_on", "amount_tiyn", "iban", "reason", "outcome", "read_at_utc"];
-        using (var insert = new PreparedCommand(db, SqlDialect.Insert("confirmations", columns), columns))
+        await ApplyAsync(original.Keys.Select(id => byReference[original[id].Reference]).ToList(), ct).ConfigureAwait(false);
+        await using (var insert = await BulkWriter.OpenAsync(db, "confirmations", ConfirmationColumns, ct).ConfigureAwait(false))
         {
             foreach (var (file, line, result, paymentId) in kept)
-                await insert.Set("file", Path.GetFileName(file.Path)).Set("file_sha256", file.Sha256).Set("line", line.Line)
-                    .Set("reference", line.Reference).Set("payment_id", paymentId)
-                    .Set("status", line.Status == ConfirmationStatus.Credited ? "credited" : "rejected").Set("credited_on", line.CreditedOn)
-                    .Set("amount_tiyn", line.Amount?.Tiyn).Set("iban", line.Iban).Set("reason", line.Reason)
-                    .Set("outcome", result.Finding ?? result.Outcome).Set("read_at_utc", now).ExecuteAsync(ct).ConfigureAwait(false);
+                await insert.AddAsync([Path.GetFileName(file.Path), file.Sha256, line.Line, line.Reference, paymentId,
+                    line.Status == ConfirmationStatus.Credited ? "credited" : "rejected", line.CreditedOn, line.Amount?.Tiyn, line.Iban,
+                    line.Reason, result.Finding ?? result.Outcome, now], ct).ConfigureAwait(false);
+            await insert.CompleteAsync(ct).ConfigureAwait(false);
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new("confirmations", n, 100));
@@ -105,6 +93,45 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }
         return new ReconcileOutcome(files, applied, same, [.. findings, .. overdue], written, sla);
     }
+
+    /// <summary>
+    /// Writes the applied statuses, only over payments still issued: if another process got there
+    /// first the counts differ and nothing of this run is kept.
+    /// </summary>
+    private async Task ApplyAsync(IReadOnlyList<PaymentState> applied, CancellationToken ct)
+    {
+        var changed = 0;
+        if (db.Provider == DbProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text) ON COMMIT DROP", ct).ConfigureAwait(false);
+            await using (var staged = await BulkWriter.OpenAsync(db, "applied_states",
+                             [new("id", ColumnType.Long), new("status", ColumnType.Text), new("credited_on", ColumnType.Date), new("reason", ColumnType.Text)], ct).ConfigureAwait(false))
+            {
+                foreach (var s in applied) await staged.AddAsync([s.Id, s.Status, s.CreditedOn, s.Reason], ct).ConfigureAwait(false);
+                await staged.CompleteAsync(ct).ConfigureAwait(false);
+            }
+            changed = await db.Database.ExecuteSqlRawAsync(
+                "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason " +
+                "FROM applied_states a WHERE p.id = a.id AND p.status = 'issued'", ct).ConfigureAwait(false);
+        }
+        else
+        {
+            using var update = new PreparedCommand(db,
+                "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = 'issued'",
+                "status", "credited_on", "reason", "id");
+            foreach (var s in applied)
+                changed += await update.Set("status", s.Status).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).ExecuteAsync(ct).ConfigureAwait(false);
+        }
+        if (changed != applied.Count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
+    }
+
+    private static readonly Column[] ConfirmationColumns =
+    [
+        new("file", ColumnType.Text), new("file_sha256", ColumnType.Text), new("line", ColumnType.Int), new("reference", ColumnType.Text),
+        new("payment_id", ColumnType.Long), new("status", ColumnType.Text), new("credited_on", ColumnType.Date),
+        new("amount_tiyn", ColumnType.Long), new("iban", ColumnType.Text), new("reason", ColumnType.Text), new("outcome", ColumnType.Text),
+        new("read_at_utc", ColumnType.TimestampUtc),
+    ];
 
     private async Task<List<PaymentState>> LoadStatesAsync(IReadOnlyList<string> quarters, CancellationToken ct) =>
         (await db.PaymentViews(quarters).ToListAsync(ct).ConfigureAwait(false)).Select(PaymentState.Of).ToList();

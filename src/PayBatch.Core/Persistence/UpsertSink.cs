@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace PayBatch.Core.Persistence;
+
+/// <summary>
+/// Inserts or updates many rows by key inside the current transaction. SQLite and SQL Server: a
+/// prepared upsert per row. PostgreSQL: binary COPY into a staging table, then one set-based
+/// INSERT … ON CONFLICT (the last row of a key wins, as it would row by row). For the registry,
+/// a change of a case's bank details is recorded in bank_detail_changes before the update.
+/// </summary>
+public abstract class UpsertSink : IAsyncDisposable
+{
+    public static async Task<UpsertSink> OpenAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
+        bool keepBankDetailHistory, DateTime nowUtc, CancellationToken ct) =>
+        db.Provider == DbProvider.Postgres
+            ? await StagedSink.CreateAsync(db, table, keys, columns, keepBankDetailHistory, nowUtc, ct).ConfigureAwait(false)
+            : new PreparedSink(db, table, keys, columns, keepBankDetailHistory, nowUtc);
+
+    public abstract ValueTask AddAsync(object?[] values, CancellationToken ct);
+
+    /// <summary>Applies what was added; returns the number of bank detail changes recorded.</summary>
+    public abstract Task<int> CompleteAsync(CancellationToken ct);
+
+    public abstract ValueTask DisposeAsync();
+
+    private const string HistoryColumns = "case_id, old_bank_bic, old_iban, new_bank_bic, new_iban, changed_at_utc";
+
+    private sealed class PreparedSink : UpsertSink
+    {
+        private readonly IReadOnlyList<Column> _columns;
+        private readonly PreparedCommand _upsert;
+        private readonly PreparedCommand? _history;
+        private readonly DateTime _now;
+        private int _changes;
+
+        public PreparedSink(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns, bool history, DateTime now)
+        {
+            _columns = columns;
+            _now = now;
+            _upsert = new PreparedCommand(db, SqlDialect.Upsert(db.Provider, table, keys, columns.Select(c => c.Name).ToList()), columns.Select(c => c.Name).ToArray());
+            if (history)
+                _history = new PreparedCommand(db,
+                    $"INSERT INTO bank_detail_changes ({HistoryColumns}) SELECT case_id, bank_bic, iban, @bank_bic, @iban, @now FROM cases " +
+                    "WHERE case_id = @case_id AND (bank_bic <> @bank_bic OR iban <> @iban)",
+                    "case_id", "bank_bic", "iban", "now");
+        }
+
+        public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
+        {
+            if (_history is not null)
+            {
+                string Value(string name) => (string)values[_columns.ToList().FindIndex(c => c.Name == name)]!;
+                _changes += await _history.Set("case_id", Value("case_id")).Set("bank_bic", Value("bank_bic")).Set("iban", Value("iban"))
+                    .Set("now", _now).ExecuteAsync(ct).ConfigureAwait(false);
+            }
+            for (var i = 0; i < _columns.Count; i++) _upsert.SetTyped(_columns[i].Name, _columns[i].Type, values[i]);
+            await _upsert.ExecuteAsync(ct).ConfigureAwait(false);
+        }
+
+        public override Task<int> CompleteAsync(CancellationToken ct) => Task.FromResult(_changes);
+
+        public override ValueTask DisposeAsync()
+        {
+            _upsert.Dispose();
+            _history?.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class StagedSink(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
+        bool history, DateTime now, BulkWriter writer) : UpsertSink
+    {
+        private long _ord;
+
+        public static async Task<StagedSink> CreateAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
+            bool history, DateTime now, CancellationToken ct)
+        {
+            // Table and column names here are constants of this program, never input.
+            var create = $"CREATE TEMP TABLE staged_{table} ON COMMIT DROP AS SELECT {string.Join(", ", columns.Select(c => c.Name))}, 0::bigint AS ord FROM {table} WITH NO DATA";
+            await db.Database.ExecuteSqlRawAsync(create, ct).ConfigureAwait(false);
+            var writer = await BulkWriter.OpenAsync(db, $"staged_{table}", [.. columns, new Column("ord", ColumnType.Long)], ct).ConfigureAwait(false);
+            return new StagedSink(db, table, keys, columns, history, now, writer);
+        }
+
+        public override ValueTask AddAsync(object?[] values, CancellationToken ct) => writer.AddAsync([.. values, ++_ord], ct);
+
+        public override async Task<int> CompleteAsync(CancellationToken ct)
+        {
+            await writer.CompleteAsync(ct).ConfigureAwait(false);
+            await writer.DisposeAsync().ConfigureAwait(false); // the connection leaves COPY state only then
+            var keyList = string.Join(", ", keys);
+            var names = string.Join(", ", columns.Select(c => c.Name));
+            var latest = $"SELECT DISTINCT ON ({keyList}) {names} FROM staged_{table} ORDER BY {keyList}, ord DESC";
+            var changes = 0;
+            if (history)
+            {
+                var record = $"INSERT INTO bank_detail_changes ({HistoryColumns}) SELECT c.case_id, c.bank_bic, c.iban, s.bank_bic, s.iban, @now " +
+                             $"FROM cases c JOIN ({latest}) s ON s.case_id = c.case_id WHERE c.bank_bic <> s.bank_bic OR c.iban <> s.iban";
+                changes = await db.Database.ExecuteSqlRawAsync(record, [new NpgsqlParameter("now", now)], ct).ConfigureAwait(false);
+            }
+            var updates = string.Join(", ", columns.Select(c => c.Name).Where(c => !keys.Contains(c)).Select(c => $"{c} = excluded.{c}"));
+            var merge = $"INSERT INTO {table} ({names}) {latest} ON CONFLICT ({keyList}) DO UPDATE SET {updates}";
+            await db.Database.ExecuteSqlRawAsync(merge, ct).ConfigureAwait(false);
+            return changes;
+        }
+
+        public override ValueTask DisposeAsync() => writer.DisposeAsync();
+    }
+}

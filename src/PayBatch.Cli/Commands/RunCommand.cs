@@ -29,18 +29,20 @@ public static class RunCommand
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             if (dry && (parse.GetValue(recipients) is not null || parse.GetValue(certificates) is not null))
                 throw new InputException("--dry-run changes nothing, so it cannot import --recipients/--certificates; import them first or drop --dry-run");
+            var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry);
+            var run = new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log);
+            run.Check(request); // refuse a bad value date, quarter or payer before importing anything: exit 2 changes nothing
             var imports = new JsonArray();
             if (parse.GetValue(recipients) is { } r)
                 imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(r), true, ct).ConfigureAwait(false), "recipients"));
             if (parse.GetValue(certificates) is { } c)
                 imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(c), false, ct).ConfigureAwait(false), "certificates"));
 
-            var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry);
             var progress = ctx.Progress();
             var outcome = await Resilience.Database.ExecuteAsync(async t =>
             {
                 db.ChangeTracker.Clear();
-                return await new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log).ExecuteAsync(request, progress, t).ConfigureAwait(false);
+                return await run.ExecuteAsync(request, progress, t).ConfigureAwait(false);
             }, ct).ConfigureAwait(false);
             progress?.Done();
             if (!outcome.DryRun)

@@ -40,12 +40,24 @@ public sealed record RunOutcome(
 /// </summary>
 public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms terms, TimeProvider clock, ILogger log)
 {
+    /// <summary>
+    /// Everything about a run that can be refused before it touches anything: the value date, the
+    /// MRP of the quarter, the payer's details for a payer-named format.
+    /// </summary>
+    public (DateOnly ValueDate, int Mrp, Tenge Amount) Check(RunRequest request)
+    {
+        var valueDate = ValueDates.Resolve(data.Calendar, request.ValueDate, clock);
+        var mrp = data.Mrp.On(request.Quarter.FirstDay);
+        var formats = request.Format is { } f ? [f] : data.Banks.All.Select(b => b.Format).Distinct().ToList();
+        foreach (var format in formats.Where(f => f != BankFileFormat.Csv))
+            Formats.Pain001File.RequireDepartment(new BatchTerms { Department = terms.Department, Knp = terms.Knp }, format.Name());
+        return (valueDate, mrp, Tenge.PerChild(terms.Coefficient, mrp));
+    }
+
     public async Task<RunOutcome> ExecuteAsync(RunRequest request, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
         var q = request.Quarter;
-        var valueDate = ValueDates.Resolve(data.Calendar, request.ValueDate, clock);
-        var mrp = data.Mrp.On(q.FirstDay);
-        var amount = Tenge.PerChild(terms.Coefficient, mrp);
+        var (valueDate, mrp, amount) = Check(request);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);

@@ -137,6 +137,8 @@ public class QuarterRunTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(ws.OutDir));
+        using var db = ws.OpenDb();
+        Assert.Equal(0, db.Cases.Count()); // the files given with the refused run were not imported either
     }
 
     [Theory]
@@ -159,6 +161,10 @@ public class QuarterRunTests
         var run = ws.Run("run", "--quarter", "2027Q1", "--value-date", "2026-12-01");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no MRP is known for 2027-01-01", run.Error, StringComparison.Ordinal);
+        var withFiles = ws.Run("run", "--quarter", "2027Q1", "--value-date", "2026-12-01", "--format", "pain001", "--recipients", ws.Write("r.csv", Cases.Csv([Cases.Row(1)])));
+        Assert.Equal(2, withFiles.ExitCode);
+        using var db = ws.OpenDb();
+        Assert.Equal(0, db.Cases.Count());
     }
 
     [Theory]

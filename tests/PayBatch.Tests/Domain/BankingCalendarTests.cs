@@ -54,3 +54,20 @@ public class BankingCalendarTests
     public void A_year_without_a_calendar_is_an_error() =>
         Assert.Throws<InputException>(() => Calendar.IsBankingDay(D("2027-01-04")));
 }
+
+public class CalendarCommandTests
+{
+    [Fact]
+    public void Calendar_lists_the_non_working_weekdays_and_transferred_working_days()
+    {
+        using var ws = new PayBatch.Tests.Support.Workspace();
+        var text = ws.RunOk("calendar", "--year", "2026").Out;
+        Assert.Contains("2026-03-24 Tuesday   day off moved from 2026-03-21", text, StringComparison.Ordinal);
+        Assert.Contains("2026-05-27 Wednesday religious holiday", text, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(ws.RunOk("calendar", "--year", "2024", "--json").Out);
+        Assert.Equal(["2024-05-04"], json.RootElement.GetProperty("workedWeekendDays").EnumerateArray().Select(e => e.GetString()));
+        var missing = ws.Run("calendar", "--year", "2027");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no banking calendar for 2027", missing.Error, StringComparison.Ordinal);
+    }
+}

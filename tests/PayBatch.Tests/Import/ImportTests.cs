@@ -112,6 +112,22 @@ public class ImportTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public void The_same_case_twice_in_one_file_is_applied_in_file_order_so_the_last_row_wins(string provider)
+    {
+        using var ws = new Workspace(provider);
+        ws.RunOk("import", "recipients", ws.Write("r1.csv", Cases.Csv([Cases.Row(1)])));
+        var second = Cases.MakeIban("601", 9001);
+        var third = Cases.MakeIban("601", 9002);
+        var r = ws.RunOk("import", "recipients", ws.Write("r2.csv", Cases.Csv([Cases.Row(1, x => x["iban"] = second), Cases.Row(2), Cases.Row(1, x => x["iban"] = third)])), "--json");
+        using var db = ws.OpenDb();
+        Assert.Equal(third, db.Cases.Single(c => c.CaseId == "C-0001").Iban);
+        Assert.Equal(2, db.Cases.Count());
+        Assert.Contains(db.BankDetailChanges.AsNoTracking().ToList(), c => c.NewIban == third);
+        Assert.Contains("\"rows\": 3", r.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public void Certificates_are_read_and_a_bad_quarter_is_refused(string provider)
     {
         using var ws = new Workspace(provider);

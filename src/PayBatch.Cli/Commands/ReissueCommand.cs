@@ -40,10 +40,7 @@ public static class ReissueCommand
                 ["count"] = b?.Payments.Count ?? 0,
                 ["total"] = (b?.Total ?? default).ToString(),
                 ["folder"] = o.Folder,
-                ["files"] = new JsonArray(o.Files.Where(f => f.Bic is not null).Select(f => (JsonNode)new JsonObject
-                {
-                    ["bic"] = f.Bic, ["file"] = f.FileName, ["format"] = f.Format, ["count"] = f.Count, ["total"] = f.Total.ToString(), ["sha256"] = f.Sha256,
-                }).ToArray()),
+                ["files"] = RunCommand.FilesJson(o.Files),
                 ["notReissued"] = new JsonArray(o.Skipped.Select(s => (JsonNode)new JsonObject
                 {
                     ["reference"] = s.Reference, ["caseId"] = s.CaseId, ["why"] = s.Why,

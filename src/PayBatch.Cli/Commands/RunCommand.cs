@@ -74,15 +74,19 @@ public static class RunCommand
             ["total"] = (b?.Total ?? Tenge.Zero).ToString(),
             ["excluded"] = o.Exclusions.Count,
             ["folder"] = o.Folder,
-            ["files"] = new JsonArray(o.Files.Where(f => f.Bic is not null).Select(f => (JsonNode)new JsonObject
-            {
-                ["bic"] = f.Bic, ["file"] = f.FileName, ["format"] = f.Format, ["count"] = f.Count, ["total"] = f.Total.ToString(), ["sha256"] = f.Sha256,
-            }).ToArray()),
+            ["files"] = FilesJson(o.Files),
             ["exclusionsByReason"] = ByReason(o.Exclusions),
             ["restored"] = new JsonArray(o.Restored.Select(p => (JsonNode)p).ToArray()),
             ["imports"] = imports,
         };
     }
+
+    /// <summary>The bank files of a batch, as manifest.json lists them.</summary>
+    internal static JsonArray FilesJson(IEnumerable<BatchFile> files) =>
+        new(files.Where(f => f.Bic is not null).Select(f => (JsonNode)new JsonObject
+        {
+            ["bic"] = f.Bic, ["file"] = f.FileName, ["format"] = f.Format, ["count"] = f.Count, ["total"] = f.Total.ToString(), ["sha256"] = f.Sha256,
+        }).ToArray());
 
     private static JsonObject ByReason(IEnumerable<Exclusion> exclusions)
     {

@@ -72,6 +72,8 @@ public sealed class BankDirectory
         var file = JsonSerializer.Deserialize<BanksFile>(json) ?? throw new InvalidDataException("banks.json is empty");
         return new BankDirectory(file.Banks.Select(b =>
         {
+            if (!Bic.TryParse(b.Bic, out _) || b.Code.Length != 3 || !b.Code.All(char.IsAsciiDigit))
+                throw new InvalidDataException($"banks.json: '{b.Bic}' / '{b.Code}' is not a BIC with a 3-digit bank code");
             if (!BankFileFormats.TryParse(b.Format, out var format)) throw new InvalidDataException($"banks.json: {b.Bic}: unknown format '{b.Format}'");
             Tenge? maxTotal = null;
             if (b.Mt102MaxTotal is not null)

@@ -13,8 +13,7 @@ public readonly record struct Iban
     /// <summary>The bank code: characters 5–7.</summary>
     public string BankCode => Value.Substring(4, 3);
 
-    public string Masked => Mask(Value);
-
+    /// <summary>For messages and logs: the country, check digits and last four characters only.</summary>
     public static string Mask(string? raw) =>
         raw is { Length: >= 8 } ? $"{raw[..4]}{new string('*', raw.Length - 8)}{raw[^4..]}" : "****";
 

@@ -19,12 +19,6 @@ public readonly record struct Iin
     /// <summary>The birth date the number encodes.</summary>
     public DateOnly BirthDate { get; }
 
-    /// <summary>For logs: the first two and last two digits only.</summary>
-    public string Masked => Mask(Value);
-
-    public static string Mask(string? raw) =>
-        raw is { Length: >= 6 } ? $"{raw[..2]}{new string('*', raw.Length - 4)}{raw[^2..]}" : "***";
-
     public static bool TryParse(string? text, out Iin iin)
     {
         iin = default;

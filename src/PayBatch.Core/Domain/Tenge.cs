@@ -31,7 +31,6 @@ public readonly record struct Tenge : IComparable<Tenge>
     }
 
     public static Tenge operator +(Tenge a, Tenge b) => new(checked(a.Tiyn + b.Tiyn));
-    public static Tenge operator *(Tenge a, int n) => new(checked(a.Tiyn * n));
     public static bool operator <(Tenge a, Tenge b) => a.Tiyn < b.Tiyn;
     public static bool operator <=(Tenge a, Tenge b) => a.Tiyn <= b.Tiyn;
     public static bool operator >(Tenge a, Tenge b) => a.Tiyn > b.Tiyn;

@@ -116,6 +116,12 @@ public static class Pain001File
         if (string.IsNullOrWhiteSpace(terms.Knp)) missing.Add("Payment:Knp");
         if (missing.Count > 0)
             throw new InputException($"the {format} format names the payer: set {string.Join(", ", missing)} (paybatch.json or PAYBATCH_ variables)");
+        var wrong = new List<string>();
+        if (!Iban.TryParse(d.Iban, out _)) wrong.Add("Department:Iban is not a valid KZ IBAN");
+        if (d.Bin!.Length != 12 || !d.Bin.All(char.IsAsciiDigit) || !Iin.HasValidCheckDigit(d.Bin)) wrong.Add("Department:Bin is not a valid BIN");
+        if (!Bic.TryParse(d.Bic, out _)) wrong.Add("Department:Bic is not a BIC");
+        if (terms.Knp!.Length != 3 || !terms.Knp.All(char.IsAsciiDigit)) wrong.Add("Payment:Knp must be three digits");
+        if (wrong.Count > 0) throw new InputException($"the {format} format names the payer, but {string.Join("; ", wrong)}");
         return d;
     }
 

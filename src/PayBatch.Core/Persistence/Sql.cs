@@ -77,8 +77,6 @@ public sealed class PreparedCommand : IDisposable
         return await _command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    public async Task<object?> ScalarAsync(CancellationToken ct) => await _command.ExecuteScalarAsync(ct).ConfigureAwait(false);
-
     public void Dispose() => _command.Dispose();
 }
 

@@ -49,9 +49,6 @@ public class IinTests
     }
 
     [Fact]
-    public void Masked_form_hides_the_middle() => Assert.Equal("14********21", Iin.Mask("140315501021"));
-
-    [Fact]
     public void For_any_birth_date_and_serial_exactly_one_check_digit_is_valid() =>
         Prop.ForAll(Gen.Choose(0, 36_000).ToArbitrary(), Gen.Choose(0, 9999).ToArbitrary(), (day, serial) =>
         {

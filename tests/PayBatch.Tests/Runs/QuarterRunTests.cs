@@ -181,6 +181,10 @@ public class QuarterRunTests
         Assert.False(Directory.Exists(ws.OutDir));
         using var db = ws.OpenDb();
         Assert.Equal(0, db.Batches.Count());
+        ws.WriteDepartmentSettings(knp: "99");
+        var wrongKnp = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--format", "pain001");
+        Assert.Equal(2, wrongKnp.ExitCode);
+        Assert.Contains("Payment:Knp must be three digits", wrongKnp.Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -10,4 +10,15 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 fi
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
-dotnet test SocialAid.sln --nologo
+log=$(mktemp)
+set +e
+dotnet test SocialAid.sln --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# The plain closing line CI reads: "N passed, N failed, N skipped".
+summary=$(grep -E '(Passed|Failed)! +- +Failed: ' "$log" | tail -n 1)
+rm -f "$log"
+if [[ $summary =~ Failed:\ +([0-9]+),\ Passed:\ +([0-9]+),\ Skipped:\ +([0-9]+) ]]; then
+  echo "tests: ${BASH_REMATCH[2]} passed, ${BASH_REMATCH[1]} failed, ${BASH_REMATCH[3]} skipped"
+fi
+exit "$status"

@@ -26,6 +26,11 @@ public abstract class UpsertSink : IAsyncDisposable
 
     private const string HistoryColumns = "case_id, old_bank_bic, old_iban, new_bank_bic, new_iban, changed_at_utc";
 
+    /// <summary>Row by row: keep the old bank details of a case whose details this row changes.</summary>
+    internal const string HistorySql =
+        $"INSERT INTO bank_detail_changes ({HistoryColumns}) SELECT case_id, bank_bic, iban, @bank_bic, @iban, @now FROM cases " +
+        "WHERE case_id = @case_id AND (bank_bic <> @bank_bic OR iban <> @iban)";
+
     private sealed class PreparedSink : UpsertSink
     {
         private readonly IReadOnlyList<Column> _columns;
@@ -39,11 +44,7 @@ public abstract class UpsertSink : IAsyncDisposable
             _columns = columns;
             _now = now;
             _upsert = new PreparedCommand(db, SqlDialect.Upsert(db.Provider, table, keys, columns.Select(c => c.Name).ToList()), columns.Select(c => c.Name).ToArray());
-            if (history)
-                _history = new PreparedCommand(db,
-                    $"INSERT INTO bank_detail_changes ({HistoryColumns}) SELECT case_id, bank_bic, iban, @bank_bic, @iban, @now FROM cases " +
-                    "WHERE case_id = @case_id AND (bank_bic <> @bank_bic OR iban <> @iban)",
-                    "case_id", "bank_bic", "iban", "now");
+            if (history) _history = new PreparedCommand(db, HistorySql, "case_id", "bank_bic", "iban", "now");
         }
 
         public override async ValueTask AddAsync(object?[] values, CancellationToken ct)

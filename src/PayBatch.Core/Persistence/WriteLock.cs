@@ -9,6 +9,9 @@ namespace PayBatch.Core.Persistence;
 /// </summary>
 public static class WriteLock
 {
+    internal const string SqlServerLock =
+        "EXEC sp_getapplock @Resource = 'paybatch-write', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 120000";
+
     public static async Task AcquireAsync(PayBatchDb db, CancellationToken ct)
     {
         switch (db.Provider)
@@ -17,8 +20,7 @@ public static class WriteLock
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7207202601)", ct).ConfigureAwait(false);
                 break;
             case DbProvider.SqlServer:
-                await db.Database.ExecuteSqlRawAsync(
-                    "EXEC sp_getapplock @Resource = 'paybatch-write', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 120000", ct).ConfigureAwait(false);
+                await db.Database.ExecuteSqlRawAsync(SqlServerLock, ct).ConfigureAwait(false);
                 break;
             case DbProvider.Sqlite:
                 // A no-op write makes sure this connection holds the lock even if the transaction was deferred.

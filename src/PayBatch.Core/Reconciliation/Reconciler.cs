@@ -116,14 +116,15 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }
         else
         {
-            using var update = new PreparedCommand(db,
-                "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = 'issued'",
-                "status", "credited_on", "reason", "id");
+            using var update = new PreparedCommand(db, UpdateSql, "status", "credited_on", "reason", "id");
             foreach (var s in applied)
                 changed += await update.Set("status", s.Status).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).ExecuteAsync(ct).ConfigureAwait(false);
         }
         if (changed != applied.Count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
     }
+
+    internal const string UpdateSql =
+        "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = 'issued'";
 
     private static readonly Column[] ConfirmationColumns =
     [

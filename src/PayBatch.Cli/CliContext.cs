@@ -54,8 +54,8 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     /// <summary>Opens the database and brings its schema up to date (idempotent).</summary>
     public async Task<PayBatchDb> OpenDbAsync(CancellationToken ct)
     {
-        UsedDatabase = true;
         var db = CreateDb();
+        UsedDatabase = true;
         await Resilience.Database.ExecuteAsync(async t => await db.Database.MigrateAsync(t).ConfigureAwait(false), ct).ConfigureAwait(false);
         return db;
     }

@@ -1,6 +1,7 @@
 using PayBatch.Core;
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using PayBatch.Core.Domain;
 using PayBatch.Core.Import;
 
 namespace PayBatch.Cli.Commands;
@@ -23,6 +24,7 @@ public static class ImportCommand
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var path = ctx.Settings.Resolve(parse.GetValue(file)!);
+            if (!File.Exists(path)) throw new InputException($"{path}: file not found");
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var result = await ImportFileAsync(ctx, db, path, recipients, ct).ConfigureAwait(false);
             ctx.Result(ToJson(result, name), w => w.WriteLine($"Imported {result.Rows} {name} from {Path.GetFileName(path)}" +

@@ -26,6 +26,8 @@ public static class RunCommand
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var dry = parse.GetValue(dryRun);
+            foreach (var f in new[] { parse.GetValue(recipients), parse.GetValue(certificates) }.OfType<string>())
+                if (!File.Exists(ctx.Settings.Resolve(f))) throw new InputException($"{ctx.Settings.Resolve(f)}: file not found");
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             if (dry && (parse.GetValue(recipients) is not null || parse.GetValue(certificates) is not null))
                 throw new InputException("--dry-run changes nothing, so it cannot import --recipients/--certificates; import them first or drop --dry-run");

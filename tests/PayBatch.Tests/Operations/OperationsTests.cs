@@ -188,6 +188,21 @@ public class OperationsTests
         Assert.False(string.IsNullOrEmpty(paid.GetProperty("user").GetString()));
     }
 
+    [Theory]
+    [InlineData("run", "--quarter", "2026Q1", "--provider", "mysql")]
+    [InlineData("import", "recipients", "missing.csv")]
+    [InlineData("run", "--quarter", "2026Q1", "--recipients", "missing.csv")]
+    public void Refusals_exit_2_and_leave_no_database_behind(params string[] args)
+    {
+        using var ws = new Workspace();
+        ws.Environment.Remove("PAYBATCH_DATABASE__CONNECTIONSTRING");
+        ws.Environment.Remove("PAYBATCH_DATABASE__PROVIDER");
+        var r = ws.Run(args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("error: ", r.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(ws.Path_("paybatch.db")));
+    }
+
     [Fact]
     public void Version_is_printed()
     {

@@ -39,6 +39,27 @@ public sealed record BatchTerms
     public string Prt { get; init; } = "50";
     public SortedDictionary<string, BankFileTerms> Banks { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The payer fields a payer-named format needs; a missing one is bad input (exit 2).</summary>
+    public Department RequirePayer(string format)
+    {
+        var d = Department;
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(d.Name)) missing.Add("Department:Name");
+        if (string.IsNullOrWhiteSpace(d.Bin)) missing.Add("Department:Bin");
+        if (string.IsNullOrWhiteSpace(d.Iban)) missing.Add("Department:Iban");
+        if (string.IsNullOrWhiteSpace(d.Bic)) missing.Add("Department:Bic");
+        if (string.IsNullOrWhiteSpace(Knp)) missing.Add("Payment:Knp");
+        if (missing.Count > 0)
+            throw new InputException($"the {format} format names the payer: set {string.Join(", ", missing)} (paybatch.json or PAYBATCH_ variables)");
+        var wrong = new List<string>();
+        if (!Iban.TryParse(d.Iban, out _)) wrong.Add("Department:Iban is not a valid KZ IBAN");
+        if (d.Bin!.Length != 12 || !d.Bin.All(char.IsAsciiDigit) || !Iin.HasValidCheckDigit(d.Bin)) wrong.Add("Department:Bin is not a valid BIN");
+        if (!Bic.TryParse(d.Bic, out _)) wrong.Add("Department:Bic is not a BIC");
+        if (Knp!.Length != 3 || !Knp.All(char.IsAsciiDigit)) wrong.Add("Payment:Knp must be three digits");
+        if (wrong.Count > 0) throw new InputException($"the {format} format names the payer, but {string.Join("; ", wrong)}");
+        return d;
+    }
+
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -50,7 +50,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         var mrp = data.Mrp.On(request.Quarter.FirstDay);
         var formats = request.Format is { } f ? [f] : data.Banks.All.Select(b => b.Format).Distinct().ToList();
         foreach (var format in formats.Where(f => f != BankFileFormat.Csv))
-            Formats.Pain001File.RequireDepartment(new BatchTerms { Department = terms.Department, Knp = terms.Knp }, format.Name());
+            new BatchTerms { Department = terms.Department, Knp = terms.Knp }.RequirePayer(format.Name());
         return (valueDate, mrp, Tenge.PerChild(terms.Coefficient, mrp));
     }
 
@@ -66,10 +66,10 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         var facts = await LoadFactsAsync(q, ct).ConfigureAwait(false);
         var eligible = new List<RecipientCase>();
         var exclusions = new List<Exclusion>();
+        var decided = 0;
         foreach (var c in facts.Cases)
         {
-            if ((eligible.Count + exclusions.Count) % 50_000 == 0)
-                progress?.Report(new("deciding", eligible.Count + exclusions.Count, (int)((eligible.Count + exclusions.Count) * 100L / Math.Max(1, facts.Cases.Count))));
+            if (decided++ % 50_000 == 0) progress?.Report(new("deciding", decided - 1, (int)((decided - 1) * 100L / facts.Cases.Count)));
             var reasons = EligibilityRules.Check(c, facts.Facts);
             if (reasons.Count == 0) eligible.Add(c);
             else exclusions.Add(new Exclusion(c.CaseId, c.ChildIin, reasons.Select(r => r.Code()).ToList()));
@@ -93,7 +93,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         var batch = new Batch(q, number, valueDate, mrp, terms.Coefficient, amount, BatchTerms.For(q, payments, request.Format, terms, data.Banks), payments,
             exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal).ToList());
         progress?.Report(new("deciding", facts.Cases.Count, 100));
-        var files = BatchDocuments.All(batch); // a format missing a department setting refuses here, before anything is written
+        var files = BatchDocuments.All(batch);
         var folder = BatchStore.Folder(request.OutDir, q, number);
 
         if (request.DryRun)

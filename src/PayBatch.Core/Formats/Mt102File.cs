@@ -27,7 +27,7 @@ public static class Mt102File
 
     public static byte[] Write(Batch batch, string bic, IReadOnlyList<Payment> payments, BankFileTerms terms)
     {
-        var dept = Pain001File.RequireDepartment(batch.Terms, "mt102");
+        var dept = batch.Terms.RequirePayer("mt102");
         var sb = new StringBuilder();
         var messageNo = 0;
         foreach (var chunk in Split(payments, terms))

@@ -17,7 +17,7 @@ public static class Pain001File
 
     public static byte[] Write(Batch batch, string bic, IReadOnlyList<Payment> payments)
     {
-        var dept = RequireDepartment(batch.Terms, "pain001");
+        var dept = batch.Terms.RequirePayer("pain001");
         var count = payments.Count.ToString(CultureInfo.InvariantCulture);
         var total = payments.Sum(p => p.Amount).ToString();
         var msgId = $"{batch.Quarter}-{batch.NumberText}-{bic}";
@@ -102,27 +102,6 @@ public static class Pain001File
         var errors = Iso20022Schema.ValidatePain001(bytes);
         if (errors.Count > 0) throw new InvalidOperationException($"pain.001 for {bic} is not valid against the XSD: {string.Join("; ", errors.Take(3))}");
         return bytes;
-    }
-
-    /// <summary>The department fields a payer-named format needs; a missing one is bad input (exit 2).</summary>
-    public static Department RequireDepartment(BatchTerms terms, string format)
-    {
-        var d = terms.Department;
-        var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(d.Name)) missing.Add("Department:Name");
-        if (string.IsNullOrWhiteSpace(d.Bin)) missing.Add("Department:Bin");
-        if (string.IsNullOrWhiteSpace(d.Iban)) missing.Add("Department:Iban");
-        if (string.IsNullOrWhiteSpace(d.Bic)) missing.Add("Department:Bic");
-        if (string.IsNullOrWhiteSpace(terms.Knp)) missing.Add("Payment:Knp");
-        if (missing.Count > 0)
-            throw new InputException($"the {format} format names the payer: set {string.Join(", ", missing)} (paybatch.json or PAYBATCH_ variables)");
-        var wrong = new List<string>();
-        if (!Iban.TryParse(d.Iban, out _)) wrong.Add("Department:Iban is not a valid KZ IBAN");
-        if (d.Bin!.Length != 12 || !d.Bin.All(char.IsAsciiDigit) || !Iin.HasValidCheckDigit(d.Bin)) wrong.Add("Department:Bin is not a valid BIN");
-        if (!Bic.TryParse(d.Bic, out _)) wrong.Add("Department:Bic is not a BIC");
-        if (terms.Knp!.Length != 3 || !terms.Knp.All(char.IsAsciiDigit)) wrong.Add("Payment:Knp must be three digits");
-        if (wrong.Count > 0) throw new InputException($"the {format} format names the payer, but {string.Join("; ", wrong)}");
-        return d;
     }
 
     private static void OrgId(XmlWriter w, string bin)

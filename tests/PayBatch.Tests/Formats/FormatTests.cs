@@ -14,7 +14,8 @@ namespace PayBatch.Tests.Formats;
 public class FormatTests
 {
 
-    private static readonly ReferenceData Data = ReferenceData.Load();
+    /// <summary>The shipped data, with a test bank directory in which KCJBKZKX takes Windows-1251 and NURSKZKX caps MT102.</summary>
+    private static readonly ReferenceData Data = ReferenceData.Load(Path.Combine(Repo.TestData, "bank-preferences"));
     private static readonly Quarter Q1 = Quarter.Parse("2026Q1");
 
     private static readonly PaymentTerms Terms = new()

@@ -62,9 +62,10 @@ public class ConcurrencyTests
 public class ProcessTests
 {
     [Fact]
-    public void A_fresh_process_writes_a_Windows1251_bank_file()
+    public void A_fresh_process_writes_a_Windows1251_bank_file_for_a_bank_whose_directory_entry_says_so()
     {
         using var ws = new Workspace();
+        ws.Environment["PAYBATCH_DATADIRECTORY"] = Path.Combine(Repo.TestData, "bank-preferences");
         var rows = new[] { Cases.Row(1, r => { r["bank_bic"] = "KCJBKZKX"; r["iban"] = Cases.MakeIban("856", 1); }) };
         Assert.Equal(0, PaybatchProcess.Run(ws, "import", "recipients", ws.Write("r.csv", Cases.Csv(rows))).ExitCode);
         Assert.Equal(0, PaybatchProcess.Run(ws, "import", "certificates", ws.Write("c.csv", Cases.Certificates(rows))).ExitCode);

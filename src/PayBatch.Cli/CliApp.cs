@@ -43,6 +43,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Build(runner));
         root.Subcommands.Add(ReconcileCommand.Build(runner));
         root.Subcommands.Add(ReissueCommand.Build(runner));
+        root.Subcommands.Add(PaymentCommand.Build(runner));
         root.Subcommands.Add(ReportCommand.Build(runner));
         root.Subcommands.Add(CalendarCommand.Build(runner));
         root.Subcommands.Add(HistoryCommand.Build(runner));

@@ -71,10 +71,10 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
         if (!Quiet) human(Host.Out);
     }
 
-    /// <summary>A message for the person, not the machine: stderr, masked.</summary>
+    /// <summary>A message for the person, not the machine: stderr (stdout stays the result), masked.</summary>
     public void Say(string message)
     {
-        if (!Quiet && !Json) Host.Error.WriteLine(Logging.Redact(message));
+        if (!Quiet) Host.Error.WriteLine(Logging.Redact(message));
     }
 
     public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };

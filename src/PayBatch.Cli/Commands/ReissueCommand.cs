@@ -29,6 +29,7 @@ public static class ReissueCommand
             }, ct).ConfigureAwait(false);
             var b = o.Batch;
             if (!o.DryRun) ctx.Changes = b is null ? "no re-issue" : $"created re-issue batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT";
+            RunCommand.WarnIfNoKnp(ctx, b);
             ctx.Result(new JsonObject
             {
                 ["ok"] = true,

@@ -51,6 +51,7 @@ public static class RunCommand
                 ctx.Changes = (ctx.Changes + (outcome.Batch is { } b
                     ? $" created batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded"
                     : " no batch (nobody left to pay)") + (outcome.Restored.Count > 0 ? $"; re-created {outcome.Restored.Count} lost file(s)" : "")).Trim();
+            WarnIfNoKnp(ctx, outcome.Batch);
             ctx.Result(ToJson(outcome, imports), w => Human(outcome, w));
             return ExitCodes.Done;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });
@@ -81,6 +82,14 @@ public static class RunCommand
             ["restored"] = new JsonArray(o.Restored.Select(p => (JsonNode)p).ToArray()),
             ["imports"] = imports,
         };
+    }
+
+    /// <summary>CSV files may go out without a KNP, but the accountant must know before handing them over.</summary>
+    internal static void WarnIfNoKnp(CliContext ctx, Batch? batch)
+    {
+        if (batch is null || batch.Terms.Knp is not null) return;
+        ctx.Log.Warning("Payment:Knp is not set: the knp column of the CSV bank files is empty");
+        ctx.Say("warning: Payment:Knp is not set, so the knp column of the CSV bank files is empty; set it (agreed with the treasury) before the files go to the banks");
     }
 
     /// <summary>The bank files of a batch, as manifest.json lists them.</summary>

@@ -36,12 +36,25 @@ public static class Queries
         db.Payments.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.Sequence);
 
     public static IQueryable<PaymentView> PaymentViews(this PayBatchDb db, IReadOnlyCollection<string> quarters) =>
-        from p in db.Payments.AsNoTracking()
+        Views(db, db.Payments.AsNoTracking().Where(p => quarters.Contains(p.Quarter)));
+
+    public static IQueryable<PaymentView> PaymentByReference(this PayBatchDb db, string reference) =>
+        Views(db, db.Payments.AsNoTracking().Where(p => p.Reference == reference));
+
+    public static IQueryable<PaymentView> PaymentById(this PayBatchDb db, long id) => Views(db, db.Payments.AsNoTracking().Where(p => p.Id == id));
+
+    public static IQueryable<PaymentView> ReplacementOf(this PayBatchDb db, long id) =>
+        Views(db, db.Payments.AsNoTracking().Where(p => p.ReplacesPaymentId == id));
+
+    private static IQueryable<PaymentView> Views(PayBatchDb db, IQueryable<PaymentRow> payments) =>
+        from p in payments
         join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
-        where quarters.Contains(p.Quarter)
         orderby p.Reference
         select new PaymentView(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.District, p.Bic, p.Iban, p.AmountTiyn,
             p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate);
+
+    public static IQueryable<ConfirmationRow> ConfirmationsOf(this PayBatchDb db, string reference) =>
+        db.Confirmations.AsNoTracking().Where(c => c.Reference == reference).OrderBy(c => c.Id);
 
     public static IQueryable<int?> BatchNumbers(this PayBatchDb db, string quarter) =>
         db.Batches.AsNoTracking().Where(b => b.Quarter == quarter).Select(b => (int?)b.Number);

@@ -115,6 +115,10 @@ public class ReconcileTests
         var before = File.ReadAllBytes(ws.Path_("out", "2026Q1", "reconciliation.csv"));
         ws.RunOk("reconcile", b, a, "--as-of", "2026-01-22");
         Assert.Equal(before, File.ReadAllBytes(ws.Path_("out", "2026Q1", "reconciliation.csv")));
+        using var trace = JsonDocument.Parse(ws.RunOk("payment", Ref(3), "--json").Out);
+        var line = Assert.Single(trace.RootElement.GetProperty("confirmations").EnumerateArray());
+        Assert.Equal(("b.csv", 3, "applied"), (line.GetProperty("file").GetString(), line.GetProperty("line").GetInt32(), line.GetProperty("outcome").GetString()));
+        Assert.Equal(Core.Import.Importer.Sha256Of(b), line.GetProperty("sha256").GetString());
         using var db = ws.OpenDb();
         Assert.Equal(3, db.Confirmations.Count(c => c.Outcome == "applied"));
         var kept = db.Confirmations.AsNoTracking().Single(c => c.Reference == Ref(3) && c.Outcome == "applied");

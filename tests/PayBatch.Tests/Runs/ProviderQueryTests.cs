@@ -40,6 +40,10 @@ public class ProviderQueryTests
             ["ExclusionsOfBatch"] = db.ExclusionsOfBatch(1).ToQueryString(),
             ["SeenConfirmationLines"] = db.SeenConfirmationLines(["abc"]).ToQueryString(),
             ["History"] = db.History(50).ToQueryString(),
+            ["PaymentByReference"] = db.PaymentByReference("2026Q1-01-000001").ToQueryString(),
+            ["PaymentById"] = db.PaymentById(1).ToQueryString(),
+            ["ReplacementOf"] = db.ReplacementOf(1).ToQueryString(),
+            ["ConfirmationsOf"] = db.ConfirmationsOf("2026Q1-01-000001").ToQueryString(),
         };
         Assert.All(sql.Values, s => Assert.Contains("SELECT", s, StringComparison.Ordinal));
         // The filtered unique index that keeps a child from being paid twice exists in every model.

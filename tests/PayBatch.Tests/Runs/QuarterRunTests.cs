@@ -33,6 +33,7 @@ public class QuarterRunTests
         Assert.StartsWith("2026Q1-01-000001,", csv[1], StringComparison.Ordinal);
         Assert.Contains(",C-0001,", "," + string.Join(",", ws.OpenDb().Payments.Where(p => p.Sequence == 1).Select(p => p.CaseId)) + ",", StringComparison.Ordinal);
         Assert.All(csv.Skip(1), l => Assert.Contains(",28112.50,KZT,", l, StringComparison.Ordinal));
+        Assert.Contains("Payment:Knp is not set", run.Error, StringComparison.Ordinal); // an empty knp column is said, on stderr only
     }
 
     [Theory]

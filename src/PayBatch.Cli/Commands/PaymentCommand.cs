@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Persistence;
+using PayBatch.Core.Reconciliation;
+
+namespace PayBatch.Cli.Commands;
+
+/// <summary><c>paybatch payment REFERENCE</c>: one payment, and every bank confirmation line that touched it.</summary>
+public static class PaymentCommand
+{
+    public static Command Build(CommandRunner runner)
+    {
+        var reference = new Argument<string>("REFERENCE") { Description = "A payment reference, e.g. 2026Q1-01-000001" };
+        var command = new Command("payment", "Show a payment and where its status came from: each confirmation line (file, line, file hash) that touched it") { reference };
+        runner.Handle(command, async (parse, ctx, ct) =>
+        {
+            var text = parse.GetValue(reference)!;
+            if (!PaymentReference.TryParse(text, out _)) throw new InputException($"'{text}' is not a payment reference such as 2026Q1-01-000001");
+            await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
+            var trace = await PaymentTrace.LoadAsync(db, text, ct).ConfigureAwait(false) ?? throw new InputException($"no payment {text}");
+            var p = trace.Payment;
+            static string? D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            ctx.Result(new JsonObject
+            {
+                ["reference"] = p.Reference, ["caseId"] = p.CaseId, ["childIin"] = p.ChildIin, ["bic"] = p.Bic, ["iban"] = p.Iban,
+                ["amount"] = new Tenge(p.AmountTiyn).ToString(), ["valueDate"] = D(p.ValueDate), ["status"] = p.Status,
+                ["creditedOn"] = D(p.CreditedOn), ["reason"] = p.StatusReason,
+                ["replaces"] = trace.Replaces?.Reference, ["replacedBy"] = trace.ReplacedBy?.Reference,
+                ["confirmations"] = new JsonArray(trace.Lines.Select(l => (JsonNode)new JsonObject
+                {
+                    ["file"] = l.File, ["line"] = l.Line, ["sha256"] = l.FileSha256, ["status"] = l.Status, ["creditedOn"] = D(l.CreditedOn),
+                    ["reason"] = l.Reason, ["outcome"] = l.Outcome,
+                    ["readAt"] = l.ReadAtUtc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                }).ToArray()),
+            }, w =>
+            {
+                w.WriteLine($"{p.Reference}  case {p.CaseId}  {new Tenge(p.AmountTiyn)} KZT to {p.Iban} ({p.Bic}), value date {D(p.ValueDate)}");
+                w.WriteLine($"status: {p.Status}{(p.CreditedOn is null ? "" : " on " + D(p.CreditedOn))}{(p.StatusReason is null ? "" : " (" + p.StatusReason + ")")}");
+                if (trace.Replaces is not null) w.WriteLine($"replaces the rejected payment {trace.Replaces.Reference}");
+                if (trace.ReplacedBy is not null) w.WriteLine($"re-issued as {trace.ReplacedBy.Reference}");
+                foreach (var l in trace.Lines)
+                    w.WriteLine($"  {l.Outcome,-18} {l.File}:{l.Line} ({l.FileSha256[..12]}…) {l.Status} {D(l.CreditedOn)}{l.Reason} read {l.ReadAtUtc:yyyy-MM-dd HH:mm}Z");
+                if (trace.Lines.Count == 0) w.WriteLine("  no confirmation read yet");
+            });
+            return ExitCodes.Done;
+        });
+        return command;
+    }
+}

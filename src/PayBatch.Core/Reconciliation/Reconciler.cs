@@ -34,7 +34,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
         var states = await LoadStatesAsync(quarters, ct).ConfigureAwait(false);
         var byReference = states.ToDictionary(s => s.Reference, StringComparer.Ordinal);
-        var original = new Dictionary<long, PaymentState>();
+        var changed = new HashSet<string>(StringComparer.Ordinal); // references whose status this run sets
         var seen = (await db.SeenConfirmationLines(files.Select(f => f.Sha256).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         var findings = new List<Finding>();
         var kept = new List<(ConfirmationFile File, Confirmation Line, MatchResult Result, long? PaymentId)>();
@@ -48,7 +48,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 var result = Matching.Decide(state, line, data.Calendar);
                 if (result.Updated is { } updated)
                 {
-                    original.TryAdd(updated.Id, state!);
+                    changed.Add(updated.Reference);
                     byReference[updated.Reference] = updated;
                     applied++;
                 }
@@ -60,7 +60,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await ApplyAsync(original.Keys.Select(id => byReference[original[id].Reference]).ToList(), ct).ConfigureAwait(false);
+        await ApplyAsync(changed.Select(r => byReference[r]).ToList(), ct).ConfigureAwait(false);
         await using (var insert = await BulkWriter.OpenAsync(db, "confirmations", ConfirmationColumns, ct).ConfigureAwait(false))
         {
             foreach (var (file, line, result, paymentId) in kept)
@@ -79,11 +79,13 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var overdue = new List<Finding>();
         foreach (var q in quarters.Where(q => byReference.Values.Any(s => s.Quarter == q)).Order(StringComparer.Ordinal))
         {
-            var payments = byReference.Values.Where(s => s.Quarter == q).OrderBy(s => s.Reference, StringComparer.Ordinal).ToList();
-            var (csv, quarterOverdue) = ReconciliationCsv(payments, asOf);
-            foreach (var (k, v) in payments.Select(p => Matching.Sla(p, asOf, data.Calendar).Sla).Where(s => s.Length > 0).GroupBy(s => s).Select(g => (g.Key, g.Count())))
-                sla[k] = sla.GetValueOrDefault(k) + v;
+            var payments = byReference.Values.Where(s => s.Quarter == q).OrderBy(s => s.Reference, StringComparer.Ordinal)
+                .Select(p => (Payment: p, Sla: Matching.Sla(p, asOf, data.Calendar))).ToList();
+            foreach (var g in payments.Where(p => p.Sla.Sla.Length > 0).GroupBy(p => p.Sla.Sla)) sla[g.Key] = sla.GetValueOrDefault(g.Key) + g.Count();
+            var quarterOverdue = payments.Where(p => p.Sla.Sla == "overdue")
+                .Select(p => new Finding("", null, p.Payment.Reference, "OVERDUE", $"still issued after the deadline {Date(p.Sla.Deadline)}")).ToList();
             overdue.AddRange(quarterOverdue);
+            var csv = ReconciliationCsv(payments);
             var folder = Path.Combine(outDir, q);
             AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), csv);
             var quarterFindings = findings.Where(f => !PaymentReference.TryParse(f.Reference, out var r) || r.Quarter.ToString() == q).Concat(quarterOverdue);
@@ -140,18 +142,13 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     public static readonly string[] ReconciliationColumns =
         ["reference", "case_id", "child_iin", "bic", "iban", "amount", "value_date", "status", "credited_on", "banking_days", "deadline", "sla", "reason"];
 
-    private (byte[] Csv, List<Finding> Overdue) ReconciliationCsv(IEnumerable<PaymentState> payments, DateOnly asOf)
+    private static byte[] ReconciliationCsv(IEnumerable<(PaymentState Payment, (string Sla, int? BankingDays, DateOnly Deadline) Sla)> payments)
     {
         var csv = new CsvText().Row(ReconciliationColumns);
-        var overdue = new List<Finding>();
-        foreach (var p in payments)
-        {
-            var (sla, days, deadline) = Matching.Sla(p, asOf, data.Calendar);
+        foreach (var (p, (sla, days, deadline)) in payments)
             csv.Row(p.Reference, p.CaseId, p.ChildIin, p.Bic, p.Iban, p.Amount.ToString(), Date(p.ValueDate), p.Status, Date(p.CreditedOn),
                 days?.ToString(CultureInfo.InvariantCulture), Date(deadline), sla, p.Reason);
-            if (sla == "overdue") overdue.Add(new Finding("", null, p.Reference, "OVERDUE", $"still issued after the deadline {Date(deadline)}"));
-        }
-        return (csv.ToUtf8(), overdue);
+        return csv.ToUtf8();
     }
 
     private static byte[] FindingsCsv(IEnumerable<Finding> findings)

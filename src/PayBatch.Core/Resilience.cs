@@ -39,6 +39,8 @@ public static class Resilience
         _ => false,
     };
 
-    // ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION on Windows shares; EAGAIN/EBUSY-style locks elsewhere surface as these too.
-    private static bool IsSharingViolation(IOException e) => (e.HResult & 0xFFFF) is 32 or 33 && e is not FileNotFoundException;
+    // Windows: ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION. Unix: the advisory lock .NET takes for
+    // FileShare.None reports EWOULDBLOCK (11) to the next opener.
+    private static bool IsSharingViolation(IOException e) => e is not FileNotFoundException &&
+        (OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 32 or 33 : e.HResult == 11);
 }

@@ -212,3 +212,21 @@ public class OperationsTests
         Assert.Matches(new Regex(@"^\d+\.\d+\.\d+"), r.Out);
     }
 }
+
+public class FileRetryTests
+{
+    [Fact]
+    public void An_input_file_locked_by_another_program_is_read_once_the_lock_is_released()
+    {
+        using var ws = new Workspace();
+        ws.RunOk("init"); // so the import reaches the file at once, while it is still locked
+        var file = ws.Write("r.csv", Cases.Csv([Cases.Row(1)]));
+        var locked = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        var probe = Record.Exception(() => File.OpenRead(file).Dispose());
+        Assert.True(probe is IOException, $"the lock is not seen on this platform: {probe?.GetType().Name}");
+        using var release = new Timer(_ => locked.Dispose(), null, 500, Timeout.Infinite);
+        ws.RunOk("import", "recipients", file);
+        using var db = ws.OpenDb();
+        Assert.Equal(1, db.Cases.Count());
+    }
+}

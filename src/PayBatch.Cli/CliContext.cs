@@ -49,7 +49,14 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
 
     public bool UsedDatabase { get; private set; }
 
-    public PayBatchDb CreateDb() => DbFactory.Create(Settings.Provider, Settings.ConnectionString, [.. Host.Interceptors]);
+    public PayBatchDb CreateDb()
+    {
+        var connectionString = Settings.ConnectionString;
+        if (Settings.Provider == DbProvider.Sqlite &&
+            Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource) is { Length: > 0 } folder)
+            Core.Output.AtomicFile.CreateDirectory(folder); // a new database in a new folder, e.g. --db accounts/2026.db
+        return DbFactory.Create(Settings.Provider, connectionString, [.. Host.Interceptors]);
+    }
 
     /// <summary>Opens the database and brings its schema up to date (idempotent).</summary>
     public async Task<PayBatchDb> OpenDbAsync(CancellationToken ct)

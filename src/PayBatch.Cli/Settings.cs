@@ -72,14 +72,20 @@ public sealed class Settings
         DbFactory.TryParseProvider(Root["Database:Provider"], out var p) ? p
             : throw new InputException($"Database:Provider '{Root["Database:Provider"]}' is not sqlite, sqlserver or postgres");
 
-    /// <summary>The connection string, with a relative SQLite file resolved against the working directory.</summary>
+    /// <summary>
+    /// The connection string. For SQLite a plain file path is accepted too (<c>--db accounts/2026.db</c>),
+    /// and a relative file is resolved against the working directory.
+    /// </summary>
     public string ConnectionString
     {
         get
         {
             var cs = Root["Database:ConnectionString"] ?? DbFactory.DefaultSqlite;
             if (Provider != DbProvider.Sqlite) return cs;
-            var b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs);
+            if (!cs.Contains('=', StringComparison.Ordinal)) cs = "Data Source=" + cs;
+            Microsoft.Data.Sqlite.SqliteConnectionStringBuilder b;
+            try { b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs); }
+            catch (ArgumentException e) { throw new InputException($"Database:ConnectionString is not a SQLite connection string: {e.Message}"); }
             if (b.DataSource is { Length: > 0 } ds && ds != ":memory:" && !Path.IsPathRooted(ds) && !ds.StartsWith("file:", StringComparison.Ordinal))
                 b.DataSource = Path.GetFullPath(Path.Combine(WorkingDirectory, ds));
             return b.ToString();

@@ -204,6 +204,16 @@ public class OperationsTests
     }
 
     [Fact]
+    public void A_plain_file_path_is_accepted_as_the_SQLite_database()
+    {
+        using var ws = new Workspace();
+        ws.Environment.Remove("PAYBATCH_DATABASE__CONNECTIONSTRING");
+        ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv([Cases.Row(1)])), "--db", "accounts/2026.db");
+        Assert.True(File.Exists(ws.Path_("accounts", "2026.db")));
+        Assert.False(File.Exists(ws.Path_("paybatch.db")));
+    }
+
+    [Fact]
     public void Version_is_printed()
     {
         using var ws = new Workspace();

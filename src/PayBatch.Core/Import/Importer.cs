@@ -48,6 +48,8 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
         var started = clock.GetTimestamp();
         using var csv = CsvInput.Open(path, required);
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        // Serialised with runs and reconciles: a run never sees half of the registry from before an import and half from after.
+        await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
         var changes = 0;
         var rows = 0;
         await using (var sink = await UpsertSink.OpenAsync(db, table, keys, columns, keepBankDetailHistory, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false))

@@ -52,10 +52,22 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     public PayBatchDb CreateDb()
     {
         var connectionString = Settings.ConnectionString;
-        if (Settings.Provider == DbProvider.Sqlite &&
-            Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource) is { Length: > 0 } folder)
-            Core.Output.AtomicFile.CreateDirectory(folder); // a new database in a new folder, e.g. --db accounts/2026.db
+        if (Settings.Provider == DbProvider.Sqlite) PrepareSqliteFile(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource);
         return DbFactory.Create(Settings.Provider, connectionString, [.. Host.Interceptors]);
+    }
+
+    /// <summary>
+    /// A new SQLite database holds personal data: its folder is created if needed and the file is
+    /// created readable by its owner only (SQLite gives its journals the database's permissions).
+    /// </summary>
+    private static void PrepareSqliteFile(string dataSource)
+    {
+        if (dataSource is "" or ":memory:" || File.Exists(dataSource)) return;
+        if (Path.GetDirectoryName(dataSource) is { Length: > 0 } folder) Core.Output.AtomicFile.CreateDirectory(folder);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        try { new FileStream(dataSource, options).Dispose(); } // an empty file is an empty SQLite database
+        catch (IOException) when (File.Exists(dataSource)) { /* another process created it first */ }
     }
 
     /// <summary>Opens the database and brings its schema up to date (idempotent).</summary>

@@ -211,6 +211,8 @@ public class OperationsTests
         ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv([Cases.Row(1)])), "--db", "accounts/2026.db");
         Assert.True(File.Exists(ws.Path_("accounts", "2026.db")));
         Assert.False(File.Exists(ws.Path_("paybatch.db")));
+        if (!OperatingSystem.IsWindows()) // the registry's personal data: readable by its owner only
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(ws.Path_("accounts", "2026.db")));
     }
 
     [Fact]

@@ -31,8 +31,11 @@ public sealed class CsvInput : IDisposable
     private readonly Stream _stream;
     private readonly long _length;
 
-    private CsvInput(string path, CsvReader csv, Dictionary<string, int> columns, Stream stream)
+    private readonly int _lineOffset;
+
+    private CsvInput(string path, CsvReader csv, Dictionary<string, int> columns, Stream stream, int lineOffset)
     {
+        _lineOffset = lineOffset;
         Path = path;
         _csv = csv;
         _columns = columns;
@@ -42,7 +45,8 @@ public sealed class CsvInput : IDisposable
 
     public string Path { get; }
     public string FileName => System.IO.Path.GetFileName(Path);
-    public int Line => _csv.Parser.RawRow;
+    /// <summary>The line of the file the current record ends on (a "sep=" hint line counted too).</summary>
+    public int Line => _csv.Parser.RawRow + _lineOffset;
 
     /// <summary>How much of the file has been read, in percent (the reader's buffer position).</summary>
     public int Percent => _length == 0 ? 100 : (int)Math.Min(100, _stream.Position * 100 / _length);
@@ -55,14 +59,18 @@ public sealed class CsvInput : IDisposable
         var encoding = DetectEncoding(path);
         var reader = new StreamReader(Resilience.OpenRead(path), encoding, detectEncodingFromByteOrderMarks: false);
         var header = reader.ReadLine();
+        // Excel's "sep=;" hint line names the delimiter; the header follows it.
+        var hint = header is { Length: 5 } && header.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) ? header[4].ToString() : null;
+        if (hint is not null) header = reader.ReadLine();
         if (string.IsNullOrWhiteSpace(header))
         {
             reader.Dispose();
-            throw new InputFileException(path, [$"line 1: the header row is missing"]);
+            throw new InputFileException(path, [$"line {(hint is null ? 1 : 2)}: the header row is missing"]);
         }
-        var delimiter = header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",";
+        var delimiter = hint ?? (header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",");
         reader.BaseStream.Position = 0;
         reader.DiscardBufferedData();
+        if (hint is not null) reader.ReadLine();
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter,
@@ -85,9 +93,9 @@ public sealed class CsvInput : IDisposable
         if (missing.Count > 0)
         {
             csv.Dispose();
-            throw new InputFileException(path, missing.Select(m => $"line 1, column '{m}': required column is missing").ToList());
+            throw new InputFileException(path, missing.Select(m => $"line {(hint is null ? 1 : 2)}, column '{m}': required column is missing").ToList());
         }
-        return new CsvInput(path, csv, columns, reader.BaseStream);
+        return new CsvInput(path, csv, columns, reader.BaseStream, lineOffset: hint is null ? 0 : 1);
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), else Windows-1251.</summary>

@@ -139,11 +139,24 @@ public class ImportTests
         Assert.Equal("2026Q1", db.Certificates.Single().Quarter);
     }
 
-    [Theory]
-    [ClassData(typeof(Providers))]
-    public void Encoding_is_detected_from_content(string provider)
+    [Fact]
+    public void Excels_sep_hint_line_names_the_delimiter_and_errors_keep_their_true_line()
     {
-        using var ws = new Workspace(provider);
+        using var ws = new Workspace();
+        var good = "sep=;\n" + Cases.Csv([Cases.Row(1), Cases.Row(2)], ';');
+        ws.RunOk("import", "recipients", ws.Write("excel.csv", good));
+        var bad = "sep=;\n" + Cases.Csv([Cases.Row(1), Cases.Row(2, r => r["status"] = "closed")], ';');
+        var r = ws.Run("import", "recipients", ws.Write("excel-bad.csv", bad));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("line 4, column 'status'", r.Error, StringComparison.Ordinal);
+        using var db = ws.OpenDb();
+        Assert.Equal(2, db.Cases.Count());
+    }
+
+    [Fact]
+    public void Encoding_is_detected_from_content()
+    {
+        using var ws = new Workspace();
         var utf8 = ws.Write("u.csv", "a\nӘбдіров\n");
         var cp1251 = ws.WriteBytes("w.csv", Core.Formats.Encodings.Windows1251.GetBytes("a\nИванов\n"));
         Assert.Equal(Encoding.UTF8.WebName, CsvInput.DetectEncoding(utf8).WebName);

@@ -19,11 +19,14 @@ public readonly record struct Tenge : IComparable<Tenge>
     /// <summary>The payment per child: coefficient × MRP, rounded once.</summary>
     public static Tenge PerChild(decimal coefficient, int mrp) => FromDecimal(coefficient * mrp);
 
-    /// <summary>Reads <c>28112.50</c> or <c>28112,50</c>; refuses more than two decimals.</summary>
+    /// <summary>
+    /// Reads <c>28112.50</c>, <c>28112,50</c> and <c>28 112,50</c> (any space as the thousands
+    /// separator, as Russian-locale spreadsheets write it); refuses more than two decimals.
+    /// </summary>
     public static bool TryParse(string? text, out Tenge tenge)
     {
         tenge = default;
-        var t = (text ?? "").Trim().Replace(" ", "", StringComparison.Ordinal).Replace(',', '.');
+        var t = string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c) && c != '\u202F')).Replace(',', '.');
         if (!decimal.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d)) return false;
         if (decimal.Round(d, 2) != d) return false;
         tenge = new Tenge((long)(d * 100m));

@@ -44,6 +44,8 @@ public class AmountTests
     [InlineData("28112.50", 2811250)]
     [InlineData("28112,50", 2811250)]
     [InlineData("28 112,5", 2811250)]
+    [InlineData("28\u00A0112,50", 2811250)]
+    [InlineData("28\u202F112,50", 2811250)]
     public void Amounts_read_with_point_or_comma(string text, long tiyn)
     {
         Assert.True(Tenge.TryParse(text, out var t));

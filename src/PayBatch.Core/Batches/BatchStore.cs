@@ -45,7 +45,7 @@ public static class BatchStore
         await db.Database.CommitTransactionAsync(ct).ConfigureAwait(false);
         log.Information("Created {Kind} batch {Quarter}-{Batch}: {Count} payments, total {Total} KZT, value date {ValueDate}",
             kind, batch.Quarter.ToString(), batch.NumberText, batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
-        WriteFolder(Folder(outDir, batch.Quarter, batch.Number), files);
+        WriteFolder(Folder(outDir, batch.Quarter, batch.Number), files, log);
         return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
     }
 
@@ -102,13 +102,16 @@ public static class BatchStore
     }
 
     /// <summary>Writes every file of a batch folder; each appears complete or not at all.</summary>
-    public static void WriteFolder(string folder, IReadOnlyList<BatchFile> files)
+    public static void WriteFolder(string folder, IReadOnlyList<BatchFile> files, ILogger? log = null)
     {
         AtomicFile.CreateDirectory(folder);
         AtomicFile.CleanLeftovers(folder);
         // The manifest goes last: a folder with a manifest is a complete folder.
         foreach (var f in files.OrderBy(f => f.FileName == BatchDocuments.Manifest))
+        {
             AtomicFile.Write(Path.Combine(folder, f.FileName), f.Content);
+            log?.Debug("Wrote {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", f.FileName, f.Content.Length, f.Count, f.Sha256);
+        }
     }
 
     /// <summary>

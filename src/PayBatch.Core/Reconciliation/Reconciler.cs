@@ -26,6 +26,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     {
         var started = clock.GetTimestamp();
         var files = paths.Select(ConfirmationReader.Read).ToList(); // every file readable, or nothing is applied
+        foreach (var f in files) log.Debug("Read {File}: {Kind}, {Lines} confirmation(s), sha256 {Sha256}", Path.GetFileName(f.Path), f.Kind, f.Lines.Count, f.Sha256);
         var quarters = files.SelectMany(f => f.Lines)
             .Select(l => PaymentReference.TryParse(l.Reference, out var r) ? r.Quarter.ToString() : null)
             .OfType<string>().Distinct().ToList();

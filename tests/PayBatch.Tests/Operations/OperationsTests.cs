@@ -17,9 +17,11 @@ public class OperationsTests
         using var ws = SampleQuarter.Create();
         ws.RunOk("reissue", "--quarter", "2026Q1", "--value-date", "2026-02-23", "--all-rejected");
         ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-02-24", "--verbose");
+        ws.Run("reconcile", Path.Combine(Repo.Samples, "bank-confirmations.csv"), "--as-of", "2026-02-24", "--verbose");
         ws.Run("import", "recipients", ws.Write("bad.csv", Cases.Csv([Cases.Row(1, r => r["status"] = "nope")])));
         var log = string.Concat(Directory.GetFiles(ws.Path_("logs")).Select(File.ReadAllText));
         Assert.Contains("Created run batch 2026Q1-01", log, StringComparison.Ordinal);
+        Assert.Contains("[DBG]", log, StringComparison.Ordinal); // --verbose adds the debug lines (run with --verbose below)
         var registry = File.ReadAllLines(Path.Combine(Repo.Samples, "recipients.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         foreach (var row in registry)
         {

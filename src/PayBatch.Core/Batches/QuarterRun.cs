@@ -111,8 +111,10 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
     private async Task<LoadedFacts> LoadFactsAsync(Quarter q, CancellationToken ct)
     {
         var qs = q.ToString();
-        var rows = await db.AllCases().ToListAsync(ct).ConfigureAwait(false);
-        var cases = rows.Select(CaseMapping.ToDomain).OrderBy(c => c.CaseId, StringComparer.Ordinal).ToList();
+        var cases = new List<RecipientCase>();
+        await foreach (var row in db.AllCases().AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
+            cases.Add(CaseMapping.ToDomain(row)); // streamed: a million rows are never held twice
+        cases.Sort((a, b) => string.CompareOrdinal(a.CaseId, b.CaseId));
         var certified = (await db.CertifiedChildren(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var paid = (await db.ChildrenWithPayments(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var duplicated = cases.Where(c => c.Status == CaseStatus.Approved).GroupBy(c => c.ChildIin, StringComparer.Ordinal)

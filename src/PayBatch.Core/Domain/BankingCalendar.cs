@@ -16,8 +16,6 @@ public sealed class BankingCalendar
 
     private BankingCalendar(Dictionary<int, YearDays> years) => _years = years;
 
-    public IEnumerable<int> Years => _years.Keys.Order();
-
     public bool IsBankingDay(DateOnly date)
     {
         var y = Year(date.Year);

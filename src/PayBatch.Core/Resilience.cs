@@ -14,6 +14,17 @@ public static class Resilience
     public static ResiliencePipeline Database { get; } = Build(IsTransientDb);
     public static ResiliencePipeline Files { get; } = Build(e => e is IOException io && IsSharingViolation(io));
 
+    /// <summary>
+    /// Runs one unit of work (its own transaction) on <paramref name="db"/>, again from the start after
+    /// a transient fault: the failed attempt rolled back, and the change tracker is cleared of it.
+    /// </summary>
+    public static async Task<T> RetryAsync<T>(Persistence.PayBatchDb db, Func<CancellationToken, Task<T>> work, CancellationToken ct) =>
+        await Database.ExecuteAsync(async t =>
+        {
+            db.ChangeTracker.Clear();
+            return await work(t).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+
     /// <summary>Opens a file for reading, waiting out another program's lock (a network share, Excel).</summary>
     public static FileStream OpenRead(string path) => Files.Execute(() => File.OpenRead(path));
 

@@ -35,9 +35,8 @@ public static class ImportCommand
     }
 
     internal static Task<ImportResult> ImportFileAsync(CliContext ctx, Core.Persistence.PayBatchDb db, string path, bool recipients, CancellationToken ct) =>
-        Resilience.Database.ExecuteAsync(async t =>
+        Resilience.RetryAsync(db, async t =>
         {
-            db.ChangeTracker.Clear();
             var importer = new Importer(db, ctx.Clock, ctx.Log);
             var progress = ctx.Progress();
             var r = recipients
@@ -48,7 +47,7 @@ public static class ImportCommand
             ctx.Changes = (ctx.Changes + $" imported {r.Rows} {(recipients ? "cases" : "certificates")} from {Path.GetFileName(path)}" +
                            (recipients ? $" ({r.BankDetailChanges} bank detail changes);" : ";")).Trim();
             return r;
-        }, ct).AsTask();
+        }, ct);
 
     internal static JsonObject ToJson(ImportResult r, string kind) => new()
     {

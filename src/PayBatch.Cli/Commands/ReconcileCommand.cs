@@ -21,11 +21,8 @@ public static class ReconcileCommand
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var progress = ctx.Progress();
-            var o = await Resilience.Database.ExecuteAsync(async t =>
-            {
-                db.ChangeTracker.Clear();
-                return await new Reconciler(db, ctx.Data, ctx.Clock, ctx.Log).ExecuteAsync(paths, date, ctx.Settings.OutputDirectory, progress, t).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
+            var o = await Resilience.RetryAsync(db, t => new Reconciler(db, ctx.Data, ctx.Clock, ctx.Log)
+                .ExecuteAsync(paths, date, ctx.Settings.OutputDirectory, progress, t), ct).ConfigureAwait(false);
             progress?.Done();
             foreach (var f in o.Files) ctx.InputHashes[Path.GetFileName(f.Path)] = f.Sha256;
             ctx.Changes = $"applied {o.Applied} confirmation(s), {o.Same} already recorded, {o.Findings.Count} finding(s)";

@@ -22,11 +22,8 @@ public static class ReissueCommand
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var request = new ReissueRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format),
                 ctx.Settings.OutputDirectory, parse.GetValue(all), parse.GetValue(dryRun));
-            var o = await Resilience.Database.ExecuteAsync(async t =>
-            {
-                db.ChangeTracker.Clear();
-                return await new Reissue(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log).ExecuteAsync(request, t).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
+            var o = await Resilience.RetryAsync(db, t => new Reissue(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log)
+                .ExecuteAsync(request, t), ct).ConfigureAwait(false);
             var b = o.Batch;
             if (!o.DryRun) ctx.Changes = b is null ? "no re-issue" : $"created re-issue batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT";
             RunCommand.WarnIfNoKnp(ctx, b);

@@ -41,11 +41,7 @@ public static class RunCommand
                 imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(c), false, ct).ConfigureAwait(false), "certificates"));
 
             var progress = ctx.Progress();
-            var outcome = await Resilience.Database.ExecuteAsync(async t =>
-            {
-                db.ChangeTracker.Clear();
-                return await run.ExecuteAsync(request, progress, t).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
+            var outcome = await Resilience.RetryAsync(db, t => run.ExecuteAsync(request, progress, t), ct).ConfigureAwait(false);
             progress?.Done();
             if (!outcome.DryRun)
                 ctx.Changes = (ctx.Changes + (outcome.Batch is { } b

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -44,6 +45,9 @@ public sealed class CsvInput : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>The SHA-256 of the whole file, as read.</summary>
+    public string Sha256 { get; private init; } = "";
     public string FileName => System.IO.Path.GetFileName(Path);
     /// <summary>The line of the file the current record ends on (a "sep=" hint line counted too).</summary>
     public int Line => _csv.Parser.RawRow + _lineOffset;
@@ -56,7 +60,7 @@ public sealed class CsvInput : IDisposable
     public static CsvInput Open(string path, IReadOnlyList<string> requiredColumns)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: file not found");
-        var encoding = DetectEncoding(path);
+        var (encoding, sha256) = Inspect(path);
         var reader = new StreamReader(Resilience.OpenRead(path), encoding, detectEncodingFromByteOrderMarks: false);
         var header = reader.ReadLine();
         // Excel's "sep=;" hint line names the delimiter; the header follows it.
@@ -95,31 +99,43 @@ public sealed class CsvInput : IDisposable
             csv.Dispose();
             throw new InputFileException(path, missing.Select(m => $"line {(hint is null ? 1 : 2)}, column '{m}': required column is missing").ToList());
         }
-        return new CsvInput(path, csv, columns, reader.BaseStream, lineOffset: hint is null ? 0 : 1);
+        return new CsvInput(path, csv, columns, reader.BaseStream, lineOffset: hint is null ? 0 : 1) { Sha256 = sha256 };
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), else Windows-1251.</summary>
-    public static Encoding DetectEncoding(string path)
+    public static Encoding DetectEncoding(string path) => Inspect(path).Encoding;
+
+    /// <summary>
+    /// One pass over the file for what must be known before parsing it: its encoding and its
+    /// SHA-256 (kept with what the file changed).
+    /// </summary>
+    private static (Encoding Encoding, string Sha256) Inspect(string path)
     {
         using var stream = Resilience.OpenRead(path);
-        Span<byte> bom = stackalloc byte[3];
-        var n = stream.Read(bom);
-        if (n == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF) return new UTF8Encoding(true);
-        stream.Position = 0;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[1 << 16];
         var chars = new char[buffer.Length + 4];
-        try
+        var utf8 = true;
+        var bom = false;
+        var first = true;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
         {
-            int read;
-            while ((read = stream.Read(buffer)) > 0) decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
-            decoder.GetChars([], 0, 0, chars, 0, flush: true);
+            hash.AppendData(buffer, 0, read);
+            if (first) bom = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF;
+            first = false;
+            if (!utf8 || bom) continue;
+            try { decoder.GetChars(buffer, 0, read, chars, 0, flush: false); }
+            catch (DecoderFallbackException) { utf8 = false; }
         }
-        catch (DecoderFallbackException)
+        if (utf8 && !bom)
         {
-            return Formats.Encodings.Windows1251;
+            try { decoder.GetChars([], 0, 0, chars, 0, flush: true); }
+            catch (DecoderFallbackException) { utf8 = false; }
         }
-        return new UTF8Encoding(false);
+        var encoding = bom ? new UTF8Encoding(true) : utf8 ? new UTF8Encoding(false) : Formats.Encodings.Windows1251;
+        return (encoding, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
     public bool Read() => _csv.Read();

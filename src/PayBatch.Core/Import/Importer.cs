@@ -68,7 +68,7 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new(what, rows, 100));
-        var sha = Sha256Of(path);
+        var sha = csv.Sha256;
         log.Information("Imported {Rows} {What} from {File} ({Sha256}) in {Ms} ms; {Changes} bank detail changes kept",
             rows, what, csv.FileName, sha, (int)clock.GetElapsedTime(started).TotalMilliseconds, changes);
         return new ImportResult(path, sha, rows, changes);
@@ -80,10 +80,4 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
         c.ChildBirthDate, c.ApplicationDate, c.DecisionNo, c.DecisionDate, c.DisabilityCertNo, c.DisabilityValidTo, c.HomeEducationFrom,
         c.HomeEducationTo, c.StudyEndDate, c.BankBic, c.Iban, c.Status.Code(),
     ];
-
-    public static string Sha256Of(string path)
-    {
-        using var s = Resilience.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(s));
-    }
 }

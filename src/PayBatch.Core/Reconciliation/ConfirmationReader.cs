@@ -21,20 +21,22 @@ public static class ConfirmationReader
     public static ConfirmationFile Read(string path)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: file not found");
-        string sha;
-        using (var stream = Resilience.OpenRead(path)) sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return LooksLikeXml(path)
-            ? ReadXml(path, sha)
-            : new ConfirmationFile(path, "csv", sha, ReadCsv(path));
+        using var stream = Resilience.OpenRead(path);
+        if (!StartsWithAngleBracket(stream)) return ReadCsv(path);
+        stream.Position = 0;
+        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        stream.Position = 0;
+        return ReadXml(path, stream, sha);
     }
 
-    private static bool LooksLikeXml(string path)
+    /// <summary>XML or not, from the first byte after a BOM and white space ('<' is the same byte in UTF-8 and Windows-1251).</summary>
+    private static bool StartsWithAngleBracket(Stream stream)
     {
-        using var reader = new StreamReader(path, CsvInput.DetectEncoding(path));
-        int c;
-        while ((c = reader.Read()) >= 0)
-            if (!char.IsWhiteSpace((char)c) && c != '\uFEFF') return c == '<';
-        return false;
+        int b;
+        while ((b = stream.ReadByte()) is 0xEF or 0xBB or 0xBF or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+        }
+        return b == '<';
     }
 
     public static XmlReaderSettings SafeXml => new()
@@ -44,12 +46,11 @@ public static class ConfirmationReader
         IgnoreComments = true,
     };
 
-    private static ConfirmationFile ReadXml(string path, string sha)
+    private static ConfirmationFile ReadXml(string path, Stream stream, string sha)
     {
         XDocument doc;
         try
         {
-            using var stream = Resilience.OpenRead(path);
             using var reader = XmlReader.Create(stream, SafeXml);
             doc = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -138,7 +139,7 @@ public static class ConfirmationReader
         return t.Length >= 10 && DateOnly.TryParseExact(t[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
     }
 
-    private static List<Confirmation> ReadCsv(string path)
+    private static ConfirmationFile ReadCsv(string path)
     {
         using var csv = CsvInput.Open(path, CsvColumns);
         var lines = new List<Confirmation>();
@@ -166,6 +167,6 @@ public static class ConfirmationReader
                     iban is null ? null : Iban.Normalize(iban), csv.OptionalText("reason")));
         }
         if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
-        return lines;
+        return new ConfirmationFile(path, "csv", csv.Sha256, lines);
     }
 }

@@ -185,7 +185,7 @@ public class OperationsTests
         var paid = entries[1];
         Assert.Equal(0, paid.GetProperty("exitCode").GetInt32());
         Assert.Contains("created batch 2026Q1-01: 2 payments, 56225.00 KZT", paid.GetProperty("changes").GetString(), StringComparison.Ordinal);
-        Assert.Equal(Core.Import.Importer.Sha256Of(r), paid.GetProperty("inputHashes").GetProperty("r.csv").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(r))), paid.GetProperty("inputHashes").GetProperty("r.csv").GetString());
         Assert.Contains("--value-date 2026-01-20", paid.GetProperty("arguments").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(paid.GetProperty("user").GetString()));
     }

@@ -118,7 +118,7 @@ public class ReconcileTests
         using var trace = JsonDocument.Parse(ws.RunOk("payment", Ref(3), "--json").Out);
         var line = Assert.Single(trace.RootElement.GetProperty("confirmations").EnumerateArray());
         Assert.Equal(("b.csv", 3, "applied"), (line.GetProperty("file").GetString(), line.GetProperty("line").GetInt32(), line.GetProperty("outcome").GetString()));
-        Assert.Equal(Core.Import.Importer.Sha256Of(b), line.GetProperty("sha256").GetString());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(b))), line.GetProperty("sha256").GetString());
         using var db = ws.OpenDb();
         Assert.Equal(3, db.Confirmations.Count(c => c.Outcome == "applied"));
         var kept = db.Confirmations.AsNoTracking().Single(c => c.Reference == Ref(3) && c.Outcome == "applied");
@@ -166,7 +166,13 @@ public class ReconcileTests
               </CstmrPmtStsRpt>
             </Document>
             """;
-        ws.RunOk("reconcile", ws.Write("status.xml", xml), "--as-of", "2026-01-22");
+        var file = ws.Write("status.xml", xml);
+        using (var json = JsonDocument.Parse(ws.RunOk("reconcile", file, "--as-of", "2026-01-22", "--json").Out))
+        {
+            var read = json.RootElement.GetProperty("files")[0];
+            Assert.Equal(("pain.002", 3), (read.GetProperty("kind").GetString(), read.GetProperty("lines").GetInt32()));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))), read.GetProperty("sha256").GetString());
+        }
         Assert.Equal(("credited", new DateOnly(2026, 1, 21)), (Payment(ws, 1).Status, Payment(ws, 1).CreditedOn!.Value));
         Assert.Equal(("rejected", "AC04"), (Payment(ws, 2).Status, Payment(ws, 2).StatusReason));
         Assert.Equal(("credited", new DateOnly(2026, 1, 22)), (Payment(ws, 3).Status, Payment(ws, 3).CreditedOn!.Value)); // report's CreDtTm

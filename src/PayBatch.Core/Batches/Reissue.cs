@@ -42,13 +42,14 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
 
         var skipped = new List<NotReissued>();
         var chosen = new List<(PaymentRow Old, RecipientCase Case)>();
+        var chosenChildren = new HashSet<string>(StringComparer.Ordinal);
         foreach (var old in rejected)
         {
             if (!cases.TryGetValue(old.CaseId, out var c)) { skipped.Add(new(old.Reference, old.CaseId, "the case is no longer in the registry")); continue; }
             var changed = Iban.Normalize(c.Iban) != old.Iban || c.BankBic != old.Bic;
             if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, "bank details unchanged since the rejection")); continue; }
             var reasons = EligibilityRules.Check(c, facts);
-            if (chosen.Any(x => x.Case.ChildIin == c.ChildIin)) reasons = [.. reasons, Reason.AlreadyPaid];
+            if (chosenChildren.Contains(c.ChildIin)) reasons = [.. reasons, Reason.AlreadyPaid];
             if (reasons.Count > 0)
             {
                 var codes = reasons.Select(r => r.Code()).ToList();
@@ -56,6 +57,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
                 continue;
             }
             chosen.Add((old, c));
+            chosenChildren.Add(c.ChildIin);
         }
         if (chosen.Count == 0)
         {

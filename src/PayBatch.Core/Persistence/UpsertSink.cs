@@ -37,6 +37,7 @@ public abstract class UpsertSink : IAsyncDisposable
         private readonly PreparedCommand _upsert;
         private readonly PreparedCommand? _history;
         private readonly DateTime _now;
+        private readonly (int CaseId, int Bic, int Iban) _historyAt;
         private int _changes;
 
         public PreparedSink(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns, bool history, DateTime now)
@@ -44,16 +45,20 @@ public abstract class UpsertSink : IAsyncDisposable
             _columns = columns;
             _now = now;
             _upsert = new PreparedCommand(db, SqlDialect.Upsert(db.Provider, table, keys, columns.Select(c => c.Name).ToList()), columns.Select(c => c.Name).ToArray());
-            if (history) _history = new PreparedCommand(db, HistorySql, "case_id", "bank_bic", "iban", "now");
+            if (history)
+            {
+                _history = new PreparedCommand(db, HistorySql, "case_id", "bank_bic", "iban", "now");
+                int At(string name) => columns.Select((c, i) => (c, i)).Single(x => x.c.Name == name).i;
+                _historyAt = (At("case_id"), At("bank_bic"), At("iban"));
+            }
         }
 
         public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
         {
             if (_history is not null)
             {
-                string Value(string name) => (string)values[_columns.ToList().FindIndex(c => c.Name == name)]!;
-                _changes += await _history.Set("case_id", Value("case_id")).Set("bank_bic", Value("bank_bic")).Set("iban", Value("iban"))
-                    .Set("now", _now).ExecuteAsync(ct).ConfigureAwait(false);
+                _changes += await _history.Set("case_id", (string?)values[_historyAt.CaseId]).Set("bank_bic", (string?)values[_historyAt.Bic])
+                    .Set("iban", (string?)values[_historyAt.Iban]).Set("now", _now).ExecuteAsync(ct).ConfigureAwait(false);
             }
             for (var i = 0; i < _columns.Count; i++) _upsert.SetTyped(_columns[i].Name, _columns[i].Type, values[i]);
             await _upsert.ExecuteAsync(ct).ConfigureAwait(false);

@@ -17,7 +17,10 @@ public sealed record Payment(
 /// <summary>A case not paid by a batch, with every reason that holds.</summary>
 public sealed record Exclusion(string CaseId, string ChildIin, IReadOnlyList<string> Reasons);
 
-/// <summary>A batch with all it needs to be written: the pure input of <see cref="BatchDocuments"/>.</summary>
+/// <summary>
+/// A batch with all it needs to be written: the pure input of <see cref="BatchDocuments"/>, which
+/// puts payments and exclusions in their written order itself.
+/// </summary>
 public sealed record Batch(
     Quarter Quarter,
     int Number,

@@ -21,8 +21,7 @@ public static class BatchStore
             BatchTerms.FromJson(row.WrittenWith),
             payments.Select(p => new Payment(Reference(p.Reference), p.CaseId, p.District, p.ChildIin, p.ApplicantIin,
                 p.ApplicantName, p.Iban, p.Bic, new Tenge(p.AmountTiyn))).ToList(),
-            exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal)
-                .Select(e => new Exclusion(e.CaseId, e.ChildIin, e.Reasons.Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList());
+            exclusions.Select(e => new Exclusion(e.CaseId, e.ChildIin, e.Reasons.Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList());
     }
 
     private static PaymentReference Reference(string text) =>
@@ -101,17 +100,25 @@ public static class BatchStore
         return row;
     }
 
-    /// <summary>Writes every file of a batch folder; each appears complete or not at all.</summary>
-    public static void WriteFolder(string folder, IReadOnlyList<BatchFile> files, ILogger? log = null)
+    /// <summary>
+    /// Writes the files of a batch folder (or only those missing from it); each appears complete or
+    /// not at all. Returns the paths written.
+    /// </summary>
+    public static IReadOnlyList<string> WriteFolder(string folder, IReadOnlyList<BatchFile> files, ILogger? log = null, bool onlyMissing = false)
     {
         AtomicFile.CreateDirectory(folder);
         AtomicFile.CleanLeftovers(folder);
+        var written = new List<string>();
         // The manifest goes last: a folder with a manifest is a complete folder.
         foreach (var f in files.OrderBy(f => f.FileName == BatchDocuments.Manifest))
         {
-            AtomicFile.Write(Path.Combine(folder, f.FileName), f.Content);
+            var path = Path.Combine(folder, f.FileName);
+            if (onlyMissing && File.Exists(path)) continue;
+            AtomicFile.Write(path, f.Content);
+            written.Add(path);
             log?.Debug("Wrote {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", f.FileName, f.Content.Length, f.Count, f.Sha256);
         }
+        return written;
     }
 
     /// <summary>
@@ -136,15 +143,10 @@ public static class BatchStore
                 if (stored.Sha256 != f.Sha256)
                     throw new InvalidOperationException($"batch {q}-{row.Number:00}: {f.FileName} would not be re-created identically (sha256 differs); not writing it");
             }
-            AtomicFile.CreateDirectory(folder);
-            AtomicFile.CleanLeftovers(folder);
-            foreach (var f in files.OrderBy(f => f.FileName == BatchDocuments.Manifest))
+            foreach (var path in WriteFolder(folder, files, log, onlyMissing: true))
             {
-                var path = Path.Combine(folder, f.FileName);
-                if (File.Exists(path)) continue;
-                AtomicFile.Write(path, f.Content);
                 written.Add(path);
-                log.Warning("Re-created missing file {File} of batch {Quarter}-{Batch}", f.FileName, q, row.Number);
+                log.Warning("Re-created missing file {File} of batch {Quarter}-{Batch}", Path.GetFileName(path), q, row.Number);
             }
         }
         return written;

@@ -91,7 +91,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
                 c.ApplicantIin, c.ApplicantName, Iban.Normalize(c.Iban), c.BankBic, amount))
             .ToList();
         var batch = new Batch(q, number, valueDate, mrp, terms.Coefficient, amount, BatchTerms.For(q, payments, request.Format, terms, data.Banks), payments,
-            exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal).ToList());
+            exclusions);
         progress?.Report(new("deciding", facts.Cases.Count, 100));
         var files = BatchDocuments.All(batch);
         var folder = BatchStore.Folder(request.OutDir, q, number);

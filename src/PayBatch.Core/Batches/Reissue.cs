@@ -76,7 +76,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
             .Select(s => new Exclusion(s.CaseId, cases[s.CaseId].ChildIin, s.Reasons!)).ToList();
         var batch = new Batch(q, number, valueDate, first.Mrp, first.Coefficient, amount,
             BatchTerms.For(q, newPayments, request.Format, terms, data.Banks), newPayments,
-            exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal).ToList());
+            exclusions);
         var files = BatchDocuments.All(batch);
         var folder = BatchStore.Folder(request.OutDir, q, number);
         if (request.DryRun)

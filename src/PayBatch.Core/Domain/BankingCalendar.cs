@@ -14,6 +14,10 @@ public sealed class BankingCalendar
 {
     private readonly Dictionary<int, YearDays> _years;
 
+    // Immutable, so answers can be remembered: a quarter's million payments share a few dates.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(DateOnly, int), DateOnly> _added = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(DateOnly, DateOnly), int> _between = new();
+
     private BankingCalendar(Dictionary<int, YearDays> years) => _years = years;
 
     public bool IsBankingDay(DateOnly date)
@@ -36,7 +40,9 @@ public sealed class BankingCalendar
     }
 
     /// <summary>The n-th banking day after <paramref name="date"/> (n ≥ 1).</summary>
-    public DateOnly AddBankingDays(DateOnly date, int n)
+    public DateOnly AddBankingDays(DateOnly date, int n) => _added.GetOrAdd((date, n), k => CountForward(k.Item1, k.Item2));
+
+    private DateOnly CountForward(DateOnly date, int n)
     {
         var d = date;
         for (var i = 0; i < n; i++)
@@ -48,9 +54,10 @@ public sealed class BankingCalendar
     }
 
     /// <summary>Banking days after <paramref name="from"/> up to and including <paramref name="to"/> (same day = 0).</summary>
-    public int BankingDaysBetween(DateOnly from, DateOnly to)
+    public int BankingDaysBetween(DateOnly from, DateOnly to) => to <= from ? 0 : _between.GetOrAdd((from, to), k => Count(k.Item1, k.Item2));
+
+    private int Count(DateOnly from, DateOnly to)
     {
-        if (to <= from) return 0;
         var count = 0;
         for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
             if (IsBankingDay(d)) count++;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using PayBatch.Cli.Commands;
 using PayBatch.Core.Domain;
 
@@ -54,7 +53,7 @@ public static class CliApp
         {
             var message = string.Join(Environment.NewLine, parse.Errors.Select(e => e.Message));
             if (args.Contains("--json"))
-                host.Out.WriteLine(new JsonObject { ["ok"] = false, ["exitCode"] = ExitCodes.BadInput, ["error"] = message }.ToJsonString());
+                host.Out.WriteLine(CommandRunner.ErrorJson(ExitCodes.BadInput, message));
             await host.Error.WriteLineAsync(message + Environment.NewLine + "Run 'paybatch --help' for usage.").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }

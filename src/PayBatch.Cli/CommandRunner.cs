@@ -80,6 +80,10 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
             : $"unexpected failure: {root.Message.Split('\n')[0].Trim()}; nothing half-done was kept";
     }
 
+    /// <summary>What --json prints when a command does not complete.</summary>
+    internal static string ErrorJson(int code, string message) =>
+        new JsonObject { ["ok"] = false, ["exitCode"] = code, ["error"] = message }.ToJsonString();
+
     private static string CommandPath(ParseResult parse)
     {
         var names = new List<string>();
@@ -93,7 +97,7 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
         var safe = Logging.Redact(message);
         if (e is null) ctx?.Log.Warning("Refused: {Message}", safe);
         else ctx?.Log.Error(e, "Failed: {Message}", safe);
-        if (json) host.Out.WriteLine(new JsonObject { ["ok"] = false, ["exitCode"] = code, ["error"] = safe }.ToJsonString());
+        if (json) host.Out.WriteLine(ErrorJson(code, safe));
         host.Error.WriteLine($"error: {safe}");
         return code;
     }

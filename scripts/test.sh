@@ -13,6 +13,9 @@ if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ]; then
 fi
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
+# The PostgreSQL cases of the suite fail without it (tests/…/Support/Providers.cs): say so here first.
+: "${PAYBATCH_TEST_POSTGRES:?scripts/postgres.sh did not start PostgreSQL}"
+unset PAYBATCH_TEST_SQLITE_ONLY
 log=$(mktemp)
 set +e
 dotnet test SocialAid.sln --nologo 2>&1 | tee "$log"

@@ -29,7 +29,9 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     public string RunId { get; } = runId;
     public bool Json { get; } = json;
     public bool Quiet { get; } = quiet;
-    public TimeProvider Clock => Host.Clock;
+    /// <summary>The host's clock read in the department's zone: "today" is Kazakhstan's day, not the server's.</summary>
+    public TimeProvider Clock => _clock ??= new DepartmentClock(Host.Clock, Settings.TimeZone);
+    private DepartmentClock? _clock;
 
     private ReferenceData? _data;
     public ReferenceData Data => _data ??= ReferenceData.Load(Settings.DataDirectory);

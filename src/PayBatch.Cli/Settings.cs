@@ -20,10 +20,11 @@ public sealed class Settings
     {
         ["Database:Provider"] = "sqlite",
         ["Database:ConnectionString"] = DbFactory.DefaultSqlite,
-        ["Payment:Coefficient"] = "6.5",
-        ["Payment:Send"] = "07",
-        ["Payment:Pso"] = "01",
-        ["Payment:Prt"] = "50",
+        ["Payment:Coefficient"] = PaymentTerms.Default.Coefficient.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Payment:Send"] = PaymentTerms.Default.Send,
+        ["Payment:Pso"] = PaymentTerms.Default.Pso,
+        ["Payment:Prt"] = PaymentTerms.Default.Prt,
+        ["Ui:TimeZone"] = DepartmentClock.DefaultZone,
         ["Output"] = "out",
         ["Logs"] = "logs",
     };
@@ -102,7 +103,7 @@ public sealed class Settings
     {
         get
         {
-            var coefficientText = Root["Payment:Coefficient"] ?? "6.5";
+            var coefficientText = Root["Payment:Coefficient"];
             if (!decimal.TryParse(coefficientText, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var coefficient) || coefficient <= 0)
                 throw new InputException($"Payment:Coefficient '{coefficientText}' is not a positive number");
             return new PaymentTerms
@@ -115,12 +116,17 @@ public sealed class Settings
                 },
                 Knp = Blank(Root["Payment:Knp"]),
                 Coefficient = coefficient,
-                Send = Root["Payment:Send"] ?? "07",
-                Pso = Root["Payment:Pso"] ?? "01",
-                Prt = Root["Payment:Prt"] ?? "50",
+                Send = Root["Payment:Send"] ?? PaymentTerms.Default.Send,
+                Pso = Root["Payment:Pso"] ?? PaymentTerms.Default.Pso,
+                Prt = Root["Payment:Prt"] ?? PaymentTerms.Default.Prt,
             };
         }
     }
+
+    /// <summary>The department's time zone (<c>Ui:TimeZone</c>): what "today" means. Kazakhstan's, UTC+5, by default.</summary>
+    public TimeZoneInfo TimeZone =>
+        DepartmentClock.TryParseZone(Root["Ui:TimeZone"], out var zone) ? zone
+            : throw new InputException($"Ui:TimeZone '{Root["Ui:TimeZone"]}' is not an offset such as +05:00 or a time zone id such as Asia/Almaty");
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) || s == "…" ? null : s.Trim();
 

@@ -25,7 +25,7 @@ public static class PaymentCommand
             ctx.Result(new JsonObject
             {
                 ["reference"] = p.Reference, ["caseId"] = p.CaseId, ["childIin"] = p.ChildIin, ["bic"] = p.Bic, ["iban"] = p.Iban,
-                ["amount"] = new Tenge(p.AmountTiyn).ToString(), ["valueDate"] = D(p.ValueDate), ["status"] = p.Status,
+                ["amount"] = new Tenge(p.AmountTiyn).ToString(), ["valueDate"] = D(p.ValueDate), ["status"] = p.Status.Code(),
                 ["creditedOn"] = D(p.CreditedOn), ["reason"] = p.StatusReason,
                 ["replaces"] = trace.Replaces?.Reference, ["replacedBy"] = trace.ReplacedBy?.Reference,
                 ["confirmations"] = new JsonArray(trace.Lines.Select(l => (JsonNode)new JsonObject
@@ -37,7 +37,7 @@ public static class PaymentCommand
             }, w =>
             {
                 w.WriteLine($"{p.Reference}  case {p.CaseId}  {new Tenge(p.AmountTiyn)} KZT to {p.Iban} ({p.Bic}), value date {D(p.ValueDate)}");
-                w.WriteLine($"status: {p.Status}{(p.CreditedOn is null ? "" : " on " + D(p.CreditedOn))}{(p.StatusReason is null ? "" : " (" + p.StatusReason + ")")}");
+                w.WriteLine($"status: {p.Status.Code()}{(p.CreditedOn is null ? "" : " on " + D(p.CreditedOn))}{(p.StatusReason is null ? "" : " (" + p.StatusReason + ")")}");
                 if (trace.Replaces is not null) w.WriteLine($"replaces the rejected payment {trace.Replaces.Reference}");
                 if (trace.ReplacedBy is not null) w.WriteLine($"re-issued as {trace.ReplacedBy.Reference}");
                 foreach (var l in trace.Lines)

@@ -26,7 +26,7 @@ public static class ReportCommand
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
             if (!Labels.TryGet(parse.GetValue(lang), out var labels)) throw new InputException("--lang must be ru, kk or en");
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var figures = await ReportFigures.LoadAsync(db, ctx.Data.Calendar, q, date, ct).ConfigureAwait(false);
+            var figures = await ReportLoader.FiguresAsync(db, ctx.Data.Calendar, q, date, ctx.Settings.PaymentTerms.Coefficient, ct).ConfigureAwait(false);
             var fmt = ctx.Json ? "json" : parse.GetValue(format)!;
             var text = fmt switch
             {

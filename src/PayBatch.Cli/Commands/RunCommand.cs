@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using PayBatch.Core.Batches;
 using PayBatch.Core;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
 
 namespace PayBatch.Cli.Commands;
 
@@ -33,7 +34,7 @@ public static class RunCommand
                 throw new InputException("--dry-run changes nothing, so it cannot import --recipients/--certificates; import them first or drop --dry-run");
             var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry);
             var run = new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log);
-            run.Check(request); // refuse a bad value date, quarter or payer before importing anything: exit 2 changes nothing
+            QuarterRun.Check(ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, request); // refuse a bad value date, quarter or payer before importing anything: exit 2 changes nothing
             var imports = new JsonArray();
             if (parse.GetValue(recipients) is { } r)
                 imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(r), true, ct).ConfigureAwait(false), "recipients"));
@@ -92,14 +93,14 @@ public static class RunCommand
     internal static JsonArray FilesJson(IEnumerable<BatchFile> files) =>
         new(files.Where(f => f.Bic is not null).Select(f => (JsonNode)new JsonObject
         {
-            ["bic"] = f.Bic, ["file"] = f.FileName, ["format"] = f.Format, ["count"] = f.Count, ["total"] = f.Total.ToString(), ["sha256"] = f.Sha256,
+            ["bic"] = f.Bic, ["file"] = f.FileName, ["format"] = f.Format?.Name(), ["count"] = f.Count, ["total"] = f.Total.ToString(), ["sha256"] = f.Sha256,
         }).ToArray());
 
     private static JsonObject ByReason(IEnumerable<Exclusion> exclusions)
     {
         var json = new JsonObject();
-        foreach (var g in exclusions.SelectMany(e => e.Reasons).GroupBy(r => r).OrderBy(g => Core.Eligibility.Reasons.TryParse(g.Key, out var r) ? (int)r : 99))
-            json[g.Key] = g.Count();
+        foreach (var g in exclusions.SelectMany(e => e.Reasons).GroupBy(r => r).OrderBy(g => g.Key))
+            json[g.Key.Code()] = g.Count();
         return json;
     }
 
@@ -114,13 +115,13 @@ public static class RunCommand
         else
         {
             w.WriteLine($"{prefix}{o.Quarter} batch {b.NumberText}{(o.DryRun ? " would pay" : ":")} {b.Payments.Count} payment(s) × {o.AmountPerChild} KZT " +
-                        $"(6.5 × MRP {o.Mrp}) = {b.Total} KZT, value date {o.ValueDate:yyyy-MM-dd}; {o.Exclusions.Count} case(s) excluded.");
+                        $"({o.Coefficient.ToString("0.############", CultureInfo.InvariantCulture)} × MRP {o.Mrp}) = {b.Total} KZT, value date {o.ValueDate:yyyy-MM-dd}; {o.Exclusions.Count} case(s) excluded.");
             foreach (var f in o.Files.Where(f => f.Bic is not null))
-                w.WriteLine($"  {f.FileName,-16} {f.Format,-8} {f.Count,6} payment(s) {f.Total,16} KZT");
+                w.WriteLine($"  {f.FileName,-16} {f.Format?.Name(),-8} {f.Count,6} payment(s) {f.Total,16} KZT");
             if (!o.DryRun) w.WriteLine($"Files written to {o.Folder}");
         }
         foreach (var g in o.Exclusions.SelectMany(e => e.Reasons).GroupBy(r => r))
-            w.WriteLine($"  excluded {g.Key}: {g.Count()}");
+            w.WriteLine($"  excluded {g.Key.Code()}: {g.Count()}");
         foreach (var p in o.Restored) w.WriteLine($"Re-created missing file {p}");
     }
 }

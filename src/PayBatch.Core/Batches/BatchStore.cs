@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using Serilog;
@@ -19,13 +20,10 @@ public static class BatchStore
         var exclusions = await db.ExclusionsOfBatch(row.Id).ToListAsync(ct).ConfigureAwait(false);
         return new Batch(quarter, row.Number, row.ValueDate, row.Mrp, row.Coefficient, new Tenge(row.AmountPerChildTiyn),
             BatchTerms.FromJson(row.WrittenWith),
-            payments.Select(p => new Payment(Reference(p.Reference), p.CaseId, p.District, p.ChildIin, p.ApplicantIin,
-                p.ApplicantName, p.Iban, p.Bic, new Tenge(p.AmountTiyn))).ToList(),
-            exclusions.Select(e => new Exclusion(e.CaseId, e.ChildIin, e.Reasons.Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList());
+            payments.Select(p => new Payment(PaymentReference.Parse(p.Reference), p.CaseId, p.District, Iin.Parse(p.ChildIin), Iin.Parse(p.ApplicantIin),
+                p.ApplicantName, Iban.Parse(p.Iban), Bic.Parse(p.Bic), new Tenge(p.AmountTiyn))).ToList(),
+            exclusions.Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList());
     }
-
-    private static PaymentReference Reference(string text) =>
-        PaymentReference.TryParse(text, out var r) ? r : throw new InvalidDataException($"stored payment reference '{text}' is malformed");
 
     public static async Task<int> NextNumberAsync(PayBatchDb db, Quarter q, CancellationToken ct)
     {
@@ -37,13 +35,13 @@ public static class BatchStore
     /// Stores a decided batch and commits the current transaction, then writes its folder and
     /// restores any lost file of the quarter. Returns the restored paths.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> CreateAsync(PayBatchDb db, Batch batch, string kind, IReadOnlyList<BatchFile> files,
+    public static async Task<IReadOnlyList<string>> CreateAsync(PayBatchDb db, Batch batch, BatchKind kind, IReadOnlyList<BatchFile> files,
         IReadOnlyDictionary<string, long>? replaces, string outDir, DateTime nowUtc, ILogger log, CancellationToken ct)
     {
         await InsertAsync(db, batch, kind, files.Where(f => f.Bic is not null).ToList(), replaces, nowUtc, ct).ConfigureAwait(false);
         await db.Database.CommitTransactionAsync(ct).ConfigureAwait(false);
         log.Information("Created {Kind} batch {Quarter}-{Batch}: {Count} payments, total {Total} KZT, value date {ValueDate}",
-            kind, batch.Quarter.ToString(), batch.NumberText, batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
+            Codes.Of(kind), batch.Quarter.ToString(), batch.NumberText, batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
         WriteFolder(Folder(outDir, batch.Quarter, batch.Number), files, log);
         return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
     }
@@ -63,7 +61,7 @@ public static class BatchStore
     ];
 
     /// <summary>Inserts a decided batch, its files, payments and exclusions in the current transaction.</summary>
-    public static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, string kind, IReadOnlyList<BatchFile> bankFiles,
+    public static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, BatchKind kind, IReadOnlyList<BatchFile> bankFiles,
         IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct)
     {
         var row = new BatchRow
@@ -73,7 +71,7 @@ public static class BatchStore
             TotalTiyn = batch.Total.Tiyn, Excluded = batch.Exclusions.Count, WrittenWith = batch.Terms.ToJson(), CreatedAtUtc = nowUtc,
             Files = bankFiles.Select(f => new BatchFileRow
             {
-                Bic = f.Bic!, FileName = f.FileName, Format = f.Format!, Count = f.Count, TotalTiyn = f.Total.Tiyn, Sha256 = f.Sha256,
+                Bic = f.Bic!, FileName = f.FileName, Format = f.Format!.Value, Count = f.Count, TotalTiyn = f.Total.Tiyn, Sha256 = f.Sha256,
             }).ToList(),
         };
         db.Batches.Add(row);
@@ -86,15 +84,15 @@ public static class BatchStore
             {
                 var reference = p.Reference.ToString();
                 long? replaced = replaces is not null && replaces.TryGetValue(reference, out var old) ? old : null;
-                await payments.AddAsync([row.Id, reference, row.Quarter, p.Reference.Sequence, p.CaseId, p.District, p.ChildIin,
-                    p.ApplicantIin, p.ApplicantName, p.Iban, p.Bic, p.Amount.Tiyn, "issued", replaced], ct).ConfigureAwait(false);
+                await payments.AddAsync([row.Id, reference, row.Quarter, p.Reference.Sequence, p.CaseId, p.District, p.ChildIin.Value,
+                    p.ApplicantIin.Value, p.ApplicantName, p.Iban.Value, p.Bic.Value, p.Amount.Tiyn, PaymentStatus.Issued.Code(), replaced], ct).ConfigureAwait(false);
             }
             await payments.CompleteAsync(ct).ConfigureAwait(false);
         }
         await using (var exclusions = await BulkWriter.OpenAsync(db, "exclusions", ExclusionColumns, ct).ConfigureAwait(false))
         {
             foreach (var e in batch.Exclusions)
-                await exclusions.AddAsync([row.Id, row.Quarter, e.CaseId, e.ChildIin, string.Join(';', e.Reasons)], ct).ConfigureAwait(false);
+                await exclusions.AddAsync([row.Id, row.Quarter, e.CaseId, e.ChildIin, Reasons.Join(e.Reasons)], ct).ConfigureAwait(false);
             await exclusions.CompleteAsync(ct).ConfigureAwait(false);
         }
         return row;

@@ -19,6 +19,10 @@ public readonly record struct Iin
     /// <summary>The birth date the number encodes.</summary>
     public DateOnly BirthDate { get; }
 
+    /// <summary>A value already checked when it was stored or decided; anything else is a defect, not input.</summary>
+    public static Iin Parse(string text) =>
+        TryParse(text, out var v) ? v : throw new FormatException("a stored IIN is not valid");
+
     public static bool TryParse(string? text, out Iin iin)
     {
         iin = default;

@@ -1,5 +1,6 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Persistence;
 
@@ -24,6 +25,14 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
     /// <summary>A column name quoted for this provider, for filters and check constraints.</summary>
     protected virtual string Q(string column) => $"\"{column}\"";
 
+    /// <summary>A check constraint: the column holds one of the codes of <typeparamref name="T"/>.</summary>
+    private string OneOf<T>(string column) where T : struct, Enum =>
+        $"{Q(column)} IN ({string.Join(", ", Codes.All<T>().Select(c => $"'{c}'"))})";
+
+    /// <summary>An enum stored as its code (<see cref="Codes"/>): text in the database, the enum in code.</summary>
+    private static void AsCode<T>(PropertyBuilder<T> property) where T : struct, Enum =>
+        property.HasConversion(v => Codes.Of(v), s => Codes.Parse<T>(s));
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         b.Entity<CaseRow>(e =>
@@ -31,10 +40,12 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             e.ToTable("cases");
             e.HasKey(x => x.CaseId);
             e.HasIndex(x => x.ChildIin);
+            AsCode(e.Property(x => x.Status));
+            AsCode(e.Property(x => x.ApplicantRole));
             e.ToTable(t =>
             {
-                t.HasCheckConstraint("ck_cases_status", $"{Q("status")} IN ('approved', 'suspended', 'terminated')");
-                t.HasCheckConstraint("ck_cases_role", $"{Q("applicant_role")} IN ('parent', 'guardian')");
+                t.HasCheckConstraint("ck_cases_status", OneOf<CaseStatus>("status"));
+                t.HasCheckConstraint("ck_cases_role", OneOf<ApplicantRole>("applicant_role"));
             });
         });
         b.Entity<BankDetailChangeRow>(e =>
@@ -53,10 +64,11 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             e.ToTable("batches");
             e.HasIndex(x => new { x.Quarter, x.Number }).IsUnique();
             e.Property(x => x.Coefficient).HasPrecision(9, 4);
+            AsCode(e.Property(x => x.Kind));
             e.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.BatchId).OnDelete(DeleteBehavior.Restrict);
             e.ToTable(t =>
             {
-                t.HasCheckConstraint("ck_batches_kind", $"{Q("kind")} IN ('run', 'reissue')");
+                t.HasCheckConstraint("ck_batches_kind", OneOf<BatchKind>("kind"));
                 t.HasCheckConstraint("ck_batches_number", $"{Q("number")} BETWEEN 1 AND 99");
                 t.HasCheckConstraint("ck_batches_total", $"{Q("total_tiyn")} >= 0");
             });
@@ -65,25 +77,28 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("batch_files");
             e.HasIndex(x => new { x.BatchId, x.FileName }).IsUnique();
+            AsCode(e.Property(x => x.Format));
         });
         b.Entity<PaymentRow>(e =>
         {
             e.ToTable("payments");
             e.HasIndex(x => x.Reference).IsUnique();
             e.HasIndex(x => x.BatchId);
-            // No child is paid twice for a quarter: at most one payment that is not rejected.
+            AsCode(e.Property(x => x.Status));
+            // No child is paid twice for a quarter: at most one live payment.
             e.HasIndex(x => new { x.Quarter, x.ChildIin }).IsUnique()
                 .HasDatabaseName("ux_payments_live_child_quarter")
-                .HasFilter($"{Q("status")} <> 'rejected'");
+                .HasFilter(string.Join(" AND ", PaymentStatuses.All.Where(s => !s.IsLive()).Select(s => $"{Q("status")} <> '{s.Code()}'")));
             e.HasIndex(x => x.ReplacesPaymentId).IsUnique().HasFilter($"{Q("replaces_payment_id")} IS NOT NULL");
             e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<PaymentRow>().WithMany().HasForeignKey(x => x.ReplacesPaymentId).OnDelete(DeleteBehavior.Restrict);
             e.ToTable(t =>
             {
                 t.HasCheckConstraint("ck_payments_amount", $"{Q("amount_tiyn")} > 0");
-                t.HasCheckConstraint("ck_payments_status", $"{Q("status")} IN ('issued', 'credited', 'rejected')");
+                t.HasCheckConstraint("ck_payments_status", OneOf<PaymentStatus>("status"));
+                var credited = PaymentStatus.Credited.Code();
                 t.HasCheckConstraint("ck_payments_credited_on",
-                    $"({Q("status")} = 'credited' AND {Q("credited_on")} IS NOT NULL) OR ({Q("status")} <> 'credited' AND {Q("credited_on")} IS NULL)");
+                    $"({Q("status")} = '{credited}' AND {Q("credited_on")} IS NOT NULL) OR ({Q("status")} <> '{credited}' AND {Q("credited_on")} IS NULL)");
             });
         });
         b.Entity<ExclusionRow>(e =>
@@ -108,19 +123,7 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
 
         foreach (var entity in b.Model.GetEntityTypes())
             foreach (var p in entity.GetProperties())
-                p.SetColumnName(SnakeCase(p.Name));
-    }
-
-    internal static string SnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c) && i > 0) sb.Append('_');
-            sb.Append(char.ToLowerInvariant(c));
-        }
-        return sb.ToString();
+                p.SetColumnName(Codes.SnakeCase(p.Name));
     }
 }
 

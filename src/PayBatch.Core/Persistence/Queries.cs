@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Persistence;
 
 /// <summary>A payment with its batch's value date: what reconciliation and the report read.</summary>
 public sealed record PaymentView(
     long Id, string Reference, string Quarter, string CaseId, string ChildIin, string District, string Bic, string Iban,
-    long AmountTiyn, string Status, DateOnly? CreditedOn, string? StatusReason, long? ReplacesPaymentId, DateOnly ValueDate);
+    long AmountTiyn, PaymentStatus Status, DateOnly? CreditedOn, string? StatusReason, long? ReplacesPaymentId, DateOnly ValueDate);
 
 /// <summary>
 /// Every query the program sends through EF, in one place, so each is compiled for every provider
@@ -19,7 +20,7 @@ public static class Queries
         db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.CaseId));
 
     public static IQueryable<string> DuplicatedApprovedChildren(this PayBatchDb db) =>
-        db.Cases.AsNoTracking().Where(c => c.Status == "approved").GroupBy(c => c.ChildIin).Where(g => g.Count() > 1).Select(g => g.Key);
+        db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Approved).GroupBy(c => c.ChildIin).Where(g => g.Count() > 1).Select(g => g.Key);
 
     public static IQueryable<CaseRow> DecidedBy(this PayBatchDb db, DateOnly end) => db.Cases.AsNoTracking().Where(c => c.DecisionDate <= end);
 
@@ -63,7 +64,7 @@ public static class Queries
         db.Batches.AsNoTracking().Include(b => b.Files).Where(b => b.Quarter == quarter).OrderBy(b => b.Number);
 
     public static IQueryable<long> LatestRunBatch(this PayBatchDb db, string quarter) =>
-        db.Batches.AsNoTracking().Where(b => b.Quarter == quarter && b.Kind == "run").OrderByDescending(b => b.Number).Select(b => b.Id);
+        db.Batches.AsNoTracking().Where(b => b.Quarter == quarter && b.Kind == BatchKind.Run).OrderByDescending(b => b.Number).Select(b => b.Id);
 
     public static IQueryable<ExclusionRow> ExclusionsOfBatch(this PayBatchDb db, long batchId) =>
         db.Exclusions.AsNoTracking().Where(e => e.BatchId == batchId);

@@ -1,7 +1,10 @@
+using PayBatch.Core.Domain;
+
 namespace PayBatch.Core.Persistence;
 
-// Database rows. Money is whole tiyn (long), dates are DateOnly, statuses are lower-case codes
-// guarded by check constraints. Domain types are parsed from these at the edge.
+// Database rows. Money is whole tiyn (long), dates are DateOnly, statuses and kinds are enums stored
+// as their lower-case codes (Codes) and guarded by check constraints. Identifiers are text here and
+// parsed into domain types at the edge.
 
 public sealed class CaseRow
 {
@@ -9,7 +12,7 @@ public sealed class CaseRow
     public string District { get; set; } = "";
     public string ApplicantIin { get; set; } = "";
     public string ApplicantName { get; set; } = "";
-    public string ApplicantRole { get; set; } = "";
+    public ApplicantRole ApplicantRole { get; set; }
     public string? GuardianshipRef { get; set; }
     public string ChildIin { get; set; } = "";
     public string ChildName { get; set; } = "";
@@ -24,7 +27,7 @@ public sealed class CaseRow
     public DateOnly? StudyEndDate { get; set; }
     public string BankBic { get; set; } = "";
     public string Iban { get; set; } = "";
-    public string Status { get; set; } = "";
+    public CaseStatus Status { get; set; }
 }
 
 /// <summary>A change of a case's bank details by a registry import: the history SPEC asks to keep.</summary>
@@ -54,8 +57,7 @@ public sealed class BatchRow
     public long Id { get; set; }
     public string Quarter { get; set; } = "";
     public int Number { get; set; }
-    /// <summary><c>run</c> or <c>reissue</c>.</summary>
-    public string Kind { get; set; } = "";
+    public BatchKind Kind { get; set; }
     public DateOnly ValueDate { get; set; }
     public int Mrp { get; set; }
     public decimal Coefficient { get; set; }
@@ -75,7 +77,7 @@ public sealed class BatchFileRow
     public long BatchId { get; set; }
     public string Bic { get; set; } = "";
     public string FileName { get; set; } = "";
-    public string Format { get; set; } = "";
+    public BankFileFormat Format { get; set; }
     public int Count { get; set; }
     public long TotalTiyn { get; set; }
     public string Sha256 { get; set; } = "";
@@ -96,8 +98,7 @@ public sealed class PaymentRow
     public string Iban { get; set; } = "";
     public string Bic { get; set; } = "";
     public long AmountTiyn { get; set; }
-    /// <summary><c>issued</c>, <c>credited</c> or <c>rejected</c>.</summary>
-    public string Status { get; set; } = "";
+    public PaymentStatus Status { get; set; }
     public DateOnly? CreditedOn { get; set; }
     public string? StatusReason { get; set; }
     /// <summary>The rejected payment this one replaces (a re-issue).</summary>
@@ -124,6 +125,7 @@ public sealed class ConfirmationRow
     public int Line { get; set; }
     public string Reference { get; set; } = "";
     public long? PaymentId { get; set; }
+    /// <summary>What the line said: <c>credited</c> or <c>rejected</c> (the confirmation status's code).</summary>
     public string Status { get; set; } = "";
     public DateOnly? CreditedOn { get; set; }
     public long? AmountTiyn { get; set; }

@@ -147,11 +147,7 @@ public static class ConfirmationReader
         {
             var before = csv.Problems.Count;
             var reference = csv.RequiredText("reference");
-            var statusText = csv.Text("status").ToLowerInvariant();
-            ConfirmationStatus status = default;
-            if (statusText == "credited") status = ConfirmationStatus.Credited;
-            else if (statusText == "rejected") status = ConfirmationStatus.Rejected;
-            else csv.Problem("status", "must be credited or rejected");
+            if (!Codes.TryParse(csv.Text("status"), out ConfirmationStatus status)) csv.Problem("status", "must be credited or rejected");
             var creditedOn = csv.OptionalDate("credited_on");
             if (status == ConfirmationStatus.Credited && creditedOn is null && csv.Problems.Count == before) csv.Problem("credited_on", "is required for a credited payment");
             Tenge? amount = null;

@@ -2,15 +2,6 @@ using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Reconciliation;
 
-/// <summary>What is recorded of a payment, as far as matching needs it.</summary>
-public sealed record PaymentState(
-    long Id, string Reference, string Quarter, string CaseId, string ChildIin, string Bic, string Iban, Tenge Amount,
-    DateOnly ValueDate, string Status, DateOnly? CreditedOn, string? Reason)
-{
-    public static PaymentState Of(Persistence.PaymentView p) => new(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.Bic, p.Iban,
-        new Tenge(p.AmountTiyn), p.ValueDate, p.Status, p.CreditedOn, p.StatusReason);
-}
-
 /// <summary>What one confirmation line does (SPEC's table).</summary>
 public sealed record MatchResult(string Outcome, string? Finding, string Detail, PaymentState? Updated)
 {
@@ -21,47 +12,29 @@ public sealed record MatchResult(string Outcome, string? Finding, string Detail,
 /// <summary>SPEC's matching table as a pure function of the recorded payment and the line.</summary>
 public static class Matching
 {
-    public const int DeadlineBankingDays = 5;
-
     public static MatchResult Decide(PaymentState? p, Confirmation c, BankingCalendar calendar)
     {
         if (p is null) return Finding("UNKNOWN_REFERENCE", $"no payment {c.Reference}");
         if (c.Amount is { } amount && amount != p.Amount) return Finding("AMOUNT_MISMATCH", $"confirmed {amount}, paid {p.Amount}");
-        if (c.Iban is { Length: > 0 } iban && iban != p.Iban) return Finding("IBAN_MISMATCH", $"confirmed {Iban.Mask(iban)}, paid to {Iban.Mask(p.Iban)}");
+        if (c.Iban is { Length: > 0 } iban && iban != p.Iban.Value) return Finding("IBAN_MISMATCH", $"confirmed {Iban.Mask(iban)}, paid to {Iban.Mask(p.Iban.Value)}");
 
-        var status = c.Status == ConfirmationStatus.Credited ? "credited" : "rejected";
-        if (p.Status == "issued")
+        var status = c.Status.PaymentStatus();
+        if (p.Status == PaymentStatus.Issued)
         {
             if (c.Status == ConfirmationStatus.Rejected)
                 return new MatchResult(MatchResult.Applied, null, $"rejected {c.Reason}", p with { Status = status, Reason = c.Reason });
             var days = calendar.BankingDaysBetween(p.ValueDate, c.CreditedOn!.Value);
             var updated = p with { Status = status, CreditedOn = c.CreditedOn };
-            return days > DeadlineBankingDays
+            return Sla.IsLate(days)
                 ? new MatchResult(MatchResult.Applied, "LATE", $"credited {c.CreditedOn:yyyy-MM-dd}, {days} banking days after {p.ValueDate:yyyy-MM-dd}", updated)
                 : new MatchResult(MatchResult.Applied, null, $"credited {c.CreditedOn:yyyy-MM-dd}", updated);
         }
         var same = p.Status == status && (c.Status == ConfirmationStatus.Credited ? p.CreditedOn == c.CreditedOn : p.Reason == c.Reason);
         if (same) return new MatchResult(MatchResult.Same, null, "already recorded", null);
-        var recorded = p.Status == "credited" ? $"credited {p.CreditedOn:yyyy-MM-dd}" : $"rejected {p.Reason}";
+        var recorded = p.Status == PaymentStatus.Credited ? $"credited {p.CreditedOn:yyyy-MM-dd}" : $"rejected {p.Reason}";
         var confirmed = c.Status == ConfirmationStatus.Credited ? $"credited {c.CreditedOn:yyyy-MM-dd}" : $"rejected {c.Reason}";
         return Finding("CONFLICT", $"recorded {recorded}, confirmation says {confirmed}");
 
         static MatchResult Finding(string code, string detail) => new(code, code, detail, null);
-    }
-
-    /// <summary>The SLA position of a payment as of a date (SPEC): on_time, late, overdue, pending, or none for rejected.</summary>
-    public static (string Sla, int? BankingDays, DateOnly Deadline) Sla(PaymentState p, DateOnly asOf, BankingCalendar calendar)
-    {
-        var deadline = calendar.AddBankingDays(p.ValueDate, DeadlineBankingDays);
-        switch (p.Status)
-        {
-            case "credited":
-                var days = calendar.BankingDaysBetween(p.ValueDate, p.CreditedOn!.Value);
-                return (days <= DeadlineBankingDays ? "on_time" : "late", days, deadline);
-            case "issued":
-                return (asOf > deadline ? "overdue" : "pending", null, deadline);
-            default:
-                return ("", null, deadline); // rejected payments are outside the SLA figures
-        }
     }
 }

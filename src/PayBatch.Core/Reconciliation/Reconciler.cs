@@ -34,7 +34,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
         var states = await LoadStatesAsync(quarters, ct).ConfigureAwait(false);
-        var byReference = states.ToDictionary(s => s.Reference, StringComparer.Ordinal);
+        var byReference = states.ToDictionary(s => s.Reference.ToString(), StringComparer.Ordinal);
         var changed = new HashSet<string>(StringComparer.Ordinal); // references whose status this run sets
         var seen = (await db.SeenConfirmationLines(files.Select(f => f.Sha256).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         var findings = new List<Finding>();
@@ -49,8 +49,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 var result = Matching.Decide(state, line, data.Calendar);
                 if (result.Updated is { } updated)
                 {
-                    changed.Add(updated.Reference);
-                    byReference[updated.Reference] = updated;
+                    changed.Add(line.Reference);
+                    byReference[line.Reference] = updated;
                     applied++;
                 }
                 if (result.Outcome == MatchResult.Same) same++;
@@ -66,7 +66,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         {
             foreach (var (file, line, result, paymentId) in kept)
                 await insert.AddAsync([Path.GetFileName(file.Path), file.Sha256, line.Line, line.Reference, paymentId,
-                    line.Status == ConfirmationStatus.Credited ? "credited" : "rejected", line.CreditedOn, line.Amount?.Tiyn, line.Iban,
+                    line.Status.Code(), line.CreditedOn, line.Amount?.Tiyn, line.Iban,
                     line.Reason, result.Finding ?? result.Outcome, now], ct).ConfigureAwait(false);
             await insert.CompleteAsync(ct).ConfigureAwait(false);
         }
@@ -78,13 +78,13 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var written = new List<string>();
         var sla = new Dictionary<string, int>(StringComparer.Ordinal);
         var overdue = new List<Finding>();
-        foreach (var q in quarters.Where(q => byReference.Values.Any(s => s.Quarter == q)).Order(StringComparer.Ordinal))
+        foreach (var q in quarters.Where(q => byReference.Values.Any(s => s.Quarter.ToString() == q)).Order(StringComparer.Ordinal))
         {
-            var payments = byReference.Values.Where(s => s.Quarter == q).OrderBy(s => s.Reference, StringComparer.Ordinal)
-                .Select(p => (Payment: p, Sla: Matching.Sla(p, asOf, data.Calendar))).ToList();
-            foreach (var g in payments.Where(p => p.Sla.Sla.Length > 0).GroupBy(p => p.Sla.Sla)) sla[g.Key] = sla.GetValueOrDefault(g.Key) + g.Count();
-            var quarterOverdue = payments.Where(p => p.Sla.Sla == "overdue")
-                .Select(p => new Finding("", null, p.Payment.Reference, "OVERDUE", $"still issued after the deadline {Date(p.Sla.Deadline)}")).ToList();
+            var payments = byReference.Values.Where(s => s.Quarter.ToString() == q).OrderBy(s => s.Reference.ToString(), StringComparer.Ordinal)
+                .Select(p => (Payment: p, Sla: Sla.Of(p, asOf, data.Calendar))).ToList();
+            foreach (var g in payments.Where(p => p.Sla.Status is not null).GroupBy(p => p.Sla.Status!.Value.Code())) sla[g.Key] = sla.GetValueOrDefault(g.Key) + g.Count();
+            var quarterOverdue = payments.Where(p => p.Sla.Status == SlaStatus.Overdue)
+                .Select(p => new Finding("", null, p.Payment.Reference.ToString(), "OVERDUE", $"still issued after the deadline {Date(p.Sla.Deadline)}")).ToList();
             overdue.AddRange(quarterOverdue);
             var csv = ReconciliationCsv(payments);
             var folder = Path.Combine(outDir, q);
@@ -110,24 +110,26 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             await using (var staged = await BulkWriter.OpenAsync(db, "applied_states",
                              [new("id", ColumnType.Long), new("status", ColumnType.Text), new("credited_on", ColumnType.Date), new("reason", ColumnType.Text)], ct).ConfigureAwait(false))
             {
-                foreach (var s in applied) await staged.AddAsync([s.Id, s.Status, s.CreditedOn, s.Reason], ct).ConfigureAwait(false);
+                foreach (var s in applied) await staged.AddAsync([s.Id, s.Status.Code(), s.CreditedOn, s.Reason], ct).ConfigureAwait(false);
                 await staged.CompleteAsync(ct).ConfigureAwait(false);
             }
-            changed = await db.Database.ExecuteSqlRawAsync(
-                "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason " +
-                "FROM applied_states a WHERE p.id = a.id AND p.status = 'issued'", ct).ConfigureAwait(false);
+            changed = await db.Database.ExecuteSqlRawAsync(UpdateFromStagedSql, ct).ConfigureAwait(false);
         }
         else
         {
             using var update = new PreparedCommand(db, UpdateSql, "status", "credited_on", "reason", "id");
             foreach (var s in applied)
-                changed += await update.Set("status", s.Status).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).ExecuteAsync(ct).ConfigureAwait(false);
+                changed += await update.Set("status", s.Status.Code()).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).ExecuteAsync(ct).ConfigureAwait(false);
         }
         if (changed != applied.Count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
     }
 
-    internal const string UpdateSql =
-        "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = 'issued'";
+    private static readonly string UpdateFromStagedSql =
+        "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason " +
+        $"FROM applied_states a WHERE p.id = a.id AND p.status = '{PaymentStatus.Issued.Code()}'";
+
+    internal static readonly string UpdateSql =
+        $"UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = '{PaymentStatus.Issued.Code()}'";
 
     private static readonly Column[] ConfirmationColumns =
     [
@@ -143,12 +145,12 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     public static readonly string[] ReconciliationColumns =
         ["reference", "case_id", "child_iin", "bic", "iban", "amount", "value_date", "status", "credited_on", "banking_days", "deadline", "sla", "reason"];
 
-    private static byte[] ReconciliationCsv(IEnumerable<(PaymentState Payment, (string Sla, int? BankingDays, DateOnly Deadline) Sla)> payments)
+    private static byte[] ReconciliationCsv(IEnumerable<(PaymentState Payment, SlaPosition Sla)> payments)
     {
         var csv = new CsvText().Row(ReconciliationColumns);
         foreach (var (p, (sla, days, deadline)) in payments)
-            csv.Row(p.Reference, p.CaseId, p.ChildIin, p.Bic, p.Iban, p.Amount.ToString(), Date(p.ValueDate), p.Status, Date(p.CreditedOn),
-                days?.ToString(CultureInfo.InvariantCulture), Date(deadline), sla, p.Reason);
+            csv.Row(p.Reference.ToString(), p.CaseId, p.ChildIin.Value, p.Bic.Value, p.Iban.Value, p.Amount.ToString(), Date(p.ValueDate), p.Status.Code(),
+                Date(p.CreditedOn), days?.ToString(CultureInfo.InvariantCulture), Date(deadline), sla?.Code() ?? "", p.Reason);
         return csv.ToUtf8();
     }
 

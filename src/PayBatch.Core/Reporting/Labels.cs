@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
+using PayBatch.Core.Reconciliation;
 
 namespace PayBatch.Core.Reporting;
 
@@ -22,6 +23,12 @@ public sealed class Labels
     public string this[string key] => _text[key];
     public string Reason(Reason r) => _reasons[r];
 
+    /// <summary>An SLA status's label: the key is its JSON name (<c>onTime</c>).</summary>
+    public string Sla(SlaStatus s) => _text[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.ToString())];
+
+    /// <summary>The subtitle, naming the coefficient in force (setting <c>Payment:Coefficient</c>).</summary>
+    public string Subtitle(decimal coefficient) => _text["subtitle"].Replace("{coefficient}", Number(coefficient), StringComparison.Ordinal);
+
     public static bool TryGet(string? lang, out Labels labels)
     {
         labels = lang?.ToLowerInvariant() switch
@@ -41,8 +48,12 @@ public sealed class Labels
         return (Lang == "en" ? invariant : invariant.Replace(",", " ", StringComparison.Ordinal).Replace('.', ',')) + " ₸";
     }
 
-    public string Percent(decimal? p) => p is null ? "—"
-        : (Lang == "en" ? p.Value.ToString("0.0", CultureInfo.InvariantCulture) : p.Value.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')) + " %";
+    public string Percent(decimal? p) => p is null ? "—" : Decimal(p.Value.ToString("0.0", CultureInfo.InvariantCulture)) + " %";
+
+    /// <summary>6.5 in en; 6,5 in ru and kk. No trailing zeros.</summary>
+    public string Number(decimal d) => Decimal(d.ToString("0.############", CultureInfo.InvariantCulture));
+
+    private string Decimal(string invariant) => Lang == "en" ? invariant : invariant.Replace('.', ',');
 
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
@@ -56,7 +67,7 @@ public sealed class Labels
 
     private static readonly Labels Ru = Build("ru", """
         title = Отчёт о выплатах социальной помощи
-        subtitle = детям-инвалидам, обучающимся на дому, 6,5 МРП в квартал
+        subtitle = детям-инвалидам, обучающимся на дому, {coefficient} МРП в квартал
         quarter = Квартал
         asOf = По состоянию на
         summary = Итоги
@@ -110,7 +121,7 @@ public sealed class Labels
 
     private static readonly Labels Kk = Build("kk", """
         title = Әлеуметтік көмек төлемдері туралы есеп
-        subtitle = үйде оқитын мүгедек балаларға, тоқсанына 6,5 АЕК
+        subtitle = үйде оқитын мүгедек балаларға, тоқсанына {coefficient} АЕК
         quarter = Тоқсан
         asOf = Жағдай бойынша
         summary = Қорытынды
@@ -164,7 +175,7 @@ public sealed class Labels
 
     private static readonly Labels En = Build("en", """
         title = Social assistance payment report
-        subtitle = children with disabilities educated at home, 6.5 MRP per quarter
+        subtitle = children with disabilities educated at home, {coefficient} MRP per quarter
         quarter = Quarter
         asOf = As of
         summary = Summary

@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
-using PayBatch.Core.Persistence;
 using PayBatch.Core.Reconciliation;
 
 namespace PayBatch.Core.Reporting;
@@ -9,7 +8,15 @@ namespace PayBatch.Core.Reporting;
 public sealed record CountAmount(string Key, int Count, Tenge Amount);
 
 /// <summary>A payment that missed or is missing the five-banking-day limit.</summary>
-public sealed record SlaBreach(string Reference, string CaseId, string Bic, DateOnly ValueDate, DateOnly Deadline, string Status, DateOnly? CreditedOn, int? BankingDays, string Sla);
+public sealed record SlaBreach(string Reference, string CaseId, string Bic, DateOnly ValueDate, DateOnly Deadline, PaymentStatus Status, DateOnly? CreditedOn, int? BankingDays, SlaStatus Sla);
+
+/// <summary>What the report is computed from, as <see cref="ReportLoader"/> reads it.</summary>
+/// <param name="LatestRunExclusions">The exclusions of the quarter's latest run (none before a run).</param>
+/// <param name="Decisions">Application and decision dates of the cases decided by the quarter's end.</param>
+public sealed record ReportInput(
+    IReadOnlyList<PaymentState> Payments,
+    IReadOnlyList<Exclusion> LatestRunExclusions,
+    IReadOnlyList<(DateOnly Applied, DateOnly Decided)> Decisions);
 
 /// <summary>
 /// Every figure of the quarterly report, computed once; the md, csv, json and html writers only
@@ -19,6 +26,8 @@ public sealed record ReportFigures
 {
     public required Quarter Quarter { get; init; }
     public required DateOnly AsOf { get; init; }
+    /// <summary>The setting <c>Payment:Coefficient</c> the report's subtitle names (6.5 MRP per child).</summary>
+    public required decimal Coefficient { get; init; }
     public required int Issued { get; init; }
     public required int Credited { get; init; }
     public required int Rejected { get; init; }
@@ -41,6 +50,9 @@ public sealed record ReportFigures
 
     public const int NormativePercent = 90;
 
+    /// <summary>Point 7.1 of the standard: a decision within five calendar days of the application.</summary>
+    public const int DecisionDays = 5;
+
     /// <summary>Indicator 1.1: onTime ÷ (onTime + late + overdue) × 100, one decimal; null for 0/0.</summary>
     public decimal? OnTimePercent => OnTime + Late + Overdue == 0 ? null
         : decimal.Round(OnTime * 100m / (OnTime + Late + Overdue), 1, MidpointRounding.AwayFromZero);
@@ -48,57 +60,51 @@ public sealed record ReportFigures
     public decimal? DecisionsWithin5DaysPercent => Decisions == 0 ? null
         : decimal.Round(DecisionsWithin5Days * 100m / Decisions, 1, MidpointRounding.AwayFromZero);
 
-    public static async Task<ReportFigures> LoadAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, CancellationToken ct)
+    /// <summary>Every figure from what was loaded: pure, so tests call it without a database.</summary>
+    public static ReportFigures Compute(Quarter q, DateOnly asOf, decimal coefficient, ReportInput input, BankingCalendar calendar)
     {
-        var qs = q.ToString();
-        var payments = await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false);
+        var payments = input.Payments;
         var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
-        var states = payments.Select(PaymentState.Of).ToList();
-        var sla = states.Select(s => (State: s, Sla: Matching.Sla(s, asOf, calendar))).ToList();
+        var sla = payments.Select(p => (State: p, Sla: Sla.Of(p, asOf, calendar))).ToList();
 
         // Exclusions as of the latest run: its unpaid cases, each reason counted (ALREADY_PAID is not an exclusion here).
-        var latestRun = await db.LatestRunBatch(qs).Select(id => (long?)id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var liveChildren = payments.Where(p => p.Status != "rejected").Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var live = payments.Where(p => p.Status.IsLive()).ToList();
+        var liveChildren = live.Select(p => p.ChildIin.Value).ToHashSet(StringComparer.Ordinal);
         var reasonCounts = Reasons.All.Where(r => r != Reason.AlreadyPaid).ToDictionary(r => r, _ => 0);
-        if (latestRun is not null)
-        {
-            var rows = await db.ExclusionsOfBatch(latestRun.Value).ToListAsync(ct).ConfigureAwait(false);
-            foreach (var row in rows.Where(r => !liveChildren.Contains(r.ChildIin)))
-                foreach (var code in row.Reasons.Split(';'))
-                    if (Reasons.TryParse(code, out var reason) && reason != Reason.AlreadyPaid) reasonCounts[reason]++;
-        }
+        foreach (var e in input.LatestRunExclusions.Where(e => !liveChildren.Contains(e.ChildIin)))
+            foreach (var reason in e.Reasons.Where(r => r != Reason.AlreadyPaid))
+                reasonCounts[reason]++;
 
-        var end = q.LastDay;
-        var decisions = await db.DecidedBy(end).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false);
-
-        var live = payments.Where(p => p.Status != "rejected").ToList();
+        Tenge Amount(PaymentStatus s) => payments.Where(p => p.Status == s).Sum(p => p.Amount);
+        int Count(SlaStatus s) => sla.Count(x => x.Sla.Status == s);
         return new ReportFigures
         {
             Quarter = q,
             AsOf = asOf,
-            Issued = payments.Count(p => p.Status == "issued"),
-            Credited = payments.Count(p => p.Status == "credited"),
-            Rejected = payments.Count(p => p.Status == "rejected"),
-            Reissued = payments.Count(p => p.Status == "rejected" && replaced.Contains(p.Id)),
-            IssuedAmount = new Tenge(payments.Where(p => p.Status == "issued").Sum(p => p.AmountTiyn)),
-            CreditedAmount = new Tenge(payments.Where(p => p.Status == "credited").Sum(p => p.AmountTiyn)),
-            RejectedAmount = new Tenge(payments.Where(p => p.Status == "rejected").Sum(p => p.AmountTiyn)),
-            OnTime = sla.Count(s => s.Sla.Sla == "on_time"),
-            Late = sla.Count(s => s.Sla.Sla == "late"),
-            Overdue = sla.Count(s => s.Sla.Sla == "overdue"),
-            Pending = sla.Count(s => s.Sla.Sla == "pending"),
+            Coefficient = coefficient,
+            Issued = payments.Count(p => p.Status == PaymentStatus.Issued),
+            Credited = payments.Count(p => p.Status == PaymentStatus.Credited),
+            Rejected = payments.Count(p => p.Status == PaymentStatus.Rejected),
+            Reissued = payments.Count(p => p.Status == PaymentStatus.Rejected && replaced.Contains(p.Id)),
+            IssuedAmount = Amount(PaymentStatus.Issued),
+            CreditedAmount = Amount(PaymentStatus.Credited),
+            RejectedAmount = Amount(PaymentStatus.Rejected),
+            OnTime = Count(SlaStatus.OnTime),
+            Late = Count(SlaStatus.Late),
+            Overdue = Count(SlaStatus.Overdue),
+            Pending = Count(SlaStatus.Pending),
             Exclusions = reasonCounts.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToList(),
             ByDistrict = live.GroupBy(p => p.District, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new CountAmount(g.Key, g.Count(), new Tenge(g.Sum(p => p.AmountTiyn)))).ToList(),
-            ByBank = live.GroupBy(p => p.Bic, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new CountAmount(g.Key, g.Count(), new Tenge(g.Sum(p => p.AmountTiyn)))).ToList(),
-            Breaches = sla.Where(s => s.Sla.Sla is "late" or "overdue").OrderBy(s => s.State.Reference, StringComparer.Ordinal)
-                .Select(s => new SlaBreach(s.State.Reference, s.State.CaseId, s.State.Bic, s.State.ValueDate, s.Sla.Deadline, s.State.Status,
-                    s.State.CreditedOn, s.Sla.BankingDays, s.Sla.Sla)).ToList(),
+                .Select(g => new CountAmount(g.Key, g.Count(), g.Sum(p => p.Amount))).ToList(),
+            ByBank = live.GroupBy(p => p.Bic.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new CountAmount(g.Key, g.Count(), g.Sum(p => p.Amount))).ToList(),
+            Breaches = sla.Where(s => s.Sla.Status?.IsBreach() == true).OrderBy(s => s.State.Reference.ToString(), StringComparer.Ordinal)
+                .Select(s => new SlaBreach(s.State.Reference.ToString(), s.State.CaseId, s.State.Bic.Value, s.State.ValueDate, s.Sla.Deadline, s.State.Status,
+                    s.State.CreditedOn, s.Sla.BankingDays, s.Sla.Status!.Value)).ToList(),
             DaysToCredit = sla.Where(s => s.Sla.BankingDays is not null).GroupBy(s => s.Sla.BankingDays!.Value).OrderBy(g => g.Key)
                 .Select(g => (g.Key, g.Count())).ToList(),
-            Decisions = decisions.Count,
-            DecisionsWithin5Days = decisions.Count(d => d.DecisionDate.DayNumber - d.ApplicationDate.DayNumber <= 5),
+            Decisions = input.Decisions.Count,
+            DecisionsWithin5Days = input.Decisions.Count(d => d.Decided.DayNumber - d.Applied.DayNumber <= DecisionDays),
         };
     }
 }

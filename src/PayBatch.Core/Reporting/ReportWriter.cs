@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PayBatch.Core.Eligibility;
+using PayBatch.Core.Domain;
 using PayBatch.Core.Output;
+using PayBatch.Core.Reconciliation;
 
 namespace PayBatch.Core.Reporting;
 
@@ -87,10 +89,10 @@ public static class ReportWriter
                 w.WriteString("bic", b.Bic);
                 w.WriteString("valueDate", Labels.Date(b.ValueDate));
                 w.WriteString("deadline", Labels.Date(b.Deadline));
-                w.WriteString("status", b.Status);
+                w.WriteString("status", b.Status.Code());
                 if (b.CreditedOn is null) w.WriteNull("creditedOn"); else w.WriteString("creditedOn", Labels.Date(b.CreditedOn));
                 if (b.BankingDays is null) w.WriteNull("bankingDays"); else w.WriteNumber("bankingDays", b.BankingDays.Value);
-                w.WriteString("sla", b.Sla);
+                w.WriteString("sla", b.Sla.Code());
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -120,7 +122,7 @@ public static class ReportWriter
         foreach (var d in f.ByDistrict) csv.Row("byDistrict", d.Key, d.Key, I(d.Count), d.Amount.ToString(), null);
         foreach (var b in f.ByBank) csv.Row("byBank", b.Key, b.Key, I(b.Count), b.Amount.ToString(), null);
         foreach (var (days, count) in f.DaysToCredit) csv.Row("daysToCredit", I(days), l["bankingDays"], I(count), null, null);
-        foreach (var b in f.Breaches) csv.Row("breaches", b.Reference, l[b.Sla], b.BankingDays is null ? null : I(b.BankingDays.Value), null, null);
+        foreach (var b in f.Breaches) csv.Row("breaches", b.Reference, l.Sla(b.Sla), b.BankingDays is null ? null : I(b.BankingDays.Value), null, null);
         return csv.ToString();
     }
 
@@ -130,7 +132,7 @@ public static class ReportWriter
         void Line(string s = "") => sb.Append(s).Append('\n');
         Line($"# {l["title"]} — {f.Quarter}");
         Line();
-        Line($"{l["subtitle"]}. {l["asOf"]}: {Labels.Date(f.AsOf)}.");
+        Line($"{l.Subtitle(f.Coefficient)}. {l["asOf"]}: {Labels.Date(f.AsOf)}.");
         Line();
         Line($"## {l["summary"]}");
         Line();
@@ -170,7 +172,7 @@ public static class ReportWriter
             Line($"| {l["reference"]} | {l["caseId"]} | {l["bank"]} | {l["valueDate"]} | {l["deadline"]} | {l["creditedOn"]} | {l["bankingDays"]} | {l["status"]} |");
             Line("| --- | --- | --- | --- | --- | --- | ---: | --- |");
             foreach (var b in f.Breaches)
-                Line($"| {b.Reference} | {b.CaseId} | {b.Bic} | {Labels.Date(b.ValueDate)} | {Labels.Date(b.Deadline)} | {Labels.Date(b.CreditedOn)} | {b.BankingDays} | {l[b.Sla]} |");
+                Line($"| {b.Reference} | {b.CaseId} | {b.Bic} | {Labels.Date(b.ValueDate)} | {Labels.Date(b.Deadline)} | {Labels.Date(b.CreditedOn)} | {b.BankingDays} | {l.Sla(b.Sla)} |");
         }
         Line();
         Line($"## {l["chart"]}");
@@ -202,7 +204,7 @@ public static class ReportWriter
         Line("<style>body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}" +
              "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .6em}td.n{text-align:right}th{background:#f0f0f0}" +
              ".kpi{font-size:1.3em;font-weight:bold}.ok{color:#1a7f37}.bad{color:#b42318}@media print{body{margin:1cm}}</style></head><body>");
-        Line($"<h1>{E(l["title"])} — {f.Quarter}</h1><p>{E(l["subtitle"])}. {E(l["asOf"])}: {Labels.Date(f.AsOf)}.</p>");
+        Line($"<h1>{E(l["title"])} — {f.Quarter}</h1><p>{E(l.Subtitle(f.Coefficient))}. {E(l["asOf"])}: {Labels.Date(f.AsOf)}.</p>");
         var kpiClass = f.OnTimePercent is null ? "" : f.OnTimePercent >= ReportFigures.NormativePercent ? "ok" : "bad";
         Line($"<p class=\"kpi {kpiClass}\">{E(l["indicator"])}: {E(l.Percent(f.OnTimePercent))}</p><p>{E(l["normative"])}: {ReportFigures.NormativePercent} %. {E(l["decisions"])}: {f.DecisionsWithin5Days} / {f.Decisions} ({E(l.Percent(f.DecisionsWithin5DaysPercent))}).</p>");
         Line($"<h2>{E(l["summary"])}</h2><table><tr><th>{E(l["status"])}</th><th>{E(l["count"])}</th><th>{E(l["amount"])}</th></tr>");
@@ -216,7 +218,7 @@ public static class ReportWriter
         Line("</table>");
         Line($"<h2>{E(l["chart"])}</h2>");
         Line(Chart(f, l));
-        Line($"<p><span class=\"ok\">■</span> 0–5: {E(l["onTime"])} &nbsp; <span class=\"bad\">■</span> &gt; 5: {E(l["late"])}</p>");
+        Line($"<p><span class=\"ok\">■</span> 0–{Sla.DeadlineBankingDays}: {E(l["onTime"])} &nbsp; <span class=\"bad\">■</span> &gt; {Sla.DeadlineBankingDays}: {E(l["late"])}</p>");
         foreach (var (title, keyLabel, rows) in new[] { (l["byDistrict"], l["district"], f.ByDistrict), (l["byBank"], l["bank"], f.ByBank) })
         {
             Line($"<h2>{E(title)}</h2><table><tr><th>{E(keyLabel)}</th><th>{E(l["count"])}</th><th>{E(l["amount"])}</th></tr>");
@@ -232,7 +234,7 @@ public static class ReportWriter
         {
             Line($"<table><tr><th>{E(l["reference"])}</th><th>{E(l["caseId"])}</th><th>{E(l["bank"])}</th><th>{E(l["valueDate"])}</th><th>{E(l["deadline"])}</th><th>{E(l["creditedOn"])}</th><th>{E(l["bankingDays"])}</th><th>{E(l["status"])}</th></tr>");
             foreach (var b in f.Breaches)
-                Line($"<tr><td>{b.Reference}</td><td>{E(b.CaseId)}</td><td>{b.Bic}</td><td>{Labels.Date(b.ValueDate)}</td><td>{Labels.Date(b.Deadline)}</td><td>{Labels.Date(b.CreditedOn)}</td><td class=\"n\">{b.BankingDays}</td><td class=\"bad\">{E(l[b.Sla])}</td></tr>");
+                Line($"<tr><td>{b.Reference}</td><td>{E(b.CaseId)}</td><td>{b.Bic}</td><td>{Labels.Date(b.ValueDate)}</td><td>{Labels.Date(b.Deadline)}</td><td>{Labels.Date(b.CreditedOn)}</td><td class=\"n\">{b.BankingDays}</td><td class=\"bad\">{E(l.Sla(b.Sla))}</td></tr>");
             Line("</table>");
         }
         Line("</body></html>");
@@ -255,12 +257,12 @@ public static class ReportWriter
             var n = counts.GetValueOrDefault(d);
             var h = n * height / maxCount;
             var x = left + (d * barWidth) + 4;
-            var color = d <= 5 ? "#2e9e4f" : "#d1432f";
+            var color = Sla.IsLate(d) ? "#d1432f" : "#2e9e4f";
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{top + height - h}\" width=\"{barWidth - 8}\" height=\"{h}\" fill=\"{color}\"><title>{d}: {n}</title></rect>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + ((barWidth - 8) / 2)}\" y=\"{top + height + 16}\" font-size=\"12\" text-anchor=\"middle\">{d}</text>");
             if (n > 0) sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + ((barWidth - 8) / 2)}\" y=\"{top + height - h - 4}\" font-size=\"12\" text-anchor=\"middle\">{n}</text>");
         }
-        var limitX = left + (6 * barWidth);
+        var limitX = left + ((Sla.DeadlineBankingDays + 1) * barWidth);
         sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{limitX}\" y1=\"{top}\" x2=\"{limitX}\" y2=\"{top + height}\" stroke=\"#b42318\" stroke-dasharray=\"4 3\"/>");
         sb.Append("</svg>");
         return sb.ToString();

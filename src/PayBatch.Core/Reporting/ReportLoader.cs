@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Batches;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
+using PayBatch.Core.Persistence;
+using PayBatch.Core.Reconciliation;
+
+namespace PayBatch.Core.Reporting;
+
+/// <summary>Reads what a quarter's report is computed from; the only part of the report that touches the database.</summary>
+public static class ReportLoader
+{
+    public static async Task<ReportInput> LoadAsync(PayBatchDb db, Quarter q, CancellationToken ct)
+    {
+        var qs = q.ToString();
+        var payments = (await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false)).Select(PaymentState.Of).ToList();
+        var latestRun = await db.LatestRunBatch(qs).Select(id => (long?)id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var exclusions = latestRun is null ? []
+            : (await db.ExclusionsOfBatch(latestRun.Value).ToListAsync(ct).ConfigureAwait(false))
+                .Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList();
+        var decisions = (await db.DecidedBy(q.LastDay).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false))
+            .Select(d => (d.ApplicationDate, d.DecisionDate)).ToList();
+        return new ReportInput(payments, exclusions, decisions);
+    }
+
+    /// <summary>Load, then compute: the figures of a quarter as of a date.</summary>
+    public static async Task<ReportFigures> FiguresAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, decimal coefficient, CancellationToken ct) =>
+        ReportFigures.Compute(q, asOf, coefficient, await LoadAsync(db, q, ct).ConfigureAwait(false), calendar);
+}

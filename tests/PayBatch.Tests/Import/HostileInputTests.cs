@@ -39,19 +39,16 @@ public class HostileInputTests
         AssertRefused(ws, ws.Run("import", "recipients", ws.Write("twice.csv", csv)), "twice.csv", "line 1, column 'iban' (21)", "(19)");
     }
 
+    /// <summary>The file's text in <paramref name="rest"/>, but its line <paramref name="odd"/> (1-based) in <paramref name="oddEncoding"/>.</summary>
+    private static byte[] Mixed(string text, Encoding rest, int odd, Encoding oddEncoding) =>
+        [.. text.Split('\n').Select((l, i) => (i + 1 == odd ? oddEncoding : rest).GetBytes(l)).Aggregate((a, b) => [.. a, (byte)'\n', .. b])];
+
     [Fact]
     public void A_UTF8_file_with_one_Windows1251_line_is_refused_at_that_line()
     {
         using var ws = WithOneCase();
-        var rows = Rows(37, 20, r => r["applicant_name"] = "Смирнова Анна Петровна");
-        var lines = Cases.Csv(rows).Split('\n');
-        var bytes = new List<byte>();
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0) bytes.Add((byte)'\n');
-            bytes.AddRange(i == 20 ? Core.Formats.Encodings.Windows1251.GetBytes(lines[i]) : Encoding.UTF8.GetBytes(lines[i]));
-        }
-        var r = ws.Run("import", "recipients", ws.WriteBytes("mixed.csv", [.. bytes]));
+        var csv = Cases.Csv(Rows(37, 20, r => r["applicant_name"] = "Смирнова Анна Петровна"));
+        var r = ws.Run("import", "recipients", ws.WriteBytes("mixed.csv", Mixed(csv, Encoding.UTF8, 21, Core.Formats.Encodings.Windows1251)));
         AssertRefused(ws, r, "mixed.csv", "line 21", "UTF-8");
         Assert.DoesNotContain("line 22", r.Error, StringComparison.Ordinal);
     }
@@ -60,15 +57,9 @@ public class HostileInputTests
     public void A_Windows1251_file_with_one_UTF8_line_is_refused_at_that_line()
     {
         using var ws = WithOneCase();
-        var rows = Rows(5, 3, r => r["applicant_name"] = "Смирнова Анна Петровна");
-        var lines = Cases.Csv(rows).Replace('Қ', 'К').Replace('ү', 'у').Replace('қ', 'к').Split('\n');
-        var bytes = new List<byte>();
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0) bytes.Add((byte)'\n');
-            bytes.AddRange(i == 3 ? Encoding.UTF8.GetBytes(lines[i]) : Core.Formats.Encodings.Windows1251.GetBytes(lines[i]));
-        }
-        AssertRefused(ws, ws.Run("import", "recipients", ws.WriteBytes("mixed.csv", [.. bytes])), "mixed.csv", "line 4", "UTF-8");
+        var csv = Cases.Csv(Rows(5, 3, r => r["applicant_name"] = "Смирнова Анна Петровна")).Replace('Қ', 'К').Replace('ү', 'у').Replace('қ', 'к');
+        var r = ws.Run("import", "recipients", ws.WriteBytes("mixed.csv", Mixed(csv, Core.Formats.Encodings.Windows1251, 4, Encoding.UTF8)));
+        AssertRefused(ws, r, "mixed.csv", "line 4", "UTF-8");
     }
 
     [Theory]

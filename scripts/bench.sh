@@ -45,14 +45,16 @@ cd "$work"
 python3 "$root/scripts/generate-registry.py" "$n" .
 export CI=true # no progress bars in the measurements
 
-# measure NAME CMD…: runs CMD (exit 0 or 3 is success), sets $secs and $mb from /usr/bin/time.
+# measure NAME CMD…: runs CMD (exit 0 or 3 is success), sets $secs (wall), $cpu (user + system) and $mb from /usr/bin/time.
 measure() {
   local name=$1; shift
-  if ! /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt"; then
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt"; then
     local rc; rc=$(sed -n 's/^Command exited with non-zero status //p' "$work/time.txt")
     if [ "$rc" != 3 ]; then echo "bench.sh: $name failed (exit $rc)" >&2; cat "$work/err.txt" >&2; exit 1; fi
   fi
-  read -r secs kb < <(tail -n 1 "$work/time.txt")
+  local user sys kb
+  read -r secs user sys kb < <(tail -n 1 "$work/time.txt")
+  cpu=$(echo "$user + $sys" | bc)
   mb=$(( kb / 1024 ))
 }
 floor() { # floor NAME DB FILE…: sqlite3 .import of each FILE into a fresh DB
@@ -83,44 +85,44 @@ PY
 
 results=()
 pass=true
-# row NAME SECS MB FLOOR LIMIT(ratio or seconds) KIND(ratio|secs)
+# row NAME SECS CPU MB FLOOR FLOOR_CPU LIMIT KIND: KIND ratio (SECS ≤ LIMIT × FLOOR) or secs (SECS < LIMIT)
 row() {
-  local name=$1 s=$2 m=$3 f=$4 limit=$5 kind=$6 ratio="" ok=yes
+  local name=$1 s=$2 c=$3 m=$4 f=$5 fc=$6 limit=$7 kind=$8 ok=yes
+  local ratio cratio
+  ratio=$(echo "scale=1; $s / $f" | bc); cratio=$(echo "scale=1; $c / $fc" | bc)
   if [ "$kind" = ratio ]; then
-    ratio=$(echo "scale=1; $s / $f" | bc)
     [ "$(echo "$s <= $limit * $f" | bc)" = 1 ] || ok=no
     limit="≤ ${limit} × floor"
   else
-    [ -n "$f" ] && ratio=$(echo "scale=1; $s / $f" | bc)
     [ "$(echo "$s < $limit" | bc)" = 1 ] || ok=no
     limit="< ${limit} s"
   fi
   [ "$m" -lt 600 ] || ok=no
   [ $ok = yes ] || pass=false
-  echo "bench.sh: $name $s s, $m MB" >&2
-  results+=("$(printf '| %-34s | %7.2f | %6d | %7.2f | %6s | %-16s | %-3s |' "$name" "$s" "$m" "${f:-0}" "${ratio:-}" "$limit, < 600 MB" "$ok")")
+  echo "bench.sh: $name $s s ($c s CPU), $m MB" >&2
+  results+=("$(printf '| %-44s | %7.2f | %7.2f | %6d | %7.2f | %6.1f | %6.1f | %-22s | %-3s |' "$name" "$s" "$c" "$m" "$f" "$ratio" "$cratio" "$limit, < 600 MB" "$ok")")
 }
 
 steps_on() { # steps_on LABEL: the big steps on the database named by PAYBATCH_DATABASE__*
   local label=$1
   paybatch "run --recipients --certificates$label" run --quarter 2026Q1 --value-date 2026-01-20 --recipients recipients.csv --certificates certificates.csv --out out
-  run_s=$secs; run_mb=$mb
+  run_s=$secs; run_c=$cpu; run_mb=$mb
   paybatch "re-run that pays nobody$label" run --quarter 2026Q1 --value-date 2026-01-21 --out out
-  rerun_s=$secs; rerun_mb=$mb
+  rerun_s=$secs; rerun_c=$cpu; rerun_mb=$mb
   [ -f bank.csv ] || confirmations out
   paybatch "reconcile every payment$label" reconcile bank.csv --as-of 2026-01-22 --out out
-  rec_s=$secs; rec_mb=$mb
+  rec_s=$secs; rec_c=$cpu; rec_mb=$mb
 }
 
-floor "floor: both files" floor.db recipients.csv certificates.csv; floor_run=$secs
-floor "floor: registry" floor.db recipients.csv; floor_registry=$secs
+floor "floor: both files" floor.db recipients.csv certificates.csv; floor_run=$secs; floor_run_c=$cpu
+floor "floor: registry" floor.db recipients.csv; floor_registry=$secs; floor_registry_c=$cpu
 export PAYBATCH_DATABASE__PROVIDER=sqlite PAYBATCH_DATABASE__CONNECTIONSTRING="Data Source=$work/big.db"
 steps_on ""
-floor "floor: confirmations" floor.db bank.csv; floor_bank=$secs
-row "run --recipients --certificates" "$run_s" "$run_mb" "$floor_run" 3 ratio
-row "re-run that pays nobody" "$rerun_s" "$rerun_mb" "$floor_registry" 3 ratio
-row "reconcile every payment" "$rec_s" "$rec_mb" "$floor_bank" 3 ratio
-sqlite=("$run_s" "$rerun_s" "$rec_s")
+floor "floor: confirmations" floor.db bank.csv; floor_bank=$secs; floor_bank_c=$cpu
+row "run --recipients --certificates" "$run_s" "$run_c" "$run_mb" "$floor_run" "$floor_run_c" 3 ratio
+row "re-run that pays nobody" "$rerun_s" "$rerun_c" "$rerun_mb" "$floor_registry" "$floor_registry_c" 3 ratio
+row "reconcile every payment" "$rec_s" "$rec_c" "$rec_mb" "$floor_bank" "$floor_bank_c" 3 ratio
+sqlite=("$run_s" "$rerun_s" "$rec_s" "$run_c" "$rerun_c" "$rec_c")
 
 # A small database: a quarter of 100 cases paid and reconciled, then the everyday questions.
 mkdir small && (cd small && python3 "$root/scripts/generate-registry.py" 100 . >/dev/null)
@@ -128,12 +130,14 @@ export PAYBATCH_DATABASE__CONNECTIONSTRING="Data Source=$work/small.db"
 paybatch "small run" run --quarter 2026Q1 --value-date 2026-01-20 --recipients small/recipients.csv --certificates small/certificates.csv --out small/out
 (cd small && confirmations out)
 paybatch "small reconcile" reconcile small/bank.csv --as-of 2026-01-22 --out small/out
-measure "floor: sqlite3 query" sqlite3 "$work/small.db" "SELECT count(*) FROM audit_log"; floor_query=$secs
-paybatch history history; row "history (small database)" "$secs" "$mb" "$floor_query" 0.4 secs
-if dotnet "$dll" --help | grep -q "^  status "; then
-  paybatch status status --quarter 2026Q1; row "status (small database)" "$secs" "$mb" "$floor_query" 0.4 secs
-fi
-paybatch report report --quarter 2026Q1 --as-of 2026-01-22 --format json; row "report (small database)" "$secs" "$mb" "$floor_query" 0.4 secs
+measure "floor: sqlite3 query" sqlite3 "$work/small.db" "SELECT count(*) FROM audit_log"; floor_query=$secs; floor_query_c=$cpu
+[ "$(echo "$floor_query_c > 0" | bc)" = 1 ] || floor_query_c=0.01
+small() { # small NAME ARGS…
+  paybatch "$1" "${@:2}"; row "$1 (small database)" "$secs" "$cpu" "$mb" "$floor_query" "$floor_query_c" 0.4 secs
+}
+small history history
+if dotnet "$dll" --help | grep -q "^  status "; then small status status --quarter 2026Q1; fi
+small report report --quarter 2026Q1 --as-of 2026-01-22 --format json
 
 if $postgres; then
   psql_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
@@ -141,18 +145,19 @@ if $postgres; then
   export PAYBATCH_DATABASE__PROVIDER=postgres PAYBATCH_DATABASE__CONNECTIONSTRING="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench"
   rm -rf out
   steps_on " (PostgreSQL)"
-  row "run --recipients --certificates (PostgreSQL)" "$run_s" "$run_mb" "${sqlite[0]}" 1.5 ratio
-  row "re-run that pays nobody (PostgreSQL)" "$rerun_s" "$rerun_mb" "${sqlite[1]}" 1.5 ratio
-  row "reconcile every payment (PostgreSQL)" "$rec_s" "$rec_mb" "${sqlite[2]}" 1.5 ratio
+  row "run --recipients --certificates (PostgreSQL)" "$run_s" "$run_c" "$run_mb" "${sqlite[0]}" "${sqlite[3]}" 1.5 ratio
+  row "re-run that pays nobody (PostgreSQL)" "$rerun_s" "$rerun_c" "$rerun_mb" "${sqlite[1]}" "${sqlite[4]}" 1.5 ratio
+  row "reconcile every payment (PostgreSQL)" "$rec_s" "$rec_c" "$rec_mb" "${sqlite[2]}" "${sqlite[5]}" 1.5 ratio
 fi
 
 echo "PayBatch benchmark: $(printf "%'d" "$n") cases, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
-echo "floors (sqlite3 .import into a fresh database): both files ${floor_run} s, registry ${floor_registry} s, confirmations ${floor_bank} s; small-database query ${floor_query} s"
-echo "(PostgreSQL rows: the floor is the same step on SQLite)"
+echo "floors (sqlite3 .import into a fresh database, wall/CPU s): both files $floor_run/$floor_run_c, registry $floor_registry/$floor_registry_c," \
+     "confirmations $floor_bank/$floor_bank_c; a query on the small database $floor_query/$floor_query_c"
+echo "PostgreSQL rows: the floor is the same step on SQLite. CPU ratio: the step's CPU time over the floor's (steadier on a busy machine)."
 echo
-echo "| step                               | seconds | peak MB |   floor |  ratio | target                     | met |"
-echo "| ---------------------------------- | ------: | ------: | ------: | -----: | -------------------------- | --- |"
+echo "| step                                         | seconds |   CPU s | peak MB |   floor |  ratio | CPU ratio | target                 | met |"
+echo "| -------------------------------------------- | ------: | ------: | ------: | ------: | -----: | --------: | ---------------------- | --- |"
 printf '%s\n' "${results[@]}"
 echo
-echo "per case: run $(echo "scale=1; ${sqlite[0]} * 1000000 / $n" | bc) µs, re-run $(echo "scale=1; ${sqlite[1]} * 1000000 / $n" | bc) µs, reconcile $(echo "scale=1; ${sqlite[2]} * 1000000 / $n" | bc) µs"
-$pass && echo "all targets met" || echo "some targets NOT met"
+echo "per case (SQLite): run $(echo "scale=1; ${sqlite[0]} * 1000000 / $n" | bc) µs, re-run $(echo "scale=1; ${sqlite[1]} * 1000000 / $n" | bc) µs, reconcile $(echo "scale=1; ${sqlite[2]} * 1000000 / $n" | bc) µs"
+if $pass; then echo "all targets met"; else echo "some targets NOT met"; fi

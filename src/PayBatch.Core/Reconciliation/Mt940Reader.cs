@@ -213,7 +213,8 @@ public static partial class Mt940Reader
         while (p < first.Length && (char.IsAsciiDigit(first[p]) || first[p] is ',' or '.')) p++;
         if (p == amountStart) throw Problem(path, f.Line, $":61: '{first}' has no amount after the mark {mark}");
         var amount = Amount(path, f.Line, first[amountStart..p]);
-        if (p + 4 > first.Length || first[p] is not ('N' or 'F' or 'S') || !first.Substring(p + 1, 3).All(char.IsAsciiLetterOrDigit))
+        // The type: N, F or S and three characters, which some banks leave blank (Sberbank Hungary writes "S   ").
+        if (p + 4 > first.Length || first[p] is not ('N' or 'F' or 'S') || !first.Substring(p + 1, 3).All(c => char.IsAsciiLetterOrDigit(c) || c == ' '))
             throw Problem(path, f.Line, $":61: '{first}' has no transaction type (N and three letters, e.g. NTRF) after the amount");
         p += 4;
         var rest = first[p..];

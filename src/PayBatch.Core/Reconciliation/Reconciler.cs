@@ -37,8 +37,12 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var quarters = files.SelectMany(f => f.Lines).Select(l => l.Reference).Concat(debits.Select(d => d.Batch))
             .Select(QuarterOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (statements.Count > 0)
-            quarters.UnionWith(await db.QuartersValuedBetween(statements.Min(s => s.Statement.OpeningDate), statements.Max(s => s.Statement.ClosingDate))
-                .ToListAsync(ct).ConfigureAwait(false));
+        {
+            // A statement concerns the quarters it covers and those of the batches valued within it (NOT_DEBITED).
+            var (from, to) = (statements.Min(s => s.Statement.OpeningDate), statements.Max(s => s.Statement.ClosingDate));
+            for (var d = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1); d <= to; d = d.AddMonths(3)) quarters.Add(new Quarter(d.Year, (d.Month + 2) / 3).ToString());
+            quarters.UnionWith(await db.QuartersValuedBetween(from, to).ToListAsync(ct).ConfigureAwait(false));
+        }
         var quarterList = quarters.Order(StringComparer.Ordinal).ToList();
         var states = await LoadStatesAsync(quarterList, ct).ConfigureAwait(false);
         var was = states.ToDictionary(s => s.Reference, s => s.Status, StringComparer.Ordinal);

@@ -28,7 +28,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var started = clock.GetTimestamp();
         var files = paths.Select(ConfirmationReader.Read).ToList(); // every file readable, or nothing is applied
         foreach (var f in files) log.Debug("Read {File}: {Kind}, {Lines} confirmation(s), sha256 {Sha256}", Path.GetFileName(f.Path), f.Kind, f.Lines.Count, f.Sha256);
-        RefuseStatementsOfAnotherKind(files);
+        RefuseUnusableStatements(files);
         var debits = files.SelectMany(f => StatementMatching.Debits(Path.GetFileName(f.Path), f.AllStatements)).ToList();
         var statements = files.SelectMany(f => f.AllStatements.Select(s => (File: f, Statement: s))).ToList();
 
@@ -134,7 +134,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         reference.Length >= 6 && Quarter.TryParse(reference[..6], out var q) ? q.ToString() : null;
 
     /// <summary>A statement is refused whole, before anything is applied, when it is not the department's KZT account or does not add up.</summary>
-    private void RefuseStatementsOfAnotherKind(IEnumerable<ConfirmationFile> files)
+    private void RefuseUnusableStatements(IEnumerable<ConfirmationFile> files)
     {
         foreach (var f in files.Where(f => f.AllStatements.Count > 0))
         {

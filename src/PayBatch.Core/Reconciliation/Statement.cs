@@ -11,8 +11,8 @@ public sealed record Statement(
     Tenge Opening, DateOnly OpeningDate, Tenge Closing, DateOnly ClosingDate,
     IReadOnlyList<StatementEntry> Entries)
 {
-    /// <summary>Opening balance plus the booked entries (pending ones do not count).</summary>
-    public Tenge Booked => Opening + Entries.Where(e => e.Booked).Sum(e => e.Signed);
+    /// <summary>What the closing balance must be: the opening balance plus the booked entries (pending ones do not count).</summary>
+    public Tenge ClosingByEntries => Opening + Entries.Where(e => e.Booked).Sum(e => e.Signed);
 }
 
 /// <summary>

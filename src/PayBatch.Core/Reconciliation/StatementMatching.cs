@@ -23,8 +23,8 @@ public static partial class StatementMatching
             var at = $"line {s.Line}: statement '{s.Id}'";
             if (s.Account != departmentIban) problems.Add($"{at} is of the account {Iban.Mask(s.Account)}, not the department's {Iban.Mask(departmentIban)} (Department:Iban)");
             if (s.Currency != Currency) problems.Add($"{at} is in {s.Currency}, not {Currency}");
-            if (s.Booked != s.Closing)
-                problems.Add($"{at} does not add up: opening {s.Opening} + booked entries {s.Booked + new Tenge(-s.Opening.Tiyn)} = {s.Booked}, but the closing balance is {s.Closing}");
+            if (s.ClosingByEntries != s.Closing)
+                problems.Add($"{at} does not add up: opening {s.Opening} + booked entries {new Tenge(s.ClosingByEntries.Tiyn - s.Opening.Tiyn)} = {s.ClosingByEntries}, but the closing balance is {s.Closing}");
         }
         return problems;
     }

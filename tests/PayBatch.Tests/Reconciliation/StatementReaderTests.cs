@@ -32,7 +32,7 @@ public class StatementReaderTests
         static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
         foreach (var s in statements)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"statement '{s.Id}' line {s.Line}: {s.Account} {s.Currency} opening {s.Opening} on {D(s.OpeningDate)}, closing {s.Closing} on {D(s.ClosingDate)}, booked {s.Booked}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"statement '{s.Id}' line {s.Line}: {s.Account} {s.Currency} opening {s.Opening} on {D(s.OpeningDate)}, closing {s.Closing} on {D(s.ClosingDate)}, booked {s.ClosingByEntries}\n");
             foreach (var e in s.Entries)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"  {e.Location}: {(e.Booked ? "booked" : "pending")} {(e.Credit ? "credit" : "debit")}{(e.Reversal ? " reversal" : "")} {e.Amount} booked {D(e.BookedOn)} value {D(e.ValueDate)} bank-ref {e.BankReference ?? "-"} id {e.Identity[..12]}\n");

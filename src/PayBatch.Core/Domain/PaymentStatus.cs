@@ -10,6 +10,7 @@ public enum PaymentStatus
     Issued,
     Credited,
     Rejected,
+    Returned,
 }
 
 public static class PaymentStatuses
@@ -20,7 +21,7 @@ public static class PaymentStatuses
 
     /// <summary>
     /// A live payment holds its child's place in the quarter (one live payment per child and quarter,
-    /// enforced by a filtered unique index); a rejected one frees it for a re-issue.
+    /// enforced by a filtered unique index); a rejected or returned one frees it for a re-issue.
     /// </summary>
-    public static bool IsLive(this PaymentStatus status) => status != PaymentStatus.Rejected;
+    public static bool IsLive(this PaymentStatus status) => status is not (PaymentStatus.Rejected or PaymentStatus.Returned);
 }

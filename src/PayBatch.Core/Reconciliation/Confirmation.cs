@@ -3,7 +3,7 @@ using PayBatch.Core.Domain;
 namespace PayBatch.Core.Reconciliation;
 
 /// <summary>What a bank says of a payment; files and the database hold the lower-case code.</summary>
-public enum ConfirmationStatus { Credited, Rejected }
+public enum ConfirmationStatus { Credited, Rejected, Returned }
 
 public static class ConfirmationStatuses
 {
@@ -14,11 +14,15 @@ public static class ConfirmationStatuses
     {
         ConfirmationStatus.Credited => Domain.PaymentStatus.Credited,
         ConfirmationStatus.Rejected => Domain.PaymentStatus.Rejected,
+        ConfirmationStatus.Returned => Domain.PaymentStatus.Returned,
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 }
 
-/// <summary>One bank confirmation as read: a line of CSV, a pain.002 transaction, a camt.054 entry.</summary>
+/// <summary>
+/// One bank confirmation as read: a line of CSV, a pain.002 transaction, a camt.054 entry, or a return
+/// in a statement (then <see cref="Entry"/> says where in the statement and which entry it is).
+/// </summary>
 public sealed record Confirmation(
     string File,
     int Line,
@@ -27,7 +31,14 @@ public sealed record Confirmation(
     DateOnly? CreditedOn,
     Tenge? Amount,
     string? Iban,
-    string? Reason);
+    string? Reason,
+    ReturnEntry? Entry = null);
 
-/// <summary>A confirmation file as read: its kind, hash and lines.</summary>
-public sealed record ConfirmationFile(string Path, string Kind, string Sha256, IReadOnlyList<Confirmation> Lines);
+/// <summary>Where a return stands in a statement (XML path or MT940 line) and the identity of its entry.</summary>
+public sealed record ReturnEntry(string Location, string Identity, DateOnly? BookedOn);
+
+/// <summary>A confirmation file as read: its kind, hash and lines; for an account statement, its statements too.</summary>
+public sealed record ConfirmationFile(string Path, string Kind, string Sha256, IReadOnlyList<Confirmation> Lines, IReadOnlyList<Statement>? Statements = null)
+{
+    public IReadOnlyList<Statement> AllStatements => Statements ?? [];
+}

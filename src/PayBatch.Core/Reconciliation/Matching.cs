@@ -18,6 +18,8 @@ public static class Matching
         if (c.Amount is { } amount && amount != p.Amount) return Finding("AMOUNT_MISMATCH", $"confirmed {amount}, paid {p.Amount}");
         if (c.Iban is { Length: > 0 } iban && iban != p.Iban.Value) return Finding("IBAN_MISMATCH", $"confirmed {Iban.Mask(iban)}, paid to {Iban.Mask(p.Iban.Value)}");
 
+        if (c.Status == ConfirmationStatus.Returned) return Return(p, c);
+        if (p.Status == PaymentStatus.Returned) return AfterReturn(p, c);
         var status = c.Status.PaymentStatus();
         if (p.Status == PaymentStatus.Issued)
         {
@@ -31,10 +33,35 @@ public static class Matching
         }
         var same = p.Status == status && (c.Status == ConfirmationStatus.Credited ? p.CreditedOn == c.CreditedOn : p.Reason == c.Reason);
         if (same) return new MatchResult(MatchResult.Same, null, "already recorded", null);
-        var recorded = p.Status == PaymentStatus.Credited ? $"credited {p.CreditedOn:yyyy-MM-dd}" : $"rejected {p.Reason}";
+        var recorded = Recorded(p);
         var confirmed = c.Status == ConfirmationStatus.Credited ? $"credited {c.CreditedOn:yyyy-MM-dd}" : $"rejected {c.Reason}";
         return Finding("CONFLICT", $"recorded {recorded}, confirmation says {confirmed}");
-
-        static MatchResult Finding(string code, string detail) => new(code, code, detail, null);
     }
+
+    private static MatchResult Finding(string code, string detail) => new(code, code, detail, null);
+
+    /// <summary>Money back on the department's account: an issued or credited payment becomes returned (its credit date kept).</summary>
+    private static MatchResult Return(PaymentState p, Confirmation c) => p.Status switch
+    {
+        PaymentStatus.Issued or PaymentStatus.Credited =>
+            new MatchResult(MatchResult.Applied, null, $"returned {c.Reason}", p with { Status = PaymentStatus.Returned, Reason = c.Reason }),
+        PaymentStatus.Returned when p.Reason == c.Reason => new MatchResult(MatchResult.Same, null, "already recorded", null),
+        _ => Finding("CONFLICT", $"recorded {Recorded(p)}, the bank says returned {c.Reason}"),
+    };
+
+    /// <summary>A confirmation for a returned payment: its credit, if not yet known, is recorded; a rejection contradicts the return.</summary>
+    private static MatchResult AfterReturn(PaymentState p, Confirmation c)
+    {
+        if (c.Status == ConfirmationStatus.Credited && (p.CreditedOn is null || p.CreditedOn == c.CreditedOn))
+            return p.CreditedOn is null
+                ? new MatchResult(MatchResult.Applied, null, $"credited {c.CreditedOn:yyyy-MM-dd} before the return", p with { CreditedOn = c.CreditedOn })
+                : new MatchResult(MatchResult.Same, null, "already recorded", null);
+        return Finding("CONFLICT", $"recorded {Recorded(p)}, confirmation says {c.Status.Code()} {(c.Status == ConfirmationStatus.Credited ? $"{c.CreditedOn:yyyy-MM-dd}" : c.Reason)}");
+    }
+
+    private static string Recorded(PaymentState p) => p.Status switch
+    {
+        PaymentStatus.Credited => $"credited {p.CreditedOn:yyyy-MM-dd}",
+        _ => $"{p.Status.Code()} {p.Reason}",
+    };
 }

@@ -7,16 +7,24 @@ namespace PayBatch.Core.Reporting;
 
 public sealed record CountAmount(string Key, int Count, Tenge Amount);
 
+/// <summary>A batch's control sum beside what the department's statements show debited for it.</summary>
+public sealed record BatchDebitFigures(string Batch, Tenge Total, Tenge? Debited)
+{
+    public Tenge? Difference => Debited is { } d ? new Tenge(d.Tiyn - Total.Tiyn) : null;
+}
+
 /// <summary>A payment that missed or is missing the five-banking-day limit.</summary>
 public sealed record SlaBreach(string Reference, string CaseId, string Bic, DateOnly ValueDate, DateOnly Deadline, PaymentStatus Status, DateOnly? CreditedOn, int? BankingDays, SlaStatus Sla);
 
 /// <summary>What the report is computed from, as <see cref="ReportLoader"/> reads it.</summary>
 /// <param name="LatestRunExclusions">The exclusions of the quarter's latest run (none before a run).</param>
 /// <param name="Decisions">Application and decision dates of the cases decided by the quarter's end.</param>
+/// <param name="Batches">The quarter's batches with what the account statements show debited for each.</param>
 public sealed record ReportInput(
     IReadOnlyList<PaymentState> Payments,
     IReadOnlyList<Exclusion> LatestRunExclusions,
-    IReadOnlyList<(DateOnly Applied, DateOnly Decided)> Decisions);
+    IReadOnlyList<(DateOnly Applied, DateOnly Decided)> Decisions,
+    IReadOnlyList<BatchDebitFigures> Batches);
 
 /// <summary>
 /// Every figure of the quarterly report, computed once; the md, csv, json and html writers only
@@ -31,10 +39,14 @@ public sealed record ReportFigures
     public required int Issued { get; init; }
     public required int Credited { get; init; }
     public required int Rejected { get; init; }
+    public required int Returned { get; init; }
     public required int Reissued { get; init; }
     public required Tenge IssuedAmount { get; init; }
     public required Tenge CreditedAmount { get; init; }
     public required Tenge RejectedAmount { get; init; }
+    public required Tenge ReturnedAmount { get; init; }
+    /// <summary>Each batch of the quarter: its control sum and what the account statements show debited (null: no debit read).</summary>
+    public required IReadOnlyList<BatchDebitFigures> Batches { get; init; }
     public required int OnTime { get; init; }
     public required int Late { get; init; }
     public required int Overdue { get; init; }
@@ -85,10 +97,14 @@ public sealed record ReportFigures
             Issued = payments.Count(p => p.Status == PaymentStatus.Issued),
             Credited = payments.Count(p => p.Status == PaymentStatus.Credited),
             Rejected = payments.Count(p => p.Status == PaymentStatus.Rejected),
-            Reissued = payments.Count(p => p.Status == PaymentStatus.Rejected && replaced.Contains(p.Id)),
+            Returned = payments.Count(p => p.Status == PaymentStatus.Returned),
+            // Rejected and returned payments did not pay the child: outside the live figures, and re-issued.
+            Reissued = payments.Count(p => !p.Status.IsLive() && replaced.Contains(p.Id)),
             IssuedAmount = Amount(PaymentStatus.Issued),
             CreditedAmount = Amount(PaymentStatus.Credited),
             RejectedAmount = Amount(PaymentStatus.Rejected),
+            ReturnedAmount = Amount(PaymentStatus.Returned),
+            Batches = input.Batches,
             OnTime = Count(SlaStatus.OnTime),
             Late = Count(SlaStatus.Late),
             Overdue = Count(SlaStatus.Overdue),

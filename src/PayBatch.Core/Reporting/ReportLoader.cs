@@ -20,7 +20,11 @@ public static class ReportLoader
                 .Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList();
         var decisions = (await db.DecidedBy(q.LastDay).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false))
             .Select(d => (d.ApplicationDate, d.DecisionDate)).ToList();
-        return new ReportInput(payments, exclusions, decisions);
+        var batches = await db.BatchesOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
+        var debited = (await db.DebitSums(batches.Select(b => b.Id).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(x => x.Item1, x => x.Item2);
+        var batchFigures = batches.Select(b => new BatchDebitFigures($"{b.Quarter}-{b.Number:00}", new Tenge(b.TotalTiyn),
+            debited.TryGetValue(b.Id, out var d) ? new Tenge(d) : null)).ToList();
+        return new ReportInput(payments, exclusions, decisions, batchFigures);
     }
 
     /// <summary>Load, then compute: the figures of a quarter as of a date.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using PayBatch.Core.Persistence;
 
 namespace PayBatch.Cli;
 

@@ -8,9 +8,10 @@ using Serilog.Formatting.Display;
 namespace PayBatch.Cli;
 
 /// <summary>
-/// The run's log: a rolling daily file, a run id on every line. The code never logs names, and logs
-/// identifiers only through their Masked forms; as a second line of defence every line is passed
-/// through <see cref="Redact"/>, which masks anything shaped like an IIN/BIN or a KZ IBAN.
+/// The run's log: a rolling daily file, a run id on every line. The code logs counts, file names,
+/// hashes and references, never a name, IIN or IBAN; as a second line of defence every line (error
+/// messages included) is passed through <see cref="Redact"/>, which masks anything shaped like an
+/// IIN/BIN or a KZ IBAN.
 /// </summary>
 public static partial class Logging
 {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Domain;
-using PayBatch.Core.Persistence;
 using PayBatch.Core.Reconciliation;
 
 namespace PayBatch.Cli.Commands;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Output;

@@ -46,20 +46,6 @@ public static class BatchStore
         return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
     }
 
-    private static readonly Column[] PaymentColumns =
-    [
-        new("batch_id", ColumnType.Long), new("reference", ColumnType.Text), new("quarter", ColumnType.Text), new("sequence", ColumnType.Int),
-        new("case_id", ColumnType.Text), new("district", ColumnType.Text), new("child_iin", ColumnType.Text), new("applicant_iin", ColumnType.Text),
-        new("applicant_name", ColumnType.Text), new("iban", ColumnType.Text), new("bic", ColumnType.Text), new("amount_tiyn", ColumnType.Long),
-        new("status", ColumnType.Text), new("replaces_payment_id", ColumnType.Long),
-    ];
-
-    private static readonly Column[] ExclusionColumns =
-    [
-        new("batch_id", ColumnType.Long), new("quarter", ColumnType.Text), new("case_id", ColumnType.Text),
-        new("child_iin", ColumnType.Text), new("reasons", ColumnType.Text),
-    ];
-
     /// <summary>Inserts a decided batch, its files, payments and exclusions in the current transaction.</summary>
     public static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, BatchKind kind, IReadOnlyList<BatchFile> bankFiles,
         IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct)
@@ -78,23 +64,17 @@ public static class BatchStore
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
 
-        await using (var payments = await BulkWriter.OpenAsync(db, "payments", PaymentColumns, ct).ConfigureAwait(false))
+        await RowWriter<PaymentRow>.WriteAsync(db, batch.Payments.Select(p => new PaymentRow
         {
-            foreach (var p in batch.Payments)
-            {
-                var reference = p.Reference.ToString();
-                long? replaced = replaces is not null && replaces.TryGetValue(reference, out var old) ? old : null;
-                await payments.AddAsync([row.Id, reference, row.Quarter, p.Reference.Sequence, p.CaseId, p.District, p.ChildIin.Value,
-                    p.ApplicantIin.Value, p.ApplicantName, p.Iban.Value, p.Bic.Value, p.Amount.Tiyn, PaymentStatus.Issued.Code(), replaced], ct).ConfigureAwait(false);
-            }
-            await payments.CompleteAsync(ct).ConfigureAwait(false);
-        }
-        await using (var exclusions = await BulkWriter.OpenAsync(db, "exclusions", ExclusionColumns, ct).ConfigureAwait(false))
+            BatchId = row.Id, Reference = p.Reference.ToString(), Quarter = row.Quarter, Sequence = p.Reference.Sequence, CaseId = p.CaseId,
+            District = p.District, ChildIin = p.ChildIin.Value, ApplicantIin = p.ApplicantIin.Value, ApplicantName = p.ApplicantName,
+            Iban = p.Iban.Value, Bic = p.Bic.Value, AmountTiyn = p.Amount.Tiyn, Status = PaymentStatus.Issued,
+            ReplacesPaymentId = replaces is not null && replaces.TryGetValue(p.Reference.ToString(), out var old) ? old : null,
+        }), ct).ConfigureAwait(false);
+        await RowWriter<ExclusionRow>.WriteAsync(db, batch.Exclusions.Select(e => new ExclusionRow
         {
-            foreach (var e in batch.Exclusions)
-                await exclusions.AddAsync([row.Id, row.Quarter, e.CaseId, e.ChildIin, Reasons.Join(e.Reasons)], ct).ConfigureAwait(false);
-            await exclusions.CompleteAsync(ct).ConfigureAwait(false);
-        }
+            BatchId = row.Id, Quarter = row.Quarter, CaseId = e.CaseId, ChildIin = e.ChildIin, Reasons = Reasons.Join(e.Reasons),
+        }), ct).ConfigureAwait(false);
         return row;
     }
 

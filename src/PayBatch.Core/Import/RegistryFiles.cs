@@ -1,11 +1,12 @@
 using PayBatch.Core.Domain;
+using PayBatch.Core.Persistence;
 
 namespace PayBatch.Core.Import;
 
-/// <summary>A school certificate: the child studies this quarter (seed point 12.6).</summary>
-public sealed record Certificate(string ChildIin, Quarter Quarter, string CertificateNo, DateOnly IssuedOn, string School);
-
-/// <summary>The rows of <c>recipients.csv</c> and <c>certificates.csv</c>, read and checked one at a time.</summary>
+/// <summary>
+/// The rows of <c>recipients.csv</c> and <c>certificates.csv</c>, read and checked one at a time into the
+/// rows they are stored as. Identifiers are kept as written: a wrong check digit is data the run excludes.
+/// </summary>
 public static class RegistryFiles
 {
     public static readonly string[] RecipientColumns =
@@ -19,7 +20,7 @@ public static class RegistryFiles
     public static readonly string[] CertificateColumns = ["child_iin", "quarter", "certificate_no", "issued_on", "school"];
 
     /// <summary>The next readable case, or null when the row has problems (recorded on <paramref name="csv"/>).</summary>
-    public static RecipientCase? ReadCase(CsvInput csv)
+    public static CaseRow? ReadCase(CsvInput csv)
     {
         var before = csv.Problems.Count;
         var caseId = csv.RequiredText("case_id");
@@ -27,7 +28,7 @@ public static class RegistryFiles
         if (!CaseStatuses.TryParseRole(roleText, out var role)) csv.Problem("applicant_role", "must be parent or guardian");
         var statusText = csv.Text("status");
         if (!CaseStatuses.TryParse(statusText, out var status)) csv.Problem("status", "must be approved, suspended or terminated");
-        var c = new RecipientCase
+        var c = new CaseRow
         {
             CaseId = caseId,
             District = csv.Text("district"),
@@ -53,7 +54,8 @@ public static class RegistryFiles
         return csv.Problems.Count == before ? c : null;
     }
 
-    public static Certificate? ReadCertificate(CsvInput csv)
+    /// <summary>A school certificate: the child studies this quarter (seed point 12.6).</summary>
+    public static CertificateRow? ReadCertificate(CsvInput csv)
     {
         var before = csv.Problems.Count;
         var child = csv.RequiredText("child_iin");
@@ -62,6 +64,8 @@ public static class RegistryFiles
         var number = csv.Text("certificate_no");
         var issued = csv.RequiredDate("issued_on");
         var school = csv.Text("school");
-        return csv.Problems.Count == before ? new Certificate(child, quarter, number, issued, school) : null;
+        return csv.Problems.Count == before
+            ? new CertificateRow { ChildIin = child, Quarter = quarter.ToString(), CertificateNo = number, IssuedOn = issued, School = school }
+            : null;
     }
 }

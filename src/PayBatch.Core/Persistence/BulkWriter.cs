@@ -9,10 +9,48 @@ public enum ColumnType { Text, Int, Long, Date, TimestampUtc }
 
 public sealed record Column(string Name, ColumnType Type);
 
+public static class ColumnTypes
+{
+    /// <summary>The column type of a stored CLR type (after the model's converters).</summary>
+    public static ColumnType Of(Type stored) =>
+        stored == typeof(string) ? ColumnType.Text
+        : stored == typeof(int) ? ColumnType.Int
+        : stored == typeof(long) ? ColumnType.Long
+        : stored == typeof(DateOnly) ? ColumnType.Date
+        : stored == typeof(DateTime) ? ColumnType.TimestampUtc
+        : throw new NotSupportedException($"no bulk column type for {stored.Name}");
+}
+
+/// <summary>Writes rows of the model into their table through a <see cref="BulkWriter"/>, by the model's own column definition.</summary>
+public sealed class RowWriter<TRow>(TableMap<TRow> map, BulkWriter writer) : IAsyncDisposable where TRow : class
+{
+    public static async Task<RowWriter<TRow>> OpenAsync(PayBatchDb db, CancellationToken ct)
+    {
+        var map = TableMap<TRow>.Of(db);
+        return new RowWriter<TRow>(map, await BulkWriter.OpenAsync(db, map.Table, map.Columns, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>Writes all <paramref name="rows"/> and keeps them.</summary>
+    public static async Task WriteAsync(PayBatchDb db, IEnumerable<TRow> rows, CancellationToken ct)
+    {
+        await using var writer = await OpenAsync(db, ct).ConfigureAwait(false);
+        foreach (var row in rows) await writer.AddAsync(row, ct).ConfigureAwait(false);
+        await writer.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    public ValueTask AddAsync(TRow row, CancellationToken ct) => writer.AddAsync(map.Values(row), ct);
+
+    /// <summary>Keeps what was added; disposing without it keeps nothing.</summary>
+    public ValueTask CompleteAsync(CancellationToken ct) => writer.CompleteAsync(ct);
+
+    public ValueTask DisposeAsync() => writer.DisposeAsync();
+}
+
 /// <summary>
 /// Writes many rows into one table inside the current transaction, the way each provider does it
 /// fastest: PostgreSQL binary COPY; SQLite and SQL Server a prepared INSERT executed per row (for
 /// SQLite, in one transaction, that is its bulk path). Rows are kept only after <see cref="CompleteAsync"/>.
+/// Rows of the model go through <see cref="RowWriter{TRow}"/>; the column lists here are for staging tables.
 /// </summary>
 public abstract class BulkWriter : IAsyncDisposable
 {

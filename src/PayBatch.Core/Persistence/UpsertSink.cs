@@ -11,7 +11,15 @@ namespace PayBatch.Core.Persistence;
 /// </summary>
 public abstract class UpsertSink : IAsyncDisposable
 {
-    public static async Task<UpsertSink> OpenAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
+    /// <summary>Upserts rows of the model, by the key and columns the model defines (<see cref="TableMap{TRow}"/>).</summary>
+    public static async Task<UpsertSink<TRow>> OpenAsync<TRow>(PayBatchDb db, bool keepBankDetailHistory, DateTime nowUtc, CancellationToken ct)
+        where TRow : class
+    {
+        var map = TableMap<TRow>.Of(db);
+        return new UpsertSink<TRow>(map, await OpenAsync(db, map.Table, map.Key, map.Columns, keepBankDetailHistory, nowUtc, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<UpsertSink> OpenAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
         bool keepBankDetailHistory, DateTime nowUtc, CancellationToken ct) =>
         db.Provider == DbProvider.Postgres
             ? await StagedSink.CreateAsync(db, table, keys, columns, keepBankDetailHistory, nowUtc, ct).ConfigureAwait(false)
@@ -113,4 +121,15 @@ public abstract class UpsertSink : IAsyncDisposable
 
         public override ValueTask DisposeAsync() => writer.DisposeAsync();
     }
+}
+
+/// <summary>An <see cref="UpsertSink"/> that takes rows of the model.</summary>
+public sealed class UpsertSink<TRow>(TableMap<TRow> map, UpsertSink sink) : IAsyncDisposable where TRow : class
+{
+    public ValueTask AddAsync(TRow row, CancellationToken ct) => sink.AddAsync(map.Values(row), ct);
+
+    /// <summary>Applies what was added; returns the number of bank detail changes recorded.</summary>
+    public Task<int> CompleteAsync(CancellationToken ct) => sink.CompleteAsync(ct);
+
+    public ValueTask DisposeAsync() => sink.DisposeAsync();
 }

@@ -54,7 +54,7 @@ public static class ConfirmationReader
         return copy.ToArray();
     }
 
-    /// <summary>XML or not, from the first byte after a BOM and white space ('<' is the same byte in UTF-8 and Windows-1251).</summary>
+    /// <summary>XML or not, from the first byte after a BOM and white space ('&lt;' is the same byte in UTF-8 and Windows-1251).</summary>
     private static bool StartsWithAngleBracket(Stream stream)
     {
         int b;

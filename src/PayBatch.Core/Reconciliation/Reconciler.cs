@@ -93,14 +93,12 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         findings.AddRange(await BatchFindingsAsync(batches, entries, debits, asOf, statementsRead, ct).ConfigureAwait(false));
 
         await ApplyAsync(changed.Select(r => (byReference[r], was[r])).ToList(), ct).ConfigureAwait(false);
-        await using (var insert = await BulkWriter.OpenAsync(db, "confirmations", ConfirmationColumns, ct).ConfigureAwait(false))
+        await RowWriter<ConfirmationRow>.WriteAsync(db, kept.Select(k => new ConfirmationRow
         {
-            foreach (var (file, line, result, paymentId) in kept)
-                await insert.AddAsync([Path.GetFileName(file.Path), file.Sha256, line.Line, line.Reference, paymentId,
-                    line.Status.Code(), line.CreditedOn, line.Amount?.Tiyn, line.Iban,
-                    line.Reason, result.Finding ?? result.Outcome, now], ct).ConfigureAwait(false);
-            await insert.CompleteAsync(ct).ConfigureAwait(false);
-        }
+            File = Path.GetFileName(k.File.Path), FileSha256 = k.File.Sha256, Line = k.Line.Line, Reference = k.Line.Reference, PaymentId = k.PaymentId,
+            Status = k.Line.Status.Code(), CreditedOn = k.Line.CreditedOn, AmountTiyn = k.Line.Amount?.Tiyn, Iban = k.Line.Iban, Reason = k.Line.Reason,
+            Outcome = k.Result.Finding ?? k.Result.Outcome, ReadAtUtc = now,
+        }), ct).ConfigureAwait(false);
         await StoreStatementsAsync(statements, entries, now, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new("confirmations", n, 100));
@@ -184,36 +182,14 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         DateTime now, CancellationToken ct)
     {
         var seen = (await db.SeenStatements(statements.Select(s => s.File.Sha256).Distinct().ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
-        await using (var insert = await BulkWriter.OpenAsync(db, "statements", StatementColumns, ct).ConfigureAwait(false))
+        await RowWriter<StatementRow>.WriteAsync(db, statements.Where(s => seen.Add((s.File.Sha256, s.Statement.Line))).Select(x => new StatementRow
         {
-            foreach (var (file, s) in statements.Where(s => seen.Add((s.File.Sha256, s.Statement.Line))))
-                await insert.AddAsync([Path.GetFileName(file.Path), file.Sha256, s.Line, s.Id, s.OpeningDate, s.ClosingDate, s.Opening.Tiyn, s.Closing.Tiyn, now], ct)
-                    .ConfigureAwait(false);
-            await insert.CompleteAsync(ct).ConfigureAwait(false);
-        }
-        await using (var insert = await BulkWriter.OpenAsync(db, "statement_entries", EntryColumns, ct).ConfigureAwait(false))
-        {
-            foreach (var e in entries)
-                await insert.AddAsync([e.EntryKey, e.File, e.FileSha256, e.Line, e.Location, e.Kind, e.Reference, e.BatchId, e.PaymentId, e.AmountTiyn,
-                    e.BookedOn, e.Reason, e.Outcome, e.ReadAtUtc], ct).ConfigureAwait(false);
-            await insert.CompleteAsync(ct).ConfigureAwait(false);
-        }
+            File = Path.GetFileName(x.File.Path), FileSha256 = x.File.Sha256, Line = x.Statement.Line, StatementId = x.Statement.Id,
+            OpeningDate = x.Statement.OpeningDate, ClosingDate = x.Statement.ClosingDate, OpeningTiyn = x.Statement.Opening.Tiyn,
+            ClosingTiyn = x.Statement.Closing.Tiyn, ReadAtUtc = now,
+        }), ct).ConfigureAwait(false);
+        await RowWriter<StatementEntryRow>.WriteAsync(db, entries, ct).ConfigureAwait(false);
     }
-
-    private static readonly Column[] StatementColumns =
-    [
-        new("file", ColumnType.Text), new("file_sha256", ColumnType.Text), new("line", ColumnType.Int), new("statement_id", ColumnType.Text),
-        new("opening_date", ColumnType.Date), new("closing_date", ColumnType.Date), new("opening_tiyn", ColumnType.Long), new("closing_tiyn", ColumnType.Long),
-        new("read_at_utc", ColumnType.TimestampUtc),
-    ];
-
-    private static readonly Column[] EntryColumns =
-    [
-        new("entry_key", ColumnType.Text), new("file", ColumnType.Text), new("file_sha256", ColumnType.Text), new("line", ColumnType.Int),
-        new("location", ColumnType.Text), new("kind", ColumnType.Text), new("reference", ColumnType.Text), new("batch_id", ColumnType.Long),
-        new("payment_id", ColumnType.Long), new("amount_tiyn", ColumnType.Long), new("booked_on", ColumnType.Date), new("reason", ColumnType.Text),
-        new("outcome", ColumnType.Text), new("read_at_utc", ColumnType.TimestampUtc),
-    ];
 
     /// <summary>
     /// Writes the applied statuses, only over payments still in the status this run read: if another
@@ -225,10 +201,9 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         if (db.Provider == DbProvider.Postgres)
         {
             await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text, was text) ON COMMIT DROP", ct).ConfigureAwait(false);
-            await using (var staged = await BulkWriter.OpenAsync(db, "applied_states",
-                             [new("id", ColumnType.Long), new("status", ColumnType.Text), new("credited_on", ColumnType.Date), new("reason", ColumnType.Text), new("was", ColumnType.Text)], ct).ConfigureAwait(false))
+            await using (var staged = await BulkWriter.OpenAsync(db, "applied_states", Staged.Select(c => c.Column).ToList(), ct).ConfigureAwait(false))
             {
-                foreach (var (s, was) in applied) await staged.AddAsync([s.Id, s.Status.Code(), s.CreditedOn, s.Reason, was.Code()], ct).ConfigureAwait(false);
+                foreach (var a in applied) await staged.AddAsync(Staged.Select(c => c.Value(a)).ToArray(), ct).ConfigureAwait(false);
                 await staged.CompleteAsync(ct).ConfigureAwait(false);
             }
             changed = await db.Database.ExecuteSqlRawAsync(
@@ -248,12 +223,12 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     internal const string UpdateSql =
         "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = @was";
 
-    private static readonly Column[] ConfirmationColumns =
+    /// <summary>PostgreSQL: the applied statuses as staged, each column paired with its value once.</summary>
+    private static readonly (Column Column, Func<(PaymentState State, PaymentStatus Was), object?> Value)[] Staged =
     [
-        new("file", ColumnType.Text), new("file_sha256", ColumnType.Text), new("line", ColumnType.Int), new("reference", ColumnType.Text),
-        new("payment_id", ColumnType.Long), new("status", ColumnType.Text), new("credited_on", ColumnType.Date),
-        new("amount_tiyn", ColumnType.Long), new("iban", ColumnType.Text), new("reason", ColumnType.Text), new("outcome", ColumnType.Text),
-        new("read_at_utc", ColumnType.TimestampUtc),
+        (new("id", ColumnType.Long), a => a.State.Id), (new("status", ColumnType.Text), a => a.State.Status.Code()),
+        (new("credited_on", ColumnType.Date), a => a.State.CreditedOn), (new("reason", ColumnType.Text), a => a.State.Reason),
+        (new("was", ColumnType.Text), a => a.Was.Code()),
     ];
 
     private async Task<List<PaymentState>> LoadStatesAsync(IReadOnlyList<string> quarters, CancellationToken ct) =>

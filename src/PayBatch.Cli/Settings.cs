@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Persistence;
+using PayBatch.Core.Reporting;
 
 namespace PayBatch.Cli;
 
@@ -120,6 +121,23 @@ public sealed class Settings
                 Prt = Root["Payment:Prt"] ?? "50",
             };
         }
+    }
+
+    /// <summary>The department's survey and complaint figures and its targets (SPEC <c>Indicators:Values</c>, <c>Indicators:Targets</c>).</summary>
+    public IndicatorSettings Indicators => new(Numbers("Indicators:Values"), Numbers("Indicators:Targets"));
+
+    private Dictionary<string, decimal> Numbers(string section)
+    {
+        var numbers = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var entry in Root.GetSection(section).GetChildren())
+        {
+            if (!Core.Reporting.Indicators.Appendix2.Any(d => d.Id == entry.Key))
+                throw new InputException($"{section}:{entry.Key} is not an indicator of Appendix 2 (1.1 … 5.1)");
+            if (!decimal.TryParse(entry.Value, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                throw new InputException($"{section}:{entry.Key} '{entry.Value}' is not a number such as 74.5");
+            numbers[entry.Key] = n;
+        }
+        return numbers;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) || s == "…" ? null : s.Trim();

@@ -4,7 +4,7 @@ namespace PayBatch.Core.Output;
 
 /// <summary>
 /// Writes the CSV files PayBatch produces: RFC 4180 quoting, '\n' line ends, no BOM, so that the
-/// same rows always give the same bytes.
+/// same rows always give the same bytes; a cell a spreadsheet would take for a formula is made inert.
 /// </summary>
 public sealed class CsvText(char delimiter = ',')
 {
@@ -25,6 +25,7 @@ public sealed class CsvText(char delimiter = ',')
 
     private void Field(string f)
     {
+        if (f.Length > 0 && f[0] is '=' or '+' or '-' or '@' or '\t' or '\r') f = "'" + f; // OWASP: a spreadsheet must not run it as a formula
         if (f.AsSpan().IndexOfAny([delimiter, '"', '\n', '\r']) < 0)
         {
             _sb.Append(f);

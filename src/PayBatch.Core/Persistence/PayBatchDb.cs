@@ -18,6 +18,7 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
     public DbSet<ExclusionRow> Exclusions => Set<ExclusionRow>();
     public DbSet<ConfirmationRow> Confirmations => Set<ConfirmationRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<ReconcileFindingRow> ReconcileFindings => Set<ReconcileFindingRow>();
 
     public abstract DbProvider Provider { get; }
 
@@ -104,6 +105,11 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("audit_log");
             e.HasIndex(x => x.StartedAtUtc);
+        });
+        b.Entity<ReconcileFindingRow>(e =>
+        {
+            e.ToTable("reconcile_findings");
+            e.HasIndex(x => x.Quarter);
         });
 
         foreach (var entity in b.Model.GetEntityTypes())

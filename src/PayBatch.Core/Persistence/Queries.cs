@@ -26,6 +26,16 @@ public static class Queries
     public static IQueryable<string> CertifiedChildren(this PayBatchDb db, string quarter) =>
         db.Certificates.AsNoTracking().Where(c => c.Quarter == quarter).Select(c => c.ChildIin).Distinct();
 
+    public static IQueryable<CaseRow> ApprovedCasesWithoutCertificate(this PayBatchDb db, string quarter) =>
+        db.Cases.AsNoTracking().Where(c => c.Status == "approved" && !db.Certificates.Any(x => x.ChildIin == c.ChildIin && x.Quarter == quarter));
+
+    /// <summary>The other certificates of the children <see cref="ApprovedCasesWithoutCertificate"/> finds: where they last studied.</summary>
+    public static IQueryable<CertificateRow> CertificatesOfApprovedChildrenWithout(this PayBatchDb db, string quarter)
+    {
+        var missing = db.ApprovedCasesWithoutCertificate(quarter);
+        return db.Certificates.AsNoTracking().Where(c => missing.Any(k => k.ChildIin == c.ChildIin));
+    }
+
     public static IQueryable<string> ChildrenWithPayments(this PayBatchDb db, string quarter) =>
         db.Payments.AsNoTracking().Where(p => p.Quarter == quarter).Select(p => p.ChildIin).Distinct();
 
@@ -70,6 +80,13 @@ public static class Queries
 
     public static IQueryable<(string, int)> SeenConfirmationLines(this PayBatchDb db, IReadOnlyCollection<string> fileHashes) =>
         db.Confirmations.AsNoTracking().Where(c => fileHashes.Contains(c.FileSha256)).Select(c => new ValueTuple<string, int>(c.FileSha256, c.Line));
+
+    /// <summary>The quarter's payments a confirmation named in an amount or IBAN mismatch (indicator 2.2).</summary>
+    public static IQueryable<long> PaymentsNamedInMismatch(this PayBatchDb db, string quarter) =>
+        (from c in db.Confirmations.AsNoTracking()
+         join p in db.Payments.AsNoTracking() on c.PaymentId equals p.Id
+         where p.Quarter == quarter && (c.Outcome == "AMOUNT_MISMATCH" || c.Outcome == "IBAN_MISMATCH")
+         select p.Id).Distinct();
 
     public static IQueryable<AuditRow> History(this PayBatchDb db, int last) =>
         db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(last);

@@ -134,6 +134,22 @@ public sealed class ConfirmationRow
     public DateTime ReadAtUtc { get; set; }
 }
 
+/// <summary>
+/// A finding (other than OVERDUE, which is recomputed from the payments) of the last reconcile that
+/// concerned the quarter: what <c>status</c> counts and <c>findings</c> lists. Each reconcile replaces its quarters' rows.
+/// </summary>
+public sealed class ReconcileFindingRow
+{
+    public long Id { get; set; }
+    public string Quarter { get; set; } = "";
+    public string File { get; set; } = "";
+    public int? Line { get; set; }
+    public string Reference { get; set; } = "";
+    public string Code { get; set; } = "";
+    public string Detail { get; set; } = "";
+    public DateTime ReconciledAtUtc { get; set; }
+}
+
 /// <summary>The audit trail: every command run, who, when, with what, and what it changed.</summary>
 public sealed class AuditRow
 {

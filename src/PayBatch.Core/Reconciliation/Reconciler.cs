@@ -70,6 +70,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                     line.Reason, result.Finding ?? result.Outcome, now], ct).ConfigureAwait(false);
             await insert.CompleteAsync(ct).ConfigureAwait(false);
         }
+        var reported = quarters.Where(q => byReference.Values.Any(s => s.Quarter == q)).Order(StringComparer.Ordinal).ToList();
+        await KeepFindingsAsync(reported, findings, now, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new("confirmations", n, 100));
         log.Information("Reconciled {Files} file(s) in {Ms} ms: {Applied} applied, {Same} already recorded, {Findings} finding(s)",
@@ -78,7 +80,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var written = new List<string>();
         var sla = new Dictionary<string, int>(StringComparer.Ordinal);
         var overdue = new List<Finding>();
-        foreach (var q in quarters.Where(q => byReference.Values.Any(s => s.Quarter == q)).Order(StringComparer.Ordinal))
+        foreach (var q in reported)
         {
             var payments = byReference.Values.Where(s => s.Quarter == q).OrderBy(s => s.Reference, StringComparer.Ordinal)
                 .Select(p => (Payment: p, Sla: Matching.Sla(p, asOf, data.Calendar))).ToList();
@@ -89,12 +91,31 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             var csv = ReconciliationCsv(payments);
             var folder = Path.Combine(outDir, q);
             AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), csv);
-            var quarterFindings = findings.Where(f => !PaymentReference.TryParse(f.Reference, out var r) || r.Quarter.ToString() == q).Concat(quarterOverdue);
+            var quarterFindings = FindingsOf(q, findings).Concat(quarterOverdue);
             AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(quarterFindings));
             written.Add(Path.Combine(folder, "reconciliation.csv"));
             written.Add(Path.Combine(folder, "findings.csv"));
         }
         return new ReconcileOutcome(files, applied, same, [.. findings, .. overdue], written, sla);
+    }
+
+    /// <summary>A quarter's findings: those of its payments, and those of lines whose reference names no quarter.</summary>
+    private static IEnumerable<Finding> FindingsOf(string quarter, IEnumerable<Finding> findings) =>
+        findings.Where(f => !PaymentReference.TryParse(f.Reference, out var r) || r.Quarter.ToString() == quarter);
+
+    /// <summary>Replaces each reported quarter's kept findings with this run's, so <c>status</c> knows what the last reconcile found.</summary>
+    private async Task KeepFindingsAsync(IReadOnlyList<string> quarters, IReadOnlyList<Finding> findings, DateTime now, CancellationToken ct)
+    {
+        foreach (var q in quarters)
+        {
+            await db.ReconcileFindings.Where(f => f.Quarter == q).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            db.ReconcileFindings.AddRange(FindingsOf(q, findings).Select(f => new ReconcileFindingRow
+            {
+                Quarter = q, File = f.File, Line = f.Line, Reference = f.Reference, Code = f.Code, Detail = f.Detail, ReconciledAtUtc = now,
+            }));
+        }
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>

@@ -44,6 +44,10 @@ public sealed class Labels
     public string Percent(decimal? p) => p is null ? "—"
         : (Lang == "en" ? p.Value.ToString("0.0", CultureInfo.InvariantCulture) : p.Value.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')) + " %";
 
+    /// <summary>An invariant number as the language writes it (decimal comma in ru and kk); null is "not measured".</summary>
+    public string Number(string? invariant) => invariant is null ? this["notMeasured"]
+        : Lang == "en" ? invariant : invariant.Replace('.', ',');
+
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     private static Labels Build(string lang, string table, string reasons)
@@ -90,6 +94,19 @@ public sealed class Labels
         bankingDays = Банковских дней
         chart = Дней до зачисления (банковских)
         none = нет
+        due = Срок сдачи отчёта
+        lateReport = Отчёт просрочен
+        indicators = Показатели качества и доступности (приложение 2 к стандарту)
+        indicatorText = Показатель
+        target = Целевое значение
+        current = Текущее значение
+        notMeasured = не измеряется
+        yearTitle = Годовой отчёт о выплатах социальной помощи
+        byQuarter = По кварталам
+        figure = Показатель
+        yearTotal = Итого за год
+        onTimeChart = Доля зачислений в срок по кварталам
+        norm = норматив
         """, """
         NOT_APPROVED = Дело не утверждено
         DECISION_AFTER_QUARTER = Решение принято после квартала
@@ -144,6 +161,19 @@ public sealed class Labels
         bankingDays = Банктік күндер
         chart = Есепке алуға дейінгі күндер (банктік)
         none = жоқ
+        due = Есепті тапсыру мерзімі
+        lateReport = Есеп мерзімі өтті
+        indicators = Сапа және қол жетімділік көрсеткіштері (стандарттың 2-қосымшасы)
+        indicatorText = Көрсеткіш
+        target = Нысаналы мәні
+        current = Ағымдағы мәні
+        notMeasured = өлшенбейді
+        yearTitle = Әлеуметтік көмек төлемдері туралы жылдық есеп
+        byQuarter = Тоқсандар бойынша
+        figure = Көрсеткіш
+        yearTotal = Жыл бойынша барлығы
+        onTimeChart = Тоқсандар бойынша мерзімінде есепке алу үлесі
+        norm = норматив
         """, """
         NOT_APPROVED = Іс бекітілмеген
         DECISION_AFTER_QUARTER = Шешім тоқсаннан кейін қабылданған
@@ -198,6 +228,19 @@ public sealed class Labels
         bankingDays = Banking days
         chart = Banking days to credit
         none = none
+        due = Report due
+        lateReport = The report is late
+        indicators = Quality and accessibility indicators (Appendix 2 of the standard)
+        indicatorText = Indicator
+        target = Target value
+        current = Current value
+        notMeasured = not measured
+        yearTitle = Annual social assistance payment report
+        byQuarter = By quarter
+        figure = Figure
+        yearTotal = Year total
+        onTimeChart = Share credited on time, by quarter
+        norm = norm
         """, """
         NOT_APPROVED = Case not approved
         DECISION_AFTER_QUARTER = Decision after the quarter

@@ -38,17 +38,41 @@ public sealed record ReportFigures
     public required IReadOnlyList<(int Days, int Count)> DaysToCredit { get; init; }
     public required int Decisions { get; init; }
     public required int DecisionsWithin5Days { get; init; }
+    /// <summary>Payments judged for indicator 2.2 (all but cancelled ones), and those accrued correctly.</summary>
+    public required int Accruals { get; init; }
+    public required int CorrectAccruals { get; init; }
+    /// <summary>The twelve Appendix 2 rows for this quarter.</summary>
+    public IReadOnlyList<IndicatorRow> Indicators { get; init; } = [];
 
-    public const int NormativePercent = 90;
+    public const int NormativePercent = PaymentTotals.NormativePercent;
+
+    public DateOnly Due => ReportDue.Quarterly(Quarter);
+    public bool IsLate => AsOf > Due;
+
+    /// <summary>The payments, amounts and SLA figures, as the year adds them up.</summary>
+    public PaymentTotals Totals => new()
+    {
+        Issued = Issued, Credited = Credited, Rejected = Rejected, Reissued = Reissued,
+        IssuedAmount = IssuedAmount, CreditedAmount = CreditedAmount, RejectedAmount = RejectedAmount,
+        OnTime = OnTime, Late = Late, Overdue = Overdue, Pending = Pending, Accruals = Accruals, CorrectAccruals = CorrectAccruals,
+    };
 
     /// <summary>Indicator 1.1: onTime ÷ (onTime + late + overdue) × 100, one decimal; null for 0/0.</summary>
-    public decimal? OnTimePercent => OnTime + Late + Overdue == 0 ? null
-        : decimal.Round(OnTime * 100m / (OnTime + Late + Overdue), 1, MidpointRounding.AwayFromZero);
+    public decimal? OnTimePercent => Totals.OnTimePercent;
 
-    public decimal? DecisionsWithin5DaysPercent => Decisions == 0 ? null
-        : decimal.Round(DecisionsWithin5Days * 100m / Decisions, 1, MidpointRounding.AwayFromZero);
+    public decimal? DecisionsWithin5DaysPercent => Reporting.Indicators.Percent(DecisionsWithin5Days, Decisions);
 
-    public static async Task<ReportFigures> LoadAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, CancellationToken ct)
+    /// <summary>
+    /// Indicator 2.2 counts a payment as correctly accrued unless the bank rejected or returned it for
+    /// wrong account details (AC01 incorrect account, AC04 closed, AC06 blocked, BE01 not the account's owner)
+    /// or a confirmation named it in an amount or IBAN mismatch.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AccrualErrorReasons = new HashSet<string>(["AC01", "AC04", "AC06", "BE01"], StringComparer.Ordinal);
+
+    public static bool AccruedCorrectly(string status, string? reason, bool namedInMismatch) =>
+        !namedInMismatch && !(status is "rejected" or "returned" && reason is not null && AccrualErrorReasons.Contains(reason));
+
+    public static async Task<ReportFigures> LoadAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, IndicatorSettings indicators, CancellationToken ct)
     {
         var qs = q.ToString();
         var payments = await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false);
@@ -72,7 +96,10 @@ public sealed record ReportFigures
         var decisions = await db.DecidedBy(end).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false);
 
         var live = payments.Where(p => p.Status != "rejected").ToList();
-        return new ReportFigures
+        var mismatched = (await db.PaymentsNamedInMismatch(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
+        var accruals = payments.Where(p => p.Status != "cancelled").ToList();
+        var correct = accruals.Count(p => AccruedCorrectly(p.Status, p.StatusReason, mismatched.Contains(p.Id)));
+        var figures = new ReportFigures
         {
             Quarter = q,
             AsOf = asOf,
@@ -99,6 +126,9 @@ public sealed record ReportFigures
                 .Select(g => (g.Key, g.Count())).ToList(),
             Decisions = decisions.Count,
             DecisionsWithin5Days = decisions.Count(d => d.DecisionDate.DayNumber - d.ApplicationDate.DayNumber <= 5),
+            Accruals = accruals.Count,
+            CorrectAccruals = correct,
         };
+        return figures with { Indicators = Reporting.Indicators.Compute(figures.OnTimePercent, figures.Totals.CorrectAccrualsPercent, indicators) };
     }
 }

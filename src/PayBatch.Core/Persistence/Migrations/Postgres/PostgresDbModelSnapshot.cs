@@ -625,6 +625,55 @@ namespace PayBatch.Core.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("PayBatch.Core.Persistence.ReconcileFindingRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTime>("ReconciledAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reconciled_at_utc");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter");
+
+                    b.ToTable("reconcile_findings", (string)null);
+                });
+
             modelBuilder.Entity("PayBatch.Core.Persistence.BankDetailChangeRow", b =>
                 {
                     b.HasOne("PayBatch.Core.Persistence.CaseRow", null)

@@ -625,6 +625,55 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("PayBatch.Core.Persistence.ReconcileFindingRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("file");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("int")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTime>("ReconciledAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("reconciled_at_utc");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter");
+
+                    b.ToTable("reconcile_findings", (string)null);
+                });
+
             modelBuilder.Entity("PayBatch.Core.Persistence.BankDetailChangeRow", b =>
                 {
                     b.HasOne("PayBatch.Core.Persistence.CaseRow", null)

@@ -604,6 +604,53 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("PayBatch.Core.Persistence.ReconcileFindingRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTime>("ReconciledAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reconciled_at_utc");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter");
+
+                    b.ToTable("reconcile_findings", (string)null);
+                });
+
             modelBuilder.Entity("PayBatch.Core.Persistence.BankDetailChangeRow", b =>
                 {
                     b.HasOne("PayBatch.Core.Persistence.CaseRow", null)

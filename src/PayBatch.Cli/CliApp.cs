@@ -44,6 +44,9 @@ public static class CliApp
         root.Subcommands.Add(ReissueCommand.Build(runner));
         root.Subcommands.Add(PaymentCommand.Build(runner));
         root.Subcommands.Add(ReportCommand.Build(runner));
+        root.Subcommands.Add(StatusCommand.Build(runner));
+        root.Subcommands.Add(CertificatesCommand.Build(runner));
+        root.Subcommands.Add(FindingsCommand.Build(runner));
         root.Subcommands.Add(CalendarCommand.Build(runner));
         root.Subcommands.Add(HistoryCommand.Build(runner));
         root.Subcommands.Add(ConfigCommand.Build(runner));
@@ -72,6 +75,14 @@ public static class CliApp
             return default;
         },
     };
+
+    /// <summary>The language of a document or screen: ru, kk or en.</summary>
+    public static Option<string> LangOption(string defaultLang)
+    {
+        var lang = new Option<string>("--lang") { Description = "ru | kk | en", DefaultValueFactory = _ => defaultLang };
+        lang.AcceptOnlyFromAmong("ru", "kk", "en");
+        return lang;
+    }
 
     public static Option<DateOnly?> DateOption(string name, string description) => new(name)
     {

@@ -19,8 +19,7 @@ public static class ReportCommand
         var asOf = CliApp.DateOption("--as-of", "Report as of this date (default: today)");
         var format = new Option<string>("--format") { Description = "md | csv | json | html", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "csv", "json", "html");
-        var lang = new Option<string>("--lang") { Description = "ru | kk | en", DefaultValueFactory = _ => "ru" };
-        lang.AcceptOnlyFromAmong("ru", "kk", "en");
+        var lang = CliApp.LangOption("ru");
         var file = new Option<string?>("--file") { Description = "Also write the report to this file (readable by its owner only)" };
         var command = new Command("report", "The quarterly or annual report with the standard's quality indicators") { quarter, year, asOf, format, lang, file };
         command.Validators.Add(r =>

@@ -88,6 +88,9 @@ public static class Queries
          where p.Quarter == quarter && (c.Outcome == "AMOUNT_MISMATCH" || c.Outcome == "IBAN_MISMATCH")
          select p.Id).Distinct();
 
+    public static IQueryable<ReconcileFindingRow> ReconcileFindingsOf(this PayBatchDb db, string quarter) =>
+        db.ReconcileFindings.AsNoTracking().Where(f => f.Quarter == quarter).OrderBy(f => f.Id);
+
     public static IQueryable<AuditRow> History(this PayBatchDb db, int last) =>
         db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(last);
 }

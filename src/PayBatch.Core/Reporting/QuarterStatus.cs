@@ -76,7 +76,7 @@ public sealed record QuarterStatus(
                 calendar.AddBankingDays(b.ValueDate, Matching.DeadlineBankingDays), []))
             .ToList();
         var payments = (await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false)).Select(PaymentState.Of).ToList();
-        var findings = await db.ReconcileFindings.AsNoTracking().CountAsync(f => f.Quarter == qs, ct).ConfigureAwait(false);
+        var findings = await db.ReconcileFindingsOf(qs).CountAsync(ct).ConfigureAwait(false);
         return Compute(q, asOf, approved, approved - missing, batches, payments, findings, calendar);
     }
 }

@@ -128,7 +128,7 @@ public static class ReportWriter
     }
 
     /// <summary>The report's due date, and from the day after it that the report is late.</summary>
-    internal static string DueLine(DateOnly due, bool late, Labels l) =>
+    public static string DueLine(DateOnly due, bool late, Labels l) =>
         (late ? $"{l["lateReport"]}. " : "") + $"{l["due"]}: {Labels.Date(due)}.";
 
     /// <summary>Appendix 2 as a markdown table.</summary>

@@ -135,33 +135,36 @@ public static class YearReportWriter
     /// <summary>On-time share per quarter (bars; none where nothing was due) against the 90 % norm (dashed line).</summary>
     private static string Chart(YearFigures y, Labels l)
     {
-        const int barWidth = 90, gap = 30, height = 200, left = 50, bottom = 30, top = 20;
-        var width = left + (y.Quarters.Count * (barWidth + gap)) + 20;
+        const int barWidth = 90, gap = 30, height = 200, left = 50, bottom = 30, top = 20, legend = 110;
+        var plotRight = left + (y.Quarters.Count * (barWidth + gap));
         int Y(decimal percent) => top + height - (int)decimal.Round(percent * height / 100m, MidpointRounding.AwayFromZero);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height + bottom + top}\" role=\"img\" aria-label=\"{Labels.Escape(l["onTimeChart"])}\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{plotRight + legend}\" height=\"{height + bottom + top}\" role=\"img\" aria-label=\"{Labels.Escape(l["onTimeChart"])}\">");
         foreach (var tick in new[] { 0, 25, 50, 75, 100 })
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{Y(tick)}\" x2=\"{width - 10}\" y2=\"{Y(tick)}\" stroke=\"#ddd\"/>");
+            sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{Y(tick)}\" x2=\"{plotRight}\" y2=\"{Y(tick)}\" stroke=\"#ddd\"/>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 6}\" y=\"{Y(tick) + 4}\" font-size=\"12\" text-anchor=\"end\">{tick} %</text>");
         }
         for (var i = 0; i < y.Quarters.Count; i++)
         {
             var q = y.Quarters[i];
-            var x = left + gap / 2 + (i * (barWidth + gap));
+            var x = left + (gap / 2) + (i * (barWidth + gap));
             var center = x + (barWidth / 2);
+            var shown = Labels.Escape(l.Percent(q.OnTimePercent));
             if (q.OnTimePercent is { } p)
             {
+                // The value inside the top of its bar, clear of the norm line.
                 var color = p >= PaymentTotals.NormativePercent ? "#2e9e4f" : "#d1432f";
-                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{Y(p)}\" width=\"{barWidth}\" height=\"{top + height - Y(p)}\" fill=\"{color}\"><title>{q.Quarter}: {Labels.Escape(l.Percent(p))}</title></rect>");
+                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{Y(p)}\" width=\"{barWidth}\" height=\"{top + height - Y(p)}\" fill=\"{color}\"><title>{q.Quarter}: {shown}</title></rect>");
+                sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{center}\" y=\"{Y(p) + 30}\" font-size=\"13\" font-weight=\"bold\" fill=\"#fff\" text-anchor=\"middle\">{shown}</text>");
             }
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{center}\" y=\"{(q.OnTimePercent is { } v ? Y(v) : top + height) - 6}\" font-size=\"13\" text-anchor=\"middle\">{Labels.Escape(l.Percent(q.OnTimePercent))}</text>");
+            else sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{center}\" y=\"{top + height - 6}\" font-size=\"13\" text-anchor=\"middle\">{shown}</text>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{center}\" y=\"{top + height + 18}\" font-size=\"13\" text-anchor=\"middle\">{q.Quarter}</text>");
         }
         var norm = Y(PaymentTotals.NormativePercent);
-        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{norm}\" x2=\"{width - 10}\" y2=\"{norm}\" stroke=\"#b42318\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{width - 12}\" y=\"{norm - 5}\" font-size=\"12\" text-anchor=\"end\" fill=\"#b42318\">{Labels.Escape(l["norm"])} {PaymentTotals.NormativePercent} %</text>");
-        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{top + height}\" x2=\"{width - 10}\" y2=\"{top + height}\" stroke=\"#555\"/>");
+        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{norm}\" x2=\"{plotRight}\" y2=\"{norm}\" stroke=\"#b42318\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>");
+        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{plotRight + 6}\" y=\"{norm + 4}\" font-size=\"12\" fill=\"#b42318\">{Labels.Escape(l["norm"])} {PaymentTotals.NormativePercent} %</text>");
+        sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{top + height}\" x2=\"{plotRight}\" y2=\"{top + height}\" stroke=\"#555\"/>");
         sb.Append("</svg>");
         return sb.ToString();
     }

@@ -11,10 +11,12 @@ public sealed record PaymentTotals
     public int Issued { get; init; }
     public int Credited { get; init; }
     public int Rejected { get; init; }
+    public int Returned { get; init; }
     public int Reissued { get; init; }
     public Tenge IssuedAmount { get; init; }
     public Tenge CreditedAmount { get; init; }
     public Tenge RejectedAmount { get; init; }
+    public Tenge ReturnedAmount { get; init; }
     public int OnTime { get; init; }
     public int Late { get; init; }
     public int Overdue { get; init; }
@@ -36,10 +38,12 @@ public sealed record PaymentTotals
         Issued = a.Issued + b.Issued,
         Credited = a.Credited + b.Credited,
         Rejected = a.Rejected + b.Rejected,
+        Returned = a.Returned + b.Returned,
         Reissued = a.Reissued + b.Reissued,
         IssuedAmount = a.IssuedAmount + b.IssuedAmount,
         CreditedAmount = a.CreditedAmount + b.CreditedAmount,
         RejectedAmount = a.RejectedAmount + b.RejectedAmount,
+        ReturnedAmount = a.ReturnedAmount + b.ReturnedAmount,
         OnTime = a.OnTime + b.OnTime,
         Late = a.Late + b.Late,
         Overdue = a.Overdue + b.Overdue,

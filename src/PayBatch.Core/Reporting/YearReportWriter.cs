@@ -19,10 +19,11 @@ public static class YearReportWriter
 
     private static readonly Figure[] Payments =
         [Count("payments", "issued", t => t.Issued), Count("payments", "credited", t => t.Credited),
-         Count("payments", "rejected", t => t.Rejected), Count("payments", "reissued", t => t.Reissued)];
+         Count("payments", "rejected", t => t.Rejected), Count("payments", "returned", t => t.Returned), Count("payments", "reissued", t => t.Reissued)];
 
     private static readonly Figure[] Amounts =
-        [Money("issued", t => t.IssuedAmount), Money("credited", t => t.CreditedAmount), Money("rejected", t => t.RejectedAmount)];
+        [Money("issued", t => t.IssuedAmount), Money("credited", t => t.CreditedAmount), Money("rejected", t => t.RejectedAmount),
+         Money("returned", t => t.ReturnedAmount)];
 
     private static readonly Figure[] Sla =
         [Count("sla", "onTime", t => t.OnTime), Count("sla", "late", t => t.Late), Count("sla", "overdue", t => t.Overdue),
@@ -47,12 +48,14 @@ public static class YearReportWriter
             {
                 w.WriteStartObject();
                 w.WriteString("quarter", q.Quarter.ToString());
-                ReportWriter.WriteTotals(w, q.Totals);
+                ReportWriter.WritePaymentsAndAmounts(w, q.Totals);
+                ReportWriter.WriteSla(w, q.Totals);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteStartObject("totals");
-            ReportWriter.WriteTotals(w, y.Totals);
+            ReportWriter.WritePaymentsAndAmounts(w, y.Totals);
+            ReportWriter.WriteSla(w, y.Totals);
             w.WriteEndObject();
             ReportWriter.WriteIndicators(w, y.Indicators);
             w.WriteEndObject();

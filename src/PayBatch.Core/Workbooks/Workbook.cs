@@ -38,13 +38,16 @@ public sealed class Workbook
     }
 
     /// <summary>Data rows per sheet before a table continues on the next sheet (lowered by tests only).</summary>
-    internal int MaxDataRows { get; init; } = ExcelDataRows;
+    private int MaxDataRows { get; init; }
 
     /// <summary>
     /// Writes the workbook to <paramref name="path"/>: a temporary file beside it, moved over it once
     /// complete, readable by its owner only. The folder must exist.
     /// </summary>
-    public static Task WriteAsync(string path, bool dayFirst, Func<Workbook, Task> content, CancellationToken ct, int maxDataRows = ExcelDataRows) =>
+    public static Task WriteAsync(string path, bool dayFirst, Func<Workbook, Task> content, CancellationToken ct) =>
+        WriteAsync(path, dayFirst, content, ct, ExcelDataRows);
+
+    internal static Task WriteAsync(string path, bool dayFirst, Func<Workbook, Task> content, CancellationToken ct, int maxDataRows) =>
         AtomicFile.WriteAsync(path, async stream =>
         {
             var options = new SpreadCheetahOptions { DocumentProperties = null, CompressionLevel = SpreadCheetahCompressionLevel.Optimal, WriteCellReferenceAttributes = true };

@@ -23,8 +23,10 @@ for rid in "${rids[@]}"; do
   name="paybatch-$version-$rid"
   pkg="$work/pkg/$name"
   echo "release: $name" >&2
+  # ReadyToRun compiles our assemblies and their packages; the runtime's own are ReadyToRun already
+  # (a composite image of the whole framework, the SDK's default here, takes many times longer).
   dotnet publish "$work/src/PayBatch.Cli" -c Release -r "$rid" --self-contained true --nologo -v q \
-    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun=true \
+    -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=false \
     -p:IncludeSourceRevisionInInformationalVersion=false -p:DebugType=none -p:PackAsTool=false \
     -o "$work/publish/$rid" >&2
   mkdir -p "$pkg/samples" "$pkg/schedule"

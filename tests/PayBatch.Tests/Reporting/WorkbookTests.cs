@@ -64,36 +64,28 @@ public class WorkbookTests
     [Fact]
     public void Formula_like_text_and_an_IIN_with_a_leading_zero_stay_text()
     {
+        // Import refuses names and identifiers that begin like a formula; districts may, and a child born in 2008 has an IIN starting with 0.
         using var ws = new Workspace();
         File.Copy(Path.Combine(Repo.Samples, "paybatch.json"), ws.Path_("paybatch.json"));
         var born = new DateOnly(2008, 6, 1);
-        var paid = Cases.Row(1, r =>
+        Dictionary<string, string> Born2008(int n, string district) => Cases.Row(n, r =>
         {
-            r["case_id"] = "@C-1";
-            r["district"] = "=1+2";
-            r["applicant_name"] = "=HYPERLINK(\"x\")";
-            r["child_name"] = "+77011234567";
+            r["district"] = district;
             r["child_birth_date"] = "2008-06-01";
-            r["child_iin"] = Cases.MakeIin(born, serial: 1);
+            r["child_iin"] = Cases.MakeIin(born, serial: n);
         });
-        var unpaid = Cases.Row(2, r =>
-        {
-            r["case_id"] = "+C-2";
-            r["child_birth_date"] = "2008-06-01";
-            r["child_iin"] = Cases.MakeIin(born, serial: 2);
-        });
-        var recipients = ws.Write("recipients.csv", Cases.Csv([paid, unpaid]));
-        var certificates = ws.Write("certificates.csv", Cases.Certificates([paid]));
+        var paid = Born2008(1, "=1+2");
+        var other = Born2008(2, "@Есиль");
+        var unpaid = Born2008(3, "+Алматы");
+        var recipients = ws.Write("recipients.csv", Cases.Csv([paid, other, unpaid]));
+        var certificates = ws.Write("certificates.csv", Cases.Certificates([paid, other]));
         ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", recipients, "--certificates", certificates);
 
         var sheets = QuarterWorkbook(ws, "q.xlsx", "ru");
-        var payments = sheets[1];
         Assert.StartsWith("0", paid["child_iin"], StringComparison.Ordinal);
-        Assert.Equal(("text", "@C-1"), (payments["B2"].Type, payments["B2"].Value));
-        Assert.Equal(("text", paid["child_iin"]), (payments["C2"].Type, payments["C2"].Value));
-        Assert.Equal(("text", "+C-2"), (sheets[2]["A2"].Type, sheets[2]["A2"].Value));
+        Assert.Equal(("text", paid["child_iin"]), (sheets[1]["C2"].Type, sheets[1]["C2"].Value));
         Assert.Equal(("text", unpaid["child_iin"]), (sheets[2]["B2"].Type, sheets[2]["B2"].Value));
-        Assert.Equal(("text", "=1+2"), (sheets[3]["A2"].Type, sheets[3]["A2"].Value));
+        Assert.Equal([("text", "=1+2"), ("text", "@Есиль")], sheets[3].Column("A").Skip(1).Select(c => (c.Type, c.Value)));
         if (!OperatingSystem.IsWindows()) // it holds personal data: readable by its owner only
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(ws.Path_("q.xlsx")));
     }

@@ -18,7 +18,7 @@ public static class QuarterWorkbook
         await wb.SheetAsync(l["summary"], SummaryColumns(l), SummaryRows(wb, f, l)).ConfigureAwait(false);
         await PaymentsAsync(wb, l["sheetPayments"], l, db, calendar, f.Quarter, f.AsOf, ct).ConfigureAwait(false);
         await wb.SheetAsync(l["sheetUnpaid"], [new(l["caseId"], CellKind.Text, 14), new(l["childIin"], CellKind.Text, 14), new(l["reasons"], CellKind.Text, 60)],
-            f.Unpaid.Select(u => new[] { wb.Text(u.CaseId), wb.Text(u.ChildIin), wb.Text(string.Join("; ", u.Reasons.Select(l.Reason))) }).ToList()).ConfigureAwait(false);
+            f.UnpaidCases.Select(u => new[] { wb.Text(u.CaseId), wb.Text(u.ChildIin), wb.Text(string.Join("; ", u.Reasons.Select(l.Reason))) }).ToList()).ConfigureAwait(false);
         await CountAmountAsync(wb, l["byDistrict"], l["district"], 30, f.ByDistrict, l).ConfigureAwait(false);
         await CountAmountAsync(wb, l["byBank"], l["bic"], 12, f.ByBank, l).ConfigureAwait(false);
     }
@@ -37,6 +37,7 @@ public static class QuarterWorkbook
             Row(l["issued"], wb.Count(f.Issued), wb.Money(f.IssuedAmount), none),
             Row(l["credited"], wb.Count(f.Credited), wb.Money(f.CreditedAmount), none),
             Row(l["rejected"], wb.Count(f.Rejected), wb.Money(f.RejectedAmount), none),
+            Row(l["returned"], wb.Count(f.Returned), wb.Money(f.ReturnedAmount), none),
             Row(l["reissued"], wb.Count(f.Reissued), none, none),
             Row(l["onTime"], wb.Count(f.OnTime), none, none),
             Row(l["late"], wb.Count(f.Late), none, none),

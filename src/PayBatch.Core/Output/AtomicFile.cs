@@ -35,6 +35,30 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Refuses an output folder that cannot be written — a file in its place, or a folder this user
+    /// may not write — before anything is decided, so the refusal changes nothing (exit 2). The
+    /// nearest existing folder is tried with a file that is gone again at once; nothing is created.
+    /// </summary>
+    public static void RequireWritable(string dir)
+    {
+        var existing = Path.GetFullPath(dir);
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing)) throw new Domain.InputException($"output folder {dir}: {existing} is a file, not a folder; nothing was changed");
+            existing = Path.GetDirectoryName(existing) ?? throw new Domain.InputException($"output folder {dir}: no such drive; nothing was changed");
+        }
+        var probe = Path.Combine(existing, $".paybatch-write-test.{Guid.NewGuid():N}{TempSuffix}");
+        try
+        {
+            new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose).Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Domain.InputException($"output folder {dir}: {existing} cannot be written ({e.Message}); nothing was changed");
+        }
+    }
+
     /// <summary>Creates the folder and any missing parents, each readable by its owner only.</summary>
     public static void CreateDirectory(string dir)
     {

@@ -28,7 +28,7 @@ public class MigrationLockTests
     private static (CliRun Run, TimeSpan Took) Bounded(Workspace ws, params string[] args)
     {
         var watch = Stopwatch.StartNew();
-        var r = PaybatchProcess.RunWithin(ws, TimeSpan.FromSeconds(90), args);
+        var r = PaybatchProcess.RunWithin(ws, TimeSpan.FromMinutes(5), args);
         return (r, watch.Elapsed);
     }
 

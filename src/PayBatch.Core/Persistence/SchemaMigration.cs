@@ -7,8 +7,8 @@ using Serilog;
 namespace PayBatch.Core.Persistence;
 
 /// <summary>
-/// Brings the schema up to date when a command starts. A current schema is seen with one query and
-/// takes no lock. Otherwise EF Core migrates under its migration lock: on PostgreSQL a table lock in
+/// Brings the schema up to date when a command starts. A current schema is seen with one query
+/// (<see cref="SchemaVersion"/>) and takes no lock. Otherwise EF Core migrates under its migration lock: on PostgreSQL a table lock in
 /// the migration's transaction, on SQL Server a session application lock — both freed by the server
 /// when their holder dies — and on SQLite a row in <c>__EFMigrationsLock</c> that only its holder
 /// deletes, so a killed paybatch leaves it behind and EF would wait for it forever. Here a paybatch
@@ -18,14 +18,14 @@ namespace PayBatch.Core.Persistence;
 /// </summary>
 public static class SchemaMigration
 {
-    private const string LockTable = "__EFMigrationsLock";
+    internal const string LockTable = "__EFMigrationsLock";
 
     /// <summary>The file a paybatch holds while it migrates the SQLite database <paramref name="dataSource"/>.</summary>
     public static string LockFile(string dataSource) => dataSource + ".migrating";
 
     public static async Task EnsureCurrentAsync(PayBatchDb db, TimeSpan lockWait, ILogger log, CancellationToken ct)
     {
-        if (await IsCurrentAsync(db, ct).ConfigureAwait(false)) return;
+        if (await SchemaVersion.IsCurrentAsync(db, ct).ConfigureAwait(false)) return;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(lockWait);
         try
@@ -45,26 +45,6 @@ public static class SchemaMigration
                 $"another paybatch is bringing the database schema up to date and holds the migration lock; gave up after waiting {lockWait.TotalSeconds:0} s " +
                 "(setting Database:MigrationLockSeconds). Nothing was changed: run the command again once it has finished", e);
         }
-    }
-
-    /// <summary>
-    /// One query: every migration of this program is applied and (SQLite) no lock row is left. Any
-    /// failure — no history table yet, an old lock table — means "not current" and takes the careful path.
-    /// </summary>
-    private static async Task<bool> IsCurrentAsync(PayBatchDb db, CancellationToken ct)
-    {
-        var sql = "SELECT \"MigrationId\" AS \"Value\" FROM \"__EFMigrationsHistory\"" +
-                  (db.Provider == DbProvider.Sqlite ? $" UNION ALL SELECT '{LockTable}' FROM \"{LockTable}\"" : "");
-        List<string> rows;
-        try
-        {
-            rows = await db.Database.SqlQueryRaw<string>(sql).ToListAsync(ct).ConfigureAwait(false);
-        }
-        catch (DbException)
-        {
-            return false;
-        }
-        return !rows.Contains(LockTable) && db.Database.GetMigrations().All(rows.Contains);
     }
 
     /// <summary>Waits (until <paramref name="ct"/> gives up) for the SQLite lock file; null for an in-memory database.</summary>

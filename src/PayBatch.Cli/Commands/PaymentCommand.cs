@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Persistence;
 using PayBatch.Core.Reconciliation;
+using PayBatch.Cli.Localization;
 
 namespace PayBatch.Cli.Commands;
 
@@ -12,14 +13,14 @@ public static class PaymentCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var reference = new Argument<string>("REFERENCE") { Description = "A payment reference, e.g. 2026Q1-01-000001" };
-        var command = new Command("payment", "Show a payment and where its status came from: each confirmation line (file, line, file hash) that touched it") { reference };
+        var reference = new Argument<string>("REFERENCE") { Description = CliText.PaymentReference };
+        var command = new Command("payment", CliText.Payment) { reference };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var text = parse.GetValue(reference)!;
-            if (!PaymentReference.TryParse(text, out _)) throw new InputException($"'{text}' is not a payment reference such as 2026Q1-01-000001");
+            if (!PaymentReference.TryParse(text, out _)) throw new InputException(CliText.PaymentReferenceInvalid, text);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var trace = await PaymentTrace.LoadAsync(db, text, ct).ConfigureAwait(false) ?? throw new InputException($"no payment {text}");
+            var trace = await PaymentTrace.LoadAsync(db, text, ct).ConfigureAwait(false) ?? throw new InputException(CliText.PaymentUnknown, text);
             var p = trace.Payment;
             static string? D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             ctx.Result(new JsonObject
@@ -36,13 +37,15 @@ public static class PaymentCommand
                 }).ToArray()),
             }, w =>
             {
-                w.WriteLine($"{p.Reference}  case {p.CaseId}  {new Tenge(p.AmountTiyn)} KZT to {p.Iban} ({p.Bic}), value date {D(p.ValueDate)}");
-                w.WriteLine($"status: {p.Status}{(p.CreditedOn is null ? "" : " on " + D(p.CreditedOn))}{(p.StatusReason is null ? "" : " (" + p.StatusReason + ")")}");
-                if (trace.Replaces is not null) w.WriteLine($"replaces the rejected payment {trace.Replaces.Reference}");
-                if (trace.ReplacedBy is not null) w.WriteLine($"re-issued as {trace.ReplacedBy.Reference}");
+                w.WriteLine(CliText.PaymentLine.Format(p.Reference, p.CaseId, new Tenge(p.AmountTiyn), p.Iban, p.Bic, D(p.ValueDate)));
+                w.WriteLine(CliText.PaymentStatus.Format(p.Status) + (p.CreditedOn is null ? "" : CliText.PaymentOn.Format(D(p.CreditedOn))) +
+                            (p.StatusReason is null ? "" : " (" + p.StatusReason + ")"));
+                if (trace.Replaces is not null) w.WriteLine(CliText.PaymentReplaces.Format(trace.Replaces.Reference));
+                if (trace.ReplacedBy is not null) w.WriteLine(CliText.PaymentReplacedBy.Format(trace.ReplacedBy.Reference));
                 foreach (var l in trace.Lines)
-                    w.WriteLine($"  {l.Outcome,-18} {l.File}:{l.Line} ({l.FileSha256[..12]}…) {l.Status} {D(l.CreditedOn)}{l.Reason} read {l.ReadAtUtc:yyyy-MM-dd HH:mm}Z");
-                if (trace.Lines.Count == 0) w.WriteLine("  no confirmation read yet");
+                    w.WriteLine(CliText.PaymentConfirmation.Format(l.Outcome, l.File, l.Line, l.FileSha256[..12], l.Status, D(l.CreditedOn), l.Reason,
+                        l.ReadAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+                if (trace.Lines.Count == 0) w.WriteLine(CliText.PaymentNoConfirmation);
             });
             return ExitCodes.Done;
         });

@@ -4,6 +4,8 @@ using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Output;
 using PayBatch.Core.Reporting;
+using PayBatch.Cli.Localization;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Cli.Commands;
 
@@ -13,18 +15,16 @@ public static class ReportCommand
     public static Command Build(CommandRunner runner)
     {
         var quarter = CliApp.QuarterOption();
-        var asOf = CliApp.DateOption("--as-of", "Report as of this date (default: today)");
-        var format = new Option<string>("--format") { Description = "md | csv | json | html", DefaultValueFactory = _ => "md" };
+        var asOf = CliApp.DateOption("--as-of", CliText.ReportAsOf);
+        var format = new Option<string>("--format") { Description = CliText.ReportFormat, DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "csv", "json", "html");
-        var lang = new Option<string>("--lang") { Description = "ru | kk | en", DefaultValueFactory = _ => "ru" };
-        lang.AcceptOnlyFromAmong("ru", "kk", "en");
-        var file = new Option<string?>("--file") { Description = "Also write the report to this file (readable by its owner only)" };
-        var command = new Command("report", "The quarterly report with the standard's quality indicators") { quarter, asOf, format, lang, file };
+        var file = new Option<string?>("--file") { Description = CliText.ReportFile };
+        var command = new Command("report", CliText.Report) { quarter, asOf, format, file };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var q = parse.GetValue(quarter);
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
-            if (!Labels.TryGet(parse.GetValue(lang), out var labels)) throw new InputException("--lang must be ru, kk or en");
+            var labels = Labels.For(ctx.Settings.UiLanguage ?? Lang.Ru); // the report's readers read Russian unless told otherwise
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var figures = await ReportFigures.LoadAsync(db, ctx.Data.Calendar, q, date, ct).ConfigureAwait(false);
             var fmt = ctx.Json ? "json" : parse.GetValue(format)!;

@@ -3,6 +3,7 @@ using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
 using PayBatch.Core.Persistence;
 using Serilog;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Batches;
 
@@ -132,7 +133,8 @@ public static class ValueDates
     {
         if (requested is null) return calendar.FirstBankingDayOnOrAfter(Today(clock));
         if (!calendar.IsBankingDay(requested.Value))
-            throw new InputException($"value date {requested.Value:yyyy-MM-dd} is not a banking day; the next one is {calendar.FirstBankingDayOnOrAfter(requested.Value):yyyy-MM-dd}");
+            throw new InputException(CoreText.NotBankingDay, requested.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                calendar.FirstBankingDayOnOrAfter(requested.Value).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return requested.Value;
     }
 }

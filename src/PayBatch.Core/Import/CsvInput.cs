@@ -4,16 +4,19 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Import;
 
 /// <summary>An input file that cannot be read: names the file, line and column. Nothing of it was applied.</summary>
-public sealed class InputFileException(string file, IReadOnlyList<string> problems)
-    : InputException($"{Path.GetFileName(file)}: {problems.Count} problem(s), nothing of the file was applied:{Environment.NewLine}  " +
-                     string.Join(Environment.NewLine + "  ", problems))
+public sealed class InputFileException(string file, IReadOnlyList<Said> problems)
+    : InputException(CoreText.FileProblems, Path.GetFileName(file), problems.Count)
 {
     public string File { get; } = file;
-    public IReadOnlyList<string> Problems { get; } = problems;
+    public IReadOnlyList<Said> Problems { get; } = problems;
+
+    public override string In(Lang lang) =>
+        base.In(lang) + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", Problems.Select(p => p.In(lang)));
 }
 
 /// <summary>
@@ -27,7 +30,7 @@ public sealed class CsvInput : IDisposable
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy"];
     private readonly CsvReader _csv;
     private readonly Dictionary<string, int> _columns;
-    private readonly List<string> _problems = [];
+    private readonly List<Said> _problems = [];
 
     private readonly Stream _stream;
     private readonly long _length;
@@ -54,12 +57,12 @@ public sealed class CsvInput : IDisposable
 
     /// <summary>How much of the file has been read, in percent (the reader's buffer position).</summary>
     public int Percent => _length == 0 ? 100 : (int)Math.Min(100, _stream.Position * 100 / _length);
-    public IReadOnlyList<string> Problems => _problems;
+    public IReadOnlyList<Said> Problems => _problems;
     public bool Full => _problems.Count >= MaxProblems;
 
     public static CsvInput Open(string path, IReadOnlyList<string> requiredColumns)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: file not found");
+        if (!File.Exists(path)) throw new InputException(CoreText.FileNotFound, path);
         var (encoding, sha256) = Inspect(path);
         var reader = new StreamReader(Resilience.OpenRead(path), encoding, detectEncodingFromByteOrderMarks: false);
         var header = reader.ReadLine();
@@ -69,7 +72,7 @@ public sealed class CsvInput : IDisposable
         if (string.IsNullOrWhiteSpace(header))
         {
             reader.Dispose();
-            throw new InputFileException(path, [$"line {(hint is null ? 1 : 2)}: the header row is missing"]);
+            throw new InputFileException(path, [CoreText.HeaderMissing.With(hint is null ? 1 : 2)]);
         }
         var delimiter = hint ?? (header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",");
         reader.BaseStream.Position = 0;
@@ -97,7 +100,7 @@ public sealed class CsvInput : IDisposable
         if (missing.Count > 0)
         {
             csv.Dispose();
-            throw new InputFileException(path, missing.Select(m => $"line {(hint is null ? 1 : 2)}, column '{m}': required column is missing").ToList());
+            throw new InputFileException(path, missing.Select(m => CoreText.ColumnMissing.With(hint is null ? 1 : 2, m)).ToList());
         }
         return new CsvInput(path, csv, columns, reader.BaseStream, lineOffset: hint is null ? 0 : 1) { Sha256 = sha256 };
     }
@@ -142,10 +145,7 @@ public sealed class CsvInput : IDisposable
 
     private int Column(string name) => _columns[name];
 
-    private string Where(string column) =>
-        string.Create(CultureInfo.InvariantCulture, $"line {Line}, column '{column}' ({Column(column) + 1})");
-
-    public void Problem(string column, string message) => _problems.Add($"{Where(column)}: {message}");
+    public void Problem(string column, Message message) => _problems.Add(CoreText.Cell.With(Line, column, Column(column) + 1, message));
 
     /// <summary>The trimmed text of a column; empty when the row is short.</summary>
     public string Text(string column) => (_csv.TryGetField<string>(Column(column), out var v) ? v : null)?.Trim() ?? "";
@@ -155,7 +155,7 @@ public sealed class CsvInput : IDisposable
     public string RequiredText(string column)
     {
         var t = Text(column);
-        if (t.Length == 0) Problem(column, "is empty");
+        if (t.Length == 0) Problem(column, CoreText.IsEmpty);
         return t;
     }
 
@@ -164,7 +164,7 @@ public sealed class CsvInput : IDisposable
         var t = Text(column);
         if (t.Length == 0) return null;
         if (DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        Problem(column, "is not a date (expected yyyy-MM-dd or dd.MM.yyyy)");
+        Problem(column, CoreText.NotADate);
         return null;
     }
 
@@ -172,7 +172,7 @@ public sealed class CsvInput : IDisposable
     {
         if (Text(column).Length == 0)
         {
-            Problem(column, "is empty (a date is required)");
+            Problem(column, CoreText.DateRequired);
             return default;
         }
         return OptionalDate(column) ?? default;

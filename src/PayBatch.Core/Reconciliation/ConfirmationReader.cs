@@ -4,6 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Import;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Reconciliation;
 
@@ -20,7 +21,7 @@ public static class ConfirmationReader
 
     public static ConfirmationFile Read(string path)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: file not found");
+        if (!File.Exists(path)) throw new InputException(CoreText.FileNotFound, path);
         using var stream = Resilience.OpenRead(path);
         if (!StartsWithAngleBracket(stream)) return ReadCsv(path);
         stream.Position = 0;
@@ -56,14 +57,15 @@ public static class ConfirmationReader
         }
         catch (XmlException e)
         {
-            throw new InputFileException(path, [$"line {e.LineNumber}, column {e.LinePosition}: not readable XML ({(e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? "a DTD is not allowed" : "malformed")})"]);
+            throw new InputFileException(path, [CoreText.XmlUnreadable.With(e.LineNumber, e.LinePosition,
+                e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? CoreText.XmlDtd : CoreText.XmlMalformed)]);
         }
         var ns = doc.Root?.Name.Namespace.NamespaceName;
         return ns switch
         {
             Pain002 => new ConfirmationFile(path, "pain.002", sha, ReadPain002(path, doc)),
             Camt054 => new ConfirmationFile(path, "camt.054", sha, ReadCamt054(path, doc)),
-            _ => throw new InputFileException(path, [$"line 1: an XML document of '{ns}', not pain.002.001.10 or camt.054.001.08"]),
+            _ => throw new InputFileException(path, [CoreText.XmlUnknown.With(ns)]),
         };
     }
 
@@ -82,7 +84,7 @@ public static class ConfirmationReader
             {
                 case "ACSC" or "ACCC":
                     var on = DateOfDateTime(tx.Element(n + "AccptncDtTm")?.Value) ?? created;
-                    if (on is null) throw new InputFileException(path, [$"line {LineOf(tx)}: credited, but neither AccptncDtTm nor CreDtTm gives the date"]);
+                    if (on is null) throw new InputFileException(path, [CoreText.CreditedWithoutDate.With(LineOf(tx))]);
                     lines.Add(new Confirmation(path, LineOf(tx), reference, ConfirmationStatus.Credited, on, null, null, null));
                     break;
                 case "RJCT":
@@ -123,7 +125,7 @@ public static class ConfirmationReader
                 }
                 else
                 {
-                    if (booked is null) throw new InputFileException(path, [$"line {LineOf(entry)}: a booked entry without BookgDt"]);
+                    if (booked is null) throw new InputFileException(path, [CoreText.BookedWithoutDate.With(LineOf(entry))]);
                     lines.Add(new Confirmation(path, LineOf(tx), reference!, ConfirmationStatus.Credited, booked, amount, iban is null ? null : Iban.Normalize(iban), null));
                 }
             }
@@ -151,15 +153,15 @@ public static class ConfirmationReader
             ConfirmationStatus status = default;
             if (statusText == "credited") status = ConfirmationStatus.Credited;
             else if (statusText == "rejected") status = ConfirmationStatus.Rejected;
-            else csv.Problem("status", "must be credited or rejected");
+            else csv.Problem("status", CoreText.ConfirmationStatusInvalid);
             var creditedOn = csv.OptionalDate("credited_on");
-            if (status == ConfirmationStatus.Credited && creditedOn is null && csv.Problems.Count == before) csv.Problem("credited_on", "is required for a credited payment");
+            if (status == ConfirmationStatus.Credited && creditedOn is null && csv.Problems.Count == before) csv.Problem("credited_on", CoreText.CreditedOnRequired);
             Tenge? amount = null;
             var amountText = csv.Text("amount");
             if (amountText.Length > 0)
             {
                 if (Tenge.TryParse(amountText, out var a)) amount = a;
-                else csv.Problem("amount", "is not an amount (e.g. 28112.50 or 28112,50)");
+                else csv.Problem("amount", CoreText.AmountInvalid);
             }
             var iban = csv.OptionalText("iban");
             if (csv.Problems.Count == before)

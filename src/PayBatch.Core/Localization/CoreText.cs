@@ -1,0 +1,156 @@
+namespace PayBatch.Core.Localization;
+
+/// <summary>The messages of the core that reach a person: bad input, named by file, line and column.</summary>
+public static class CoreText
+{
+    public static readonly Message FileNotFound = new(
+        "{0}: file not found",
+        "{0}: файл не найден",
+        "{0}: файл табылмады");
+
+    public static readonly Message FileProblems = new(
+        "{0}: {1} problem(s), nothing of the file was applied:",
+        "{0}: ошибок: {1}, из файла ничего не применено:",
+        "{0}: {1} қате, файлдан ештеңе қолданылмады:");
+
+    public static readonly Message Cell = new(
+        "line {0}, column '{1}' ({2}): {3}",
+        "строка {0}, столбец '{1}' ({2}): {3}",
+        "{0}-жол, '{1}' бағаны ({2}): {3}");
+
+    public static readonly Message HeaderMissing = new(
+        "line {0}: the header row is missing",
+        "строка {0}: нет строки заголовков",
+        "{0}-жол: тақырып жолы жоқ");
+
+    public static readonly Message ColumnMissing = new(
+        "line {0}, column '{1}': required column is missing",
+        "строка {0}, столбец '{1}': обязательный столбец отсутствует",
+        "{0}-жол, '{1}' бағаны: міндетті баған жоқ");
+
+    public static readonly Message IsEmpty = new("is empty", "пусто", "бос");
+
+    public static readonly Message NotADate = new(
+        "is not a date (expected yyyy-MM-dd or dd.MM.yyyy)",
+        "не дата (ожидается yyyy-MM-dd или dd.MM.yyyy)",
+        "күн емес (yyyy-MM-dd немесе dd.MM.yyyy күтіледі)");
+
+    public static readonly Message DateRequired = new(
+        "is empty (a date is required)",
+        "пусто (дата обязательна)",
+        "бос (күн міндетті)");
+
+    public static readonly Message RoleInvalid = new(
+        "must be parent or guardian",
+        "должно быть parent или guardian",
+        "parent немесе guardian болуы керек");
+
+    public static readonly Message CaseStatusInvalid = new(
+        "must be approved, suspended or terminated",
+        "должно быть approved, suspended или terminated",
+        "approved, suspended немесе terminated болуы керек");
+
+    public static readonly Message QuarterInvalid = new(
+        "is not a quarter such as 2026Q1",
+        "не квартал вида 2026Q1",
+        "2026Q1 сияқты тоқсан емес");
+
+    public static readonly Message ConfirmationStatusInvalid = new(
+        "must be credited or rejected",
+        "должно быть credited или rejected",
+        "credited немесе rejected болуы керек");
+
+    public static readonly Message CreditedOnRequired = new(
+        "is required for a credited payment",
+        "обязательно для зачисленного платежа",
+        "есепке алынған төлем үшін міндетті");
+
+    public static readonly Message AmountInvalid = new(
+        "is not an amount (e.g. 28112.50 or 28112,50)",
+        "не сумма (например, 28112.50 или 28112,50)",
+        "сома емес (мысалы, 28112.50 немесе 28112,50)");
+
+    public static readonly Message XmlUnreadable = new(
+        "line {0}, column {1}: not readable XML ({2})",
+        "строка {0}, позиция {1}: XML не читается ({2})",
+        "{0}-жол, {1}-позиция: XML оқылмайды ({2})");
+
+    public static readonly Message XmlDtd = new("a DTD is not allowed", "DTD не допускается", "DTD-ге рұқсат жоқ");
+
+    public static readonly Message XmlMalformed = new("malformed", "нарушена структура", "құрылымы бұзылған");
+
+    public static readonly Message XmlUnknown = new(
+        "line 1: an XML document of '{0}', not pain.002.001.10 or camt.054.001.08",
+        "строка 1: XML-документ '{0}', а не pain.002.001.10 или camt.054.001.08",
+        "1-жол: '{0}' XML құжаты, pain.002.001.10 немесе camt.054.001.08 емес");
+
+    public static readonly Message CreditedWithoutDate = new(
+        "line {0}: credited, but neither AccptncDtTm nor CreDtTm gives the date",
+        "строка {0}: зачислено, но ни AccptncDtTm, ни CreDtTm не дают даты",
+        "{0}-жол: есепке алынған, бірақ AccptncDtTm те, CreDtTm де күнін көрсетпейді");
+
+    public static readonly Message BookedWithoutDate = new(
+        "line {0}: a booked entry without BookgDt",
+        "строка {0}: проведённая запись без BookgDt",
+        "{0}-жол: BookgDt жоқ өткізілген жазба");
+
+    public static readonly Message NotWindows1251 = new(
+        "character U+{0} cannot be written in Windows-1251",
+        "символ U+{0} нельзя записать в Windows-1251",
+        "U+{0} таңбасын Windows-1251 кодтауында жазу мүмкін емес");
+
+    public static readonly Message BankUnknown = new(
+        "bank {0} is not in the bank directory",
+        "банка {0} нет в справочнике банков",
+        "{0} банкі банктер анықтамалығында жоқ");
+
+    public static readonly Message NoCalendar = new(
+        "no banking calendar for {0}: add Data/calendar/{0}.json",
+        "нет банковского календаря на {0} год: добавьте Data/calendar/{0}.json",
+        "{0} жылға банктік күнтізбе жоқ: Data/calendar/{0}.json қосыңыз");
+
+    public static readonly Message NoMrp = new(
+        "no MRP is known for {0} (the table covers {1} to {2}); extend Data/mrp.json",
+        "МРП на {0} неизвестен (таблица охватывает период с {1} по {2}); дополните Data/mrp.json",
+        "{0} күнгі АЕК белгісіз (кесте {1} бастап {2} дейінгі кезеңді қамтиды); Data/mrp.json толықтырыңыз");
+
+    public static readonly Message UnknownProvider = new(
+        "unknown provider {0}",
+        "неизвестный провайдер {0}",
+        "белгісіз провайдер {0}");
+
+    public static readonly Message PayerMissing = new(
+        "the {0} format names the payer: set {1} (paybatch.json or PAYBATCH_ variables)",
+        "формат {0} указывает плательщика: задайте {1} (paybatch.json или переменные PAYBATCH_)",
+        "{0} форматында төлеуші көрсетіледі: {1} орнатыңыз (paybatch.json немесе PAYBATCH_ айнымалылары)");
+
+    public static readonly Message PayerWrong = new(
+        "the {0} format names the payer, but {1}",
+        "формат {0} указывает плательщика, но {1}",
+        "{0} форматында төлеуші көрсетіледі, бірақ {1}");
+
+    public static readonly Message PayerIban = new(
+        "Department:Iban is not a valid KZ IBAN",
+        "Department:Iban — недействительный казахстанский IBAN",
+        "Department:Iban — жарамсыз KZ IBAN");
+
+    public static readonly Message PayerBin = new(
+        "Department:Bin is not a valid BIN",
+        "Department:Bin — недействительный БИН",
+        "Department:Bin — жарамсыз БСН");
+
+    public static readonly Message PayerBic = new(
+        "Department:Bic is not a BIC",
+        "Department:Bic — не БИК",
+        "Department:Bic — БСК емес");
+
+    public static readonly Message PayerKnp = new(
+        "Payment:Knp must be three digits",
+        "Payment:Knp должен состоять из трёх цифр",
+        "Payment:Knp үш цифрдан тұруы керек");
+
+    public static readonly Message NotBankingDay = new(
+        "value date {0} is not a banking day; the next one is {1}",
+        "дата валютирования {0} — не банковский день; ближайший — {1}",
+        "{0} валюталау күні банктік күн емес; келесі банктік күн — {1}");
+}

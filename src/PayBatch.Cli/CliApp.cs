@@ -75,7 +75,8 @@ public static class CliApp
         return Langs.Of(host.UiCulture) ?? Lang.En;
     }
 
-    private static async Task<int> RunInLanguageAsync(string[] args, CliHost host, CancellationToken ct)
+    /// <summary>The command tree, its descriptions in the current UI language.</summary>
+    internal static RootCommand Build(CliHost host)
     {
         var g = new GlobalOptions();
         var root = new RootCommand(CliText.Root);
@@ -103,8 +104,12 @@ public static class CliApp
         root.Subcommands.Add(CalendarCommand.Build(runner));
         root.Subcommands.Add(HistoryCommand.Build(runner));
         root.Subcommands.Add(ConfigCommand.Build(runner));
+        return root;
+    }
 
-        var parse = root.Parse(args);
+    private static async Task<int> RunInLanguageAsync(string[] args, CliHost host, CancellationToken ct)
+    {
+        var parse = Build(host).Parse(args);
         if (parse.Errors.Count > 0)
         {
             var message = string.Join(Environment.NewLine, parse.Errors.Select(e => CommandLineText.Error(e.Message)));

@@ -312,7 +312,7 @@ public static class CliText
 
     public static readonly Message PaymentStatus = new("status: {0}", "статус: {0}", "мәртебесі: {0}");
 
-    public static readonly Message PaymentOn = new(" on {0}", " {0}", " {0} күні");
+    public static readonly Message PaymentOn = new(" on {0}", ", дата {0}", ", күні {0}");
 
     public static readonly Message PaymentReplaces = new(
         "replaces the rejected payment {0}",

@@ -42,9 +42,9 @@ public static partial class CommandLineText
         "Міндетті пәрмен көрсетілмеген.");
 
     public static readonly Message CommandRequiredArgumentMissing = new(
-        "Required argument '{0}' missing for command: '{1}'.",
-        "Отсутствует обязательный аргумент '{0}' для команды: '{1}'.",
-        "'{1}' пәрмені үшін міндетті '{0}' аргументі жоқ.");
+        "Required argument missing for command: '{0}'.",
+        "Отсутствует обязательный аргумент для команды: '{0}'.",
+        "'{0}' пәрмені үшін міндетті аргумент жоқ.");
 
     public static readonly Message OptionRequiredArgumentMissing = new(
         "Required argument missing for option: '{0}'.",
@@ -71,6 +71,16 @@ public static partial class CommandLineText
         "Не удалось разобрать аргумент '{0}' команды '{1}' как значение типа '{2}'.",
         "'{1}' пәрменінің '{0}' аргументін күтілген '{2}' түрі ретінде талдау мүмкін емес.");
 
+    public static readonly Message ArgumentConversionCannotParse = new(
+        "Cannot parse argument '{0}' as expected type '{1}'.",
+        "Не удалось разобрать аргумент '{0}' как значение типа '{1}'.",
+        "'{0}' аргументін күтілген '{1}' түрі ретінде талдау мүмкін емес.");
+
+    public static readonly Message VersionOptionCannotBeCombinedWithOtherArguments = new(
+        "{0} option cannot be combined with other arguments.",
+        "Параметр {0} нельзя сочетать с другими аргументами.",
+        "{0} опциясын басқа аргументтермен бірге қолдануға болмайды.");
+
     public static readonly Message ResponseFileNotFound = new(
         "Response file not found '{0}'.",
         "Не удалось найти файл ответа '{0}'.",
@@ -85,8 +95,9 @@ public static partial class CommandLineText
     [
         UnrecognizedCommandOrArgument, RequiredOptionWasNotProvided, RequiredCommandWasNotProvided, CommandRequiredArgumentMissing,
         OptionRequiredArgumentMissing, OptionExpectsOneArgument, UnrecognizedArgument, ArgumentConversionCannotParseForOption,
-        ArgumentConversionCannotParseForCommand, ResponseFileNotFound, ErrorReadingResponseFile,
-    ];
+        ArgumentConversionCannotParseForCommand, ArgumentConversionCannotParse, VersionOptionCannotBeCombinedWithOtherArguments,
+        ResponseFileNotFound, ErrorReadingResponseFile,
+    ]; // the specific before the general: a pattern's "(.*?)" could swallow the words of a longer one
 
     private static readonly Message[] Headings =
         [HelpDescriptionTitle, HelpUsageTitle, HelpArgumentsTitle, HelpOptionsTitle, HelpCommandsTitle];

@@ -27,8 +27,10 @@ public static class CalendarCommand
             {
                 w.WriteLine(CliText.CalendarHeading.Format(y));
                 var days = CultureInfo.CurrentUICulture.DateTimeFormat;
-                foreach (var (date, why) in off) w.WriteLine($"  {D(date)} {days.GetDayName(date.DayOfWeek),-11} {why}");
-                foreach (var d in worked) w.WriteLine($"  {D(d)} {days.GetDayName(d.DayOfWeek),-11} {CliText.CalendarWorked}");
+                var width = days.DayNames.Max(n => n.Length);
+                string Day(DateOnly d) => days.GetDayName(d.DayOfWeek).PadRight(width);
+                foreach (var (date, why) in off) w.WriteLine($"  {D(date)} {Day(date)} {why}");
+                foreach (var d in worked) w.WriteLine($"  {D(d)} {Day(d)} {CliText.CalendarWorked}");
             });
             return Task.FromResult(ExitCodes.Done);
         });

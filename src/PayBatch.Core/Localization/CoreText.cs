@@ -28,6 +28,46 @@ public static class CoreText
         "строка {0}, столбец '{1}': обязательный столбец отсутствует",
         "{0}-жол, '{1}' бағаны: міндетті баған жоқ");
 
+    public static readonly Message DuplicateColumn = new(
+        "line {0}, column '{1}' ({2}): the same column as column '{1}' ({3}); which of the two holds the data cannot be told",
+        "строка {0}, столбец '{1}' ({2}): тот же столбец, что и столбец '{1}' ({3}); нельзя понять, в котором из двух данные",
+        "{0}-жол, '{1}' бағаны ({2}): '{1}' бағанымен ({3}) бірдей; деректер екеуінің қайсысында екенін анықтау мүмкін емес");
+
+    public static readonly Message UnbalancedQuote = new(
+        "a quote opens here and is not closed on this line (an unbalanced quote)",
+        "здесь открывается кавычка, не закрытая в этой строке (непарная кавычка)",
+        "тырнақша осында ашылып, осы жолда жабылмаған (жұпсыз тырнақша)");
+
+    public static readonly Message TooLong = new(
+        "is longer than {0} characters ({1})",
+        "длиннее {0} символов ({1})",
+        "{0} таңбадан ұзын ({1})");
+
+    public static readonly Message ControlCharacter = new(
+        "holds a control character (U+{0}) at position {1}",
+        "содержит управляющий символ (U+{0}) в позиции {1}",
+        "{1}-позицияда басқару таңбасы (U+{0}) бар");
+
+    public static readonly Message FormulaStart = new(
+        "begins with '{0}', which a spreadsheet runs as a formula; names and identifiers are refused rather than altered",
+        "начинается с '{0}', что электронная таблица выполнит как формулу; имена и идентификаторы не изменяются, а отклоняются",
+        "'{0}' таңбасынан басталады, оны электрондық кесте формула ретінде орындайды; атаулар мен сәйкестендіргіштер өзгертілмейді, қабылданбайды");
+
+    public static readonly Message NotUtf8DespiteBom = new(
+        "line {0}: not UTF-8, while the file says it is (it starts with a UTF-8 byte order mark); a file is one encoding: save it again as UTF-8",
+        "строка {0}: не UTF-8, хотя файл заявляет, что он в UTF-8 (начинается с метки порядка байтов UTF-8); у файла одна кодировка: сохраните его заново в UTF-8",
+        "{0}-жол: UTF-8 емес, ал файл өзін UTF-8 деп көрсетеді (UTF-8 байт реті белгісімен басталады); файлдың бір ғана кодтауы болады: оны UTF-8 ретінде қайта сақтаңыз");
+
+    public static readonly Message NotUtf8LikeTheRest = new(
+        "line {0}: not UTF-8 like the other {1} line(s) with letters beyond ASCII (Windows-1251?); a file is one encoding: save it again as UTF-8",
+        "строка {0}: не UTF-8, в отличие от остальных строк с буквами вне ASCII ({1}) (Windows-1251?); у файла одна кодировка: сохраните его заново в UTF-8",
+        "{0}-жол: ASCII-ден тыс әріптері бар басқа {1} жол сияқты UTF-8 емес (Windows-1251?); файлдың бір ғана кодтауы болады: оны UTF-8 ретінде қайта сақтаңыз");
+
+    public static readonly Message Utf8AmongWindows1251 = new(
+        "line {0}: UTF-8, while the other {1} line(s) with letters beyond ASCII are Windows-1251; a file is one encoding: save it again in one",
+        "строка {0}: UTF-8, а остальные строки с буквами вне ASCII ({1}) — Windows-1251; у файла одна кодировка: сохраните его заново в одной",
+        "{0}-жол: UTF-8, ал ASCII-ден тыс әріптері бар қалған {1} жол — Windows-1251; файлдың бір ғана кодтауы болады: оны бір кодтауда қайта сақтаңыз");
+
     public static readonly Message IsEmpty = new("is empty", "пусто", "бос");
 
     public static readonly Message NotADate = new(
@@ -93,6 +133,15 @@ public static class CoreText
         "line {0}: a booked entry without BookgDt",
         "строка {0}: проведённая запись без BookgDt",
         "{0}-жол: BookgDt жоқ өткізілген жазба");
+
+    public static readonly Message XmlValue = new(
+        "line {0}, {1}: '{2}' {3}",
+        "строка {0}, {1}: '{2}' {3}",
+        "{0}-жол, {1}: '{2}' {3}");
+
+    public static readonly Message XmlNotADate = new("is not a date (yyyy-MM-dd)", "— не дата (yyyy-MM-dd)", "— күн емес (yyyy-MM-dd)");
+
+    public static readonly Message XmlNotAnAmount = new("is not an amount", "— не сумма", "— сома емес");
 
     public static readonly Message NotWindows1251 = new(
         "character U+{0} cannot be written in Windows-1251",

@@ -198,6 +198,11 @@ public static class CoreText
         "Payment:Knp должен состоять из трёх цифр",
         "Payment:Knp үш цифрдан тұруы керек");
 
+    public static readonly Message BatchTooLarge = new(
+        "{0} has {1} payments to make and one batch numbers at most {2} (references {0}-NN-000001 to -{2:000000}); this run stored and wrote nothing. Import the registry in parts and run after each: a run pays only children not yet paid for the quarter, in the next batch",
+        "за {0} нужно сделать платежей: {1}, а пакет нумерует не больше {2} (референсы с {0}-NN-000001 по -{2:000000}); этот запуск ничего не сохранил и не записал. Загрузите реестр частями и запускайте после каждой: запуск выплачивает следующим пакетом только детям, ещё не получившим выплату за квартал",
+        "{0} тоқсанында {1} төлем жасау керек, ал бір пакет ең көбі {2} төлемді нөмірлейді ({0}-NN-000001 бастап -{2:000000} дейінгі референстер); бұл іске қосу ештеңе сақтамады және жазбады. Тізілімді бөліктермен жүктеп, әр бөліктен кейін іске қосыңыз: іске қосу келесі пакетпен тоқсан үшін әлі төлем алмаған балаларға ғана төлейді");
+
     public static readonly Message NotBankingDay = new(
         "value date {0} is not a banking day; the next one is {1}",
         "дата валютирования {0} — не банковский день; ближайший — {1}",

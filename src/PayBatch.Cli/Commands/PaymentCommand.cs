@@ -35,17 +35,32 @@ public static class PaymentCommand
                     ["reason"] = l.Reason, ["outcome"] = l.Outcome,
                     ["readAt"] = l.ReadAtUtc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 }).ToArray()),
+                ["batch"] = new JsonObject
+                {
+                    ["batch"] = trace.BatchReference, ["total"] = new Tenge(trace.Batch.TotalTiyn).ToString(),
+                    ["debited"] = trace.Debits.Count == 0 ? null : new Tenge(trace.Debits.Sum(d => d.AmountTiyn)).ToString(),
+                    ["finding"] = trace.DebitFinding,
+                    ["debits"] = new JsonArray(trace.Debits.Select(d => (JsonNode)new JsonObject
+                    {
+                        ["file"] = d.File, ["line"] = d.Line, ["location"] = d.Location, ["sha256"] = d.FileSha256,
+                        ["amount"] = new Tenge(d.AmountTiyn).ToString(), ["bookedOn"] = D(d.BookedOn),
+                    }).ToArray()),
+                },
             }, w =>
             {
                 w.WriteLine(CliText.PaymentLine.Format(p.Reference, p.CaseId, new Tenge(p.AmountTiyn), p.Iban, p.Bic, D(p.ValueDate)));
                 w.WriteLine(CliText.PaymentStatus.Format(p.Status) + (p.CreditedOn is null ? "" : CliText.PaymentOn.Format(D(p.CreditedOn))) +
                             (p.StatusReason is null ? "" : " (" + p.StatusReason + ")"));
-                if (trace.Replaces is not null) w.WriteLine(CliText.PaymentReplaces.Format(trace.Replaces.Reference));
+                if (trace.Replaces is not null) w.WriteLine(CliText.PaymentReplaces.Format(trace.Replaces.Status, trace.Replaces.Reference));
                 if (trace.ReplacedBy is not null) w.WriteLine(CliText.PaymentReplacedBy.Format(trace.ReplacedBy.Reference));
                 foreach (var l in trace.Lines)
                     w.WriteLine(CliText.PaymentConfirmation.Format(l.Outcome, l.File, l.Line, l.FileSha256[..12], l.Status, D(l.CreditedOn), l.Reason,
                         l.ReadAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
                 if (trace.Lines.Count == 0) w.WriteLine(CliText.PaymentNoConfirmation);
+                var debited = trace.Debits.Count == 0 ? CliText.PaymentNoDebit.ToString() : CliText.PaymentDebited.Format(new Tenge(trace.Debits.Sum(d => d.AmountTiyn)));
+                w.WriteLine(CliText.PaymentBatch.Format(trace.BatchReference, new Tenge(trace.Batch.TotalTiyn), debited) + (trace.DebitFinding is { } f ? "  " + f : ""));
+                foreach (var d in trace.Debits)
+                    w.WriteLine(CliText.PaymentDebit.Format(new Tenge(d.AmountTiyn), d.File, d.Line, d.Location, d.FileSha256[..12], D(d.BookedOn)));
             });
             return ExitCodes.Done;
         });

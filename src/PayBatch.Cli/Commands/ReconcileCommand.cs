@@ -22,7 +22,7 @@ public static class ReconcileCommand
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var progress = ctx.Progress();
-            var o = await Resilience.RetryAsync(db, t => new Reconciler(db, ctx.Data, ctx.Clock, ctx.Log)
+            var o = await Resilience.RetryAsync(db, t => new Reconciler(db, ctx.Data, ctx.Clock, ctx.Log, ctx.Settings.PaymentTerms.Department.Iban)
                 .ExecuteAsync(paths, date, ctx.Settings.OutputDirectory, progress, t), ct).ConfigureAwait(false);
             progress?.Done();
             foreach (var f in o.Files) ctx.InputHashes[Path.GetFileName(f.Path)] = f.Sha256;

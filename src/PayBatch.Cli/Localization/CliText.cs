@@ -230,14 +230,14 @@ public static class CliText
 
     // reconcile
     public static readonly Message Reconcile = new(
-        "Read bank confirmations, match them to payments, apply them and write the reconciliation",
-        "Прочитать подтверждения банков, сопоставить их с платежами, применить и записать сверку",
-        "Банк растауларын оқу, оларды төлемдермен сәйкестендіру, қолдану және салыстыру нәтижесін жазу");
+        "Read bank confirmations and account statements, match them to payments and batches, apply them and write the reconciliation",
+        "Прочитать подтверждения банков и выписки по счёту, сопоставить их с платежами и пакетами, применить и записать сверку",
+        "Банк растаулары мен шот үзінділерін оқу, оларды төлемдермен және пакеттермен сәйкестендіру, қолдану және салыстыру нәтижесін жазу");
 
     public static readonly Message ReconcileFiles = new(
-        "Bank confirmations: CSV, pain.002.001.10 or camt.054.001.08 (recognised by content), applied in this order",
-        "Подтверждения банков: CSV, pain.002.001.10 или camt.054.001.08 (распознаются по содержимому), применяются в этом порядке",
-        "Банк растаулары: CSV, pain.002.001.10 немесе camt.054.001.08 (мазмұны бойынша танылады), осы ретпен қолданылады");
+        "Bank confirmations and statements: CSV, pain.002.001.10, camt.054.001.08, camt.053.001.08 or MT940 (recognised by content), applied in this order",
+        "Подтверждения банков и выписки: CSV, pain.002.001.10, camt.054.001.08, camt.053.001.08 или MT940 (распознаются по содержимому), применяются в этом порядке",
+        "Банк растаулары мен үзінділері: CSV, pain.002.001.10, camt.054.001.08, camt.053.001.08 немесе MT940 (мазмұны бойынша танылады), осы ретпен қолданылады");
 
     public static readonly Message ReconcileAsOf = new(
         "Judge overdue payments as of this date (default: today)",
@@ -315,9 +315,23 @@ public static class CliText
     public static readonly Message PaymentOn = new(" on {0}", ", дата {0}", ", күні {0}");
 
     public static readonly Message PaymentReplaces = new(
-        "replaces the rejected payment {0}",
-        "заменяет отклонённый платёж {0}",
-        "қабылданбаған {0} төлемін алмастырады");
+        "replaces the {0} payment {1}",
+        "заменяет платёж {1} (статус {0})",
+        "{1} төлемін алмастырады (мәртебесі {0})");
+
+    public static readonly Message PaymentBatch = new(
+        "batch {0}: control sum {1}, {2}",
+        "пакет {0}: контрольная сумма {1}, {2}",
+        "{0} пакеті: бақылау сомасы {1}, {2}");
+
+    public static readonly Message PaymentDebited = new("debited {0}", "списано {0}", "есептен шығарылды {0}");
+
+    public static readonly Message PaymentNoDebit = new("no debit read yet", "списаний ещё не прочитано", "әзірге бірде-бір есептен шығару оқылмаған");
+
+    public static readonly Message PaymentDebit = new(
+        "  debit {0} {1}:{2} {3} ({4}…) booked {5}",
+        "  списание {0} {1}:{2} {3} ({4}…) проведено {5}",
+        "  есептен шығару {0} {1}:{2} {3} ({4}…) өткізілді {5}");
 
     public static readonly Message PaymentReplacedBy = new(
         "re-issued as {0}",

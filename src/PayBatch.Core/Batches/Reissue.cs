@@ -14,9 +14,9 @@ public sealed record NotReissued(string Reference, string CaseId, string Why, IR
 public sealed record ReissueOutcome(Batch? Batch, IReadOnlyList<BatchFile> Files, IReadOnlyList<NotReissued> Skipped, string? Folder, bool DryRun);
 
 /// <summary>
-/// A supplementary batch for rejected payments: by default those whose case's bank details changed
-/// since (a corrected registry was imported), or all of them with --all-rejected. The case must
-/// still be eligible; each new payment records the one it replaces, which stays rejected.
+/// A supplementary batch for rejected and returned payments: by default those whose case's bank
+/// details changed since (a corrected registry was imported), or all of them with --all-rejected.
+/// The case must still be eligible; each new payment records the one it replaces, which keeps its status.
 /// </summary>
 public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms terms, TimeProvider clock, ILogger log)
 {
@@ -30,9 +30,9 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
 
         var payments = await db.PaymentsOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
         var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
-        var rejected = payments.Where(p => p.Status == "rejected" && !replaced.Contains(p.Id))
+        var rejected = payments.Where(p => p.Status is "rejected" or "returned" && !replaced.Contains(p.Id))
             .OrderBy(p => p.Reference, StringComparer.Ordinal).ToList();
-        var live = payments.Where(p => p.Status != "rejected").Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var live = payments.Where(p => p.Status is not ("rejected" or "returned")).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
         var caseIds = rejected.Select(p => p.CaseId).Distinct().ToList();
         var cases = (await db.CasesById(caseIds).ToListAsync(ct).ConfigureAwait(false))
             .ToDictionary(c => c.CaseId, CaseMapping.ToDomain, StringComparer.Ordinal);
@@ -47,7 +47,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         {
             if (!cases.TryGetValue(old.CaseId, out var c)) { skipped.Add(new(old.Reference, old.CaseId, "the case is no longer in the registry")); continue; }
             var changed = Iban.Normalize(c.Iban) != old.Iban || c.BankBic != old.Bic;
-            if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, "bank details unchanged since the rejection")); continue; }
+            if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, old.Status == "returned" ? "bank details unchanged since the return" : "bank details unchanged since the rejection")); continue; }
             var reasons = EligibilityRules.Check(c, facts);
             if (chosenChildren.Contains(c.ChildIin)) reasons = [.. reasons, Reason.AlreadyPaid];
             if (reasons.Count > 0)

@@ -120,9 +120,14 @@ public static class CoreText
     public static readonly Message XmlMalformed = new("malformed", "нарушена структура", "құрылымы бұзылған");
 
     public static readonly Message XmlUnknown = new(
-        "line 1: an XML document of '{0}', not pain.002.001.10 or camt.054.001.08",
-        "строка 1: XML-документ '{0}', а не pain.002.001.10 или camt.054.001.08",
-        "1-жол: '{0}' XML құжаты, pain.002.001.10 немесе camt.054.001.08 емес");
+        "line 1: an XML document of '{0}', not pain.002.001.10, camt.054.001.08 or camt.053.001.08",
+        "строка 1: XML-документ '{0}', а не pain.002.001.10, camt.054.001.08 или camt.053.001.08",
+        "1-жол: '{0}' XML құжаты, pain.002.001.10, camt.054.001.08 немесе camt.053.001.08 емес");
+
+    public static readonly Message XmlCamtVersion = new(
+        "line 1: {0} is a version PayBatch does not read; it reads camt.053.001.08 and camt.054.001.08",
+        "строка 1: {0} — версия, которую PayBatch не читает; он читает camt.053.001.08 и camt.054.001.08",
+        "1-жол: {0} — PayBatch оқымайтын нұсқа; ол camt.053.001.08 және camt.054.001.08 оқиды");
 
     public static readonly Message CreditedWithoutDate = new(
         "line {0}: credited, but neither AccptncDtTm nor CreDtTm gives the date",

@@ -43,4 +43,6 @@ public sealed record Said(Message Message, IReadOnlyList<object?> Args)
     };
 
     public override string ToString() => In(Langs.Current);
+
+    public static implicit operator string(Said s) => s.ToString();
 }

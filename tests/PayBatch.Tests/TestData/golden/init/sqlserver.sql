@@ -338,3 +338,144 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    DROP INDEX [ux_payments_live_child_quarter] ON [payments];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    ALTER TABLE [payments] DROP CONSTRAINT [ck_payments_credited_on];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    ALTER TABLE [payments] DROP CONSTRAINT [ck_payments_status];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE TABLE [statement_entries] (
+        [id] bigint NOT NULL IDENTITY,
+        [entry_key] nvarchar(450) NOT NULL,
+        [file] nvarchar(max) NOT NULL,
+        [file_sha256] nvarchar(max) NOT NULL,
+        [line] int NOT NULL,
+        [location] nvarchar(max) NOT NULL,
+        [kind] nvarchar(max) NOT NULL,
+        [reference] nvarchar(max) NOT NULL,
+        [batch_id] bigint NULL,
+        [payment_id] bigint NULL,
+        [amount_tiyn] bigint NOT NULL,
+        [booked_on] date NULL,
+        [reason] nvarchar(max) NULL,
+        [outcome] nvarchar(max) NOT NULL,
+        [read_at_utc] datetime2 NOT NULL,
+        CONSTRAINT [PK_statement_entries] PRIMARY KEY ([id]),
+        CONSTRAINT [ck_statement_entries_kind] CHECK ([kind] IN ('debit', 'return')),
+        CONSTRAINT [FK_statement_entries_batches_batch_id] FOREIGN KEY ([batch_id]) REFERENCES [batches] ([id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_statement_entries_payments_payment_id] FOREIGN KEY ([payment_id]) REFERENCES [payments] ([id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE TABLE [statements] (
+        [id] bigint NOT NULL IDENTITY,
+        [file] nvarchar(max) NOT NULL,
+        [file_sha256] nvarchar(450) NOT NULL,
+        [line] int NOT NULL,
+        [statement_id] nvarchar(max) NOT NULL,
+        [opening_date] date NOT NULL,
+        [closing_date] date NOT NULL,
+        [opening_tiyn] bigint NOT NULL,
+        [closing_tiyn] bigint NOT NULL,
+        [read_at_utc] datetime2 NOT NULL,
+        CONSTRAINT [PK_statements] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [ux_payments_live_child_quarter] ON [payments] ([quarter], [child_iin]) WHERE [status] <> ''rejected'' AND [status] <> ''returned''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [payments] ADD CONSTRAINT [ck_payments_credited_on] CHECK (([status] = ''credited'' AND [credited_on] IS NOT NULL) OR [status] = ''returned'' OR ([status] NOT IN (''credited'', ''returned'') AND [credited_on] IS NULL))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [payments] ADD CONSTRAINT [ck_payments_status] CHECK ([status] IN (''issued'', ''credited'', ''rejected'', ''returned''))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE INDEX [IX_statement_entries_batch_id] ON [statement_entries] ([batch_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_statement_entries_entry_key] ON [statement_entries] ([entry_key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE INDEX [IX_statement_entries_payment_id] ON [statement_entries] ([payment_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_statements_file_sha256_line] ON [statements] ([file_sha256], [line]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126130641_AccountStatements', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

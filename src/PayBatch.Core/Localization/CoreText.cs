@@ -148,6 +148,132 @@ public static class CoreText
 
     public static readonly Message XmlNotAnAmount = new("is not an amount", "— не сумма", "— сома емес");
 
+    public static readonly Message AtLine = new("line {0}: {1}", "строка {0}: {1}", "{0}-жол: {1}");
+
+    public static readonly Message Mt940NoClosingBeforeNext = new(
+        "the statement '{0}' has no closing balance (:62F:/:62M:) before the next :20:",
+        "у выписки '{0}' нет исходящего остатка (:62F:/:62M:) перед следующим :20:",
+        "'{0}' үзіндісінде келесі :20: алдында шығыс қалдық (:62F:/:62M:) жоқ");
+
+    public static readonly Message Mt940EntryBeforeOpening = new(
+        ":61: before the opening balance :60F:",
+        ":61: стоит раньше входящего остатка :60F:",
+        ":61: кіріс қалдық :60F: алдында тұр");
+
+    public static readonly Message Mt940EndsInsideStatement = new(
+        "the file ends inside the statement '{0}': no closing balance :62F:",
+        "файл заканчивается внутри выписки '{0}': нет исходящего остатка :62F:",
+        "файл '{0}' үзіндісінің ішінде аяқталады: шығыс қалдық :62F: жоқ");
+
+    public static readonly Message Mt940NoStatement = new(
+        "no MT940 statement (:20: … :62F:) in the file",
+        "в файле нет выписки MT940 (:20: … :62F:)",
+        "файлда MT940 үзіндісі (:20: … :62F:) жоқ");
+
+    public static readonly Message Mt940NoAccount = new(
+        "the statement '{0}' has no account :25:",
+        "у выписки '{0}' нет счёта :25:",
+        "'{0}' үзіндісінде :25: шоты жоқ");
+
+    public static readonly Message Mt940NoOpening = new(
+        "the statement '{0}' has no opening balance :60F:",
+        "у выписки '{0}' нет входящего остатка :60F:",
+        "'{0}' үзіндісінде :60F: кіріс қалдығы жоқ");
+
+    public static readonly Message Mt940Currencies = new(
+        "the statement '{0}' opens in {1} and closes in {2}",
+        "выписка '{0}' открывается в {1}, а закрывается в {2}",
+        "'{0}' үзіндісі {1} валютасында ашылып, {2} валютасында жабылады");
+
+    public static readonly Message Mt940BalanceNoCurrency = new(
+        ":{0}: balance '{1}' has no currency",
+        ":{0}: у остатка '{1}' нет валюты",
+        ":{0}: '{1}' қалдығында валюта жоқ");
+
+    public static readonly Message Mt940NotABalance = new(
+        ":{0}: '{1}' is not a balance (C or D, YYMMDD, currency, amount)",
+        ":{0}: '{1}' — не остаток (C или D, YYMMDD, валюта, сумма)",
+        ":{0}: '{1}' — қалдық емес (C немесе D, YYMMDD, валюта, сома)");
+
+    public static readonly Message Mt940EntryNoValueDate = new(
+        ":61: '{0}' does not start with a value date YYMMDD",
+        ":61: '{0}' не начинается с даты валютирования YYMMDD",
+        ":61: '{0}' YYMMDD валюталау күнінен басталмайды");
+
+    public static readonly Message Mt940EntryNoMark = new(
+        ":61: '{0}' has no debit/credit mark (C, D, RC or RD) after the date",
+        ":61: в '{0}' после даты нет признака дебета/кредита (C, D, RC или RD)",
+        ":61: '{0}' ішінде күннен кейін дебет/кредит белгісі (C, D, RC немесе RD) жоқ");
+
+    public static readonly Message Mt940EntryNoAmount = new(
+        ":61: '{0}' has no amount after the mark {1}",
+        ":61: в '{0}' нет суммы после признака {1}",
+        ":61: '{0}' ішінде {1} белгісінен кейін сома жоқ");
+
+    public static readonly Message Mt940EntryNoType = new(
+        ":61: '{0}' has no transaction type (N and three letters, e.g. NTRF) after the amount",
+        ":61: в '{0}' после суммы нет типа операции (N и три буквы, например NTRF)",
+        ":61: '{0}' ішінде сомадан кейін операция түрі (N және үш әріп, мысалы NTRF) жоқ");
+
+    public static readonly Message Mt940NoSuchDate = new(
+        "the date '{0}' (YYMMDD) does not exist",
+        "даты '{0}' (YYMMDD) не существует",
+        "'{0}' (YYMMDD) деген күн жоқ");
+
+    public static readonly Message Mt940NoSuchEntryDate = new(
+        "the entry date '{0}' (MMDD) does not exist",
+        "даты проводки '{0}' (MMDD) не существует",
+        "'{0}' (MMDD) деген жазба күні жоқ");
+
+    public static readonly Message Mt940NotAnAmount = new(
+        "'{0}' is not an amount (e.g. 28112,50)",
+        "'{0}' — не сумма (например, 28112,50)",
+        "'{0}' — сома емес (мысалы, 28112,50)");
+
+    public static readonly Message CamtSchema = new("{0} (camt.053.001.08 schema)", "{0} (схема camt.053.001.08)", "{0} (camt.053.001.08 сұлбасы)");
+
+    public static readonly Message CamtCurrencies = new(
+        "{0}: opening balance in {1}, closing in {2}",
+        "{0}: входящий остаток в {1}, исходящий в {2}",
+        "{0}: кіріс қалдық {1} валютасында, шығыс қалдық {2} валютасында");
+
+    public static readonly Message CamtNoBalance = new("{0}: no {1} balance", "{0}: нет остатка {1}", "{0}: {1} қалдығы жоқ");
+
+    public static readonly Message CamtBalanceNoDate = new(
+        "{0}: the {1} balance has no date",
+        "{0}: у остатка {1} нет даты",
+        "{0}: {1} қалдығында күн жоқ");
+
+    public static readonly Message CamtEntryCurrency = new(
+        "{0}: an entry in {1} in a {2} statement",
+        "{0}: проводка в {1} в выписке в {2}",
+        "{0}: {2} үзіндісінде {1} валютасындағы жазба");
+
+    public static readonly Message CamtNotAnAmount = new(
+        "'{0}' is not an amount in tenge and tiyn",
+        "'{0}' — не сумма в тенге и тиынах",
+        "'{0}' — теңге мен тиынмен берілген сома емес");
+
+    public static readonly Message StatementNeedsIban = new(
+        "{0} is an account statement: reading it needs the department's account (setting Department:Iban)",
+        "{0} — выписка по счёту: чтобы её прочитать, нужен счёт управления (настройка Department:Iban)",
+        "{0} — шот үзіндісі: оны оқу үшін басқарманың шоты қажет (Department:Iban баптауы)");
+
+    public static readonly Message StatementAccount = new(
+        "line {0}: statement '{1}' is of the account {2}, not the department's {3} (Department:Iban)",
+        "строка {0}: выписка '{1}' — по счёту {2}, а не по счёту управления {3} (Department:Iban)",
+        "{0}-жол: '{1}' үзіндісі басқарманың {3} шоты емес, {2} шоты бойынша (Department:Iban)");
+
+    public static readonly Message StatementCurrency = new(
+        "line {0}: statement '{1}' is in {2}, not {3}",
+        "строка {0}: выписка '{1}' — в {2}, а не в {3}",
+        "{0}-жол: '{1}' үзіндісі {3} емес, {2} валютасында");
+
+    public static readonly Message StatementDoesNotAddUp = new(
+        "line {0}: statement '{1}' does not add up: opening {2} + booked entries {3} = {4}, but the closing balance is {5}",
+        "строка {0}: выписка '{1}' не сходится: входящий остаток {2} + проводки {3} = {4}, а исходящий остаток {5}",
+        "{0}-жол: '{1}' үзіндісі сәйкес келмейді: кіріс қалдық {2} + өткізілген жазбалар {3} = {4}, бірақ шығыс қалдық {5}");
+
     public static readonly Message NotWindows1251 = new(
         "character U+{0} cannot be written in Windows-1251",
         "символ U+{0} нельзя записать в Windows-1251",

@@ -360,9 +360,9 @@ public static class CliText
         "Осы күнгі жағдай бойынша есеп (әдепкі: бүгін)");
 
     public static readonly Message ReportFormat = new(
-        "Report format: md | csv | json | html",
-        "Формат отчёта: md | csv | json | html",
-        "Есеп форматы: md | csv | json | html");
+        "Report format: md | csv | json | html | xlsx (an Excel workbook; needs --file)",
+        "Формат отчёта: md | csv | json | html | xlsx (книга Excel; нужен --file)",
+        "Есеп форматы: md | csv | json | html | xlsx (Excel кітабы; --file қажет)");
 
     public static readonly Message ReportFile = new(
         "Also write the report to this file (readable by its owner only)",

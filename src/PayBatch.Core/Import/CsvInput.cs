@@ -15,11 +15,6 @@ public sealed class InputFileException(string file, IReadOnlyList<Said> problems
     public string File { get; } = file;
     public IReadOnlyList<Said> Problems { get; } = problems;
 
-    /// <summary>Problems written before the catalogue: they still read in English in every language.</summary>
-    public InputFileException(string file, IReadOnlyList<string> problems) : this(file, problems.Select(p => Verbatim.With(p)).ToList()) { }
-
-    private static readonly Message Verbatim = new("{0}", "{0}", "{0}");
-
     public override string In(Lang lang) =>
         base.In(lang) + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", Problems.Select(p => p.In(lang)));
 }

@@ -274,6 +274,11 @@ public static class CoreText
         "строка {0}: выписка '{1}' не сходится: входящий остаток {2} + проводки {3} = {4}, а исходящий остаток {5}",
         "{0}-жол: '{1}' үзіндісі сәйкес келмейді: кіріс қалдық {2} + өткізілген жазбалар {3} = {4}, бірақ шығыс қалдық {5}");
 
+    public static readonly Message WorkbookNeedsFile = new(
+        "--format xlsx writes a workbook, which never goes to the terminal: name it with --file F",
+        "--format xlsx записывает книгу Excel, которая никогда не выводится в терминал: укажите файл через --file F",
+        "--format xlsx Excel кітабын жазады, ол терминалға ешқашан шығарылмайды: оны --file F арқылы атаңыз");
+
     public static readonly Message NotWindows1251 = new(
         "character U+{0} cannot be written in Windows-1251",
         "символ U+{0} нельзя записать в Windows-1251",

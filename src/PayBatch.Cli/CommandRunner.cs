@@ -49,6 +49,10 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
         {
             return code = Fail(ctx, json, ExitCodes.BadInput, e.Message, e.English, null);
         }
+        catch (StatedFailureException e)
+        {
+            return code = Fail(ctx, json, ExitCodes.Failure, e.Message, e.Message, e);
+        }
         catch (OperationCanceledException)
         {
             return code = Fail(ctx, json, ExitCodes.Failure, CliText.Cancelled, CliText.Cancelled.En, null);

@@ -20,3 +20,8 @@ public class InputException : Exception
 
     public string English => In(Lang.En);
 }
+/// <summary>
+/// A failure the program can state exactly (exit 1): what happened, what was kept and what to do next.
+/// The CLI prints its message as it is, instead of the generic "unexpected failure".
+/// </summary>
+public class StatedFailureException(string message, Exception? inner = null) : Exception(message, inner);

@@ -34,6 +34,29 @@ public static class AtomicFile
     }
 
     /// <summary>
+    /// Refuses an output folder that cannot be written — a file in its place, or a folder this user
+    /// may not write — before anything is decided, so the refusal changes nothing (exit 2). The
+    /// nearest existing folder is tried with a file that is gone again at once; nothing is created.
+    /// </summary>
+    public static void RequireWritable(string dir)
+    {
+        var existing = Path.GetFullPath(dir);
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing)) throw new Domain.InputException($"output folder {dir}: {existing} is a file, not a folder; nothing was changed");
+            existing = Path.GetDirectoryName(existing) ?? throw new Domain.InputException($"output folder {dir}: no such drive; nothing was changed");
+        }
+        try
+        {
+            ProbeWritable(Path.Combine(existing, "paybatch-write-test"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Domain.InputException($"output folder {dir}: {existing} cannot be written ({e.Message}); nothing was changed");
+        }
+    }
+
+    /// <summary>
     /// Streams content too large to hold (a workbook of a million rows) through a temporary file
     /// beside <paramref name="path"/>, then renames it over the target. The folder must exist.
     /// </summary>

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using PayBatch.Cli.Localization;
 using PayBatch.Core.Domain;
-using PayBatch.Core.Localization;
 
 namespace PayBatch.Cli;
 
@@ -31,12 +29,10 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
             {
                 ["Database:ConnectionString"] = parse.GetValue(g.Db),
                 ["Database:Provider"] = parse.GetValue(g.Provider),
-                [Settings.UiLanguageKey] = parse.GetValue(g.Lang),
             };
             if (settingsFromArgs is not null)
                 foreach (var kv in settingsFromArgs(parse)) overrides[kv.Key] = kv.Value;
             var settings = Settings.Load(host.WorkingDirectory, host.Environment, overrides);
-            _ = settings.UiLanguage; // a wrong Ui:Language is refused, not ignored
             var log = Logging.Create(settings.LogsDirectory, runId, parse.GetValue(g.Verbose));
             ctx = new CliContext(host, settings, log, runId, json, parse.GetValue(g.Quiet));
             ctx.Log.Information("paybatch {Command} started", name);
@@ -47,20 +43,19 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
         }
         catch (InputException e)
         {
-            return code = Fail(ctx, json, ExitCodes.BadInput, e.Message, e.English, null);
+            return code = Fail(ctx, json, ExitCodes.BadInput, e.Message, null);
         }
         catch (StatedFailureException e)
         {
-            return code = Fail(ctx, json, ExitCodes.Failure, e.Message, e.Message, e);
+            return code = Fail(ctx, json, ExitCodes.Failure, e.Message, e);
         }
         catch (OperationCanceledException)
         {
-            return code = Fail(ctx, json, ExitCodes.Failure, CliText.Cancelled, CliText.Cancelled.En, null);
+            return code = Fail(ctx, json, ExitCodes.Failure, "cancelled; nothing half-done was kept", null);
         }
         catch (Exception e)
         {
-            var why = Describe(e);
-            return code = Fail(ctx, json, ExitCodes.Failure, why.ToString(), why.In(Lang.En), e);
+            return code = Fail(ctx, json, ExitCodes.Failure, Describe(e), e);
         }
         finally
         {
@@ -73,7 +68,7 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
     }
 
     /// <summary>The root cause in words; a constraint the database enforced is said as such.</summary>
-    internal static Said Describe(Exception e)
+    internal static string Describe(Exception e)
     {
         var root = e;
         while (root.InnerException is not null) root = root.InnerException;
@@ -84,7 +79,9 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
             Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 or 547 } => true,
             _ => false,
         };
-        return (constraint ? CliText.DatabaseRefused : CliText.UnexpectedFailure).With(root.Message.Split('\n')[0].Trim());
+        return constraint
+            ? $"the database refused the change ({root.Message.Split('\n')[0].Trim()}); another paybatch may have changed the same data at the same moment. Nothing of this run was kept: run it again"
+            : $"unexpected failure: {root.Message.Split('\n')[0].Trim()}; nothing half-done was kept";
     }
 
     /// <summary>What --json prints when a command does not complete.</summary>
@@ -99,14 +96,13 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
         return string.Join(' ', names);
     }
 
-    /// <summary>Says why the command did not complete: to the person in their language, to the log in English.</summary>
-    private int Fail(CliContext? ctx, bool json, int code, string message, string english, Exception? e)
+    private int Fail(CliContext? ctx, bool json, int code, string message, Exception? e)
     {
         var safe = Logging.Redact(message);
-        if (e is null) ctx?.Log.Warning("Refused: {Message}", Logging.Redact(english));
-        else ctx?.Log.Error(e, "Failed: {Message}", Logging.Redact(english));
+        if (e is null) ctx?.Log.Warning("Refused: {Message}", safe);
+        else ctx?.Log.Error(e, "Failed: {Message}", safe);
         if (json) host.Out.WriteLine(ErrorJson(code, safe));
-        host.Error.WriteLine(CliText.Error.Format(safe));
+        host.Error.WriteLine($"error: {safe}");
         return code;
     }
 }

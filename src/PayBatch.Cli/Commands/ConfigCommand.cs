@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using PayBatch.Cli.Localization;
 
 namespace PayBatch.Cli.Commands;
 
@@ -9,7 +8,7 @@ public static class ConfigCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var show = new Command("show", CliText.ConfigShow);
+        var show = new Command("show", "Print the effective settings and the source of each (defaults, paybatch.json, environment, command line)");
         runner.Handle(show, (parse, ctx, ct) =>
         {
             var rows = ctx.Settings.Effective().ToList();
@@ -24,6 +23,6 @@ public static class ConfigCommand
             });
             return Task.FromResult(ExitCodes.Done);
         });
-        return new Command("config", CliText.Config) { show };
+        return new Command("config", "Settings") { show };
     }
 }

@@ -4,7 +4,6 @@ using PayBatch.Core.Eligibility;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using Serilog;
-using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Batches;
 
@@ -84,7 +83,9 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             q.ToString(), eligible.Count, exclusions.Count, facts.Cases.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds);
 
         if (eligible.Count > MaxPayments)
-            throw new InputException(CoreText.BatchTooLarge, q, eligible.Count, MaxPayments);
+            throw new InputException($"{q} has {eligible.Count} payments to make and one batch numbers at most {MaxPayments} " +
+                                     $"(references {q}-NN-000001 to -{MaxPayments:000000}); this run stored and wrote nothing. Import the registry in parts " +
+                                     "and run after each: a run pays only children not yet paid for the quarter, in the next batch");
         if (eligible.Count == 0)
         {
             await tx.RollbackAsync(ct).ConfigureAwait(false);
@@ -140,8 +141,7 @@ public static class ValueDates
     {
         if (requested is null) return calendar.FirstBankingDayOnOrAfter(Today(clock));
         if (!calendar.IsBankingDay(requested.Value))
-            throw new InputException(CoreText.NotBankingDay, requested.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                calendar.FirstBankingDayOnOrAfter(requested.Value).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            throw new InputException($"value date {requested.Value:yyyy-MM-dd} is not a banking day; the next one is {calendar.FirstBankingDayOnOrAfter(requested.Value):yyyy-MM-dd}");
         return requested.Value;
     }
 }

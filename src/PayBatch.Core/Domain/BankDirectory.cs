@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Domain;
 
@@ -66,7 +65,7 @@ public sealed class BankDirectory
     }
 
     public Bank Get(string bic) =>
-        TryGet(bic, out var b) ? b : throw new InputException(CoreText.BankUnknown, bic);
+        TryGet(bic, out var b) ? b : throw new InputException($"bank {bic} is not in the bank directory");
 
     internal static BankDirectory FromJson(Stream json)
     {

@@ -4,19 +4,16 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using PayBatch.Core.Domain;
-using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Import;
 
 /// <summary>An input file that cannot be read: names the file, line and column. Nothing of it was applied.</summary>
-public sealed class InputFileException(string file, IReadOnlyList<Said> problems)
-    : InputException(CoreText.FileProblems, Path.GetFileName(file), problems.Count)
+public sealed class InputFileException(string file, IReadOnlyList<string> problems)
+    : InputException($"{Path.GetFileName(file)}: {problems.Count} problem(s), nothing of the file was applied:{Environment.NewLine}  " +
+                     string.Join(Environment.NewLine + "  ", problems))
 {
     public string File { get; } = file;
-    public IReadOnlyList<Said> Problems { get; } = problems;
-
-    public override string In(Lang lang) =>
-        base.In(lang) + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", Problems.Select(p => p.In(lang)));
+    public IReadOnlyList<string> Problems { get; } = problems;
 }
 
 /// <summary>
@@ -31,7 +28,7 @@ public sealed class CsvInput : IDisposable
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy"];
     private readonly CsvReader _csv;
     private readonly Dictionary<string, int> _columns;
-    private readonly List<Said> _problems = [];
+    private readonly List<string> _problems = [];
 
     private readonly Stream _stream;
     private readonly long _length;
@@ -64,12 +61,12 @@ public sealed class CsvInput : IDisposable
 
     /// <summary>How much of the file has been read, in percent (the reader's buffer position).</summary>
     public int Percent => _length == 0 ? 100 : (int)Math.Min(100, _stream.Position * 100 / _length);
-    public IReadOnlyList<Said> Problems => _problems;
+    public IReadOnlyList<string> Problems => _problems;
     public bool Full => _problems.Count >= MaxProblems;
 
     public static CsvInput Open(string path, IReadOnlyList<string> requiredColumns)
     {
-        if (!File.Exists(path)) throw new InputException(CoreText.FileNotFound, path);
+        if (!File.Exists(path)) throw new InputException($"{path}: file not found");
         var (encoding, sha256, encodingProblem) = Inspect(path);
         if (encodingProblem is not null) throw new InputFileException(path, [encodingProblem]);
         var reader = new StreamReader(Resilience.OpenRead(path), encoding, detectEncodingFromByteOrderMarks: false);
@@ -80,7 +77,7 @@ public sealed class CsvInput : IDisposable
         if (string.IsNullOrWhiteSpace(header))
         {
             reader.Dispose();
-            throw new InputFileException(path, [CoreText.HeaderMissing.With(hint is null ? 1 : 2)]);
+            throw new InputFileException(path, [$"line {(hint is null ? 1 : 2)}: the header row is missing"]);
         }
         var delimiter = hint ?? (header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",");
         reader.BaseStream.Position = 0;
@@ -103,14 +100,15 @@ public sealed class CsvInput : IDisposable
         var names = csv.HeaderRecord ?? [];
         var headerLine = hint is null ? 1 : 2;
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var problems = new List<Said>();
+        var problems = new List<string>();
         for (var i = 0; i < names.Length; i++)
         {
             var name = names[i].Trim().TrimStart('\uFEFF');
             if (!columns.TryAdd(name, i) && requiredColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
-                problems.Add(CoreText.DuplicateColumn.With(headerLine, name, i + 1, columns[name] + 1));
+                problems.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"line {headerLine}, column '{name}' ({i + 1}): the same column as column '{name}' ({columns[name] + 1}); which of the two holds the data cannot be told"));
         }
-        problems.AddRange(requiredColumns.Where(c => !columns.ContainsKey(c)).Select(m => CoreText.ColumnMissing.With(headerLine, m)));
+        problems.AddRange(requiredColumns.Where(c => !columns.ContainsKey(c)).Select(m => $"line {headerLine}, column '{m}': required column is missing"));
         if (problems.Count > 0)
         {
             csv.Dispose();
@@ -130,7 +128,7 @@ public sealed class CsvInput : IDisposable
     /// One pass over the file for what must be known before parsing it: its encoding (or the line that
     /// breaks it) and its SHA-256 (kept with what the file changed).
     /// </summary>
-    private static (Encoding Encoding, string Sha256, Said? Problem) Inspect(string path)
+    private static (Encoding Encoding, string Sha256, string? Problem) Inspect(string path)
     {
         using var stream = Resilience.OpenRead(path);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -158,9 +156,10 @@ public sealed class CsvInput : IDisposable
     /// <summary>The line the current record starts on: an open quote may have carried it over several lines.</summary>
     private int StartLine => (_csv.Parser.RawRecord ?? "").Count(c => c == '\n') <= 1 ? Line : _previousEnd + 1;
 
-    public void Problem(string column, Said what) => _problems.Add(CoreText.Cell.With(StartLine, column, Column(column) + 1, what));
+    private string Where(string column) =>
+        string.Create(CultureInfo.InvariantCulture, $"line {StartLine}, column '{column}' ({Column(column) + 1})");
 
-    public void Problem(string column, Message what) => Problem(column, what.With());
+    public void Problem(string column, string message) => _problems.Add($"{Where(column)}: {message}");
 
     /// <summary>The trimmed text of a column; empty when the row is short.</summary>
     public string Text(string column)
@@ -170,7 +169,7 @@ public sealed class CsvInput : IDisposable
         if (_checkedIn[index] != _record)
         {
             _checkedIn[index] = _record;
-            if (raw.AsSpan().IndexOfAny('\n', '\r') >= 0) Problem(column, CoreText.UnbalancedQuote);
+            if (raw.AsSpan().IndexOfAny('\n', '\r') >= 0) Problem(column, "a quote opens here and is not closed on this line (an unbalanced quote)");
             else if (FieldRules.Check(column, raw) is { } wrong) Problem(column, wrong);
         }
         return raw.Trim();
@@ -181,7 +180,7 @@ public sealed class CsvInput : IDisposable
     public string RequiredText(string column)
     {
         var t = Text(column);
-        if (t.Length == 0) Problem(column, CoreText.IsEmpty);
+        if (t.Length == 0) Problem(column, "is empty");
         return t;
     }
 
@@ -190,7 +189,7 @@ public sealed class CsvInput : IDisposable
         var t = Text(column);
         if (t.Length == 0) return null;
         if (DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        Problem(column, CoreText.NotADate);
+        Problem(column, "is not a date (expected yyyy-MM-dd or dd.MM.yyyy)");
         return null;
     }
 
@@ -198,7 +197,7 @@ public sealed class CsvInput : IDisposable
     {
         if (Text(column).Length == 0)
         {
-            Problem(column, CoreText.DateRequired);
+            Problem(column, "is empty (a date is required)");
             return default;
         }
         return OptionalDate(column) ?? default;

@@ -45,6 +45,10 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
         {
             return code = Fail(ctx, json, ExitCodes.BadInput, e.Message, null);
         }
+        catch (StatedFailureException e)
+        {
+            return code = Fail(ctx, json, ExitCodes.Failure, e.Message, e);
+        }
         catch (OperationCanceledException)
         {
             return code = Fail(ctx, json, ExitCodes.Failure, "cancelled; nothing half-done was kept", null);

@@ -93,6 +93,12 @@ public sealed class Settings
         }
     }
 
+    /// <summary>How long a command waits for another paybatch that is migrating the schema (Database:MigrationLockSeconds, default 60).</summary>
+    public TimeSpan MigrationLockWait =>
+        Root["Database:MigrationLockSeconds"] is not { } text ? TimeSpan.FromSeconds(60)
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? TimeSpan.FromSeconds(s)
+        : throw new InputException($"Database:MigrationLockSeconds '{text}' is not a positive whole number of seconds");
+
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 
     public string OutputDirectory => Resolve(Root["Output"] ?? "out");

@@ -42,8 +42,19 @@ public static class BatchStore
         await db.Database.CommitTransactionAsync(ct).ConfigureAwait(false);
         log.Information("Created {Kind} batch {Quarter}-{Batch}: {Count} payments, total {Total} KZT, value date {ValueDate}",
             Codes.Of(kind), batch.Quarter.ToString(), batch.NumberText, batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
-        WriteFolder(Folder(outDir, batch.Quarter, batch.Number), files, log);
-        return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
+        var folder = Folder(outDir, batch.Quarter, batch.Number);
+        try
+        {
+            WriteFolder(folder, files, log);
+            return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The batch is committed: say so, not "nothing half-done", and how the files come back.
+            throw new StatedFailureException(
+                $"batch {batch.Quarter}-{batch.NumberText} is recorded in the database, but its files were not written to {folder}: {e.Message}. " +
+                $"Nothing is lost: once the folder can be written, the next 'paybatch run --quarter {batch.Quarter}' writes them", e);
+        }
     }
 
     private static readonly Column[] PaymentColumns =

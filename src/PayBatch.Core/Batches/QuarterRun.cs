@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
+using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using Serilog;
 
@@ -40,6 +41,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
     {
         var valueDate = ValueDates.Resolve(data.Calendar, request.ValueDate, clock);
         var amount = QuarterAmount.For(request.Quarter, data.Mrp, terms.Coefficient);
+        if (!request.DryRun) AtomicFile.RequireWritable(request.OutDir);
         var formats = request.Format is { } f ? [f] : data.Banks.All.Select(b => b.Format).Distinct().ToList();
         foreach (var format in formats.Where(f => f != BankFileFormat.Csv))
             new BatchTerms { Department = terms.Department, Knp = terms.Knp }.RequirePayer(format);

@@ -25,6 +25,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         var q = request.Quarter;
         var qs = q.ToString();
         var valueDate = ValueDates.Resolve(data.Calendar, request.ValueDate, clock);
+        if (!request.DryRun) Output.AtomicFile.RequireWritable(request.OutDir);
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
 

@@ -29,6 +29,9 @@ public sealed class Labels
     /// <summary>The subtitle, naming the coefficient in force (setting <c>Payment:Coefficient</c>).</summary>
     public string Subtitle(decimal coefficient) => _text["subtitle"].Replace("{coefficient}", Number(coefficient), StringComparison.Ordinal);
 
+    /// <summary>The word for a payment status, as the report and workbook print it.</summary>
+    public string Status(PaymentStatus s) => _text.GetValueOrDefault(Codes.Of(s)) ?? Codes.Of(s);
+
     public static bool TryGet(string? lang, out Labels labels)
     {
         labels = lang?.ToLowerInvariant() switch
@@ -106,6 +109,15 @@ public sealed class Labels
         deadline = Крайний срок
         creditedOn = Зачислено
         bankingDays = Банковских дней
+        childIin = ИИН ребёнка
+        iban = IBAN
+        bic = БИК
+        slaStatus = Соблюдение срока
+        reasons = Причины
+        item = Показатель
+        percent = %
+        sheetPayments = Платежи
+        sheetUnpaid = Не назначено
         chart = Дней до зачисления (банковских)
         none = нет
         """, """
@@ -167,6 +179,15 @@ public sealed class Labels
         deadline = Соңғы мерзім
         creditedOn = Есепке алынды
         bankingDays = Банктік күндер
+        childIin = Баланың ЖСН
+        iban = IBAN
+        bic = БСК
+        slaStatus = Мерзімнің сақталуы
+        reasons = Себептер
+        item = Көрсеткіш
+        percent = %
+        sheetPayments = Төлемдер
+        sheetUnpaid = Тағайындалмады
         chart = Есепке алуға дейінгі күндер (банктік)
         none = жоқ
         """, """
@@ -228,6 +249,15 @@ public sealed class Labels
         deadline = Deadline
         creditedOn = Credited on
         bankingDays = Banking days
+        childIin = Child IIN
+        iban = IBAN
+        bic = BIC
+        slaStatus = Time limit
+        reasons = Reasons
+        item = Item
+        percent = %
+        sheetPayments = Payments
+        sheetUnpaid = Not paid
         chart = Banking days to credit
         none = none
         """, """

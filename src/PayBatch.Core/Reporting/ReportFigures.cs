@@ -7,6 +7,9 @@ namespace PayBatch.Core.Reporting;
 
 public sealed record CountAmount(string Key, int Count, Tenge Amount);
 
+/// <summary>A case the quarter's latest run did not pay, with every reason that held (ALREADY_PAID left out).</summary>
+public sealed record UnpaidCase(string CaseId, string ChildIin, IReadOnlyList<Reason> Reasons);
+
 /// <summary>A batch's control sum beside what the department's statements show debited for it.</summary>
 public sealed record BatchDebitFigures(string Batch, Tenge Total, Tenge? Debited)
 {
@@ -52,6 +55,7 @@ public sealed record ReportFigures
     public required int Overdue { get; init; }
     public required int Pending { get; init; }
     public required IReadOnlyList<(Reason Reason, int Count)> Exclusions { get; init; }
+    public required IReadOnlyList<UnpaidCase> UnpaidCases { get; init; }
     public required IReadOnlyList<CountAmount> ByDistrict { get; init; }
     public required IReadOnlyList<CountAmount> ByBank { get; init; }
     public required IReadOnlyList<SlaBreach> Breaches { get; init; }
@@ -83,9 +87,13 @@ public sealed record ReportFigures
         var live = payments.Where(p => p.Status.IsLive()).ToList();
         var liveChildren = live.Select(p => p.ChildIin.Value).ToHashSet(StringComparer.Ordinal);
         var reasonCounts = Reasons.All.Where(r => r != Reason.AlreadyPaid).ToDictionary(r => r, _ => 0);
+        var unpaid = new List<UnpaidCase>();
         foreach (var e in input.LatestRunExclusions.Where(e => !liveChildren.Contains(e.ChildIin)))
-            foreach (var reason in e.Reasons.Where(r => r != Reason.AlreadyPaid))
-                reasonCounts[reason]++;
+        {
+            var reasons = e.Reasons.Where(r => r != Reason.AlreadyPaid).ToList();
+            foreach (var reason in reasons) reasonCounts[reason]++;
+            if (reasons.Count > 0) unpaid.Add(new UnpaidCase(e.CaseId, e.ChildIin, reasons));
+        }
 
         Tenge Amount(PaymentStatus s) => payments.Where(p => p.Status == s).Sum(p => p.Amount);
         int Count(SlaStatus s) => sla.Count(x => x.Sla.Status == s);
@@ -110,6 +118,7 @@ public sealed record ReportFigures
             Overdue = Count(SlaStatus.Overdue),
             Pending = Count(SlaStatus.Pending),
             Exclusions = reasonCounts.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToList(),
+            UnpaidCases = unpaid.OrderBy(u => u.CaseId, StringComparer.Ordinal).ThenBy(u => u.ChildIin, StringComparer.Ordinal).ToList(),
             ByDistrict = live.GroupBy(p => p.District, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new CountAmount(g.Key, g.Count(), g.Sum(p => p.Amount))).ToList(),
             ByBank = live.GroupBy(p => p.Bic.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)

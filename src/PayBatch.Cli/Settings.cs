@@ -1,7 +1,9 @@
 using System.Collections;
 using Microsoft.Extensions.Configuration;
+using PayBatch.Cli.Localization;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Persistence;
 
 namespace PayBatch.Cli;
@@ -15,6 +17,7 @@ public sealed class Settings
 {
     public const string FileName = "paybatch.json";
     public const string EnvPrefix = "PAYBATCH_";
+    public const string UiLanguageKey = "Ui:Language";
 
     private static readonly Dictionary<string, string?> Defaults = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -71,7 +74,13 @@ public sealed class Settings
 
     public DbProvider Provider =>
         DbFactory.TryParseProvider(Root["Database:Provider"], out var p) ? p
-            : throw new InputException($"Database:Provider '{Root["Database:Provider"]}' is not sqlite, sqlserver or postgres");
+            : throw new InputException(CliText.ProviderInvalid, Root["Database:Provider"]);
+
+    /// <summary>The language chosen by --lang or the setting Ui:Language; null when none is.</summary>
+    public Lang? UiLanguage =>
+        Root[UiLanguageKey] is not { Length: > 0 } code ? null
+            : Langs.TryParse(code, out var lang) ? lang
+            : throw new InputException(CliText.LanguageInvalid, code);
 
     /// <summary>
     /// The connection string. For SQLite a plain file path is accepted too (<c>--db accounts/2026.db</c>),
@@ -86,7 +95,7 @@ public sealed class Settings
             if (!cs.Contains('=', StringComparison.Ordinal)) cs = "Data Source=" + cs;
             Microsoft.Data.Sqlite.SqliteConnectionStringBuilder b;
             try { b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs); }
-            catch (ArgumentException e) { throw new InputException($"Database:ConnectionString is not a SQLite connection string: {e.Message}"); }
+            catch (ArgumentException e) { throw new InputException(CliText.SqliteConnectionInvalid, e.Message); }
             if (b.DataSource is { Length: > 0 } ds && ds != ":memory:" && !Path.IsPathRooted(ds) && !ds.StartsWith("file:", StringComparison.Ordinal))
                 b.DataSource = Path.GetFullPath(Path.Combine(WorkingDirectory, ds));
             return b.ToString();
@@ -111,7 +120,7 @@ public sealed class Settings
         {
             var coefficientText = Root["Payment:Coefficient"];
             if (!decimal.TryParse(coefficientText, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var coefficient) || coefficient <= 0)
-                throw new InputException($"Payment:Coefficient '{coefficientText}' is not a positive number");
+                throw new InputException(CliText.CoefficientInvalid, coefficientText);
             return new PaymentTerms
             {
                 Department = new Department

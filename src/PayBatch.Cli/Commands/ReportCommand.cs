@@ -4,28 +4,28 @@ using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Output;
 using PayBatch.Core.Reporting;
+using PayBatch.Cli.Localization;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Workbooks;
 
 namespace PayBatch.Cli.Commands;
 
-/// <summary><c>paybatch report --quarter Q [--as-of D] [--format md|csv|json|html|xlsx] [--lang ru|kk|en] [--file F]</c>.</summary>
+/// <summary><c>paybatch report --quarter Q [--as-of D] [--format md|csv|json|html|xlsx] [--file F]</c>; the global --lang, else Russian.</summary>
 public static class ReportCommand
 {
     public static Command Build(CommandRunner runner)
     {
         var quarter = CliApp.QuarterOption();
-        var asOf = CliApp.DateOption("--as-of", "Report as of this date (default: today)");
-        var format = new Option<string>("--format") { Description = "md | csv | json | html | xlsx (an Excel workbook; needs --file)", DefaultValueFactory = _ => "md" };
+        var asOf = CliApp.DateOption("--as-of", CliText.ReportAsOf);
+        var format = new Option<string>("--format") { Description = CliText.ReportFormat, DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "csv", "json", "html", "xlsx");
-        var lang = new Option<string>("--lang") { Description = "ru | kk | en", DefaultValueFactory = _ => "ru" };
-        lang.AcceptOnlyFromAmong("ru", "kk", "en");
-        var file = new Option<string?>("--file") { Description = "Also write the report to this file (readable by its owner only)" };
-        var command = new Command("report", "The quarterly report with the standard's quality indicators") { quarter, asOf, format, lang, file };
+        var file = new Option<string?>("--file") { Description = CliText.ReportFile };
+        var command = new Command("report", CliText.Report) { quarter, asOf, format, file };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var q = parse.GetValue(quarter);
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
-            if (!Labels.TryGet(parse.GetValue(lang), out var labels)) throw new InputException("--lang must be ru, kk or en");
+            var labels = Labels.For(ctx.Settings.UiLanguage ?? Lang.Ru); // the report's readers read Russian unless told otherwise
             var workbook = parse.GetValue(format) == "xlsx" ? Workbook.CheckTarget(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null) : null;
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var figures = await ReportLoader.FiguresAsync(db, ctx.Data.Calendar, q, date, ctx.Settings.PaymentTerms.Coefficient, ct).ConfigureAwait(false);
@@ -55,7 +55,7 @@ public static class ReportCommand
     internal static int Wrote(CliContext ctx, string workbook, string json)
     {
         if (ctx.Json) ctx.Host.Out.Write(json);
-        else ctx.Say($"wrote {workbook}");
+        else ctx.Say(CliText.Wrote.Format(workbook));
         return ExitCodes.Done;
     }
 }

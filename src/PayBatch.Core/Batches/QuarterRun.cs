@@ -4,6 +4,7 @@ using PayBatch.Core.Eligibility;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using Serilog;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Batches;
 
@@ -72,9 +73,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             q.ToString(), eligible.Count, exclusions.Count, facts.Cases.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds);
 
         if (eligible.Count > MaxPayments)
-            throw new InputException($"{q} has {eligible.Count} payments to make and one batch numbers at most {MaxPayments} " +
-                                     $"(references {q}-NN-000001 to -{MaxPayments:000000}); this run stored and wrote nothing. Import the registry in parts " +
-                                     "and run after each: a run pays only children not yet paid for the quarter, in the next batch");
+            throw new InputException(CoreText.BatchTooLarge, q, eligible.Count, MaxPayments);
         if (eligible.Count == 0)
         {
             await tx.RollbackAsync(ct).ConfigureAwait(false);

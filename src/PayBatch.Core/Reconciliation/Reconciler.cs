@@ -5,6 +5,7 @@ using PayBatch.Core.Import;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using Serilog;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Reconciliation;
 
@@ -139,7 +140,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         foreach (var f in files.Where(f => f.AllStatements.Count > 0))
         {
             if (!Iban.TryParse(departmentIban, out var account))
-                throw new InputException($"{Path.GetFileName(f.Path)} is an account statement: reading it needs the department's account (setting Department:Iban)");
+                throw new InputException(CoreText.StatementNeedsIban, Path.GetFileName(f.Path));
             var problems = StatementMatching.Problems(f.AllStatements, account.Value);
             if (problems.Count > 0) throw new InputFileException(f.Path, problems);
         }

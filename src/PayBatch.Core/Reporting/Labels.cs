@@ -44,6 +44,8 @@ public sealed class Labels
         return labels is not null;
     }
 
+    public static Labels For(Localization.Lang lang) => TryGet(Localization.Langs.Code(lang), out var labels) ? labels : En;
+
     /// <summary>28 112,50 ₸ in ru and kk; 28,112.50 ₸ in en.</summary>
     public string Money(Tenge t)
     {

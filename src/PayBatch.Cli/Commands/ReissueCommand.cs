@@ -20,8 +20,9 @@ public static class ReissueCommand
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
+            var release = ctx.Settings.Release;
             var request = new ReissueRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format),
-                ctx.Settings.OutputDirectory, parse.GetValue(all), parse.GetValue(dryRun));
+                ctx.Settings.OutputDirectory, parse.GetValue(all), parse.GetValue(dryRun), release.RequiredSignatures > 0);
             var o = await Resilience.RetryAsync(db, t => new Reissue(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log)
                 .ExecuteAsync(request, t), ct).ConfigureAwait(false);
             var b = o.Batch;
@@ -34,6 +35,8 @@ public static class ReissueCommand
                 ["created"] = b is not null && !o.DryRun,
                 ["quarter"] = request.Quarter.ToString(),
                 ["batch"] = b?.NumberText,
+                ["state"] = b is null ? null : release.InitialState,
+                ["next"] = RunCommand.NextStep(b, o.DryRun, release),
                 ["valueDate"] = b?.ValueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["count"] = b?.Payments.Count ?? 0,
                 ["total"] = (b?.Total ?? default).ToString(),
@@ -49,6 +52,7 @@ public static class ReissueCommand
                     ? $"{request.Quarter}: no rejected payment to re-issue."
                     : $"{(o.DryRun ? "[dry run] " : "")}{request.Quarter} re-issue batch {b.NumberText}: {b.Payments.Count} payment(s), {b.Total} KZT, value date {b.ValueDate:yyyy-MM-dd}.");
                 foreach (var s in o.Skipped) w.WriteLine($"  not re-issued {s.Reference} ({s.CaseId}): {s.Why}");
+                if (RunCommand.NextStep(b, o.DryRun, release) is { } next) w.WriteLine($"Prepared: awaiting {release.RequiredSignatures} signature(s). Next: {next}");
             });
             return ExitCodes.Done;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });

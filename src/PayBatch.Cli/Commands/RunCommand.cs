@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using PayBatch.Core.Batches;
 using PayBatch.Core;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Release;
 
 namespace PayBatch.Cli.Commands;
 
@@ -31,7 +32,9 @@ public static class RunCommand
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             if (dry && (parse.GetValue(recipients) is not null || parse.GetValue(certificates) is not null))
                 throw new InputException("--dry-run changes nothing, so it cannot import --recipients/--certificates; import them first or drop --dry-run");
-            var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry);
+            var release = ctx.Settings.Release;
+            var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry,
+                release.RequiredSignatures > 0);
             var run = new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log);
             run.Check(request); // refuse a bad value date, quarter or payer before importing anything: exit 2 changes nothing
             var imports = new JsonArray();
@@ -45,16 +48,25 @@ public static class RunCommand
             progress?.Done();
             if (!outcome.DryRun)
                 ctx.Changes = (ctx.Changes + (outcome.Batch is { } b
-                    ? $" created batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded"
+                    ? $" created batch {b.Quarter}-{b.NumberText} ({release.InitialState}): {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded"
                     : " no batch (nobody left to pay)") + (outcome.Restored.Count > 0 ? $"; re-created {outcome.Restored.Count} lost file(s)" : "")).Trim();
             WarnIfNoKnp(ctx, outcome.Batch);
-            ctx.Result(ToJson(outcome, imports), w => Human(outcome, w));
+            ctx.Result(ToJson(outcome, imports, release), w =>
+            {
+                Human(outcome, w);
+                if (NextStep(outcome.Batch, outcome.DryRun, release) is { } next) w.WriteLine($"Prepared: awaiting {release.RequiredSignatures} signature(s). Next: {next}");
+            });
             return ExitCodes.Done;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });
         return command;
     }
 
-    private static JsonObject ToJson(RunOutcome o, JsonArray imports)
+    /// <summary>The command that follows a batch awaiting signatures; null when it is released as written.</summary>
+    internal static string? NextStep(Batch? batch, bool dryRun, ReleasePolicy release) =>
+        batch is null || dryRun || release.RequiredSignatures == 0 ? null
+            : $"paybatch sign --batch {batch.Quarter}-{batch.NumberText} --certificate KEY.p12";
+
+    private static JsonObject ToJson(RunOutcome o, JsonArray imports, ReleasePolicy release)
     {
         var b = o.Batch;
         return new JsonObject
@@ -64,6 +76,8 @@ public static class RunCommand
             ["created"] = b is not null && !o.DryRun,
             ["quarter"] = o.Quarter.ToString(),
             ["batch"] = b?.NumberText,
+            ["state"] = b is null ? null : release.InitialState,
+            ["next"] = NextStep(b, o.DryRun, release),
             ["valueDate"] = o.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["mrp"] = o.Mrp,
             ["coefficient"] = o.Coefficient,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
+using PayBatch.Core.Release;
 using Serilog;
 
 namespace PayBatch.Core.Batches;
@@ -37,15 +38,31 @@ public static class BatchStore
     /// Stores a decided batch and commits the current transaction, then writes its folder and
     /// restores any lost file of the quarter. Returns the restored paths.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> CreateAsync(PayBatchDb db, Batch batch, string kind, IReadOnlyList<BatchFile> files,
+    /// <param name="prepared">The batch awaits signatures; otherwise it is released as it is written.</param>
+    public static async Task<IReadOnlyList<string>> CreateAsync(PayBatchDb db, Batch batch, string kind, bool prepared, IReadOnlyList<BatchFile> files,
         IReadOnlyDictionary<string, long>? replaces, string outDir, DateTime nowUtc, ILogger log, CancellationToken ct)
     {
-        await InsertAsync(db, batch, kind, files.Where(f => f.Bic is not null).ToList(), replaces, nowUtc, ct).ConfigureAwait(false);
+        var row = await InsertAsync(db, batch, kind, files.Where(f => f.Bic is not null).ToList(), replaces, nowUtc, ct, prepared).ConfigureAwait(false);
         await db.Database.CommitTransactionAsync(ct).ConfigureAwait(false);
-        log.Information("Created {Kind} batch {Quarter}-{Batch}: {Count} payments, total {Total} KZT, value date {ValueDate}",
-            kind, batch.Quarter.ToString(), batch.NumberText, batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
-        WriteFolder(Folder(outDir, batch.Quarter, batch.Number), files, log);
+        log.Information("Created {Kind} batch {Quarter}-{Batch} ({State}): {Count} payments, total {Total} KZT, value date {ValueDate}",
+            kind, batch.Quarter.ToString(), batch.NumberText, row.State, batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
+        var folder = Folder(outDir, batch.Quarter, batch.Number);
+        WriteFolder(folder, files, log);
+        ReleaseRecord.Of(row, []).Write(folder);
         return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The folder of a cancelled batch: <c>out/2026Q1/02-cancelled</c>.</summary>
+    public static string CancelledFolder(string outDir, Quarter quarter, int number) => Folder(outDir, quarter, number) + "-cancelled";
+
+    /// <summary>Renames a cancelled batch's folder to <c>NN-cancelled</c> (if not done yet) and returns the new path.</summary>
+    public static string MoveToCancelled(string outDir, Quarter quarter, int number)
+    {
+        var folder = Folder(outDir, quarter, number);
+        var cancelled = CancelledFolder(outDir, quarter, number);
+        if (Directory.Exists(folder) && !Directory.Exists(cancelled)) Directory.Move(folder, cancelled);
+        AtomicFile.CreateDirectory(cancelled);
+        return cancelled;
     }
 
     private static readonly Column[] PaymentColumns =
@@ -64,10 +81,12 @@ public static class BatchStore
 
     /// <summary>Inserts a decided batch, its files, payments and exclusions in the current transaction.</summary>
     public static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, string kind, IReadOnlyList<BatchFile> bankFiles,
-        IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct)
+        IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct, bool prepared = false)
     {
         var row = new BatchRow
         {
+            State = prepared ? BatchStates.Prepared : BatchStates.Released, ReleasedAtUtc = prepared ? null : nowUtc,
+            PreparedBy = Environment.UserName, PreparedByDbLogin = await DbLogin.OfAsync(db, ct).ConfigureAwait(false),
             Quarter = batch.Quarter.ToString(), Number = batch.Number, Kind = kind, ValueDate = batch.ValueDate, Mrp = batch.Mrp,
             Coefficient = batch.Coefficient, AmountPerChildTiyn = batch.AmountPerChild.Tiyn, Count = batch.Payments.Count,
             TotalTiyn = batch.Total.Tiyn, Excluded = batch.Exclusions.Count, WrittenWith = batch.Terms.ToJson(), CreatedAtUtc = nowUtc,
@@ -129,10 +148,22 @@ public static class BatchStore
     {
         var q = quarter.ToString();
         var rows = await db.BatchesOfQuarter(q).ToListAsync(ct).ConfigureAwait(false);
+        var releases = await ReleaseRecord.LoadAsync(db, rows, ct).ConfigureAwait(false);
         var written = new List<string>();
-        foreach (var row in rows)
+        foreach (var (row, release) in rows.Zip(releases))
         {
+            if (row.State == BatchStates.Cancelled)
+            {
+                // Void: nothing of it is re-created; only a rename a crash interrupted is finished.
+                if (Directory.Exists(Folder(outDir, quarter, row.Number))) release.Write(MoveToCancelled(outDir, quarter, row.Number));
+                continue;
+            }
             var folder = Folder(outDir, quarter, row.Number);
+            if (!File.Exists(Path.Combine(folder, ReleaseRecord.FileName)))
+            {
+                release.Write(folder);
+                written.Add(Path.Combine(folder, ReleaseRecord.FileName));
+            }
             var expected = row.Files.Select(f => f.FileName).Append(BatchDocuments.Manifest).Append(BatchDocuments.ExclusionsFile);
             if (Directory.Exists(folder) && expected.All(f => File.Exists(Path.Combine(folder, f)))) continue;
             var batch = await LoadAsync(db, row, ct).ConfigureAwait(false);

@@ -17,7 +17,8 @@ public sealed record PaymentTerms
     public string Prt { get; init; } = "50";
 }
 
-public sealed record RunRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool DryRun);
+/// <param name="Prepared">The batch awaits signatures (SPEC "Release"); otherwise it is released as soon as it is written.</param>
+public sealed record RunRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool DryRun, bool Prepared = false);
 
 /// <summary>What a run decided. <see cref="Batch"/> is null when nobody was left to pay.</summary>
 public sealed record RunOutcome(
@@ -102,7 +103,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             return new RunOutcome(q, valueDate, mrp, terms.Coefficient, amount, batch, files, batch.Exclusions, folder, true, []);
         }
 
-        var restoredFiles = await BatchStore.CreateAsync(db, batch, "run", files, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
+        var restoredFiles = await BatchStore.CreateAsync(db, batch, "run", request.Prepared, files, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
         return new RunOutcome(q, valueDate, mrp, terms.Coefficient, amount, batch, files, batch.Exclusions, folder, false, restoredFiles);
     }
 

@@ -6,7 +6,8 @@ using Serilog;
 
 namespace PayBatch.Core.Batches;
 
-public sealed record ReissueRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool AllRejected, bool DryRun);
+public sealed record ReissueRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool AllRejected, bool DryRun,
+    bool Prepared = false);
 
 /// <summary>A rejected payment left as it is, and why.</summary>
 public sealed record NotReissued(string Reference, string CaseId, string Why, IReadOnlyList<string>? Reasons = null);
@@ -29,10 +30,12 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
 
         var payments = await db.PaymentsOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
-        var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
-        var rejected = payments.Where(p => p.Status == "rejected" && !replaced.Contains(p.Id))
+        // A replacement in a cancelled batch never went out: its rejected payment may be re-issued again.
+        var replaced = payments.Where(p => p.ReplacesPaymentId is not null && p.Status != PaymentStatuses.Cancelled)
+            .Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
+        var rejected = payments.Where(p => p.Status == PaymentStatuses.Rejected && !replaced.Contains(p.Id))
             .OrderBy(p => p.Reference, StringComparer.Ordinal).ToList();
-        var live = payments.Where(p => p.Status != "rejected").Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var live = payments.Where(p => PaymentStatuses.IsLive(p.Status)).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
         var caseIds = rejected.Select(p => p.CaseId).Distinct().ToList();
         var cases = (await db.CasesById(caseIds).ToListAsync(ct).ConfigureAwait(false))
             .ToDictionary(c => c.CaseId, CaseMapping.ToDomain, StringComparer.Ordinal);
@@ -84,7 +87,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
             await tx.RollbackAsync(ct).ConfigureAwait(false);
             return new ReissueOutcome(batch, files, skipped, folder, true);
         }
-        await BatchStore.CreateAsync(db, batch, "reissue", files, replaces, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
+        await BatchStore.CreateAsync(db, batch, "reissue", request.Prepared, files, replaces, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
         return new ReissueOutcome(batch, files, skipped, folder, false);
     }
 }

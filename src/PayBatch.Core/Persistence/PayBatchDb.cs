@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Release;
 
 namespace PayBatch.Core.Persistence;
 
@@ -14,6 +15,7 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
     public DbSet<CertificateRow> Certificates => Set<CertificateRow>();
     public DbSet<BatchRow> Batches => Set<BatchRow>();
     public DbSet<BatchFileRow> BatchFiles => Set<BatchFileRow>();
+    public DbSet<BatchSignatureRow> BatchSignatures => Set<BatchSignatureRow>();
     public DbSet<PaymentRow> Payments => Set<PaymentRow>();
     public DbSet<ExclusionRow> Exclusions => Set<ExclusionRow>();
     public DbSet<ConfirmationRow> Confirmations => Set<ConfirmationRow>();
@@ -54,9 +56,11 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.Quarter, x.Number }).IsUnique();
             e.Property(x => x.Coefficient).HasPrecision(9, 4);
             e.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.BatchId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.State).HasDefaultValue(BatchStates.Released); // batches from before signatures were released when written
             e.ToTable(t =>
             {
                 t.HasCheckConstraint("ck_batches_kind", $"{Q("kind")} IN ('run', 'reissue')");
+                t.HasCheckConstraint("ck_batches_state", $"{Q("state")} IN ({InList(BatchStates.All)})");
                 t.HasCheckConstraint("ck_batches_number", $"{Q("number")} BETWEEN 1 AND 99");
                 t.HasCheckConstraint("ck_batches_total", $"{Q("total_tiyn")} >= 0");
             });
@@ -66,22 +70,33 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             e.ToTable("batch_files");
             e.HasIndex(x => new { x.BatchId, x.FileName }).IsUnique();
         });
+        b.Entity<BatchSignatureRow>(e =>
+        {
+            e.ToTable("batch_signatures");
+            e.HasIndex(x => new { x.BatchId, x.Role }).IsUnique();
+            e.HasIndex(x => new { x.BatchId, x.Iin }).IsUnique(); // the same person never signs for both roles
+            e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t => t.HasCheckConstraint("ck_batch_signatures_role", $"{Q("role")} IN ('first', 'second')"));
+        });
         b.Entity<PaymentRow>(e =>
         {
             e.ToTable("payments");
             e.HasIndex(x => x.Reference).IsUnique();
             e.HasIndex(x => x.BatchId);
-            // No child is paid twice for a quarter: at most one payment that is not rejected.
+            // No child is paid twice for a quarter: at most one live payment (see PaymentStatuses.NotLive).
+            var live = $"{Q("status")} NOT IN ({InList(PaymentStatuses.NotLive)})";
             e.HasIndex(x => new { x.Quarter, x.ChildIin }).IsUnique()
                 .HasDatabaseName("ux_payments_live_child_quarter")
-                .HasFilter($"{Q("status")} <> 'rejected'");
-            e.HasIndex(x => x.ReplacesPaymentId).IsUnique().HasFilter($"{Q("replaces_payment_id")} IS NOT NULL");
+                .HasFilter(live);
+            // A rejected payment has one replacement; one in a cancelled batch may be followed by another.
+            e.HasIndex(x => x.ReplacesPaymentId).IsUnique()
+                .HasFilter($"{Q("replaces_payment_id")} IS NOT NULL AND {Q("status")} <> '{PaymentStatuses.Cancelled}'");
             e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<PaymentRow>().WithMany().HasForeignKey(x => x.ReplacesPaymentId).OnDelete(DeleteBehavior.Restrict);
             e.ToTable(t =>
             {
                 t.HasCheckConstraint("ck_payments_amount", $"{Q("amount_tiyn")} > 0");
-                t.HasCheckConstraint("ck_payments_status", $"{Q("status")} IN ('issued', 'credited', 'rejected')");
+                t.HasCheckConstraint("ck_payments_status", $"{Q("status")} IN ({InList(PaymentStatuses.All)})");
                 t.HasCheckConstraint("ck_payments_credited_on",
                     $"({Q("status")} = 'credited' AND {Q("credited_on")} IS NOT NULL) OR ({Q("status")} <> 'credited' AND {Q("credited_on")} IS NULL)");
             });
@@ -110,6 +125,8 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             foreach (var p in entity.GetProperties())
                 p.SetColumnName(SnakeCase(p.Name));
     }
+
+    private static string InList(IEnumerable<string> codes) => string.Join(", ", codes.Select(c => $"'{c}'"));
 
     internal static string SnakeCase(string name)
     {

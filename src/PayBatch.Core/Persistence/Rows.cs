@@ -66,7 +66,35 @@ public sealed class BatchRow
     /// <summary>The payer details and texts the files were written with, so a lost file is re-created byte for byte.</summary>
     public string WrittenWith { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary><c>prepared</c> (awaiting signatures), <c>released</c> or <c>cancelled</c>: see <see cref="Release.BatchStates"/>.</summary>
+    public string State { get; set; } = Release.BatchStates.Released;
+    /// <summary>Who ran the batch: the operating-system user, and the database login where the database has one.</summary>
+    public string PreparedBy { get; set; } = "";
+    public string? PreparedByDbLogin { get; set; }
+    public DateTime? ReleasedAtUtc { get; set; }
+    public string? CancelReason { get; set; }
+    public string? CancelledBy { get; set; }
+    public DateTime? CancelledAtUtc { get; set; }
     public List<BatchFileRow> Files { get; set; } = [];
+}
+
+/// <summary>
+/// A signature given to a batch: one per role (unique), never the same person for both roles
+/// (unique IIN per batch), so two signers racing for one role leave one row.
+/// </summary>
+public sealed class BatchSignatureRow
+{
+    public long Id { get; set; }
+    public long BatchId { get; set; }
+    /// <summary><c>first</c> (the head) or <c>second</c> (the chief accountant).</summary>
+    public string Role { get; set; } = "";
+    public string Iin { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>SHA-256 of the signer's certificate, lower-case hex.</summary>
+    public string Thumbprint { get; set; } = "";
+    public DateTime SignedAtUtc { get; set; }
+    /// <summary>The operating-system user who ran <c>sign</c>.</summary>
+    public string SignedBy { get; set; } = "";
 }
 
 public sealed class BatchFileRow
@@ -96,7 +124,7 @@ public sealed class PaymentRow
     public string Iban { get; set; } = "";
     public string Bic { get; set; } = "";
     public long AmountTiyn { get; set; }
-    /// <summary><c>issued</c>, <c>credited</c> or <c>rejected</c>.</summary>
+    /// <summary><c>issued</c>, <c>credited</c>, <c>rejected</c> or <c>cancelled</c> (its batch was voided before release).</summary>
     public string Status { get; set; } = "";
     public DateOnly? CreditedOn { get; set; }
     public string? StatusReason { get; set; }

@@ -5,10 +5,10 @@ namespace PayBatch.Core.Reconciliation;
 /// <summary>What is recorded of a payment, as far as matching needs it.</summary>
 public sealed record PaymentState(
     long Id, string Reference, string Quarter, string CaseId, string ChildIin, string Bic, string Iban, Tenge Amount,
-    DateOnly ValueDate, string Status, DateOnly? CreditedOn, string? Reason)
+    DateOnly ValueDate, string Status, DateOnly? CreditedOn, string? Reason, bool Released = true)
 {
     public static PaymentState Of(Persistence.PaymentView p) => new(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.Bic, p.Iban,
-        new Tenge(p.AmountTiyn), p.ValueDate, p.Status, p.CreditedOn, p.StatusReason);
+        new Tenge(p.AmountTiyn), p.ValueDate, p.Status, p.CreditedOn, p.StatusReason, p.BatchState == Release.BatchStates.Released);
 }
 
 /// <summary>What one confirmation line does (SPEC's table).</summary>
@@ -26,6 +26,8 @@ public static class Matching
     public static MatchResult Decide(PaymentState? p, Confirmation c, BankingCalendar calendar)
     {
         if (p is null) return Finding("UNKNOWN_REFERENCE", $"no payment {c.Reference}");
+        // A batch awaiting its signatures (or cancelled) never went to the bank: nothing of it is confirmed.
+        if (!p.Released) return Finding("NOT_RELEASED", $"batch {p.Reference[..9]} is not released");
         if (c.Amount is { } amount && amount != p.Amount) return Finding("AMOUNT_MISMATCH", $"confirmed {amount}, paid {p.Amount}");
         if (c.Iban is { Length: > 0 } iban && iban != p.Iban) return Finding("IBAN_MISMATCH", $"confirmed {Iban.Mask(iban)}, paid to {Iban.Mask(p.Iban)}");
 

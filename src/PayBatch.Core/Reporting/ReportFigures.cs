@@ -52,13 +52,14 @@ public sealed record ReportFigures
     {
         var qs = q.ToString();
         var payments = await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false);
-        var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
+        var replaced = payments.Where(p => p.ReplacesPaymentId is not null && p.Status != PaymentStatuses.Cancelled)
+            .Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
         var states = payments.Select(PaymentState.Of).ToList();
         var sla = states.Select(s => (State: s, Sla: Matching.Sla(s, asOf, calendar))).ToList();
 
         // Exclusions as of the latest run: its unpaid cases, each reason counted (ALREADY_PAID is not an exclusion here).
         var latestRun = await db.LatestRunBatch(qs).Select(id => (long?)id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var liveChildren = payments.Where(p => p.Status != "rejected").Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var liveChildren = payments.Where(p => PaymentStatuses.IsLive(p.Status)).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
         var reasonCounts = Reasons.All.Where(r => r != Reason.AlreadyPaid).ToDictionary(r => r, _ => 0);
         if (latestRun is not null)
         {
@@ -71,7 +72,7 @@ public sealed record ReportFigures
         var end = q.LastDay;
         var decisions = await db.DecidedBy(end).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false);
 
-        var live = payments.Where(p => p.Status != "rejected").ToList();
+        var live = payments.Where(p => PaymentStatuses.IsLive(p.Status)).ToList();
         return new ReportFigures
         {
             Quarter = q,

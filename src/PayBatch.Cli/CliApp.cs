@@ -42,6 +42,8 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Build(runner));
         root.Subcommands.Add(ReconcileCommand.Build(runner));
         root.Subcommands.Add(ReissueCommand.Build(runner));
+        root.Subcommands.Add(SignCommand.Build(runner));
+        root.Subcommands.Add(VerifyCommand.Build(runner));
         root.Subcommands.Add(CancelCommand.Build(runner));
         root.Subcommands.Add(PaymentCommand.Build(runner));
         root.Subcommands.Add(ReportCommand.Build(runner));

@@ -25,6 +25,20 @@ public static class BatchStore
             exclusions.Select(e => new Exclusion(e.CaseId, e.ChildIin, e.Reasons.Split(';', StringSplitOptions.RemoveEmptyEntries))).ToList());
     }
 
+    /// <summary>
+    /// The files of a batch folder that are signed and verified, each with the SHA-256 it must have:
+    /// the bank files as recorded when written, the manifest and exclusions as the stored batch renders them.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string FileName, string Sha256)>> SignedFilesAsync(PayBatchDb db, BatchRow row, CancellationToken ct)
+    {
+        var rendered = BatchDocuments.All(await LoadAsync(db, row, ct).ConfigureAwait(false));
+        return
+        [
+            .. row.Files.OrderBy(f => f.FileName, StringComparer.Ordinal).Select(f => (f.FileName, f.Sha256)),
+            .. rendered.Where(f => f.Bic is null).Select(f => (f.FileName, f.Sha256)),
+        ];
+    }
+
     private static PaymentReference Reference(string text) =>
         PaymentReference.TryParse(text, out var r) ? r : throw new InvalidDataException($"stored payment reference '{text}' is malformed");
 

@@ -18,8 +18,8 @@ public sealed class TestPki : IDisposable
     public const string UnknownIin = "901220300037";
     public const string GostOid = "1.2.398.3.10.1.1.1.1"; // the NCA's GOST 34.310 key algorithm
 
-    /// <summary>Valid from 2025 to 2030: covers the workspaces' fake clock (January 2026) and a real clock.</summary>
-    public static readonly DateTimeOffset From = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>Valid from 2020 to 2030: covers the workspaces' fake clock (January 2026) and a real clock.</summary>
+    public static readonly DateTimeOffset From = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset To = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly RSA _rootKey = RSA.Create(2048);
@@ -32,7 +32,8 @@ public sealed class TestPki : IDisposable
         req.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         req.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(req.PublicKey, false));
-        Intermediate = req.Create(Root, From, To, Serial());
+        using var issued = req.Create(Root, From, To, Serial());
+        Intermediate = issued.CopyWithPrivateKey(_intermediateKey);
     }
 
     public X509Certificate2 Root { get; }
@@ -79,8 +80,7 @@ public sealed class TestPki : IDisposable
         using var key = RSA.Create(2048);
         var req = new CertificateRequest(Subject(iin, DepartmentBin), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         req.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
-        using var cert = req.CreateSelfSigned(From, To);
-        return cert.CopyWithPrivateKey(key);
+        return req.CreateSelfSigned(From, To);
     }
 
     /// <summary>
@@ -134,14 +134,14 @@ public sealed class TestPki : IDisposable
         return ws.WriteBytes(name, cert.Export(X509ContentType.Pkcs12, password));
     }
 
-    /// <summary>Department and Release settings: two signatures, the two test signers, trust/ as the roots.</summary>
-    public static void WriteSettings(Workspace ws, int required = 2) => ws.Write("paybatch.json", $$"""
+    /// <summary>Department and Release settings: two signatures, the two test signers (and any more), trust/ as the roots.</summary>
+    public static void WriteSettings(Workspace ws, int required = 2, string moreSigners = "") => ws.Write("paybatch.json", $$"""
         {
           "Department": { "Name": "ГУ «Управление занятости и социальных программ города Астаны»", "Bin": "{{DepartmentBin}}",
                           "Iban": "KZ28070KZT0000123456", "Bic": "KKMFKZ2A" },
           "Payment": { "Knp": "999" },
           "Release": { "RequiredSignatures": {{required}}, "TrustedRoots": "trust/",
-                       "Signers": [ { "Iin": "{{FirstIin}}", "Role": "first" }, { "Iin": "{{SecondIin}}", "Role": "second" } ] }
+                       "Signers": [ { "Iin": "{{FirstIin}}", "Role": "first" }, { "Iin": "{{SecondIin}}", "Role": "second" }{{moreSigners}} ] }
         }
         """);
 

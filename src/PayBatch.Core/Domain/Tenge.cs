@@ -12,6 +12,9 @@ public readonly record struct Tenge : IComparable<Tenge>
 
     public static Tenge Zero => new(0);
 
+    /// <summary>The largest amount that fits in whole tiyn; anything larger is not an amount.</summary>
+    private static readonly decimal MaxAmount = long.MaxValue / 100;
+
     /// <summary>The one rounding rule of the product: two decimals, half away from zero.</summary>
     public static Tenge FromDecimal(decimal amount) =>
         new((long)(decimal.Round(amount, 2, MidpointRounding.AwayFromZero) * 100m));
@@ -28,7 +31,7 @@ public readonly record struct Tenge : IComparable<Tenge>
         tenge = default;
         var t = string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c) && c != '\u202F')).Replace(',', '.');
         if (!decimal.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d)) return false;
-        if (decimal.Round(d, 2) != d) return false;
+        if (decimal.Round(d, 2) != d || Math.Abs(d) > MaxAmount) return false;
         tenge = new Tenge((long)(d * 100m));
         return true;
     }

@@ -16,7 +16,7 @@ public static class CsvBankFile
 
     public static byte[] Write(Batch batch, IReadOnlyList<Payment> payments, BankFileTerms terms)
     {
-        var csv = new CsvText(terms.Delimiter).Row(Columns);
+        var csv = new CsvText(terms.Delimiter, forPeople: false).Row(Columns);
         var valueDate = batch.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var p in payments)
             csv.Row(p.Reference.ToString(), p.Iban, p.Bic, p.ApplicantIin, p.ApplicantName, p.Amount.ToString(),

@@ -20,6 +20,7 @@ public sealed class InputFileException(string file, IReadOnlyList<string> proble
 /// Reads an input CSV the way SPEC fixes it: header row required, columns by name (any order,
 /// unknown ones ignored), delimiter <c>,</c> or <c>;</c> from the header, UTF-8 (BOM or not) or
 /// Windows-1251, dates <c>yyyy-MM-dd</c> or <c>dd.MM.yyyy</c>. Streams: a million rows never sit in memory.
+/// Every field read is checked against <see cref="FieldRules"/> once per row.
 /// </summary>
 public sealed class CsvInput : IDisposable
 {
@@ -34,9 +35,15 @@ public sealed class CsvInput : IDisposable
 
     private readonly int _lineOffset;
 
+    /// <summary>The record each column was last checked in: a field read twice is reported once.</summary>
+    private readonly int[] _checkedIn;
+    private int _record;
+    private int _previousEnd;
+
     private CsvInput(string path, CsvReader csv, Dictionary<string, int> columns, Stream stream, int lineOffset)
     {
         _lineOffset = lineOffset;
+        _checkedIn = new int[columns.Count == 0 ? 0 : columns.Values.Max() + 1];
         Path = path;
         _csv = csv;
         _columns = columns;
@@ -60,7 +67,8 @@ public sealed class CsvInput : IDisposable
     public static CsvInput Open(string path, IReadOnlyList<string> requiredColumns)
     {
         if (!File.Exists(path)) throw new InputException($"{path}: file not found");
-        var (encoding, sha256) = Inspect(path);
+        var (encoding, sha256, encodingProblem) = Inspect(path);
+        if (encodingProblem is not null) throw new InputFileException(path, [encodingProblem]);
         var reader = new StreamReader(Resilience.OpenRead(path), encoding, detectEncodingFromByteOrderMarks: false);
         var header = reader.ReadLine();
         // Excel's "sep=;" hint line names the delimiter; the header follows it.
@@ -90,65 +98,82 @@ public sealed class CsvInput : IDisposable
         csv.Read();
         csv.ReadHeader();
         var names = csv.HeaderRecord ?? [];
+        var headerLine = hint is null ? 1 : 2;
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var problems = new List<string>();
         for (var i = 0; i < names.Length; i++)
-            columns.TryAdd(names[i].Trim().TrimStart('\uFEFF'), i);
-        var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
+        {
+            var name = names[i].Trim().TrimStart('\uFEFF');
+            if (!columns.TryAdd(name, i) && requiredColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
+                problems.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"line {headerLine}, column '{name}' ({i + 1}): the same column as column '{name}' ({columns[name] + 1}); which of the two holds the data cannot be told"));
+        }
+        problems.AddRange(requiredColumns.Where(c => !columns.ContainsKey(c)).Select(m => $"line {headerLine}, column '{m}': required column is missing"));
+        if (problems.Count > 0)
         {
             csv.Dispose();
-            throw new InputFileException(path, missing.Select(m => $"line {(hint is null ? 1 : 2)}, column '{m}': required column is missing").ToList());
+            throw new InputFileException(path, problems);
         }
         return new CsvInput(path, csv, columns, reader.BaseStream, lineOffset: hint is null ? 0 : 1) { Sha256 = sha256 };
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), else Windows-1251.</summary>
-    public static Encoding DetectEncoding(string path) => Inspect(path).Encoding;
+    public static Encoding DetectEncoding(string path)
+    {
+        var (encoding, _, problem) = Inspect(path);
+        return problem is null ? encoding : throw new InputFileException(path, [problem]);
+    }
 
     /// <summary>
-    /// One pass over the file for what must be known before parsing it: its encoding and its
-    /// SHA-256 (kept with what the file changed).
+    /// One pass over the file for what must be known before parsing it: its encoding (or the line that
+    /// breaks it) and its SHA-256 (kept with what the file changed).
     /// </summary>
-    private static (Encoding Encoding, string Sha256) Inspect(string path)
+    private static (Encoding Encoding, string Sha256, string? Problem) Inspect(string path)
     {
         using var stream = Resilience.OpenRead(path);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var lines = new LineEncodings();
         var buffer = new byte[1 << 16];
-        var chars = new char[buffer.Length + 4];
-        var utf8 = true;
-        var bom = false;
-        var first = true;
         int read;
         while ((read = stream.Read(buffer)) > 0)
         {
             hash.AppendData(buffer, 0, read);
-            if (first) bom = read >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF;
-            first = false;
-            if (!utf8 || bom) continue;
-            try { decoder.GetChars(buffer, 0, read, chars, 0, flush: false); }
-            catch (DecoderFallbackException) { utf8 = false; }
+            lines.Add(buffer.AsSpan(0, read));
         }
-        if (utf8 && !bom)
-        {
-            try { decoder.GetChars([], 0, 0, chars, 0, flush: true); }
-            catch (DecoderFallbackException) { utf8 = false; }
-        }
-        var encoding = bom ? new UTF8Encoding(true) : utf8 ? new UTF8Encoding(false) : Formats.Encodings.Windows1251;
-        return (encoding, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        var (encoding, problem) = lines.Complete();
+        return (encoding ?? Encoding.UTF8, Convert.ToHexStringLower(hash.GetHashAndReset()), problem);
     }
 
-    public bool Read() => _csv.Read();
+    public bool Read()
+    {
+        _record++;
+        _previousEnd = Line;
+        return _csv.Read();
+    }
 
     private int Column(string name) => _columns[name];
 
+    /// <summary>The line the current record starts on: an open quote may have carried it over several lines.</summary>
+    private int StartLine => (_csv.Parser.RawRecord ?? "").Count(c => c == '\n') <= 1 ? Line : _previousEnd + 1;
+
     private string Where(string column) =>
-        string.Create(CultureInfo.InvariantCulture, $"line {Line}, column '{column}' ({Column(column) + 1})");
+        string.Create(CultureInfo.InvariantCulture, $"line {StartLine}, column '{column}' ({Column(column) + 1})");
 
     public void Problem(string column, string message) => _problems.Add($"{Where(column)}: {message}");
 
     /// <summary>The trimmed text of a column; empty when the row is short.</summary>
-    public string Text(string column) => (_csv.TryGetField<string>(Column(column), out var v) ? v : null)?.Trim() ?? "";
+    public string Text(string column)
+    {
+        var index = Column(column);
+        if (!_csv.TryGetField<string>(index, out var raw) || raw is null) return "";
+        if (_checkedIn[index] != _record)
+        {
+            _checkedIn[index] = _record;
+            if (raw.AsSpan().IndexOfAny('\n', '\r') >= 0) Problem(column, "a quote opens here and is not closed on this line (an unbalanced quote)");
+            else if (FieldRules.Check(column, raw) is { } wrong) Problem(column, wrong);
+        }
+        return raw.Trim();
+    }
 
     public string? OptionalText(string column) => Text(column) is { Length: > 0 } t ? t : null;
 

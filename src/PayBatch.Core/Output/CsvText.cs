@@ -4,9 +4,11 @@ namespace PayBatch.Core.Output;
 
 /// <summary>
 /// Writes the CSV files PayBatch produces: RFC 4180 quoting, '\n' line ends, no BOM, so that the
-/// same rows always give the same bytes.
+/// same rows always give the same bytes. A CSV for people (the default) makes every cell inert that
+/// a spreadsheet would run as a formula; bank files (<c>forPeople: false</c>) carry the
+/// data exactly, which import guarantees holds no such cell.
 /// </summary>
-public sealed class CsvText(char delimiter = ',')
+public sealed class CsvText(char delimiter = ',', bool forPeople = true)
 {
     private readonly StringBuilder _sb = new();
 
@@ -23,8 +25,15 @@ public sealed class CsvText(char delimiter = ',')
         return this;
     }
 
+    /// <summary>
+    /// A cell starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe (OWASP CSV
+    /// injection). Amounts are never negative, so no amount is touched.
+    /// </summary>
+    public static string Inert(string f) => f.Length > 0 && f[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + f : f;
+
     private void Field(string f)
     {
+        if (forPeople) f = Inert(f);
         if (f.AsSpan().IndexOfAny([delimiter, '"', '\n', '\r']) < 0)
         {
             _sb.Append(f);

@@ -72,7 +72,7 @@ public static class ConfirmationReader
     private static List<Confirmation> ReadPain002(string path, XDocument doc)
     {
         XNamespace n = Pain002;
-        var created = DateOfDateTime(doc.Root!.Element(n + "CstmrPmtStsRpt")?.Element(n + "GrpHdr")?.Element(n + "CreDtTm")?.Value);
+        var created = DateOfDateTime(path, doc.Root!.Element(n + "CstmrPmtStsRpt")?.Element(n + "GrpHdr")?.Element(n + "CreDtTm"));
         var lines = new List<Confirmation>();
         foreach (var tx in doc.Descendants(n + "TxInfAndSts"))
         {
@@ -81,7 +81,7 @@ public static class ConfirmationReader
             switch (status)
             {
                 case "ACSC" or "ACCC":
-                    var on = DateOfDateTime(tx.Element(n + "AccptncDtTm")?.Value) ?? created;
+                    var on = DateOfDateTime(path, tx.Element(n + "AccptncDtTm")) ?? created;
                     if (on is null) throw new InputFileException(path, [$"line {LineOf(tx)}: credited, but neither AccptncDtTm nor CreDtTm gives the date"]);
                     lines.Add(new Confirmation(path, LineOf(tx), reference, ConfirmationStatus.Credited, on, null, null, null));
                     break;
@@ -104,7 +104,7 @@ public static class ConfirmationReader
         {
             if (entry.Element(n + "Sts")?.Element(n + "Cd")?.Value.Trim() != "BOOK") continue;
             var booked = entry.Element(n + "BookgDt") is { } b
-                ? (b.Element(n + "Dt") is { } dt ? DateOnly.ParseExact(dt.Value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOfDateTime(b.Element(n + "DtTm")?.Value))
+                ? (b.Element(n + "Dt") is { } dt ? DateOfDateTime(path, dt) : DateOfDateTime(path, b.Element(n + "DtTm")))
                 : null;
             var reversal = string.Equals(entry.Element(n + "RvslInd")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
             var details = entry.Elements(n + "NtryDtls").SelectMany(d => d.Elements(n + "TxDtls")).ToList();
@@ -112,9 +112,8 @@ public static class ConfirmationReader
             {
                 var reference = tx.Element(n + "Refs")?.Element(n + "EndToEndId")?.Value.Trim();
                 if (!PaymentReference.TryParse(reference, out _)) continue; // not one of ours
-                var amountText = tx.Element(n + "Amt")?.Value ?? tx.Element(n + "AmtDtls")?.Element(n + "TxAmt")?.Element(n + "Amt")?.Value
-                                 ?? (details.Count == 1 ? entry.Element(n + "Amt")?.Value : null);
-                Tenge? amount = amountText is not null && Tenge.TryParse(amountText, out var t) ? t : null;
+                var amount = AmountOf(path, tx.Element(n + "Amt") ?? tx.Element(n + "AmtDtls")?.Element(n + "TxAmt")?.Element(n + "Amt")
+                                            ?? (details.Count == 1 ? entry.Element(n + "Amt") : null));
                 var iban = tx.Element(n + "RltdPties")?.Element(n + "CdtrAcct")?.Element(n + "Id")?.Element(n + "IBAN")?.Value;
                 if (reversal)
                 {
@@ -131,13 +130,34 @@ public static class ConfirmationReader
         return lines;
     }
 
-    private static DateOnly? DateOfDateTime(string? text)
+    /// <summary>
+    /// The date of an ISO date or date-time element as written (the bank's local date, not converted to
+    /// another zone); null when the element is absent or empty. A date that does not exist is bad input.
+    /// </summary>
+    private static DateOnly? DateOfDateTime(string path, XElement? element)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        // The date as written (the bank's local date), not converted to another zone.
-        var t = text.Trim();
-        return t.Length >= 10 && DateOnly.TryParseExact(t[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        if (element is null || string.IsNullOrWhiteSpace(element.Value)) return null;
+        var t = element.Value.Trim();
+        return t.Length >= 10 && DateOnly.TryParseExact(t[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw Bad(path, element, "is not a date (yyyy-MM-dd)");
     }
+
+    /// <summary>The amount of an element, null when absent; an unreadable or impossible amount is bad input.</summary>
+    private static Tenge? AmountOf(string path, XElement? element) =>
+        element is null ? null
+        : Tenge.TryParse(element.Value, out var t) ? t
+        : throw Bad(path, element, "is not an amount");
+
+    private static InputFileException Bad(string path, XElement element, string what)
+    {
+        var value = element.Value.Trim();
+        return new InputFileException(path, [$"line {LineOf(element)}, {XmlPath(element)}: '{(value.Length > 40 ? value[..40] + "…" : value)}' {what}"]);
+    }
+
+    /// <summary>Where an element is, by local names from the root: /Document/…/BookgDt/Dt.</summary>
+    private static string XmlPath(XElement element) =>
+        "/" + string.Join('/', element.AncestorsAndSelf().Reverse().Select(e => e.Name.LocalName));
 
     private static ConfirmationFile ReadCsv(string path)
     {

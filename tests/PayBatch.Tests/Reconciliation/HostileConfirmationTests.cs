@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Tests.Support;
+
+namespace PayBatch.Tests.Reconciliation;
+
+/// <summary>A confirmation with an impossible date or amount is bad input: exit 2, file, line, element, nothing applied.</summary>
+public class HostileConfirmationTests
+{
+    private static Workspace Paid()
+    {
+        var ws = new Workspace();
+        var rows = new[] { Cases.Row(1) };
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        return ws;
+    }
+
+    private static void AssertRefused(Workspace ws, CliRun r, params string[] expected)
+    {
+        Assert.True(r.ExitCode == 2, $"exit {r.ExitCode}: {r.Error}");
+        foreach (var e in expected) Assert.Contains(e, r.Error, StringComparison.Ordinal);
+        using var db = ws.OpenDb();
+        Assert.Equal("issued", db.Payments.AsNoTracking().Single().Status);
+        Assert.Equal(0, db.Confirmations.Count());
+    }
+
+    private static string Camt054(string bookedOn, string amount) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08">
+          <BkToCstmrDbtCdtNtfctn>
+            <GrpHdr><MsgId>N-1</MsgId><CreDtTm>2026-01-23T18:00:00+05:00</CreDtTm></GrpHdr>
+            <Ntfctn><Id>N-1</Id>
+              <Ntry><Amt Ccy="KZT">{amount}</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                <BookgDt><Dt>{bookedOn}</Dt></BookgDt>
+                <NtryDtls><TxDtls><Refs><EndToEndId>2026Q1-01-000001</EndToEndId></Refs>
+                  <Amt Ccy="KZT">{amount}</Amt></TxDtls></NtryDtls></Ntry>
+            </Ntfctn>
+          </BkToCstmrDbtCdtNtfctn>
+        </Document>
+        """;
+
+    [Fact]
+    public void A_camt054_booking_date_that_does_not_exist_is_refused_naming_the_element()
+    {
+        using var ws = Paid();
+        var r = ws.Run("reconcile", ws.Write("notice.xml", Camt054("2026-02-30", "28112.50")), "--as-of", "2026-01-23");
+        AssertRefused(ws, r, "notice.xml", "line 7", "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Ntry/BookgDt/Dt", "'2026-02-30'");
+    }
+
+    [Fact]
+    public void A_camt054_amount_too_large_for_any_payment_is_refused_naming_the_element()
+    {
+        using var ws = Paid();
+        var r = ws.Run("reconcile", ws.Write("notice.xml", Camt054("2026-01-21", "99999999999999999999999.00")), "--as-of", "2026-01-23");
+        AssertRefused(ws, r, "notice.xml", "line 9", "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Ntry/NtryDtls/TxDtls/Amt");
+    }
+
+    [Fact]
+    public void A_pain002_acceptance_date_that_does_not_exist_is_refused_not_replaced_by_the_report_date()
+    {
+        using var ws = Paid();
+        var xml = """
+            <?xml version="1.0"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10"><CstmrPmtStsRpt>
+            <GrpHdr><MsgId>1</MsgId><CreDtTm>2026-01-21T00:00:00</CreDtTm></GrpHdr>
+            <OrgnlPmtInfAndSts><TxInfAndSts><OrgnlEndToEndId>2026Q1-01-000001</OrgnlEndToEndId><TxSts>ACSC</TxSts>
+            <AccptncDtTm>2026-02-30T10:00:00</AccptncDtTm></TxInfAndSts></OrgnlPmtInfAndSts></CstmrPmtStsRpt></Document>
+            """;
+        var r = ws.Run("reconcile", ws.Write("status.xml", xml), "--as-of", "2026-01-23");
+        AssertRefused(ws, r, "status.xml", "line 5", "AccptncDtTm");
+    }
+
+    [Fact]
+    public void A_csv_amount_too_large_for_any_payment_is_refused_naming_the_column()
+    {
+        using var ws = Paid();
+        var file = ws.Write("bank.csv", "reference,iban,amount,status,credited_on,reason\n2026Q1-01-000001,,99999999999999999999999.00,credited,2026-01-21,\n");
+        AssertRefused(ws, ws.Run("reconcile", file, "--as-of", "2026-01-23"), "bank.csv", "line 2, column 'amount' (3)");
+    }
+}

@@ -11,6 +11,8 @@ public static class Password
 {
     public static string Read(CliContext ctx, string? variable, string keyFile)
     {
+        if (variable?.StartsWith(Settings.EnvPrefix, StringComparison.OrdinalIgnoreCase) == true)
+            throw new InputException($"--password-env {variable}: a {Settings.EnvPrefix} variable is read as a setting and shown by 'config show'; keep the password in a variable of another name");
         if (variable is not null)
             return ctx.Host.Environment[variable]?.ToString() is { } value
                 ? value

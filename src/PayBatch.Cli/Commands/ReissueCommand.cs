@@ -26,7 +26,7 @@ public static class ReissueCommand
             var o = await Resilience.RetryAsync(db, t => new Reissue(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log)
                 .ExecuteAsync(request, t), ct).ConfigureAwait(false);
             var b = o.Batch;
-            if (!o.DryRun) ctx.Changes = b is null ? "no re-issue" : $"created re-issue batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT";
+            if (!o.DryRun) ctx.Changes = b is null ? "no re-issue" : $"created re-issue batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT{RunCommand.Awaiting(release)}";
             RunCommand.WarnIfNoKnp(ctx, b);
             ctx.Result(new JsonObject
             {

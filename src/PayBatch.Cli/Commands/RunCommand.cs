@@ -48,7 +48,7 @@ public static class RunCommand
             progress?.Done();
             if (!outcome.DryRun)
                 ctx.Changes = (ctx.Changes + (outcome.Batch is { } b
-                    ? $" created batch {b.Quarter}-{b.NumberText} ({release.InitialState}): {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded"
+                    ? $" created batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded{Awaiting(release)}"
                     : " no batch (nobody left to pay)") + (outcome.Restored.Count > 0 ? $"; re-created {outcome.Restored.Count} lost file(s)" : "")).Trim();
             WarnIfNoKnp(ctx, outcome.Batch);
             ctx.Result(ToJson(outcome, imports, release), w =>
@@ -60,6 +60,10 @@ public static class RunCommand
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });
         return command;
     }
+
+    /// <summary>For the audit trail: a batch that awaits signatures says so.</summary>
+    internal static string Awaiting(ReleasePolicy release) =>
+        release.RequiredSignatures == 0 ? "" : $"; prepared, awaiting {release.RequiredSignatures} signature(s)";
 
     /// <summary>The command that follows a batch awaiting signatures; null when it is released as written.</summary>
     internal static string? NextStep(Batch? batch, bool dryRun, ReleasePolicy release) =>

@@ -36,6 +36,8 @@ public sealed record ReportFigures
     public required IReadOnlyList<SlaBreach> Breaches { get; init; }
     /// <summary>Credited payments by banking days from value date to credit.</summary>
     public required IReadOnlyList<(int Days, int Count)> DaysToCredit { get; init; }
+    /// <summary>The quarter's batches: state, who prepared each and who signed it (SPEC "Release").</summary>
+    public required IReadOnlyList<Release.ReleaseRecord> Batches { get; init; }
     public required int Decisions { get; init; }
     public required int DecisionsWithin5Days { get; init; }
 
@@ -73,6 +75,7 @@ public sealed record ReportFigures
         var decisions = await db.DecidedBy(end).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false);
 
         var live = payments.Where(p => PaymentStatuses.IsLive(p.Status)).ToList();
+        var batches = await Release.ReleaseRecord.LoadAsync(db, await db.BatchesOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         return new ReportFigures
         {
             Quarter = q,
@@ -98,6 +101,7 @@ public sealed record ReportFigures
                     s.State.CreditedOn, s.Sla.BankingDays, s.Sla.Sla)).ToList(),
             DaysToCredit = sla.Where(s => s.Sla.BankingDays is not null).GroupBy(s => s.Sla.BankingDays!.Value).OrderBy(g => g.Key)
                 .Select(g => (g.Key, g.Count())).ToList(),
+            Batches = batches,
             Decisions = decisions.Count,
             DecisionsWithin5Days = decisions.Count(d => d.DecisionDate.DayNumber - d.ApplicationDate.DayNumber <= 5),
         };

@@ -1,27 +1,78 @@
 #!/usr/bin/env bash
-# The speed benchmark: generates a registry of N cases (default 1,000,000), then times the import,
-# the quarterly run and a reconcile of every payment, on SQLite (or the provider given in
-# PAYBATCH_DATABASE__PROVIDER / PAYBATCH_DATABASE__CONNECTIONSTRING). Targets for 1,000,000 cases on
-# the 2-core CI machine: import < 5 min, run < 5 min, reconcile < 5 min.
+# The speed benchmark. Generates a registry of N cases (default 1,000,000) and its certificates,
+# then measures, in the same run, each PayBatch step and its floor: `sqlite3 .import` of the same
+# files into a fresh database. Prints seconds, peak memory (RSS) and the ratio to the floor, and
+# marks each step against its target (issue 15):
+#   run --recipients --certificates on a fresh database  ≤ 3 × floor (both files)
+#   a re-run that pays nobody                          ≤ 3 × floor (the registry)
+#   reconcile of every payment                         ≤ 3 × floor (the confirmations file)
+#   every step                                         < 600 MB peak memory
+#   history, status, report on a small database        < 0.4 s wall time, start-up included
+# usage: scripts/bench.sh [N] [--postgres]
+#   --postgres  also runs the big steps on the throw-away cluster of scripts/postgres.sh and
+#               compares them with SQLite (target ≤ 1.5 ×).
 set -euo pipefail
-n=${1:-1000000}
+n=1000000
+postgres=false
+for a in "$@"; do
+  case $a in
+    --postgres) postgres=true ;;
+    *) n=$a ;;
+  esac
+done
 root=$(cd "$(dirname "$0")/.." && pwd)
+missing=()
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v bc >/dev/null 2>&1 || missing+=(bc)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bench.sh: installing ${missing[*]} from Debian's packages" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 work=$(mktemp -d /tmp/paybatch-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-dotnet build "$root/src/PayBatch.Cli" -c Release --nologo -v q >/dev/null
-paybatch() { dotnet "$root/src/PayBatch.Cli/bin/Release/net10.0/paybatch.dll" "$@"; }
+cleanup() { rm -rf "$work"; }
+trap cleanup EXIT
+if $postgres; then
+  # shellcheck source=scripts/postgres.sh
+  source "$root/scripts/postgres.sh"
+  trap 'stop_postgres; cleanup' EXIT
+fi
+# Release, compiled ahead of time (ReadyToRun) as README's install says: start-up is not spent in the JIT.
+dotnet publish "$root/src/PayBatch.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$root/src/PayBatch.Cli/bin/bench" --nologo -v q >/dev/null
+dll="$root/src/PayBatch.Cli/bin/bench/paybatch.dll"
 cd "$work"
 python3 "$root/scripts/generate-registry.py" "$n" .
-step() { local name=$1; shift; local t0=$(date +%s.%N); "$@" >/dev/null || [ $? -eq 3 ]; printf '%-24s %8.1f s\n' "$name" "$(echo "$(date +%s.%N) - $t0" | bc)"; }
-echo "PayBatch benchmark: $n cases"
-step "import recipients" paybatch import recipients recipients.csv --quiet
-step "import certificates" paybatch import certificates certificates.csv --quiet
-step "run 2026Q1" paybatch run --quarter 2026Q1 --value-date 2026-01-20 --quiet
-python3 - <<'PY'
-import csv, glob
+export CI=true # no progress bars in the measurements
+
+# measure NAME CMD…: runs CMD (exit 0 or 3 is success), sets $secs (wall), $cpu (user + system) and $mb from /usr/bin/time.
+measure() {
+  local name=$1; shift
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt"; then
+    local rc; rc=$(sed -n 's/^Command exited with non-zero status //p' "$work/time.txt")
+    if [ "$rc" != 3 ]; then echo "bench.sh: $name failed (exit $rc)" >&2; cat "$work/err.txt" >&2; exit 1; fi
+  fi
+  local user sys kb
+  read -r secs user sys kb < <(tail -n 1 "$work/time.txt")
+  cpu=$(echo "$user + $sys" | bc)
+  mb=$(( kb / 1024 ))
+}
+floor() { # floor NAME DB FILE…: sqlite3 .import of each FILE into a fresh DB
+  local name=$1 db=$2; shift 2
+  rm -f "$db"
+  local args=()
+  for f in "$@"; do args+=(-cmd ".import --csv $f t_$(basename "$f" .csv)"); done
+  measure "$name" sqlite3 "${args[@]}" "$db" .quit
+}
+paybatch() { measure "$1" dotnet "$dll" "${@:2}" --quiet; }
+
+# The confirmations of a run: one credited line per payment (written from the bank files).
+confirmations() {
+  python3 - "$1" <<'PY'
+import csv, glob, sys
 with open("bank.csv", "w", encoding="utf-8", newline="") as out:
     out.write("reference,iban,amount,status,credited_on,reason\n")
-    for f in sorted(glob.glob("out/2026Q1/01/*.csv")):
+    for f in sorted(glob.glob(sys.argv[1] + "/2026Q1/01/*.csv")):
         if f.endswith("exclusions.csv"): continue
         raw = open(f, "rb").read()
         try: text = raw.decode("utf-8")
@@ -30,6 +81,83 @@ with open("bank.csv", "w", encoding="utf-8", newline="") as out:
         for r in csv.DictReader(text.splitlines(), delimiter=delim):
             out.write(f"{r['reference']},,{r['amount']},credited,2026-01-22,\n")
 PY
-step "reconcile" paybatch reconcile bank.csv --as-of 2026-01-22 --quiet
-step "report" paybatch report --quarter 2026Q1 --as-of 2026-01-22 --format json --quiet
-step "re-run (nothing new)" paybatch run --quarter 2026Q1 --value-date 2026-01-21 --quiet
+}
+
+results=()
+pass=true
+# row NAME SECS CPU MB FLOOR FLOOR_CPU LIMIT KIND: KIND ratio (SECS ≤ LIMIT × FLOOR) or secs (SECS < LIMIT)
+row() {
+  local name=$1 s=$2 c=$3 m=$4 f=$5 fc=$6 limit=$7 kind=$8 ok=yes
+  local ratio cratio
+  ratio=$(echo "scale=1; $s / $f" | bc); cratio=$(echo "scale=1; $c / $fc" | bc)
+  if [ "$kind" = ratio ]; then
+    [ "$(echo "$s <= $limit * $f" | bc)" = 1 ] || ok=no
+    limit="≤ ${limit} × floor"
+  else
+    [ "$(echo "$s < $limit" | bc)" = 1 ] || ok=no
+    limit="< ${limit} s"
+  fi
+  [ "$m" -lt 600 ] || ok=no
+  [ $ok = yes ] || pass=false
+  echo "bench.sh: $name $s s ($c s CPU), $m MB" >&2
+  results+=("$(printf '| %-44s | %7.2f | %7.2f | %6d | %7.2f | %6.1f | %6.1f | %-22s | %-3s |' "$name" "$s" "$c" "$m" "$f" "$ratio" "$cratio" "$limit, < 600 MB" "$ok")")
+}
+
+steps_on() { # steps_on LABEL: the big steps on the database named by PAYBATCH_DATABASE__*
+  local label=$1
+  paybatch "run --recipients --certificates$label" run --quarter 2026Q1 --value-date 2026-01-20 --recipients recipients.csv --certificates certificates.csv --out out
+  run_s=$secs; run_c=$cpu; run_mb=$mb
+  paybatch "re-run that pays nobody$label" run --quarter 2026Q1 --value-date 2026-01-21 --out out
+  rerun_s=$secs; rerun_c=$cpu; rerun_mb=$mb
+  [ -f bank.csv ] || confirmations out
+  paybatch "reconcile every payment$label" reconcile bank.csv --as-of 2026-01-22 --out out
+  rec_s=$secs; rec_c=$cpu; rec_mb=$mb
+}
+
+floor "floor: both files" floor.db recipients.csv certificates.csv; floor_run=$secs; floor_run_c=$cpu
+floor "floor: registry" floor.db recipients.csv; floor_registry=$secs; floor_registry_c=$cpu
+export PAYBATCH_DATABASE__PROVIDER=sqlite PAYBATCH_DATABASE__CONNECTIONSTRING="Data Source=$work/big.db"
+steps_on ""
+floor "floor: confirmations" floor.db bank.csv; floor_bank=$secs; floor_bank_c=$cpu
+row "run --recipients --certificates" "$run_s" "$run_c" "$run_mb" "$floor_run" "$floor_run_c" 3 ratio
+row "re-run that pays nobody" "$rerun_s" "$rerun_c" "$rerun_mb" "$floor_registry" "$floor_registry_c" 3 ratio
+row "reconcile every payment" "$rec_s" "$rec_c" "$rec_mb" "$floor_bank" "$floor_bank_c" 3 ratio
+sqlite=("$run_s" "$rerun_s" "$rec_s" "$run_c" "$rerun_c" "$rec_c")
+
+# A small database: a quarter of 100 cases paid and reconciled, then the everyday questions.
+mkdir small && (cd small && python3 "$root/scripts/generate-registry.py" 100 . >/dev/null)
+export PAYBATCH_DATABASE__CONNECTIONSTRING="Data Source=$work/small.db"
+paybatch "small run" run --quarter 2026Q1 --value-date 2026-01-20 --recipients small/recipients.csv --certificates small/certificates.csv --out small/out
+(cd small && confirmations out)
+paybatch "small reconcile" reconcile small/bank.csv --as-of 2026-01-22 --out small/out
+measure "floor: sqlite3 query" sqlite3 "$work/small.db" "SELECT count(*) FROM audit_log"; floor_query=$secs; floor_query_c=$cpu
+[ "$(echo "$floor_query_c > 0" | bc)" = 1 ] || floor_query_c=0.01
+small() { # small NAME ARGS…
+  paybatch "$1" "${@:2}"; row "$1 (small database)" "$secs" "$cpu" "$mb" "$floor_query" "$floor_query_c" 0.4 secs
+}
+small history history
+if dotnet "$dll" --help | grep -q "^  status "; then small status status --quarter 2026Q1; fi
+small report report --quarter 2026Q1 --as-of 2026-01-22 --format json
+
+if $postgres; then
+  psql_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)/psql
+  "$psql_bin" "host=127.0.0.1 port=$pg_port user=postgres dbname=postgres" -qc "CREATE DATABASE bench" >/dev/null
+  export PAYBATCH_DATABASE__PROVIDER=postgres PAYBATCH_DATABASE__CONNECTIONSTRING="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=bench"
+  rm -rf out
+  steps_on " (PostgreSQL)"
+  row "run --recipients --certificates (PostgreSQL)" "$run_s" "$run_c" "$run_mb" "${sqlite[0]}" "${sqlite[3]}" 1.5 ratio
+  row "re-run that pays nobody (PostgreSQL)" "$rerun_s" "$rerun_c" "$rerun_mb" "${sqlite[1]}" "${sqlite[4]}" 1.5 ratio
+  row "reconcile every payment (PostgreSQL)" "$rec_s" "$rec_c" "$rec_mb" "${sqlite[2]}" "${sqlite[5]}" 1.5 ratio
+fi
+
+echo "PayBatch benchmark: $(printf "%'d" "$n") cases, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+echo "floors (sqlite3 .import into a fresh database, wall/CPU s): both files $floor_run/$floor_run_c, registry $floor_registry/$floor_registry_c," \
+     "confirmations $floor_bank/$floor_bank_c; a query on the small database $floor_query/$floor_query_c"
+echo "PostgreSQL rows: the floor is the same step on SQLite. CPU ratio: the step's CPU time over the floor's (steadier on a busy machine)."
+echo
+echo "| step                                         | seconds |   CPU s | peak MB |   floor |  ratio | CPU ratio | target                 | met |"
+echo "| -------------------------------------------- | ------: | ------: | ------: | ------: | -----: | --------: | ---------------------- | --- |"
+printf '%s\n' "${results[@]}"
+echo
+echo "per case (SQLite): run $(echo "scale=1; ${sqlite[0]} * 1000000 / $n" | bc) µs, re-run $(echo "scale=1; ${sqlite[1]} * 1000000 / $n" | bc) µs, reconcile $(echo "scale=1; ${sqlite[2]} * 1000000 / $n" | bc) µs"
+if $pass; then echo "all targets met"; else echo "some targets NOT met"; fi

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Persistence;
 
 namespace PayBatch.Cli;
@@ -17,20 +18,14 @@ public static class Audit
         try
         {
             await using var db = ctx.CreateDb();
-            db.Audit.Add(new AuditRow
-            {
-                RunId = ctx.RunId,
-                Command = command,
-                Arguments = Settings.MaskPassword(string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a))) ?? "",
-                User = Environment.UserName,
-                Machine = Environment.MachineName,
-                StartedAtUtc = startedUtc,
-                FinishedAtUtc = ctx.Clock.GetUtcNow().UtcDateTime,
-                ExitCode = exitCode,
-                InputHashes = ctx.InputHashes.Count == 0 ? "" : JsonSerializer.Serialize(ctx.InputHashes),
-                Changes = ctx.Changes,
-            });
-            await db.SaveChangesAsync().ConfigureAwait(false);
+            var arguments = Settings.MaskPassword(string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a))) ?? "";
+            var finishedUtc = ctx.Clock.GetUtcNow().UtcDateTime;
+            var hashes = ctx.InputHashes.Count == 0 ? "" : JsonSerializer.Serialize(ctx.InputHashes);
+            // One plain INSERT: the change tracker and SaveChanges would cost a small command most of its start-up.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "audit_log" ("run_id", "command", "arguments", "user", "machine", "started_at_utc", "finished_at_utc", "exit_code", "input_hashes", "changes")
+                VALUES ({ctx.RunId}, {command}, {arguments}, {Environment.UserName}, {Environment.MachineName}, {startedUtc}, {finishedUtc}, {exitCode}, {hashes}, {ctx.Changes})
+                """).ConfigureAwait(false);
         }
         catch (Exception e)
         {

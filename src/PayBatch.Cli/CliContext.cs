@@ -75,7 +75,10 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     {
         var db = CreateDb();
         UsedDatabase = true;
-        await Resilience.Database.ExecuteAsync(async t => await db.Database.MigrateAsync(t).ConfigureAwait(false), ct).ConfigureAwait(false);
+        await Resilience.Database.ExecuteAsync(async t =>
+        {
+            if (!await SchemaVersion.IsCurrentAsync(db, t).ConfigureAwait(false)) await db.Database.MigrateAsync(t).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
         return db;
     }
 

@@ -34,15 +34,30 @@ public static class PaymentCommand
                     ["reason"] = l.Reason, ["outcome"] = l.Outcome,
                     ["readAt"] = l.ReadAtUtc.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                 }).ToArray()),
+                ["batch"] = new JsonObject
+                {
+                    ["batch"] = trace.BatchReference, ["total"] = new Tenge(trace.Batch.TotalTiyn).ToString(),
+                    ["debited"] = trace.Debits.Count == 0 ? null : new Tenge(trace.Debits.Sum(d => d.AmountTiyn)).ToString(),
+                    ["finding"] = trace.DebitFinding,
+                    ["debits"] = new JsonArray(trace.Debits.Select(d => (JsonNode)new JsonObject
+                    {
+                        ["file"] = d.File, ["line"] = d.Line, ["location"] = d.Location, ["sha256"] = d.FileSha256,
+                        ["amount"] = new Tenge(d.AmountTiyn).ToString(), ["bookedOn"] = D(d.BookedOn),
+                    }).ToArray()),
+                },
             }, w =>
             {
                 w.WriteLine($"{p.Reference}  case {p.CaseId}  {new Tenge(p.AmountTiyn)} KZT to {p.Iban} ({p.Bic}), value date {D(p.ValueDate)}");
                 w.WriteLine($"status: {p.Status}{(p.CreditedOn is null ? "" : " on " + D(p.CreditedOn))}{(p.StatusReason is null ? "" : " (" + p.StatusReason + ")")}");
-                if (trace.Replaces is not null) w.WriteLine($"replaces the rejected payment {trace.Replaces.Reference}");
+                if (trace.Replaces is not null) w.WriteLine($"replaces the {trace.Replaces.Status} payment {trace.Replaces.Reference}");
                 if (trace.ReplacedBy is not null) w.WriteLine($"re-issued as {trace.ReplacedBy.Reference}");
                 foreach (var l in trace.Lines)
                     w.WriteLine($"  {l.Outcome,-18} {l.File}:{l.Line} ({l.FileSha256[..12]}…) {l.Status} {D(l.CreditedOn)}{l.Reason} read {l.ReadAtUtc:yyyy-MM-dd HH:mm}Z");
                 if (trace.Lines.Count == 0) w.WriteLine("  no confirmation read yet");
+                var debited = trace.Debits.Count == 0 ? "no debit read yet" : $"debited {new Tenge(trace.Debits.Sum(d => d.AmountTiyn))}";
+                w.WriteLine($"batch {trace.BatchReference}: control sum {new Tenge(trace.Batch.TotalTiyn)}, {debited}{(trace.DebitFinding is { } f ? "  " + f : "")}");
+                foreach (var d in trace.Debits)
+                    w.WriteLine($"  debit {new Tenge(d.AmountTiyn)} {d.File}:{d.Line} {d.Location} ({d.FileSha256[..12]}…) booked {D(d.BookedOn)}");
             });
             return ExitCodes.Done;
         });

@@ -11,17 +11,17 @@ public static class ReconcileCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Bank confirmations: CSV, pain.002.001.10 or camt.054.001.08 (recognised by content), applied in this order", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Bank confirmations and statements: CSV, pain.002.001.10, camt.054.001.08, camt.053.001.08 or MT940 (recognised by content), applied in this order", Arity = ArgumentArity.OneOrMore };
         var asOf = CliApp.DateOption("--as-of", "Judge overdue payments as of this date (default: today)");
         var outDir = new Option<string?>("--out") { Description = "Output folder (default: setting Output, 'out')" };
-        var command = new Command("reconcile", "Read bank confirmations, match them to payments, apply them and write the reconciliation") { files, asOf, outDir };
+        var command = new Command("reconcile", "Read bank confirmations and account statements, match them to payments and batches, apply them and write the reconciliation") { files, asOf, outDir };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var paths = parse.GetValue(files)!.Select(ctx.Settings.Resolve).ToList();
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var progress = ctx.Progress();
-            var o = await Resilience.RetryAsync(db, t => new Reconciler(db, ctx.Data, ctx.Clock, ctx.Log)
+            var o = await Resilience.RetryAsync(db, t => new Reconciler(db, ctx.Data, ctx.Clock, ctx.Log, ctx.Settings.PaymentTerms.Department.Iban)
                 .ExecuteAsync(paths, date, ctx.Settings.OutputDirectory, progress, t), ct).ConfigureAwait(false);
             progress?.Done();
             foreach (var f in o.Files) ctx.InputHashes[Path.GetFileName(f.Path)] = f.Sha256;

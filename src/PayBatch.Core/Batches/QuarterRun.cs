@@ -41,6 +41,9 @@ public sealed record RunOutcome(
 /// </summary>
 public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms terms, TimeProvider clock, ILogger log)
 {
+    /// <summary>The most payments one batch can number; lowered by the tests.</summary>
+    internal int MaxPayments { get; init; } = PaymentReference.MaxSequence;
+
     /// <summary>
     /// Everything about a run that can be refused before it touches anything: the value date, the
     /// MRP of the quarter, the payer's details for a payer-named format.
@@ -78,6 +81,10 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         log.Information("Decided {Quarter}: {Eligible} to pay, {Excluded} excluded, of {Cases} cases in {Ms} ms",
             q.ToString(), eligible.Count, exclusions.Count, facts.Cases.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds);
 
+        if (eligible.Count > MaxPayments)
+            throw new InputException($"{q} has {eligible.Count} payments to make and one batch numbers at most {MaxPayments} " +
+                                     $"(references {q}-NN-000001 to -{MaxPayments:000000}); this run stored and wrote nothing. Import the registry in parts " +
+                                     "and run after each: a run pays only children not yet paid for the quarter, in the next batch");
         if (eligible.Count == 0)
         {
             await tx.RollbackAsync(ct).ConfigureAwait(false);

@@ -15,9 +15,9 @@ public sealed record NotReissued(string Reference, string CaseId, string Why, IR
 public sealed record ReissueOutcome(Batch? Batch, IReadOnlyList<BatchFile> Files, IReadOnlyList<NotReissued> Skipped, string? Folder, bool DryRun);
 
 /// <summary>
-/// A supplementary batch for rejected payments: by default those whose case's bank details changed
-/// since (a corrected registry was imported), or all of them with --all-rejected. The case must
-/// still be eligible; each new payment records the one it replaces, which stays rejected.
+/// A supplementary batch for rejected and returned payments: by default those whose case's bank
+/// details changed since (a corrected registry was imported), or all of them with --all-rejected.
+/// The case must still be eligible; each new payment records the one it replaces, which keeps its status.
 /// </summary>
 public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms terms, TimeProvider clock, ILogger log)
 {
@@ -33,7 +33,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         // A replacement in a cancelled batch never went out: its rejected payment may be re-issued again.
         var replaced = payments.Where(p => p.ReplacesPaymentId is not null && p.Status != PaymentStatuses.Cancelled)
             .Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
-        var rejected = payments.Where(p => p.Status == PaymentStatuses.Rejected && !replaced.Contains(p.Id))
+        var rejected = payments.Where(p => p.Status is PaymentStatuses.Rejected or PaymentStatuses.Returned && !replaced.Contains(p.Id))
             .OrderBy(p => p.Reference, StringComparer.Ordinal).ToList();
         var live = payments.Where(p => PaymentStatuses.IsLive(p.Status)).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
         var caseIds = rejected.Select(p => p.CaseId).Distinct().ToList();
@@ -50,7 +50,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         {
             if (!cases.TryGetValue(old.CaseId, out var c)) { skipped.Add(new(old.Reference, old.CaseId, "the case is no longer in the registry")); continue; }
             var changed = Iban.Normalize(c.Iban) != old.Iban || c.BankBic != old.Bic;
-            if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, "bank details unchanged since the rejection")); continue; }
+            if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, old.Status == "returned" ? "bank details unchanged since the return" : "bank details unchanged since the rejection")); continue; }
             var reasons = EligibilityRules.Check(c, facts);
             if (chosenChildren.Contains(c.ChildIin)) reasons = [.. reasons, Reason.AlreadyPaid];
             if (reasons.Count > 0)

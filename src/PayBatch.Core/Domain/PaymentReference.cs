@@ -5,10 +5,13 @@ namespace PayBatch.Core.Domain;
 /// <summary>A payment reference, <c>2026Q1-01-000001</c>: quarter, batch number, sequence.</summary>
 public readonly record struct PaymentReference
 {
+    /// <summary>The last sequence a batch can number: six digits.</summary>
+    public const int MaxSequence = 999_999;
+
     public PaymentReference(Quarter quarter, int batch, int sequence)
     {
         if (batch is < 1 or > 99) throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch number is 01 to 99");
-        if (sequence is < 1 or > 999_999) throw new ArgumentOutOfRangeException(nameof(sequence), sequence, "sequence is 1 to 999999");
+        if (sequence is < 1 or > MaxSequence) throw new ArgumentOutOfRangeException(nameof(sequence), sequence, "sequence is 1 to 999999");
         Quarter = quarter;
         Batch = batch;
         Sequence = sequence;

@@ -10,6 +10,7 @@ namespace PayBatch.Core.Formats;
 public static class Iso20022Schema
 {
     private static readonly Lazy<XmlSchemaSet> Pain001 = new(() => Load("pain.001.001.09.xsd"));
+    private static readonly Lazy<XmlSchemaSet> Camt053 = new(() => Load("camt.053.001.08.xsd"));
 
     private static XmlSchemaSet Load(string name)
     {
@@ -24,6 +25,9 @@ public static class Iso20022Schema
 
     /// <summary>The schema errors of a pain.001.001.09 document; empty when it is valid.</summary>
     public static IReadOnlyList<string> ValidatePain001(byte[] document) => Validate(document, Pain001.Value);
+
+    /// <summary>The schema errors of a camt.053.001.08 statement; empty when it is valid.</summary>
+    public static IReadOnlyList<string> ValidateCamt053(byte[] document) => Validate(document, Camt053.Value);
 
     public static IReadOnlyList<string> Validate(byte[] document, XmlSchemaSet schemas)
     {

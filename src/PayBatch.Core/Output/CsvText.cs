@@ -44,5 +44,18 @@ public sealed class CsvText(char delimiter = ',', bool forPeople = true)
 
     public override string ToString() => _sb.ToString();
 
-    public byte[] ToUtf8() => Encoding.UTF8.GetBytes(_sb.ToString());
+    /// <summary>The text as UTF-8, encoded straight from the builder (a bank file of a million rows is not copied into a string first).</summary>
+    public byte[] ToUtf8()
+    {
+        var encoder = Encoding.UTF8.GetEncoder();
+        var length = 0;
+        foreach (var chunk in _sb.GetChunks()) length += encoder.GetByteCount(chunk.Span, flush: false);
+        length += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        var bytes = new byte[length];
+        var at = 0;
+        foreach (var chunk in _sb.GetChunks()) at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
+        encoder.GetBytes([], bytes.AsSpan(at), flush: true);
+        return bytes;
+    }
 }

@@ -25,7 +25,7 @@ public static class DbFactory
     public static PayBatchDb Create(DbProvider provider, string connectionString, params IInterceptor[] interceptors) => provider switch
     {
         DbProvider.Sqlite => new SqliteDb(new DbContextOptionsBuilder<SqliteDb>()
-            .UseSqlite(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options),
+            .UseSqlite(connectionString, o => o.CommandTimeout(60)).AddInterceptors([new SqliteCacheSize(), .. interceptors]).Options),
         DbProvider.Postgres => new PostgresDb(new DbContextOptionsBuilder<PostgresDb>()
             .UseNpgsql(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options),
         DbProvider.SqlServer => new SqlServerDb(new DbContextOptionsBuilder<SqlServerDb>()

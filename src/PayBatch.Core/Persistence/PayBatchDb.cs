@@ -19,6 +19,8 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
     public DbSet<PaymentRow> Payments => Set<PaymentRow>();
     public DbSet<ExclusionRow> Exclusions => Set<ExclusionRow>();
     public DbSet<ConfirmationRow> Confirmations => Set<ConfirmationRow>();
+    public DbSet<StatementRow> Statements => Set<StatementRow>();
+    public DbSet<StatementEntryRow> StatementEntries => Set<StatementEntryRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
 
     public abstract DbProvider Provider { get; }
@@ -97,8 +99,9 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             {
                 t.HasCheckConstraint("ck_payments_amount", $"{Q("amount_tiyn")} > 0");
                 t.HasCheckConstraint("ck_payments_status", $"{Q("status")} IN ({InList(PaymentStatuses.All)})");
+                // A returned payment keeps its credit date when it had one.
                 t.HasCheckConstraint("ck_payments_credited_on",
-                    $"({Q("status")} = 'credited' AND {Q("credited_on")} IS NOT NULL) OR ({Q("status")} <> 'credited' AND {Q("credited_on")} IS NULL)");
+                    $"({Q("status")} = 'credited' AND {Q("credited_on")} IS NOT NULL) OR {Q("status")} = 'returned' OR ({Q("status")} NOT IN ('credited', 'returned') AND {Q("credited_on")} IS NULL)");
             });
         });
         b.Entity<ExclusionRow>(e =>
@@ -114,6 +117,21 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.FileSha256, x.Line }).IsUnique(); // a line of a file is kept once, however often it is read
             e.HasIndex(x => x.PaymentId);
             e.HasOne<PaymentRow>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<StatementRow>(e =>
+        {
+            e.ToTable("statements");
+            e.HasIndex(x => new { x.FileSha256, x.Line }).IsUnique();
+        });
+        b.Entity<StatementEntryRow>(e =>
+        {
+            e.ToTable("statement_entries");
+            e.HasIndex(x => x.EntryKey).IsUnique(); // an entry is kept once, in however many files it is read
+            e.HasIndex(x => x.BatchId);
+            e.HasIndex(x => x.PaymentId);
+            e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PaymentRow>().WithMany().HasForeignKey(x => x.PaymentId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t => t.HasCheckConstraint("ck_statement_entries_kind", $"{Q("kind")} IN ('debit', 'return')"));
         });
         b.Entity<AuditRow>(e =>
         {

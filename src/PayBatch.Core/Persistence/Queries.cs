@@ -78,6 +78,33 @@ public static class Queries
     public static IQueryable<(string, int)> SeenConfirmationLines(this PayBatchDb db, IReadOnlyCollection<string> fileHashes) =>
         db.Confirmations.AsNoTracking().Where(c => fileHashes.Contains(c.FileSha256)).Select(c => new ValueTuple<string, int>(c.FileSha256, c.Line));
 
+    public static IQueryable<BatchRow> BatchesOfQuarters(this PayBatchDb db, IReadOnlyCollection<string> quarters) =>
+        db.Batches.AsNoTracking().Where(b => quarters.Contains(b.Quarter)).OrderBy(b => b.Quarter).ThenBy(b => b.Number);
+
+    /// <summary>The quarters with a batch valued within a statement's period.</summary>
+    public static IQueryable<string> QuartersValuedBetween(this PayBatchDb db, DateOnly from, DateOnly to) =>
+        db.Batches.AsNoTracking().Where(b => b.ValueDate >= from && b.ValueDate <= to).Select(b => b.Quarter).Distinct();
+
+    public static IQueryable<string> StoredEntryKeys(this PayBatchDb db, IReadOnlyCollection<string> keys) =>
+        db.StatementEntries.AsNoTracking().Where(e => keys.Contains(e.EntryKey)).Select(e => e.EntryKey);
+
+    /// <summary>The debits of batches read so far: batch, sum and count.</summary>
+    public static IQueryable<(long, long, int)> DebitSums(this PayBatchDb db, IReadOnlyCollection<long> batchIds) =>
+        db.StatementEntries.AsNoTracking().Where(e => e.Kind == "debit" && e.BatchId != null && batchIds.Contains(e.BatchId.Value))
+            .GroupBy(e => e.BatchId!.Value).Select(g => new ValueTuple<long, long, int>(g.Key, g.Sum(e => e.AmountTiyn), g.Count()));
+
+    public static IQueryable<BatchRow> BatchOfPayment(this PayBatchDb db, long paymentId) =>
+        from p in db.Payments.AsNoTracking()
+        join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
+        where p.Id == paymentId
+        select b;
+
+    public static IQueryable<StatementEntryRow> DebitsOfBatch(this PayBatchDb db, long batchId) =>
+        db.StatementEntries.AsNoTracking().Where(e => e.Kind == "debit" && e.BatchId == batchId).OrderBy(e => e.Id);
+
+    public static IQueryable<(string, int)> SeenStatements(this PayBatchDb db, IReadOnlyCollection<string> fileHashes) =>
+        db.Statements.AsNoTracking().Where(s => fileHashes.Contains(s.FileSha256)).Select(s => new ValueTuple<string, int>(s.FileSha256, s.Line));
+
     public static IQueryable<AuditRow> History(this PayBatchDb db, int last) =>
         db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(last);
 }

@@ -124,11 +124,12 @@ public sealed class PaymentRow
     public string Iban { get; set; } = "";
     public string Bic { get; set; } = "";
     public long AmountTiyn { get; set; }
-    /// <summary><c>issued</c>, <c>credited</c>, <c>rejected</c> or <c>cancelled</c> (its batch was voided before release).</summary>
+    /// <summary><c>issued</c>, <c>credited</c>, <c>rejected</c>, <c>returned</c> or <c>cancelled</c> (its batch was voided before release).</summary>
     public string Status { get; set; } = "";
+    /// <summary>When the bank credited it; kept when the money later comes back (returned).</summary>
     public DateOnly? CreditedOn { get; set; }
     public string? StatusReason { get; set; }
-    /// <summary>The rejected payment this one replaces (a re-issue).</summary>
+    /// <summary>The rejected or returned payment this one replaces (a re-issue).</summary>
     public long? ReplacesPaymentId { get; set; }
 }
 
@@ -158,6 +159,49 @@ public sealed class ConfirmationRow
     public string? Iban { get; set; }
     public string? Reason { get; set; }
     /// <summary><c>applied</c>, <c>same</c>, or the finding code.</summary>
+    public string Outcome { get; set; } = "";
+    public DateTime ReadAtUtc { get; set; }
+}
+
+/// <summary>A statement of the department's account as read (camt.053 <c>Stmt</c>, MT940 <c>:20:</c> … <c>:62F:</c>).</summary>
+public sealed class StatementRow
+{
+    public long Id { get; set; }
+    public string File { get; set; } = "";
+    public string FileSha256 { get; set; } = "";
+    public int Line { get; set; }
+    public string StatementId { get; set; } = "";
+    public DateOnly OpeningDate { get; set; }
+    public DateOnly ClosingDate { get; set; }
+    public long OpeningTiyn { get; set; }
+    public long ClosingTiyn { get; set; }
+    public DateTime ReadAtUtc { get; set; }
+}
+
+/// <summary>
+/// A statement entry that concerns PayBatch: a batch's debit (or its reversal, negative) or a returned
+/// payment. <see cref="EntryKey"/> identifies the entry across files, so an entry read twice, or in two
+/// overlapping statements, is kept and counted once.
+/// </summary>
+public sealed class StatementEntryRow
+{
+    public long Id { get; set; }
+    public string EntryKey { get; set; } = "";
+    public string File { get; set; } = "";
+    public string FileSha256 { get; set; } = "";
+    public int Line { get; set; }
+    /// <summary>The XML path (camt.053) or the line (MT940) of the entry.</summary>
+    public string Location { get; set; } = "";
+    /// <summary><c>debit</c> or <c>return</c>.</summary>
+    public string Kind { get; set; } = "";
+    /// <summary>The batch (<c>2026Q1-01</c>) or payment reference the entry names.</summary>
+    public string Reference { get; set; } = "";
+    public long? BatchId { get; set; }
+    public long? PaymentId { get; set; }
+    public long AmountTiyn { get; set; }
+    public DateOnly? BookedOn { get; set; }
+    public string? Reason { get; set; }
+    /// <summary><c>debited</c>, <c>applied</c>, <c>same</c>, or the finding code.</summary>
     public string Outcome { get; set; } = "";
     public DateTime ReadAtUtc { get; set; }
 }

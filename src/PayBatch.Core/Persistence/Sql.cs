@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -7,34 +8,44 @@ namespace PayBatch.Core.Persistence;
 
 /// <summary>
 /// A parameterised command prepared once and executed per row inside the current transaction: the
-/// set-based path for imports and batches (no change tracker, no SaveChanges per row).
+/// set-based path for imports and batches (no change tracker, no SaveChanges per row). On SQLite it
+/// is one native statement, bound by position and reset between rows (<see cref="SqliteStatement"/>).
 /// </summary>
 public sealed class PreparedCommand : IDisposable
 {
-    private readonly DbCommand _command;
-    private readonly Dictionary<string, DbParameter> _parameters = new(StringComparer.Ordinal);
+    private readonly DbCommand? _command;
+    private readonly SqliteStatement? _statement;
+    private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
+    private readonly DbParameter[] _parameters = [];
     private bool _prepared;
 
     public PreparedCommand(PayBatchDb db, string sql, params string[] parameterNames)
     {
+        for (var i = 0; i < parameterNames.Length; i++) _slots[parameterNames[i]] = i;
+        if (db.Provider == DbProvider.Sqlite)
+        {
+            _statement = new SqliteStatement((SqliteConnection)db.Database.GetDbConnection(), sql, parameterNames);
+            return;
+        }
         _command = db.Database.GetDbConnection().CreateCommand();
         _command.CommandText = sql;
         _command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         _command.CommandTimeout = 120;
-        foreach (var name in parameterNames)
+        _parameters = new DbParameter[parameterNames.Length];
+        for (var i = 0; i < parameterNames.Length; i++)
         {
             var p = _command.CreateParameter();
-            p.ParameterName = "@" + name;
+            p.ParameterName = "@" + parameterNames[i];
             _command.Parameters.Add(p);
-            _parameters[name] = p;
+            _parameters[i] = p;
         }
     }
 
     public PreparedCommand Set(string name, string? value)
     {
-        var p = _parameters[name];
-        p.DbType = DbType.String;
-        p.Value = value ?? (object)DBNull.Value;
+        var slot = _slots[name];
+        if (_statement is not null) _statement.Set(slot, value);
+        else Bind(slot, DbType.String, value);
         return this;
     }
 
@@ -44,14 +55,31 @@ public sealed class PreparedCommand : IDisposable
     /// </summary>
     public PreparedCommand Set<T>(string name, T? value) where T : struct
     {
-        var p = _parameters[name];
+        var slot = _slots[name];
         var type = typeof(T);
-        if (type == typeof(DateOnly)) p.DbType = DbType.Date;
-        else if (type == typeof(long)) p.DbType = DbType.Int64;
-        else if (type == typeof(int)) p.DbType = DbType.Int32;
-        else if (type != typeof(DateTime)) throw new NotSupportedException($"parameter type {type.Name}");
-        p.Value = value.HasValue ? value.Value : DBNull.Value;
+        if (_statement is not null)
+        {
+            if (value is null) _statement.Set(slot, null);
+            else if (type == typeof(DateOnly)) _statement.Set(slot, SqliteStatement.Text((DateOnly)(object)value.Value));
+            else if (type == typeof(DateTime)) _statement.Set(slot, SqliteStatement.Text((DateTime)(object)value.Value));
+            else if (type == typeof(long)) _statement.Set(slot, (long)(object)value.Value);
+            else if (type == typeof(int)) _statement.Set(slot, (int)(object)value.Value);
+            else throw new NotSupportedException($"parameter type {type.Name}");
+            return this;
+        }
+        if (type == typeof(DateOnly)) Bind(slot, DbType.Date, value);
+        else if (type == typeof(long)) Bind(slot, DbType.Int64, value);
+        else if (type == typeof(int)) Bind(slot, DbType.Int32, value);
+        else if (type == typeof(DateTime)) _parameters[slot].Value = value.HasValue ? value.Value : DBNull.Value;
+        else throw new NotSupportedException($"parameter type {type.Name}");
         return this;
+    }
+
+    private void Bind(int slot, DbType type, object? value)
+    {
+        var p = _parameters[slot];
+        p.DbType = type;
+        p.Value = value ?? DBNull.Value;
     }
 
     public PreparedCommand Set<T>(string name, T value) where T : struct => Set(name, (T?)value);
@@ -69,15 +97,24 @@ public sealed class PreparedCommand : IDisposable
 
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
+        if (_statement is not null)
+        {
+            ct.ThrowIfCancellationRequested();
+            return _statement.Execute();
+        }
         if (!_prepared)
         {
-            await _command.PrepareAsync(ct).ConfigureAwait(false);
+            await _command!.PrepareAsync(ct).ConfigureAwait(false);
             _prepared = true;
         }
-        return await _command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return await _command!.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    public void Dispose() => _command.Dispose();
+    public void Dispose()
+    {
+        _command?.Dispose();
+        _statement?.Dispose();
+    }
 }
 
 /// <summary>Provider differences in the few statements written by hand.</summary>

@@ -2,9 +2,12 @@ using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Reconciliation;
 
-public enum ConfirmationStatus { Credited, Rejected }
+public enum ConfirmationStatus { Credited, Rejected, Returned }
 
-/// <summary>One bank confirmation as read: a line of CSV, a pain.002 transaction, a camt.054 entry.</summary>
+/// <summary>
+/// One bank confirmation as read: a line of CSV, a pain.002 transaction, a camt.054 entry, or a return
+/// in a statement (then <see cref="Entry"/> says where in the statement and which entry it is).
+/// </summary>
 public sealed record Confirmation(
     string File,
     int Line,
@@ -13,7 +16,17 @@ public sealed record Confirmation(
     DateOnly? CreditedOn,
     Tenge? Amount,
     string? Iban,
-    string? Reason);
+    string? Reason,
+    ReturnEntry? Entry = null)
+{
+    public string StatusCode => Status.ToString().ToLowerInvariant();
+}
 
-/// <summary>A confirmation file as read: its kind, hash and lines.</summary>
-public sealed record ConfirmationFile(string Path, string Kind, string Sha256, IReadOnlyList<Confirmation> Lines);
+/// <summary>Where a return stands in a statement (XML path or MT940 line) and the identity of its entry.</summary>
+public sealed record ReturnEntry(string Location, string Identity, DateOnly? BookedOn);
+
+/// <summary>A confirmation file as read: its kind, hash and lines; for an account statement, its statements too.</summary>
+public sealed record ConfirmationFile(string Path, string Kind, string Sha256, IReadOnlyList<Confirmation> Lines, IReadOnlyList<Statement>? Statements = null)
+{
+    public IReadOnlyList<Statement> AllStatements => Statements ?? [];
+}

@@ -8,9 +8,10 @@ using PayBatch.Core.Import;
 namespace PayBatch.Core.Reconciliation;
 
 /// <summary>
-/// Reads bank confirmations, recognised by content (not by name): the CSV of SPEC, ISO 20022
-/// pain.002.001.10 and camt.054.001.08. XML is read with DTD processing prohibited and no resolver,
-/// so an external entity is never fetched. Anything else is refused as a whole.
+/// Reads bank confirmations and account statements, recognised by content (not by name): the CSV of
+/// SPEC, ISO 20022 pain.002.001.10, camt.054.001.08 and camt.053.001.08, and MT940. XML is read with
+/// DTD processing prohibited and no resolver, so an external entity is never fetched. Anything else
+/// is refused as a whole.
 /// </summary>
 public static class ConfirmationReader
 {
@@ -22,11 +23,35 @@ public static class ConfirmationReader
     {
         if (!File.Exists(path)) throw new InputException($"{path}: file not found");
         using var stream = Resilience.OpenRead(path);
-        if (!StartsWithAngleBracket(stream)) return ReadCsv(path);
+        if (!StartsWithAngleBracket(stream)) return LooksLikeMt940(stream) ? ReadMt940(path, stream) : ReadCsv(path);
         stream.Position = 0;
         var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
         stream.Position = 0;
         return ReadXml(path, stream, sha);
+    }
+
+    /// <summary>MT940 or not, from the first 8 KB: statement fields where a CSV has its header.</summary>
+    private static bool LooksLikeMt940(Stream stream)
+    {
+        stream.Position = 0;
+        var head = new byte[8192];
+        var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return Mt940Reader.Recognises(System.Text.Encoding.Latin1.GetString(head, 0, n));
+    }
+
+    private static ConfirmationFile ReadMt940(string path, Stream stream)
+    {
+        var bytes = ReadAll(stream);
+        var statements = Mt940Reader.Read(path, Mt940Reader.Decode(bytes));
+        return new ConfirmationFile(path, "mt940", Convert.ToHexStringLower(SHA256.HashData(bytes)), [.. StatementMatching.Returns(path, statements)], statements);
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        stream.Position = 0;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>XML or not, from the first byte after a BOM and white space ('<' is the same byte in UTF-8 and Windows-1251).</summary>
@@ -58,14 +83,22 @@ public static class ConfirmationReader
         {
             throw new InputFileException(path, [$"line {e.LineNumber}, column {e.LinePosition}: not readable XML ({(e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? "a DTD is not allowed" : "malformed")})"]);
         }
-        var ns = doc.Root?.Name.Namespace.NamespaceName;
-        return ns switch
+        var ns = doc.Root?.Name.Namespace.NamespaceName ?? "";
+        switch (ns)
         {
-            Pain002 => new ConfirmationFile(path, "pain.002", sha, ReadPain002(path, doc)),
-            Camt054 => new ConfirmationFile(path, "camt.054", sha, ReadCamt054(path, doc)),
-            _ => throw new InputFileException(path, [$"line 1: an XML document of '{ns}', not pain.002.001.10 or camt.054.001.08"]),
-        };
+            case Pain002: return new ConfirmationFile(path, "pain.002", sha, ReadPain002(path, doc));
+            case Camt054: return new ConfirmationFile(path, "camt.054", sha, ReadCamt054(path, doc));
+            case Camt053Reader.Namespace:
+                var statements = Camt053Reader.Read(path, ReadAll(stream), doc);
+                return new ConfirmationFile(path, "camt.053", sha, [.. StatementMatching.Returns(path, statements)], statements);
+        }
+        var camt = ns.StartsWith(CamtPrefix, StringComparison.Ordinal) ? ns[(CamtPrefix.Length - 5)..] : null;
+        throw new InputFileException(path, [camt is not null
+            ? $"line 1: {camt} is a version PayBatch does not read; it reads camt.053.001.08 and camt.054.001.08"
+            : $"line 1: an XML document of '{ns}', not pain.002.001.10, camt.054.001.08 or camt.053.001.08"]);
     }
+
+    private const string CamtPrefix = "urn:iso:std:iso:20022:tech:xsd:camt.";
 
     private static int LineOf(XObject x) => ((IXmlLineInfo)x).LineNumber;
 
@@ -107,6 +140,7 @@ public static class ConfirmationReader
                 ? (b.Element(n + "Dt") is { } dt ? DateOfDateTime(path, dt) : DateOfDateTime(path, b.Element(n + "DtTm")))
                 : null;
             var reversal = string.Equals(entry.Element(n + "RvslInd")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            var credit = entry.Element(n + "CdtDbtInd")?.Value.Trim() == "CRDT";
             var details = entry.Elements(n + "NtryDtls").SelectMany(d => d.Elements(n + "TxDtls")).ToList();
             foreach (var tx in details)
             {
@@ -115,9 +149,14 @@ public static class ConfirmationReader
                 var amount = AmountOf(path, tx.Element(n + "Amt") ?? tx.Element(n + "AmtDtls")?.Element(n + "TxAmt")?.Element(n + "Amt")
                                             ?? (details.Count == 1 ? entry.Element(n + "Amt") : null));
                 var iban = tx.Element(n + "RltdPties")?.Element(n + "CdtrAcct")?.Element(n + "Id")?.Element(n + "IBAN")?.Value;
-                if (reversal)
+                var reason = tx.Element(n + "RtrInf")?.Element(n + "Rsn")?.Element(n + "Cd")?.Value.Trim();
+                if (credit && tx.Element(n + "RtrInf") is not null)
                 {
-                    var reason = tx.Element(n + "RtrInf")?.Element(n + "Rsn")?.Element(n + "Cd")?.Value.Trim();
+                    // The money came back to the department's account: RtrInf makes it a return, reversal or not.
+                    lines.Add(new Confirmation(path, LineOf(tx), reference!, ConfirmationStatus.Returned, null, amount, null, reason));
+                }
+                else if (reversal)
+                {
                     lines.Add(new Confirmation(path, LineOf(tx), reference!, ConfirmationStatus.Rejected, null, amount, iban is null ? null : Iban.Normalize(iban), reason));
                 }
                 else

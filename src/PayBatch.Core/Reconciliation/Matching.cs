@@ -31,7 +31,9 @@ public static class Matching
         if (c.Amount is { } amount && amount != p.Amount) return Finding("AMOUNT_MISMATCH", $"confirmed {amount}, paid {p.Amount}");
         if (c.Iban is { Length: > 0 } iban && iban != p.Iban) return Finding("IBAN_MISMATCH", $"confirmed {Iban.Mask(iban)}, paid to {Iban.Mask(p.Iban)}");
 
-        var status = c.Status == ConfirmationStatus.Credited ? "credited" : "rejected";
+        if (c.Status == ConfirmationStatus.Returned) return Return(p, c);
+        if (p.Status == "returned") return AfterReturn(p, c);
+        var status = c.StatusCode;
         if (p.Status == "issued")
         {
             if (c.Status == ConfirmationStatus.Rejected)
@@ -44,14 +46,38 @@ public static class Matching
         }
         var same = p.Status == status && (c.Status == ConfirmationStatus.Credited ? p.CreditedOn == c.CreditedOn : p.Reason == c.Reason);
         if (same) return new MatchResult(MatchResult.Same, null, "already recorded", null);
-        var recorded = p.Status == "credited" ? $"credited {p.CreditedOn:yyyy-MM-dd}" : $"rejected {p.Reason}";
+        var recorded = Recorded(p);
         var confirmed = c.Status == ConfirmationStatus.Credited ? $"credited {c.CreditedOn:yyyy-MM-dd}" : $"rejected {c.Reason}";
         return Finding("CONFLICT", $"recorded {recorded}, confirmation says {confirmed}");
-
-        static MatchResult Finding(string code, string detail) => new(code, code, detail, null);
     }
 
-    /// <summary>The SLA position of a payment as of a date (SPEC): on_time, late, overdue, pending, or none for rejected.</summary>
+    private static MatchResult Finding(string code, string detail) => new(code, code, detail, null);
+
+    /// <summary>Money back on the department's account: an issued or credited payment becomes returned (its credit date kept).</summary>
+    private static MatchResult Return(PaymentState p, Confirmation c) => p.Status switch
+    {
+        "issued" or "credited" => new MatchResult(MatchResult.Applied, null, $"returned {c.Reason}", p with { Status = "returned", Reason = c.Reason }),
+        "returned" when p.Reason == c.Reason => new MatchResult(MatchResult.Same, null, "already recorded", null),
+        _ => Finding("CONFLICT", $"recorded {Recorded(p)}, the bank says returned {c.Reason}"),
+    };
+
+    /// <summary>A confirmation for a returned payment: its credit, if not yet known, is recorded; a rejection contradicts the return.</summary>
+    private static MatchResult AfterReturn(PaymentState p, Confirmation c)
+    {
+        if (c.Status == ConfirmationStatus.Credited && (p.CreditedOn is null || p.CreditedOn == c.CreditedOn))
+            return p.CreditedOn is null
+                ? new MatchResult(MatchResult.Applied, null, $"credited {c.CreditedOn:yyyy-MM-dd} before the return", p with { CreditedOn = c.CreditedOn })
+                : new MatchResult(MatchResult.Same, null, "already recorded", null);
+        return Finding("CONFLICT", $"recorded {Recorded(p)}, confirmation says {c.StatusCode} {(c.Status == ConfirmationStatus.Credited ? $"{c.CreditedOn:yyyy-MM-dd}" : c.Reason)}");
+    }
+
+    private static string Recorded(PaymentState p) => p.Status switch
+    {
+        "credited" => $"credited {p.CreditedOn:yyyy-MM-dd}",
+        _ => $"{p.Status} {p.Reason}",
+    };
+
+    /// <summary>The SLA position of a payment as of a date (SPEC): on_time, late, overdue, pending, or none for rejected and returned.</summary>
     public static (string Sla, int? BankingDays, DateOnly Deadline) Sla(PaymentState p, DateOnly asOf, BankingCalendar calendar)
     {
         var deadline = calendar.AddBankingDays(p.ValueDate, DeadlineBankingDays);
@@ -63,7 +89,7 @@ public static class Matching
             case "issued":
                 return (asOf > deadline ? "overdue" : "pending", null, deadline);
             default:
-                return ("", null, deadline); // rejected payments are outside the SLA figures
+                return ("", null, deadline); // rejected and returned payments are outside the SLA figures
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Import;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using Serilog;
@@ -20,25 +21,40 @@ public sealed record ReconcileOutcome(
 /// Every applied line is kept with its file and hash. Then writes reconciliation.csv and
 /// findings.csv for each quarter concerned.
 /// </summary>
-public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider clock, ILogger log)
+public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider clock, ILogger log, string? departmentIban = null)
 {
     public async Task<ReconcileOutcome> ExecuteAsync(IReadOnlyList<string> paths, DateOnly asOf, string outDir, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
         var files = paths.Select(ConfirmationReader.Read).ToList(); // every file readable, or nothing is applied
         foreach (var f in files) log.Debug("Read {File}: {Kind}, {Lines} confirmation(s), sha256 {Sha256}", Path.GetFileName(f.Path), f.Kind, f.Lines.Count, f.Sha256);
-        var quarters = files.SelectMany(f => f.Lines)
-            .Select(l => PaymentReference.TryParse(l.Reference, out var r) ? r.Quarter.ToString() : null)
-            .OfType<string>().Distinct().ToList();
+        RefuseUnusableStatements(files);
+        var debits = files.SelectMany(f => StatementMatching.Debits(Path.GetFileName(f.Path), f.AllStatements)).ToList();
+        var statements = files.SelectMany(f => f.AllStatements.Select(s => (File: f, Statement: s))).ToList();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
-        var states = await LoadStatesAsync(quarters, ct).ConfigureAwait(false);
+        var quarters = files.SelectMany(f => f.Lines).Select(l => l.Reference).Concat(debits.Select(d => d.Batch))
+            .Select(QuarterOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (statements.Count > 0)
+        {
+            // A statement concerns the quarters it covers and those of the batches valued within it (NOT_DEBITED).
+            var (from, to) = (statements.Min(s => s.Statement.OpeningDate), statements.Max(s => s.Statement.ClosingDate));
+            for (var d = new DateOnly(from.Year, ((from.Month - 1) / 3 * 3) + 1, 1); d <= to; d = d.AddMonths(3)) quarters.Add(new Quarter(d.Year, (d.Month + 2) / 3).ToString());
+            quarters.UnionWith(await db.QuartersValuedBetween(from, to).ToListAsync(ct).ConfigureAwait(false));
+        }
+        var quarterList = quarters.Order(StringComparer.Ordinal).ToList();
+        var states = await LoadStatesAsync(quarterList, ct).ConfigureAwait(false);
+        var was = states.ToDictionary(s => s.Reference, s => s.Status, StringComparer.Ordinal);
         var byReference = states.ToDictionary(s => s.Reference, StringComparer.Ordinal);
         var changed = new HashSet<string>(StringComparer.Ordinal); // references whose status this run sets
         var seen = (await db.SeenConfirmationLines(files.Select(f => f.Sha256).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
+        var entryKeys = files.SelectMany(f => f.Lines).Select(l => l.Entry?.Identity).OfType<string>().Concat(debits.Select(d => d.Identity)).ToList();
+        var storedEntries = (await db.StoredEntryKeys(entryKeys).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var findings = new List<Finding>();
         var kept = new List<(ConfirmationFile File, Confirmation Line, MatchResult Result, long? PaymentId)>();
+        var entries = new List<StatementEntryRow>();
+        var now = clock.GetUtcNow().UtcDateTime;
         int applied = 0, same = 0, n = 0;
         var total = files.Sum(f => f.Lines.Count);
         foreach (var file in files)
@@ -56,29 +72,45 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 if (result.Outcome == MatchResult.Same) same++;
                 if (result.Finding is not null) findings.Add(new Finding(Path.GetFileName(file.Path), line.Line, line.Reference, result.Finding, result.Detail));
                 if (result.Outcome != MatchResult.Same && seen.Add((file.Sha256, line.Line))) kept.Add((file, line, result, state?.Id));
+                if (line.Entry is { } e && storedEntries.Add(e.Identity))
+                    entries.Add(EntryRow(file, line.Line, e.Location, e.Identity, "return", line.Reference, null, state?.Id, line.Amount ?? state?.Amount ?? Tenge.Zero,
+                        e.BookedOn, line.Reason, result.Finding ?? result.Outcome, now));
                 if (++n % 10_000 == 0) progress?.Report(new("confirmations", n, (int)(n * 100L / total)));
             }
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await ApplyAsync(changed.Select(r => byReference[r]).ToList(), ct).ConfigureAwait(false);
+        var batches = await db.BatchesOfQuarters(quarterList).ToListAsync(ct).ConfigureAwait(false);
+        var batchByKey = batches.ToDictionary(b => $"{b.Quarter}-{b.Number:00}", StringComparer.Ordinal);
+        foreach (var d in debits)
+        {
+            if (!batchByKey.TryGetValue(d.Batch, out var batch))
+                findings.Add(new Finding(d.File, d.Line, d.Batch, "UNKNOWN_DEBIT", $"a debit of {d.Amount} names {d.Batch}, which is no batch"));
+            if (storedEntries.Add(d.Identity))
+                entries.Add(EntryRow(files.First(f => Path.GetFileName(f.Path) == d.File), d.Line, d.Location, d.Identity, "debit", d.Batch, batch?.Id, null, d.Amount,
+                    d.BookedOn, null, batch is null ? "UNKNOWN_DEBIT" : "debited", now));
+        }
+        var statementsRead = statements.Count > 0 || await db.Statements.AnyAsync(ct).ConfigureAwait(false);
+        findings.AddRange(await BatchFindingsAsync(batches, entries, debits, asOf, statementsRead, ct).ConfigureAwait(false));
+
+        await ApplyAsync(changed.Select(r => (byReference[r], was[r])).ToList(), ct).ConfigureAwait(false);
         await using (var insert = await BulkWriter.OpenAsync(db, "confirmations", ConfirmationColumns, ct).ConfigureAwait(false))
         {
             foreach (var (file, line, result, paymentId) in kept)
                 await insert.AddAsync([Path.GetFileName(file.Path), file.Sha256, line.Line, line.Reference, paymentId,
-                    line.Status == ConfirmationStatus.Credited ? "credited" : "rejected", line.CreditedOn, line.Amount?.Tiyn, line.Iban,
+                    line.StatusCode, line.CreditedOn, line.Amount?.Tiyn, line.Iban,
                     line.Reason, result.Finding ?? result.Outcome, now], ct).ConfigureAwait(false);
             await insert.CompleteAsync(ct).ConfigureAwait(false);
         }
+        await StoreStatementsAsync(statements, entries, now, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new("confirmations", n, 100));
-        log.Information("Reconciled {Files} file(s) in {Ms} ms: {Applied} applied, {Same} already recorded, {Findings} finding(s)",
-            files.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds, applied, same, findings.Count);
+        log.Information("Reconciled {Files} file(s) in {Ms} ms: {Applied} applied, {Same} already recorded, {Debits} batch debit(s), {Findings} finding(s)",
+            files.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds, applied, same, debits.Count, findings.Count);
 
         var written = new List<string>();
         var sla = new Dictionary<string, int>(StringComparer.Ordinal);
         var overdue = new List<Finding>();
-        foreach (var q in quarters.Where(q => byReference.Values.Any(s => s.Quarter == q)).Order(StringComparer.Ordinal))
+        foreach (var q in quarterList.Where(q => byReference.Values.Any(s => s.Quarter == q)))
         {
             var payments = byReference.Values.Where(s => s.Quarter == q).OrderBy(s => s.Reference, StringComparer.Ordinal)
                 .Select(p => (Payment: p, Sla: Matching.Sla(p, asOf, data.Calendar))).ToList();
@@ -89,7 +121,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             var csv = ReconciliationCsv(payments);
             var folder = Path.Combine(outDir, q);
             AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), csv);
-            var quarterFindings = findings.Where(f => !PaymentReference.TryParse(f.Reference, out var r) || r.Quarter.ToString() == q).Concat(quarterOverdue);
+            var quarterFindings = findings.Where(f => QuarterOf(f.Reference) is not { } fq || fq == q).Concat(quarterOverdue);
             AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(quarterFindings));
             written.Add(Path.Combine(folder, "reconciliation.csv"));
             written.Add(Path.Combine(folder, "findings.csv"));
@@ -97,37 +129,124 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         return new ReconcileOutcome(files, applied, same, [.. findings, .. overdue], written, sla);
     }
 
+    /// <summary>The quarter a payment or batch reference names (<c>2026Q1-01…</c>), or null.</summary>
+    private static string? QuarterOf(string reference) =>
+        reference.Length >= 6 && Quarter.TryParse(reference[..6], out var q) ? q.ToString() : null;
+
+    /// <summary>A statement is refused whole, before anything is applied, when it is not the department's KZT account or does not add up.</summary>
+    private void RefuseUnusableStatements(IEnumerable<ConfirmationFile> files)
+    {
+        foreach (var f in files.Where(f => f.AllStatements.Count > 0))
+        {
+            if (!Iban.TryParse(departmentIban, out var account))
+                throw new InputException($"{Path.GetFileName(f.Path)} is an account statement: reading it needs the department's account (setting Department:Iban)");
+            var problems = StatementMatching.Problems(f.AllStatements, account.Value);
+            if (problems.Count > 0) throw new InputFileException(f.Path, problems);
+        }
+    }
+
     /// <summary>
-    /// Writes the applied statuses, only over payments still issued: if another process got there
-    /// first the counts differ and nothing of this run is kept.
+    /// DEBIT_MISMATCH for a batch whose debits read so far are not its control sum; NOT_DEBITED for a
+    /// batch past its deadline without any debit, once a statement of the account has been read.
     /// </summary>
-    private async Task ApplyAsync(IReadOnlyList<PaymentState> applied, CancellationToken ct)
+    private async Task<List<Finding>> BatchFindingsAsync(IReadOnlyList<BatchRow> batches, IReadOnlyList<StatementEntryRow> entries,
+        IReadOnlyList<BatchDebit> debits, DateOnly asOf, bool statementsRead, CancellationToken ct)
+    {
+        var ids = batches.Select(b => b.Id).ToList();
+        var stored = (await db.DebitSums(ids).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(x => x.Item1, x => (Sum: x.Item2, Count: x.Item3));
+        var findings = new List<Finding>();
+        foreach (var b in batches)
+        {
+            var key = $"{b.Quarter}-{b.Number:00}";
+            var fresh = entries.Where(e => e.Kind == "debit" && e.BatchId == b.Id).ToList();
+            var (sum, count) = stored.GetValueOrDefault(b.Id);
+            sum += fresh.Sum(e => e.AmountTiyn);
+            count += fresh.Count;
+            var last = debits.LastOrDefault(d => d.Batch == key);
+            if (count > 0 && sum != b.TotalTiyn)
+                findings.Add(new Finding(last?.File ?? "", last?.Line, key, "DEBIT_MISMATCH", $"debited {new Tenge(sum)} so far, control sum {new Tenge(b.TotalTiyn)}"));
+            var deadline = data.Calendar.AddBankingDays(b.ValueDate, Matching.DeadlineBankingDays);
+            if (count == 0 && statementsRead && asOf > deadline)
+                findings.Add(new Finding("", null, key, "NOT_DEBITED", $"no debit of {new Tenge(b.TotalTiyn)} on the account after the deadline {Date(deadline)}"));
+        }
+        return findings;
+    }
+
+    private static StatementEntryRow EntryRow(ConfirmationFile file, int line, string location, string key, string kind, string reference, long? batchId,
+        long? paymentId, Tenge amount, DateOnly? bookedOn, string? reason, string outcome, DateTime now) => new()
+    {
+        EntryKey = key, File = Path.GetFileName(file.Path), FileSha256 = file.Sha256, Line = line, Location = location, Kind = kind, Reference = reference,
+        BatchId = batchId, PaymentId = paymentId, AmountTiyn = amount.Tiyn, BookedOn = bookedOn, Reason = reason, Outcome = outcome, ReadAtUtc = now,
+    };
+
+    /// <summary>Keeps each statement read (once per file and place) and each new entry that concerns PayBatch.</summary>
+    private async Task StoreStatementsAsync(IReadOnlyList<(ConfirmationFile File, Statement Statement)> statements, IReadOnlyList<StatementEntryRow> entries,
+        DateTime now, CancellationToken ct)
+    {
+        var seen = (await db.SeenStatements(statements.Select(s => s.File.Sha256).Distinct().ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
+        await using (var insert = await BulkWriter.OpenAsync(db, "statements", StatementColumns, ct).ConfigureAwait(false))
+        {
+            foreach (var (file, s) in statements.Where(s => seen.Add((s.File.Sha256, s.Statement.Line))))
+                await insert.AddAsync([Path.GetFileName(file.Path), file.Sha256, s.Line, s.Id, s.OpeningDate, s.ClosingDate, s.Opening.Tiyn, s.Closing.Tiyn, now], ct)
+                    .ConfigureAwait(false);
+            await insert.CompleteAsync(ct).ConfigureAwait(false);
+        }
+        await using (var insert = await BulkWriter.OpenAsync(db, "statement_entries", EntryColumns, ct).ConfigureAwait(false))
+        {
+            foreach (var e in entries)
+                await insert.AddAsync([e.EntryKey, e.File, e.FileSha256, e.Line, e.Location, e.Kind, e.Reference, e.BatchId, e.PaymentId, e.AmountTiyn,
+                    e.BookedOn, e.Reason, e.Outcome, e.ReadAtUtc], ct).ConfigureAwait(false);
+            await insert.CompleteAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly Column[] StatementColumns =
+    [
+        new("file", ColumnType.Text), new("file_sha256", ColumnType.Text), new("line", ColumnType.Int), new("statement_id", ColumnType.Text),
+        new("opening_date", ColumnType.Date), new("closing_date", ColumnType.Date), new("opening_tiyn", ColumnType.Long), new("closing_tiyn", ColumnType.Long),
+        new("read_at_utc", ColumnType.TimestampUtc),
+    ];
+
+    private static readonly Column[] EntryColumns =
+    [
+        new("entry_key", ColumnType.Text), new("file", ColumnType.Text), new("file_sha256", ColumnType.Text), new("line", ColumnType.Int),
+        new("location", ColumnType.Text), new("kind", ColumnType.Text), new("reference", ColumnType.Text), new("batch_id", ColumnType.Long),
+        new("payment_id", ColumnType.Long), new("amount_tiyn", ColumnType.Long), new("booked_on", ColumnType.Date), new("reason", ColumnType.Text),
+        new("outcome", ColumnType.Text), new("read_at_utc", ColumnType.TimestampUtc),
+    ];
+
+    /// <summary>
+    /// Writes the applied statuses, only over payments still in the status this run read: if another
+    /// process got there first the counts differ and nothing of this run is kept.
+    /// </summary>
+    private async Task ApplyAsync(IReadOnlyList<(PaymentState State, string Was)> applied, CancellationToken ct)
     {
         var changed = 0;
         if (db.Provider == DbProvider.Postgres)
         {
-            await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text) ON COMMIT DROP", ct).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text, was text) ON COMMIT DROP", ct).ConfigureAwait(false);
             await using (var staged = await BulkWriter.OpenAsync(db, "applied_states",
-                             [new("id", ColumnType.Long), new("status", ColumnType.Text), new("credited_on", ColumnType.Date), new("reason", ColumnType.Text)], ct).ConfigureAwait(false))
+                             [new("id", ColumnType.Long), new("status", ColumnType.Text), new("credited_on", ColumnType.Date), new("reason", ColumnType.Text), new("was", ColumnType.Text)], ct).ConfigureAwait(false))
             {
-                foreach (var s in applied) await staged.AddAsync([s.Id, s.Status, s.CreditedOn, s.Reason], ct).ConfigureAwait(false);
+                foreach (var (s, was) in applied) await staged.AddAsync([s.Id, s.Status, s.CreditedOn, s.Reason, was], ct).ConfigureAwait(false);
                 await staged.CompleteAsync(ct).ConfigureAwait(false);
             }
             changed = await db.Database.ExecuteSqlRawAsync(
                 "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason " +
-                "FROM applied_states a WHERE p.id = a.id AND p.status = 'issued'", ct).ConfigureAwait(false);
+                "FROM applied_states a WHERE p.id = a.id AND p.status = a.was", ct).ConfigureAwait(false);
         }
         else
         {
-            using var update = new PreparedCommand(db, UpdateSql, "status", "credited_on", "reason", "id");
-            foreach (var s in applied)
-                changed += await update.Set("status", s.Status).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).ExecuteAsync(ct).ConfigureAwait(false);
+            using var update = new PreparedCommand(db, UpdateSql, "status", "credited_on", "reason", "id", "was");
+            foreach (var (s, was) in applied)
+                changed += await update.Set("status", s.Status).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).Set("was", was)
+                    .ExecuteAsync(ct).ConfigureAwait(false);
         }
         if (changed != applied.Count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
     }
 
     internal const string UpdateSql =
-        "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = 'issued'";
+        "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = @was";
 
     private static readonly Column[] ConfirmationColumns =
     [

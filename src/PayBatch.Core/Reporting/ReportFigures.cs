@@ -8,6 +8,12 @@ namespace PayBatch.Core.Reporting;
 
 public sealed record CountAmount(string Key, int Count, Tenge Amount);
 
+/// <summary>A batch's control sum beside what the department's statements show debited for it.</summary>
+public sealed record BatchDebitFigures(string Batch, Tenge Total, Tenge? Debited)
+{
+    public Tenge? Difference => Debited is { } d ? new Tenge(d.Tiyn - Total.Tiyn) : null;
+}
+
 /// <summary>A payment that missed or is missing the five-banking-day limit.</summary>
 public sealed record SlaBreach(string Reference, string CaseId, string Bic, DateOnly ValueDate, DateOnly Deadline, string Status, DateOnly? CreditedOn, int? BankingDays, string Sla);
 
@@ -22,10 +28,14 @@ public sealed record ReportFigures
     public required int Issued { get; init; }
     public required int Credited { get; init; }
     public required int Rejected { get; init; }
+    public required int Returned { get; init; }
     public required int Reissued { get; init; }
     public required Tenge IssuedAmount { get; init; }
     public required Tenge CreditedAmount { get; init; }
     public required Tenge RejectedAmount { get; init; }
+    public required Tenge ReturnedAmount { get; init; }
+    /// <summary>Each batch of the quarter: its control sum and what the account statements show debited (null: no debit read).</summary>
+    public required IReadOnlyList<BatchDebitFigures> Batches { get; init; }
     public required int OnTime { get; init; }
     public required int Late { get; init; }
     public required int Overdue { get; init; }
@@ -37,7 +47,7 @@ public sealed record ReportFigures
     /// <summary>Credited payments by banking days from value date to credit.</summary>
     public required IReadOnlyList<(int Days, int Count)> DaysToCredit { get; init; }
     /// <summary>The quarter's batches: state, who prepared each and who signed it (SPEC "Release").</summary>
-    public required IReadOnlyList<Release.ReleaseRecord> Batches { get; init; }
+    public required IReadOnlyList<Release.ReleaseRecord> Releases { get; init; }
     public required int Decisions { get; init; }
     public required int DecisionsWithin5Days { get; init; }
 
@@ -50,6 +60,9 @@ public sealed record ReportFigures
     public decimal? DecisionsWithin5DaysPercent => Decisions == 0 ? null
         : decimal.Round(DecisionsWithin5Days * 100m / Decisions, 1, MidpointRounding.AwayFromZero);
 
+    /// <summary>Rejected and returned payments did not pay the child: they are outside the live figures and may be re-issued.</summary>
+    private static bool Unpaid(string status) => !PaymentStatuses.IsLive(status);
+
     public static async Task<ReportFigures> LoadAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, CancellationToken ct)
     {
         var qs = q.ToString();
@@ -61,7 +74,7 @@ public sealed record ReportFigures
 
         // Exclusions as of the latest run: its unpaid cases, each reason counted (ALREADY_PAID is not an exclusion here).
         var latestRun = await db.LatestRunBatch(qs).Select(id => (long?)id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var liveChildren = payments.Where(p => PaymentStatuses.IsLive(p.Status)).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var liveChildren = payments.Where(p => !Unpaid(p.Status)).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
         var reasonCounts = Reasons.All.Where(r => r != Reason.AlreadyPaid).ToDictionary(r => r, _ => 0);
         if (latestRun is not null)
         {
@@ -74,8 +87,9 @@ public sealed record ReportFigures
         var end = q.LastDay;
         var decisions = await db.DecidedBy(end).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false);
 
-        var live = payments.Where(p => PaymentStatuses.IsLive(p.Status)).ToList();
-        var batches = await Release.ReleaseRecord.LoadAsync(db, await db.BatchesOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        var live = payments.Where(p => !Unpaid(p.Status)).ToList();
+        var batches = await db.BatchesOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
+        var debited = (await db.DebitSums(batches.Select(b => b.Id).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(x => x.Item1, x => x.Item2);
         return new ReportFigures
         {
             Quarter = q,
@@ -83,10 +97,14 @@ public sealed record ReportFigures
             Issued = payments.Count(p => p.Status == "issued"),
             Credited = payments.Count(p => p.Status == "credited"),
             Rejected = payments.Count(p => p.Status == "rejected"),
-            Reissued = payments.Count(p => p.Status == "rejected" && replaced.Contains(p.Id)),
+            Returned = payments.Count(p => p.Status == "returned"),
+            Reissued = payments.Count(p => Unpaid(p.Status) && replaced.Contains(p.Id)),
             IssuedAmount = new Tenge(payments.Where(p => p.Status == "issued").Sum(p => p.AmountTiyn)),
             CreditedAmount = new Tenge(payments.Where(p => p.Status == "credited").Sum(p => p.AmountTiyn)),
             RejectedAmount = new Tenge(payments.Where(p => p.Status == "rejected").Sum(p => p.AmountTiyn)),
+            ReturnedAmount = new Tenge(payments.Where(p => p.Status == "returned").Sum(p => p.AmountTiyn)),
+            Batches = batches.Select(b => new BatchDebitFigures($"{b.Quarter}-{b.Number:00}", new Tenge(b.TotalTiyn),
+                debited.TryGetValue(b.Id, out var d) ? new Tenge(d) : null)).ToList(),
             OnTime = sla.Count(s => s.Sla.Sla == "on_time"),
             Late = sla.Count(s => s.Sla.Sla == "late"),
             Overdue = sla.Count(s => s.Sla.Sla == "overdue"),
@@ -101,7 +119,7 @@ public sealed record ReportFigures
                     s.State.CreditedOn, s.Sla.BankingDays, s.Sla.Sla)).ToList(),
             DaysToCredit = sla.Where(s => s.Sla.BankingDays is not null).GroupBy(s => s.Sla.BankingDays!.Value).OrderBy(g => g.Key)
                 .Select(g => (g.Key, g.Count())).ToList(),
-            Batches = batches,
+            Releases = await Release.ReleaseRecord.LoadAsync(db, batches, ct).ConfigureAwait(false),
             Decisions = decisions.Count,
             DecisionsWithin5Days = decisions.Count(d => d.DecisionDate.DayNumber - d.ApplicationDate.DayNumber <= 5),
         };

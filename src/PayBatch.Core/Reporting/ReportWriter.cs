@@ -24,13 +24,26 @@ public static class ReportWriter
             w.WriteNumber("issued", f.Issued);
             w.WriteNumber("credited", f.Credited);
             w.WriteNumber("rejected", f.Rejected);
+            w.WriteNumber("returned", f.Returned);
             w.WriteNumber("reissued", f.Reissued);
             w.WriteEndObject();
             w.WriteStartObject("amounts");
             w.WriteString("issued", f.IssuedAmount.ToString());
             w.WriteString("credited", f.CreditedAmount.ToString());
             w.WriteString("rejected", f.RejectedAmount.ToString());
+            w.WriteString("returned", f.ReturnedAmount.ToString());
             w.WriteEndObject();
+            w.WriteStartArray("batches");
+            foreach (var b in f.Batches)
+            {
+                w.WriteStartObject();
+                w.WriteString("batch", b.Batch);
+                w.WriteString("total", b.Total.ToString());
+                if (b.Debited is null) w.WriteNull("debited"); else w.WriteString("debited", b.Debited.Value.ToString());
+                if (b.Difference is null) w.WriteNull("difference"); else w.WriteString("difference", b.Difference.Value.ToString());
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteStartObject("sla");
             w.WriteNumber("onTime", f.OnTime);
             w.WriteNumber("late", f.Late);
@@ -78,8 +91,8 @@ public static class ReportWriter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteStartArray("batches");
-            foreach (var b in f.Batches)
+            w.WriteStartArray("releases");
+            foreach (var b in f.Releases)
             {
                 w.WriteStartObject();
                 w.WriteString("batch", b.Batch);
@@ -130,7 +143,14 @@ public static class ReportWriter
         csv.Row("payments", "issued", l["issued"], I(f.Issued), f.IssuedAmount.ToString(), null);
         csv.Row("payments", "credited", l["credited"], I(f.Credited), f.CreditedAmount.ToString(), null);
         csv.Row("payments", "rejected", l["rejected"], I(f.Rejected), f.RejectedAmount.ToString(), null);
+        csv.Row("payments", "returned", l["returned"], I(f.Returned), f.ReturnedAmount.ToString(), null);
         csv.Row("payments", "reissued", l["reissued"], I(f.Reissued), null, null);
+        foreach (var b in f.Batches)
+        {
+            csv.Row("batches", b.Batch, l["controlSum"], null, b.Total.ToString(), null);
+            csv.Row("batches", b.Batch, l["debited"], null, b.Debited?.ToString(), null);
+            csv.Row("batches", b.Batch, l["difference"], null, b.Difference?.ToString(), null);
+        }
         csv.Row("sla", "onTime", l["onTime"], I(f.OnTime), null, null);
         csv.Row("sla", "late", l["late"], I(f.Late), null, null);
         csv.Row("sla", "overdue", l["overdue"], I(f.Overdue), null, null);
@@ -162,7 +182,15 @@ public static class ReportWriter
         Line($"| {l["issued"]} | {f.Issued} | {l.Money(f.IssuedAmount)} |");
         Line($"| {l["credited"]} | {f.Credited} | {l.Money(f.CreditedAmount)} |");
         Line($"| {l["rejected"]} | {f.Rejected} | {l.Money(f.RejectedAmount)} |");
+        Line($"| {l["returned"]} | {f.Returned} | {l.Money(f.ReturnedAmount)} |");
         Line($"| {l["reissued"]} | {f.Reissued} | |");
+        Line();
+        Line($"## {l["debits"]}");
+        Line();
+        Line($"| {l["batch"]} | {l["controlSum"]} | {l["debited"]} | {l["difference"]} |");
+        Line("| --- | ---: | ---: | ---: |");
+        foreach (var b in f.Batches)
+            Line($"| {b.Batch} | {l.Money(b.Total)} | {(b.Debited is { } d ? l.Money(d) : l["notDebited"])} | {(b.Difference is { } x ? l.Money(x) : "")} |");
         Line();
         Line($"## {l["sla"]}");
         Line();
@@ -232,7 +260,12 @@ public static class ReportWriter
         Line($"<tr><td>{E(l["issued"])}</td><td class=\"n\">{f.Issued}</td><td class=\"n\">{E(l.Money(f.IssuedAmount))}</td></tr>");
         Line($"<tr><td>{E(l["credited"])}</td><td class=\"n\">{f.Credited}</td><td class=\"n\">{E(l.Money(f.CreditedAmount))}</td></tr>");
         Line($"<tr><td>{E(l["rejected"])}</td><td class=\"n\">{f.Rejected}</td><td class=\"n\">{E(l.Money(f.RejectedAmount))}</td></tr>");
+        Line($"<tr><td>{E(l["returned"])}</td><td class=\"n\">{f.Returned}</td><td class=\"n\">{E(l.Money(f.ReturnedAmount))}</td></tr>");
         Line($"<tr><td>{E(l["reissued"])}</td><td class=\"n\">{f.Reissued}</td><td></td></tr></table>");
+        Line($"<h2>{E(l["debits"])}</h2><table><tr><th>{E(l["batch"])}</th><th>{E(l["controlSum"])}</th><th>{E(l["debited"])}</th><th>{E(l["difference"])}</th></tr>");
+        foreach (var b in f.Batches)
+            Line($"<tr><td>{b.Batch}</td><td class=\"n\">{E(l.Money(b.Total))}</td><td class=\"n\">{E(b.Debited is { } d ? l.Money(d) : l["notDebited"])}</td><td class=\"n\">{E(b.Difference is { } x ? l.Money(x) : "")}</td></tr>");
+        Line("</table>");
         Line($"<h2>{E(l["sla"])}</h2><table><tr><th>{E(l["status"])}</th><th>{E(l["count"])}</th></tr>");
         foreach (var (key, n) in new[] { ("onTime", f.OnTime), ("late", f.Late), ("overdue", f.Overdue), ("pending", f.Pending) })
             Line($"<tr><td>{E(l[key])}</td><td class=\"n\">{n}</td></tr>");

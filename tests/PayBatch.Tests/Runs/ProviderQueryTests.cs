@@ -51,11 +51,11 @@ public class ProviderQueryTests
         // The filtered unique index that keeps a child from being paid twice exists in every model.
         var index = db.Model.FindEntityType(typeof(PaymentRow))!.GetIndexes().Single(i => i.GetDatabaseName() == "ux_payments_live_child_quarter");
         Assert.True(index.IsUnique);
-        Assert.Contains("NOT IN ('rejected', 'cancelled')", index.GetFilter(), StringComparison.Ordinal);
+        Assert.Contains("NOT IN ('rejected', 'returned', 'cancelled')", index.GetFilter(), StringComparison.Ordinal);
         if (provider == DbProvider.SqlServer)
         {
             Assert.Contains("TOP(@", sql["History"], StringComparison.Ordinal);
-            Assert.Contains("[status] NOT IN ('rejected', 'cancelled')", index.GetFilter(), StringComparison.Ordinal);
+            Assert.Contains("[status] NOT IN ('rejected', 'returned', 'cancelled')", index.GetFilter(), StringComparison.Ordinal);
         }
     }
 

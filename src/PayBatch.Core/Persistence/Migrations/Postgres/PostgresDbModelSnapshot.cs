@@ -703,16 +703,159 @@ namespace PayBatch.Core.Persistence.Migrations.Postgres
                     b.HasIndex("Quarter", "ChildIin")
                         .IsUnique()
                         .HasDatabaseName("ux_payments_live_child_quarter")
-                        .HasFilter("\"status\" NOT IN ('rejected', 'cancelled')");
+                        .HasFilter("\"status\" NOT IN ('rejected', 'returned', 'cancelled')");
 
                     b.ToTable("payments", null, t =>
                         {
                             t.HasCheckConstraint("ck_payments_amount", "\"amount_tiyn\" > 0");
 
-                            t.HasCheckConstraint("ck_payments_credited_on", "(\"status\" = 'credited' AND \"credited_on\" IS NOT NULL) OR (\"status\" <> 'credited' AND \"credited_on\" IS NULL)");
+                            t.HasCheckConstraint("ck_payments_credited_on", "(\"status\" = 'credited' AND \"credited_on\" IS NOT NULL) OR \"status\" = 'returned' OR (\"status\" NOT IN ('credited', 'returned') AND \"credited_on\" IS NULL)");
 
-                            t.HasCheckConstraint("ck_payments_status", "\"status\" IN ('issued', 'credited', 'rejected', 'cancelled')");
+                            t.HasCheckConstraint("ck_payments_status", "\"status\" IN ('issued', 'credited', 'rejected', 'returned', 'cancelled')");
                         });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementEntryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_tiyn");
+
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateOnly?>("BookedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_on");
+
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("entry_key");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payment_id");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("EntryKey")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentId");
+
+                    b.ToTable("statement_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_statement_entries_kind", "\"kind\" IN ('debit', 'return')");
+                        });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ClosingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("closing_date");
+
+                    b.Property<long>("ClosingTiyn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closing_tiyn");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<DateOnly>("OpeningDate")
+                        .HasColumnType("date")
+                        .HasColumnName("opening_date");
+
+                    b.Property<long>("OpeningTiyn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opening_tiyn");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("statement_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileSha256", "Line")
+                        .IsUnique();
+
+                    b.ToTable("statements", (string)null);
                 });
 
             modelBuilder.Entity("PayBatch.Core.Persistence.BankDetailChangeRow", b =>
@@ -770,6 +913,19 @@ namespace PayBatch.Core.Persistence.Migrations.Postgres
                     b.HasOne("PayBatch.Core.Persistence.PaymentRow", null)
                         .WithMany()
                         .HasForeignKey("ReplacesPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementEntryRow", b =>
+                {
+                    b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PayBatch.Core.Persistence.PaymentRow", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

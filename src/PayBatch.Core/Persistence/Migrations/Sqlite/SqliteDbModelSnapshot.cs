@@ -680,16 +680,155 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("Quarter", "ChildIin")
                         .IsUnique()
                         .HasDatabaseName("ux_payments_live_child_quarter")
-                        .HasFilter("\"status\" NOT IN ('rejected', 'cancelled')");
+                        .HasFilter("\"status\" NOT IN ('rejected', 'returned', 'cancelled')");
 
                     b.ToTable("payments", null, t =>
                         {
                             t.HasCheckConstraint("ck_payments_amount", "\"amount_tiyn\" > 0");
 
-                            t.HasCheckConstraint("ck_payments_credited_on", "(\"status\" = 'credited' AND \"credited_on\" IS NOT NULL) OR (\"status\" <> 'credited' AND \"credited_on\" IS NULL)");
+                            t.HasCheckConstraint("ck_payments_credited_on", "(\"status\" = 'credited' AND \"credited_on\" IS NOT NULL) OR \"status\" = 'returned' OR (\"status\" NOT IN ('credited', 'returned') AND \"credited_on\" IS NULL)");
 
-                            t.HasCheckConstraint("ck_payments_status", "\"status\" IN ('issued', 'credited', 'rejected', 'cancelled')");
+                            t.HasCheckConstraint("ck_payments_status", "\"status\" IN ('issued', 'credited', 'rejected', 'returned', 'cancelled')");
                         });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementEntryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_tiyn");
+
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateOnly?>("BookedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_on");
+
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_key");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_id");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("EntryKey")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentId");
+
+                    b.ToTable("statement_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_statement_entries_kind", "\"kind\" IN ('debit', 'return')");
+                        });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ClosingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closing_date");
+
+                    b.Property<long>("ClosingTiyn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closing_tiyn");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<DateOnly>("OpeningDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opening_date");
+
+                    b.Property<long>("OpeningTiyn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opening_tiyn");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileSha256", "Line")
+                        .IsUnique();
+
+                    b.ToTable("statements", (string)null);
                 });
 
             modelBuilder.Entity("PayBatch.Core.Persistence.BankDetailChangeRow", b =>
@@ -747,6 +886,19 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                     b.HasOne("PayBatch.Core.Persistence.PaymentRow", null)
                         .WithMany()
                         .HasForeignKey("ReplacesPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementEntryRow", b =>
+                {
+                    b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PayBatch.Core.Persistence.PaymentRow", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

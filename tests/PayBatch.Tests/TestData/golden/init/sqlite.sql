@@ -180,6 +180,109 @@ VALUES ('20261123113055_Initial', '10.0.14');
 COMMIT;
 
 BEGIN TRANSACTION;
+DROP INDEX "ux_payments_live_child_quarter";
+
+CREATE TABLE "statement_entries" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_statement_entries" PRIMARY KEY AUTOINCREMENT,
+    "entry_key" TEXT NOT NULL,
+    "file" TEXT NOT NULL,
+    "file_sha256" TEXT NOT NULL,
+    "line" INTEGER NOT NULL,
+    "location" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "reference" TEXT NOT NULL,
+    "batch_id" INTEGER NULL,
+    "payment_id" INTEGER NULL,
+    "amount_tiyn" INTEGER NOT NULL,
+    "booked_on" TEXT NULL,
+    "reason" TEXT NULL,
+    "outcome" TEXT NOT NULL,
+    "read_at_utc" TEXT NOT NULL,
+    CONSTRAINT "ck_statement_entries_kind" CHECK ("kind" IN ('debit', 'return')),
+    CONSTRAINT "FK_statement_entries_batches_batch_id" FOREIGN KEY ("batch_id") REFERENCES "batches" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_statement_entries_payments_payment_id" FOREIGN KEY ("payment_id") REFERENCES "payments" ("id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "statements" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_statements" PRIMARY KEY AUTOINCREMENT,
+    "file" TEXT NOT NULL,
+    "file_sha256" TEXT NOT NULL,
+    "line" INTEGER NOT NULL,
+    "statement_id" TEXT NOT NULL,
+    "opening_date" TEXT NOT NULL,
+    "closing_date" TEXT NOT NULL,
+    "opening_tiyn" INTEGER NOT NULL,
+    "closing_tiyn" INTEGER NOT NULL,
+    "read_at_utc" TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX "ux_payments_live_child_quarter" ON "payments" ("quarter", "child_iin") WHERE "status" <> 'rejected' AND "status" <> 'returned';
+
+CREATE INDEX "IX_statement_entries_batch_id" ON "statement_entries" ("batch_id");
+
+CREATE UNIQUE INDEX "IX_statement_entries_entry_key" ON "statement_entries" ("entry_key");
+
+CREATE INDEX "IX_statement_entries_payment_id" ON "statement_entries" ("payment_id");
+
+CREATE UNIQUE INDEX "IX_statements_file_sha256_line" ON "statements" ("file_sha256", "line");
+
+CREATE TABLE "ef_temp_payments" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_payments" PRIMARY KEY AUTOINCREMENT,
+    "amount_tiyn" INTEGER NOT NULL,
+    "applicant_iin" TEXT NOT NULL,
+    "applicant_name" TEXT NOT NULL,
+    "batch_id" INTEGER NOT NULL,
+    "bic" TEXT NOT NULL,
+    "case_id" TEXT NOT NULL,
+    "child_iin" TEXT NOT NULL,
+    "credited_on" TEXT NULL,
+    "district" TEXT NOT NULL,
+    "iban" TEXT NOT NULL,
+    "quarter" TEXT NOT NULL,
+    "reference" TEXT NOT NULL,
+    "replaces_payment_id" INTEGER NULL,
+    "sequence" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "status_reason" TEXT NULL,
+    CONSTRAINT "ck_payments_amount" CHECK ("amount_tiyn" > 0),
+    CONSTRAINT "ck_payments_credited_on" CHECK (("status" = 'credited' AND "credited_on" IS NOT NULL) OR "status" = 'returned' OR ("status" NOT IN ('credited', 'returned') AND "credited_on" IS NULL)),
+    CONSTRAINT "ck_payments_status" CHECK ("status" IN ('issued', 'credited', 'rejected', 'returned')),
+    CONSTRAINT "FK_payments_batches_batch_id" FOREIGN KEY ("batch_id") REFERENCES "batches" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_payments_payments_replaces_payment_id" FOREIGN KEY ("replaces_payment_id") REFERENCES "payments" ("id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_payments" ("id", "amount_tiyn", "applicant_iin", "applicant_name", "batch_id", "bic", "case_id", "child_iin", "credited_on", "district", "iban", "quarter", "reference", "replaces_payment_id", "sequence", "status", "status_reason")
+SELECT "id", "amount_tiyn", "applicant_iin", "applicant_name", "batch_id", "bic", "case_id", "child_iin", "credited_on", "district", "iban", "quarter", "reference", "replaces_payment_id", "sequence", "status", "status_reason"
+FROM "payments";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "payments";
+
+ALTER TABLE "ef_temp_payments" RENAME TO "payments";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_payments_batch_id" ON "payments" ("batch_id");
+
+CREATE UNIQUE INDEX "IX_payments_reference" ON "payments" ("reference");
+
+CREATE UNIQUE INDEX "IX_payments_replaces_payment_id" ON "payments" ("replaces_payment_id") WHERE "replaces_payment_id" IS NOT NULL;
+
+CREATE UNIQUE INDEX "ux_payments_live_child_quarter" ON "payments" ("quarter", "child_iin") WHERE "status" <> 'rejected' AND "status" <> 'returned';
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261126130243_AccountStatements', '10.0.14');
+
+BEGIN TRANSACTION;
 DROP INDEX "IX_payments_replaces_payment_id";
 
 DROP INDEX "ux_payments_live_child_quarter";
@@ -213,7 +316,7 @@ CREATE TABLE "batch_signatures" (
 
 CREATE UNIQUE INDEX "IX_payments_replaces_payment_id" ON "payments" ("replaces_payment_id") WHERE "replaces_payment_id" IS NOT NULL AND "status" <> 'cancelled';
 
-CREATE UNIQUE INDEX "ux_payments_live_child_quarter" ON "payments" ("quarter", "child_iin") WHERE "status" NOT IN ('rejected', 'cancelled');
+CREATE UNIQUE INDEX "ux_payments_live_child_quarter" ON "payments" ("quarter", "child_iin") WHERE "status" NOT IN ('rejected', 'returned', 'cancelled');
 
 CREATE UNIQUE INDEX "IX_batch_signatures_batch_id_iin" ON "batch_signatures" ("batch_id", "iin");
 
@@ -238,8 +341,8 @@ CREATE TABLE "ef_temp_payments" (
     "status" TEXT NOT NULL,
     "status_reason" TEXT NULL,
     CONSTRAINT "ck_payments_amount" CHECK ("amount_tiyn" > 0),
-    CONSTRAINT "ck_payments_credited_on" CHECK (("status" = 'credited' AND "credited_on" IS NOT NULL) OR ("status" <> 'credited' AND "credited_on" IS NULL)),
-    CONSTRAINT "ck_payments_status" CHECK ("status" IN ('issued', 'credited', 'rejected', 'cancelled')),
+    CONSTRAINT "ck_payments_credited_on" CHECK (("status" = 'credited' AND "credited_on" IS NOT NULL) OR "status" = 'returned' OR ("status" NOT IN ('credited', 'returned') AND "credited_on" IS NULL)),
+    CONSTRAINT "ck_payments_status" CHECK ("status" IN ('issued', 'credited', 'rejected', 'returned', 'cancelled')),
     CONSTRAINT "FK_payments_batches_batch_id" FOREIGN KEY ("batch_id") REFERENCES "batches" ("id") ON DELETE RESTRICT,
     CONSTRAINT "FK_payments_payments_replaces_payment_id" FOREIGN KEY ("replaces_payment_id") REFERENCES "payments" ("id") ON DELETE RESTRICT
 );
@@ -303,12 +406,12 @@ CREATE UNIQUE INDEX "IX_payments_reference" ON "payments" ("reference");
 
 CREATE UNIQUE INDEX "IX_payments_replaces_payment_id" ON "payments" ("replaces_payment_id") WHERE "replaces_payment_id" IS NOT NULL AND "status" <> 'cancelled';
 
-CREATE UNIQUE INDEX "ux_payments_live_child_quarter" ON "payments" ("quarter", "child_iin") WHERE "status" NOT IN ('rejected', 'cancelled');
+CREATE UNIQUE INDEX "ux_payments_live_child_quarter" ON "payments" ("quarter", "child_iin") WHERE "status" NOT IN ('rejected', 'returned', 'cancelled');
 
 CREATE UNIQUE INDEX "IX_batches_quarter_number" ON "batches" ("quarter", "number");
 
 COMMIT;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261126130508_BatchRelease', '10.0.14');
+VALUES ('20261126145535_BatchRelease', '10.0.14');
 

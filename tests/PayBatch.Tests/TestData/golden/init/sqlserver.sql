@@ -341,15 +341,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
-)
-BEGIN
-    DROP INDEX [IX_payments_replaces_payment_id] ON [payments];
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
 )
 BEGIN
     DROP INDEX [ux_payments_live_child_quarter] ON [payments];
@@ -357,7 +349,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    ALTER TABLE [payments] DROP CONSTRAINT [ck_payments_credited_on];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
 )
 BEGIN
     ALTER TABLE [payments] DROP CONSTRAINT [ck_payments_status];
@@ -365,7 +365,148 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE TABLE [statement_entries] (
+        [id] bigint NOT NULL IDENTITY,
+        [entry_key] nvarchar(450) NOT NULL,
+        [file] nvarchar(max) NOT NULL,
+        [file_sha256] nvarchar(max) NOT NULL,
+        [line] int NOT NULL,
+        [location] nvarchar(max) NOT NULL,
+        [kind] nvarchar(max) NOT NULL,
+        [reference] nvarchar(max) NOT NULL,
+        [batch_id] bigint NULL,
+        [payment_id] bigint NULL,
+        [amount_tiyn] bigint NOT NULL,
+        [booked_on] date NULL,
+        [reason] nvarchar(max) NULL,
+        [outcome] nvarchar(max) NOT NULL,
+        [read_at_utc] datetime2 NOT NULL,
+        CONSTRAINT [PK_statement_entries] PRIMARY KEY ([id]),
+        CONSTRAINT [ck_statement_entries_kind] CHECK ([kind] IN ('debit', 'return')),
+        CONSTRAINT [FK_statement_entries_batches_batch_id] FOREIGN KEY ([batch_id]) REFERENCES [batches] ([id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_statement_entries_payments_payment_id] FOREIGN KEY ([payment_id]) REFERENCES [payments] ([id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE TABLE [statements] (
+        [id] bigint NOT NULL IDENTITY,
+        [file] nvarchar(max) NOT NULL,
+        [file_sha256] nvarchar(450) NOT NULL,
+        [line] int NOT NULL,
+        [statement_id] nvarchar(max) NOT NULL,
+        [opening_date] date NOT NULL,
+        [closing_date] date NOT NULL,
+        [opening_tiyn] bigint NOT NULL,
+        [closing_tiyn] bigint NOT NULL,
+        [read_at_utc] datetime2 NOT NULL,
+        CONSTRAINT [PK_statements] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [ux_payments_live_child_quarter] ON [payments] ([quarter], [child_iin]) WHERE [status] <> ''rejected'' AND [status] <> ''returned''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [payments] ADD CONSTRAINT [ck_payments_credited_on] CHECK (([status] = ''credited'' AND [credited_on] IS NOT NULL) OR [status] = ''returned'' OR ([status] NOT IN (''credited'', ''returned'') AND [credited_on] IS NULL))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [payments] ADD CONSTRAINT [ck_payments_status] CHECK ([status] IN (''issued'', ''credited'', ''rejected'', ''returned''))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE INDEX [IX_statement_entries_batch_id] ON [statement_entries] ([batch_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_statement_entries_entry_key] ON [statement_entries] ([entry_key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE INDEX [IX_statement_entries_payment_id] ON [statement_entries] ([payment_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_statements_file_sha256_line] ON [statements] ([file_sha256], [line]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126130641_AccountStatements'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126130641_AccountStatements', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    DROP INDEX [IX_payments_replaces_payment_id] ON [payments];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    DROP INDEX [ux_payments_live_child_quarter] ON [payments];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    ALTER TABLE [payments] DROP CONSTRAINT [ck_payments_status];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     ALTER TABLE [batches] ADD [cancel_reason] nvarchar(max) NULL;
@@ -373,7 +514,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     ALTER TABLE [batches] ADD [cancelled_at_utc] datetime2 NULL;
@@ -381,7 +522,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     ALTER TABLE [batches] ADD [cancelled_by] nvarchar(max) NULL;
@@ -389,7 +530,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     ALTER TABLE [batches] ADD [prepared_by] nvarchar(max) NOT NULL DEFAULT N'';
@@ -397,7 +538,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     ALTER TABLE [batches] ADD [prepared_by_db_login] nvarchar(max) NULL;
@@ -405,7 +546,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     ALTER TABLE [batches] ADD [released_at_utc] datetime2 NULL;
@@ -413,7 +554,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     ALTER TABLE [batches] ADD [state] nvarchar(max) NOT NULL DEFAULT N'released';
@@ -421,7 +562,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     CREATE TABLE [batch_signatures] (
@@ -441,7 +582,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_payments_replaces_payment_id] ON [payments] ([replaces_payment_id]) WHERE [replaces_payment_id] IS NOT NULL AND [status] <> ''cancelled''');
@@ -449,23 +590,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [ux_payments_live_child_quarter] ON [payments] ([quarter], [child_iin]) WHERE [status] NOT IN (''rejected'', ''cancelled'')');
+    EXEC(N'CREATE UNIQUE INDEX [ux_payments_live_child_quarter] ON [payments] ([quarter], [child_iin]) WHERE [status] NOT IN (''rejected'', ''returned'', ''cancelled'')');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
-    EXEC(N'ALTER TABLE [payments] ADD CONSTRAINT [ck_payments_status] CHECK ([status] IN (''issued'', ''credited'', ''rejected'', ''cancelled''))');
+    EXEC(N'ALTER TABLE [payments] ADD CONSTRAINT [ck_payments_status] CHECK ([status] IN (''issued'', ''credited'', ''rejected'', ''returned'', ''cancelled''))');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     EXEC(N'ALTER TABLE [batches] ADD CONSTRAINT [ck_batches_state] CHECK ([state] IN (''prepared'', ''released'', ''cancelled''))');
@@ -473,7 +614,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_batch_signatures_batch_id_iin] ON [batch_signatures] ([batch_id], [iin]);
@@ -481,7 +622,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_batch_signatures_batch_id_role] ON [batch_signatures] ([batch_id], [role]);
@@ -489,11 +630,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261126130600_BatchRelease'
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261126130600_BatchRelease', N'10.0.14');
+    VALUES (N'20261126145702_BatchRelease', N'10.0.14');
 END;
 
 COMMIT;

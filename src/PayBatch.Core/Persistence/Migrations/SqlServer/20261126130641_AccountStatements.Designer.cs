@@ -2,76 +2,83 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PayBatch.Core.Persistence;
 
 #nullable disable
 
-namespace PayBatch.Core.Persistence.Migrations.Sqlite
+namespace PayBatch.Core.Persistence.Migrations.SqlServer
 {
-    [DbContext(typeof(SqliteDb))]
-    [Migration("20261126130508_BatchRelease")]
-    partial class BatchRelease
+    [DbContext(typeof(SqlServerDb))]
+    [Migration("20261126130641_AccountStatements")]
+    partial class AccountStatements
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
+
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("PayBatch.Core.Persistence.AuditRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Arguments")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("arguments");
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("changes");
 
                     b.Property<string>("Command")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("command");
 
                     b.Property<int>("ExitCode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("exit_code");
 
                     b.Property<DateTime>("FinishedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("finished_at_utc");
 
                     b.Property<string>("InputHashes")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("input_hashes");
 
                     b.Property<string>("Machine")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("machine");
 
                     b.Property<string>("RunId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("run_id");
 
                     b.Property<DateTime>("StartedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("started_at_utc");
 
                     b.Property<string>("User")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("user");
 
                     b.HasKey("Id");
@@ -85,36 +92,38 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CaseId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("case_id");
 
                     b.Property<DateTime>("ChangedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("changed_at_utc");
 
                     b.Property<string>("NewBankBic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("new_bank_bic");
 
                     b.Property<string>("NewIban")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("new_iban");
 
                     b.Property<string>("OldBankBic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("old_bank_bic");
 
                     b.Property<string>("OldIban")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("old_iban");
 
                     b.HasKey("Id");
@@ -128,39 +137,41 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
                     b.Property<long>("BatchId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("batch_id");
 
                     b.Property<string>("Bic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("bic");
 
                     b.Property<int>("Count")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("count");
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("file_name");
 
                     b.Property<string>("Format")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("format");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("sha256");
 
                     b.Property<long>("TotalTiyn")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("total_tiyn");
 
                     b.HasKey("Id");
@@ -175,91 +186,61 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
                     b.Property<long>("AmountPerChildTiyn")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("amount_per_child_tiyn");
-
-                    b.Property<string>("CancelReason")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("cancel_reason");
-
-                    b.Property<DateTime?>("CancelledAtUtc")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("cancelled_at_utc");
-
-                    b.Property<string>("CancelledBy")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("cancelled_by");
 
                     b.Property<decimal>("Coefficient")
                         .HasPrecision(9, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("decimal(9,4)")
                         .HasColumnName("coefficient");
 
                     b.Property<int>("Count")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("count");
 
                     b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("created_at_utc");
 
                     b.Property<int>("Excluded")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("excluded");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("kind");
 
                     b.Property<int>("Mrp")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("mrp");
 
                     b.Property<int>("Number")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("number");
-
-                    b.Property<string>("PreparedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("prepared_by");
-
-                    b.Property<string>("PreparedByDbLogin")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("prepared_by_db_login");
 
                     b.Property<string>("Quarter")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("quarter");
 
-                    b.Property<DateTime?>("ReleasedAtUtc")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("released_at_utc");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("released")
-                        .HasColumnName("state");
-
                     b.Property<long>("TotalTiyn")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("total_tiyn");
 
                     b.Property<DateOnly>("ValueDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("value_date");
 
                     b.Property<string>("WrittenWith")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("written_with");
 
                     b.HasKey("Id");
@@ -269,161 +250,105 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
 
                     b.ToTable("batches", null, t =>
                         {
-                            t.HasCheckConstraint("ck_batches_kind", "\"kind\" IN ('run', 'reissue')");
+                            t.HasCheckConstraint("ck_batches_kind", "[kind] IN ('run', 'reissue')");
 
-                            t.HasCheckConstraint("ck_batches_number", "\"number\" BETWEEN 1 AND 99");
+                            t.HasCheckConstraint("ck_batches_number", "[number] BETWEEN 1 AND 99");
 
-                            t.HasCheckConstraint("ck_batches_state", "\"state\" IN ('prepared', 'released', 'cancelled')");
-
-                            t.HasCheckConstraint("ck_batches_total", "\"total_tiyn\" >= 0");
-                        });
-                });
-
-            modelBuilder.Entity("PayBatch.Core.Persistence.BatchSignatureRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<long>("BatchId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("batch_id");
-
-                    b.Property<string>("Iin")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("iin");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("role");
-
-                    b.Property<DateTime>("SignedAtUtc")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("signed_at_utc");
-
-                    b.Property<string>("SignedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("signed_by");
-
-                    b.Property<string>("Thumbprint")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("thumbprint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BatchId", "Iin")
-                        .IsUnique();
-
-                    b.HasIndex("BatchId", "Role")
-                        .IsUnique();
-
-                    b.ToTable("batch_signatures", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_batch_signatures_role", "\"role\" IN ('first', 'second')");
+                            t.HasCheckConstraint("ck_batches_total", "[total_tiyn] >= 0");
                         });
                 });
 
             modelBuilder.Entity("PayBatch.Core.Persistence.CaseRow", b =>
                 {
                     b.Property<string>("CaseId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("case_id");
 
                     b.Property<string>("ApplicantIin")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("applicant_iin");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("applicant_name");
 
                     b.Property<string>("ApplicantRole")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("applicant_role");
 
                     b.Property<DateOnly>("ApplicationDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("application_date");
 
                     b.Property<string>("BankBic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("bank_bic");
 
                     b.Property<DateOnly>("ChildBirthDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("child_birth_date");
 
                     b.Property<string>("ChildIin")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("child_iin");
 
                     b.Property<string>("ChildName")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("child_name");
 
                     b.Property<DateOnly>("DecisionDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("decision_date");
 
                     b.Property<string>("DecisionNo")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("decision_no");
 
                     b.Property<string>("DisabilityCertNo")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("disability_cert_no");
 
                     b.Property<DateOnly?>("DisabilityValidTo")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("disability_valid_to");
 
                     b.Property<string>("District")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("district");
 
                     b.Property<string>("GuardianshipRef")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("guardianship_ref");
 
                     b.Property<DateOnly>("HomeEducationFrom")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("home_education_from");
 
                     b.Property<DateOnly?>("HomeEducationTo")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("home_education_to");
 
                     b.Property<string>("Iban")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("iban");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("status");
 
                     b.Property<DateOnly?>("StudyEndDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("study_end_date");
 
                     b.HasKey("CaseId");
@@ -432,9 +357,9 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
 
                     b.ToTable("cases", null, t =>
                         {
-                            t.HasCheckConstraint("ck_cases_role", "\"applicant_role\" IN ('parent', 'guardian')");
+                            t.HasCheckConstraint("ck_cases_role", "[applicant_role] IN ('parent', 'guardian')");
 
-                            t.HasCheckConstraint("ck_cases_status", "\"status\" IN ('approved', 'suspended', 'terminated')");
+                            t.HasCheckConstraint("ck_cases_status", "[status] IN ('approved', 'suspended', 'terminated')");
                         });
                 });
 
@@ -442,31 +367,33 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CertificateNo")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("certificate_no");
 
                     b.Property<string>("ChildIin")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("child_iin");
 
                     b.Property<DateOnly>("IssuedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("issued_on");
 
                     b.Property<string>("Quarter")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("quarter");
 
                     b.Property<string>("School")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("school");
 
                     b.HasKey("Id");
@@ -481,60 +408,62 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
                     b.Property<long?>("AmountTiyn")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("amount_tiyn");
 
                     b.Property<DateOnly?>("CreditedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("credited_on");
 
                     b.Property<string>("File")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("file");
 
                     b.Property<string>("FileSha256")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("file_sha256");
 
                     b.Property<string>("Iban")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("iban");
 
                     b.Property<int>("Line")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("line");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("outcome");
 
                     b.Property<long?>("PaymentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("payment_id");
 
                     b.Property<DateTime>("ReadAtUtc")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("datetime2")
                         .HasColumnName("read_at_utc");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("reason");
 
                     b.Property<string>("Reference")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("reference");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("status");
 
                     b.HasKey("Id");
@@ -551,31 +480,33 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
                     b.Property<long>("BatchId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("batch_id");
 
                     b.Property<string>("CaseId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("case_id");
 
                     b.Property<string>("ChildIin")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("child_iin");
 
                     b.Property<string>("Quarter")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("quarter");
 
                     b.Property<string>("Reasons")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("reasons");
 
                     b.HasKey("Id");
@@ -592,81 +523,83 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
                     b.Property<long>("AmountTiyn")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("amount_tiyn");
 
                     b.Property<string>("ApplicantIin")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("applicant_iin");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("applicant_name");
 
                     b.Property<long>("BatchId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("batch_id");
 
                     b.Property<string>("Bic")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("bic");
 
                     b.Property<string>("CaseId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("case_id");
 
                     b.Property<string>("ChildIin")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("child_iin");
 
                     b.Property<DateOnly?>("CreditedOn")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("credited_on");
 
                     b.Property<string>("District")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("district");
 
                     b.Property<string>("Iban")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("iban");
 
                     b.Property<string>("Quarter")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("quarter");
 
                     b.Property<string>("Reference")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(450)")
                         .HasColumnName("reference");
 
                     b.Property<long?>("ReplacesPaymentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("replaces_payment_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("int")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("status");
 
                     b.Property<string>("StatusReason")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("nvarchar(max)")
                         .HasColumnName("status_reason");
 
                     b.HasKey("Id");
@@ -678,21 +611,164 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReplacesPaymentId")
                         .IsUnique()
-                        .HasFilter("\"replaces_payment_id\" IS NOT NULL AND \"status\" <> 'cancelled'");
+                        .HasFilter("[replaces_payment_id] IS NOT NULL");
 
                     b.HasIndex("Quarter", "ChildIin")
                         .IsUnique()
                         .HasDatabaseName("ux_payments_live_child_quarter")
-                        .HasFilter("\"status\" NOT IN ('rejected', 'cancelled')");
+                        .HasFilter("[status] <> 'rejected' AND [status] <> 'returned'");
 
                     b.ToTable("payments", null, t =>
                         {
-                            t.HasCheckConstraint("ck_payments_amount", "\"amount_tiyn\" > 0");
+                            t.HasCheckConstraint("ck_payments_amount", "[amount_tiyn] > 0");
 
-                            t.HasCheckConstraint("ck_payments_credited_on", "(\"status\" = 'credited' AND \"credited_on\" IS NOT NULL) OR (\"status\" <> 'credited' AND \"credited_on\" IS NULL)");
+                            t.HasCheckConstraint("ck_payments_credited_on", "([status] = 'credited' AND [credited_on] IS NOT NULL) OR [status] = 'returned' OR ([status] NOT IN ('credited', 'returned') AND [credited_on] IS NULL)");
 
-                            t.HasCheckConstraint("ck_payments_status", "\"status\" IN ('issued', 'credited', 'rejected', 'cancelled')");
+                            t.HasCheckConstraint("ck_payments_status", "[status] IN ('issued', 'credited', 'rejected', 'returned')");
                         });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementEntryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_tiyn");
+
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateOnly?>("BookedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_on");
+
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("entry_key");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("file");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("int")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("payment_id");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("EntryKey")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentId");
+
+                    b.ToTable("statement_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_statement_entries_kind", "[kind] IN ('debit', 'return')");
+                        });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ClosingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("closing_date");
+
+                    b.Property<long>("ClosingTiyn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closing_tiyn");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("file");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("int")
+                        .HasColumnName("line");
+
+                    b.Property<DateOnly>("OpeningDate")
+                        .HasColumnType("date")
+                        .HasColumnName("opening_date");
+
+                    b.Property<long>("OpeningTiyn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opening_tiyn");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("statement_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileSha256", "Line")
+                        .IsUnique();
+
+                    b.ToTable("statements", (string)null);
                 });
 
             modelBuilder.Entity("PayBatch.Core.Persistence.BankDetailChangeRow", b =>
@@ -708,15 +784,6 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
                         .WithMany("Files")
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PayBatch.Core.Persistence.BatchSignatureRow", b =>
-                {
-                    b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
-                        .WithMany()
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -750,6 +817,19 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                     b.HasOne("PayBatch.Core.Persistence.PaymentRow", null)
                         .WithMany()
                         .HasForeignKey("ReplacesPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementEntryRow", b =>
+                {
+                    b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PayBatch.Core.Persistence.PaymentRow", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -2,83 +2,76 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PayBatch.Core.Persistence;
 
 #nullable disable
 
-namespace PayBatch.Core.Persistence.Migrations.SqlServer
+namespace PayBatch.Core.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(SqlServerDb))]
-    [Migration("20261126130600_BatchRelease")]
-    partial class BatchRelease
+    [DbContext(typeof(SqliteDb))]
+    [Migration("20261126130243_AccountStatements")]
+    partial class AccountStatements
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
-
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
             modelBuilder.Entity("PayBatch.Core.Persistence.AuditRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Arguments")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("arguments");
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("changes");
 
                     b.Property<string>("Command")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("command");
 
                     b.Property<int>("ExitCode")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("exit_code");
 
                     b.Property<DateTime>("FinishedAtUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finished_at_utc");
 
                     b.Property<string>("InputHashes")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("input_hashes");
 
                     b.Property<string>("Machine")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("machine");
 
                     b.Property<string>("RunId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("run_id");
 
                     b.Property<DateTime>("StartedAtUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at_utc");
 
                     b.Property<string>("User")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user");
 
                     b.HasKey("Id");
@@ -92,38 +85,36 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CaseId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
                     b.Property<DateTime>("ChangedAtUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("changed_at_utc");
 
                     b.Property<string>("NewBankBic")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("new_bank_bic");
 
                     b.Property<string>("NewIban")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("new_iban");
 
                     b.Property<string>("OldBankBic")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("old_bank_bic");
 
                     b.Property<string>("OldIban")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("old_iban");
 
                     b.HasKey("Id");
@@ -137,41 +128,39 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<long>("BatchId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("batch_id");
 
                     b.Property<string>("Bic")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bic");
 
                     b.Property<int>("Count")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file_name");
 
                     b.Property<string>("Format")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("format");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sha256");
 
                     b.Property<long>("TotalTiyn")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("total_tiyn");
 
                     b.HasKey("Id");
@@ -186,93 +175,59 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<long>("AmountPerChildTiyn")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("amount_per_child_tiyn");
-
-                    b.Property<string>("CancelReason")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("cancel_reason");
-
-                    b.Property<DateTime?>("CancelledAtUtc")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("cancelled_at_utc");
-
-                    b.Property<string>("CancelledBy")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("cancelled_by");
 
                     b.Property<decimal>("Coefficient")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("coefficient");
 
                     b.Property<int>("Count")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
                     b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at_utc");
 
                     b.Property<int>("Excluded")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("excluded");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<int>("Mrp")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("mrp");
 
                     b.Property<int>("Number")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("number");
-
-                    b.Property<string>("PreparedBy")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("prepared_by");
-
-                    b.Property<string>("PreparedByDbLogin")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("prepared_by_db_login");
 
                     b.Property<string>("Quarter")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quarter");
 
-                    b.Property<DateTime?>("ReleasedAtUtc")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("released_at_utc");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("nvarchar(max)")
-                        .HasDefaultValue("released")
-                        .HasColumnName("state");
-
                     b.Property<long>("TotalTiyn")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("total_tiyn");
 
                     b.Property<DateOnly>("ValueDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("value_date");
 
                     b.Property<string>("WrittenWith")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("written_with");
 
                     b.HasKey("Id");
@@ -282,163 +237,105 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
 
                     b.ToTable("batches", null, t =>
                         {
-                            t.HasCheckConstraint("ck_batches_kind", "[kind] IN ('run', 'reissue')");
+                            t.HasCheckConstraint("ck_batches_kind", "\"kind\" IN ('run', 'reissue')");
 
-                            t.HasCheckConstraint("ck_batches_number", "[number] BETWEEN 1 AND 99");
+                            t.HasCheckConstraint("ck_batches_number", "\"number\" BETWEEN 1 AND 99");
 
-                            t.HasCheckConstraint("ck_batches_state", "[state] IN ('prepared', 'released', 'cancelled')");
-
-                            t.HasCheckConstraint("ck_batches_total", "[total_tiyn] >= 0");
-                        });
-                });
-
-            modelBuilder.Entity("PayBatch.Core.Persistence.BatchSignatureRow", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("BatchId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("batch_id");
-
-                    b.Property<string>("Iin")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(450)")
-                        .HasColumnName("iin");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(450)")
-                        .HasColumnName("role");
-
-                    b.Property<DateTime>("SignedAtUtc")
-                        .HasColumnType("datetime2")
-                        .HasColumnName("signed_at_utc");
-
-                    b.Property<string>("SignedBy")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("signed_by");
-
-                    b.Property<string>("Thumbprint")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("thumbprint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BatchId", "Iin")
-                        .IsUnique();
-
-                    b.HasIndex("BatchId", "Role")
-                        .IsUnique();
-
-                    b.ToTable("batch_signatures", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_batch_signatures_role", "[role] IN ('first', 'second')");
+                            t.HasCheckConstraint("ck_batches_total", "\"total_tiyn\" >= 0");
                         });
                 });
 
             modelBuilder.Entity("PayBatch.Core.Persistence.CaseRow", b =>
                 {
                     b.Property<string>("CaseId")
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
                     b.Property<string>("ApplicantIin")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("applicant_iin");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("applicant_name");
 
                     b.Property<string>("ApplicantRole")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("applicant_role");
 
                     b.Property<DateOnly>("ApplicationDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("application_date");
 
                     b.Property<string>("BankBic")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bank_bic");
 
                     b.Property<DateOnly>("ChildBirthDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("child_birth_date");
 
                     b.Property<string>("ChildIin")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("child_iin");
 
                     b.Property<string>("ChildName")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("child_name");
 
                     b.Property<DateOnly>("DecisionDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decision_date");
 
                     b.Property<string>("DecisionNo")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decision_no");
 
                     b.Property<string>("DisabilityCertNo")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("disability_cert_no");
 
                     b.Property<DateOnly?>("DisabilityValidTo")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("disability_valid_to");
 
                     b.Property<string>("District")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("district");
 
                     b.Property<string>("GuardianshipRef")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("guardianship_ref");
 
                     b.Property<DateOnly>("HomeEducationFrom")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("home_education_from");
 
                     b.Property<DateOnly?>("HomeEducationTo")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("home_education_to");
 
                     b.Property<string>("Iban")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("iban");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<DateOnly?>("StudyEndDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("study_end_date");
 
                     b.HasKey("CaseId");
@@ -447,9 +344,9 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
 
                     b.ToTable("cases", null, t =>
                         {
-                            t.HasCheckConstraint("ck_cases_role", "[applicant_role] IN ('parent', 'guardian')");
+                            t.HasCheckConstraint("ck_cases_role", "\"applicant_role\" IN ('parent', 'guardian')");
 
-                            t.HasCheckConstraint("ck_cases_status", "[status] IN ('approved', 'suspended', 'terminated')");
+                            t.HasCheckConstraint("ck_cases_status", "\"status\" IN ('approved', 'suspended', 'terminated')");
                         });
                 });
 
@@ -457,33 +354,31 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CertificateNo")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("certificate_no");
 
                     b.Property<string>("ChildIin")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("child_iin");
 
                     b.Property<DateOnly>("IssuedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("issued_on");
 
                     b.Property<string>("Quarter")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quarter");
 
                     b.Property<string>("School")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("school");
 
                     b.HasKey("Id");
@@ -498,62 +393,60 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<long?>("AmountTiyn")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("amount_tiyn");
 
                     b.Property<DateOnly?>("CreditedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("credited_on");
 
                     b.Property<string>("File")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file");
 
                     b.Property<string>("FileSha256")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("file_sha256");
 
                     b.Property<string>("Iban")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("iban");
 
                     b.Property<int>("Line")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<long?>("PaymentId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("payment_id");
 
                     b.Property<DateTime>("ReadAtUtc")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("TEXT")
                         .HasColumnName("read_at_utc");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<string>("Reference")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reference");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("Id");
@@ -570,33 +463,31 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<long>("BatchId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("batch_id");
 
                     b.Property<string>("CaseId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
                     b.Property<string>("ChildIin")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("child_iin");
 
                     b.Property<string>("Quarter")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quarter");
 
                     b.Property<string>("Reasons")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reasons");
 
                     b.HasKey("Id");
@@ -613,83 +504,81 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
                     b.Property<long>("AmountTiyn")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("amount_tiyn");
 
                     b.Property<string>("ApplicantIin")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("applicant_iin");
 
                     b.Property<string>("ApplicantName")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("applicant_name");
 
                     b.Property<long>("BatchId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("batch_id");
 
                     b.Property<string>("Bic")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bic");
 
                     b.Property<string>("CaseId")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("case_id");
 
                     b.Property<string>("ChildIin")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("child_iin");
 
                     b.Property<DateOnly?>("CreditedOn")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("credited_on");
 
                     b.Property<string>("District")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("district");
 
                     b.Property<string>("Iban")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("iban");
 
                     b.Property<string>("Quarter")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("quarter");
 
                     b.Property<string>("Reference")
                         .IsRequired()
-                        .HasColumnType("nvarchar(450)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reference");
 
                     b.Property<long?>("ReplacesPaymentId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("replaces_payment_id");
 
                     b.Property<int>("Sequence")
-                        .HasColumnType("int")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("StatusReason")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status_reason");
 
                     b.HasKey("Id");
@@ -701,21 +590,160 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ReplacesPaymentId")
                         .IsUnique()
-                        .HasFilter("[replaces_payment_id] IS NOT NULL AND [status] <> 'cancelled'");
+                        .HasFilter("\"replaces_payment_id\" IS NOT NULL");
 
                     b.HasIndex("Quarter", "ChildIin")
                         .IsUnique()
                         .HasDatabaseName("ux_payments_live_child_quarter")
-                        .HasFilter("[status] NOT IN ('rejected', 'cancelled')");
+                        .HasFilter("\"status\" <> 'rejected' AND \"status\" <> 'returned'");
 
                     b.ToTable("payments", null, t =>
                         {
-                            t.HasCheckConstraint("ck_payments_amount", "[amount_tiyn] > 0");
+                            t.HasCheckConstraint("ck_payments_amount", "\"amount_tiyn\" > 0");
 
-                            t.HasCheckConstraint("ck_payments_credited_on", "([status] = 'credited' AND [credited_on] IS NOT NULL) OR ([status] <> 'credited' AND [credited_on] IS NULL)");
+                            t.HasCheckConstraint("ck_payments_credited_on", "(\"status\" = 'credited' AND \"credited_on\" IS NOT NULL) OR \"status\" = 'returned' OR (\"status\" NOT IN ('credited', 'returned') AND \"credited_on\" IS NULL)");
 
-                            t.HasCheckConstraint("ck_payments_status", "[status] IN ('issued', 'credited', 'rejected', 'cancelled')");
+                            t.HasCheckConstraint("ck_payments_status", "\"status\" IN ('issued', 'credited', 'rejected', 'returned')");
                         });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementEntryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountTiyn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_tiyn");
+
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateOnly?>("BookedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_on");
+
+                    b.Property<string>("EntryKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_key");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<long?>("PaymentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_id");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("EntryKey")
+                        .IsUnique();
+
+                    b.HasIndex("PaymentId");
+
+                    b.ToTable("statement_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_statement_entries_kind", "\"kind\" IN ('debit', 'return')");
+                        });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ClosingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closing_date");
+
+                    b.Property<long>("ClosingTiyn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closing_tiyn");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<DateOnly>("OpeningDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opening_date");
+
+                    b.Property<long>("OpeningTiyn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opening_tiyn");
+
+                    b.Property<DateTime>("ReadAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at_utc");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statement_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileSha256", "Line")
+                        .IsUnique();
+
+                    b.ToTable("statements", (string)null);
                 });
 
             modelBuilder.Entity("PayBatch.Core.Persistence.BankDetailChangeRow", b =>
@@ -731,15 +759,6 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 {
                     b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
                         .WithMany("Files")
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PayBatch.Core.Persistence.BatchSignatureRow", b =>
-                {
-                    b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
-                        .WithMany()
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -773,6 +792,19 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                     b.HasOne("PayBatch.Core.Persistence.PaymentRow", null)
                         .WithMany()
                         .HasForeignKey("ReplacesPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.StatementEntryRow", b =>
+                {
+                    b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PayBatch.Core.Persistence.PaymentRow", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

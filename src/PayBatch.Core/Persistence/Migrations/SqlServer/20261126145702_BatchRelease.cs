@@ -105,12 +105,12 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 table: "payments",
                 columns: new[] { "quarter", "child_iin" },
                 unique: true,
-                filter: "[status] NOT IN ('rejected', 'cancelled')");
+                filter: "[status] NOT IN ('rejected', 'returned', 'cancelled')");
 
             migrationBuilder.AddCheckConstraint(
                 name: "ck_payments_status",
                 table: "payments",
-                sql: "[status] IN ('issued', 'credited', 'rejected', 'cancelled')");
+                sql: "[status] IN ('issued', 'credited', 'rejected', 'returned', 'cancelled')");
 
             migrationBuilder.AddCheckConstraint(
                 name: "ck_batches_state",
@@ -192,12 +192,12 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 table: "payments",
                 columns: new[] { "quarter", "child_iin" },
                 unique: true,
-                filter: "[status] <> 'rejected'");
+                filter: "[status] <> 'rejected' AND [status] <> 'returned'");
 
             migrationBuilder.AddCheckConstraint(
                 name: "ck_payments_status",
                 table: "payments",
-                sql: "[status] IN ('issued', 'credited', 'rejected')");
+                sql: "[status] IN ('issued', 'credited', 'rejected', 'returned')");
         }
     }
 }

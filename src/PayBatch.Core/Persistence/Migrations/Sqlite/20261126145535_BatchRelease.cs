@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace PayBatch.Core.Persistence.Migrations.Postgres
+namespace PayBatch.Core.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class BatchRelease : Migration
@@ -27,44 +26,44 @@ namespace PayBatch.Core.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "cancel_reason",
                 table: "batches",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "cancelled_at_utc",
                 table: "batches",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "cancelled_by",
                 table: "batches",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "prepared_by",
                 table: "batches",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "prepared_by_db_login",
                 table: "batches",
-                type: "text",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "released_at_utc",
                 table: "batches",
-                type: "timestamp with time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "state",
                 table: "batches",
-                type: "text",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: "released");
 
@@ -72,15 +71,15 @@ namespace PayBatch.Core.Persistence.Migrations.Postgres
                 name: "batch_signatures",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    batch_id = table.Column<long>(type: "bigint", nullable: false),
-                    role = table.Column<string>(type: "text", nullable: false),
-                    iin = table.Column<string>(type: "text", nullable: false),
-                    name = table.Column<string>(type: "text", nullable: false),
-                    thumbprint = table.Column<string>(type: "text", nullable: false),
-                    signed_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    signed_by = table.Column<string>(type: "text", nullable: false)
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    role = table.Column<string>(type: "TEXT", nullable: false),
+                    iin = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    thumbprint = table.Column<string>(type: "TEXT", nullable: false),
+                    signed_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    signed_by = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,12 +105,12 @@ namespace PayBatch.Core.Persistence.Migrations.Postgres
                 table: "payments",
                 columns: new[] { "quarter", "child_iin" },
                 unique: true,
-                filter: "\"status\" NOT IN ('rejected', 'cancelled')");
+                filter: "\"status\" NOT IN ('rejected', 'returned', 'cancelled')");
 
             migrationBuilder.AddCheckConstraint(
                 name: "ck_payments_status",
                 table: "payments",
-                sql: "\"status\" IN ('issued', 'credited', 'rejected', 'cancelled')");
+                sql: "\"status\" IN ('issued', 'credited', 'rejected', 'returned', 'cancelled')");
 
             migrationBuilder.AddCheckConstraint(
                 name: "ck_batches_state",
@@ -193,12 +192,12 @@ namespace PayBatch.Core.Persistence.Migrations.Postgres
                 table: "payments",
                 columns: new[] { "quarter", "child_iin" },
                 unique: true,
-                filter: "\"status\" <> 'rejected'");
+                filter: "\"status\" <> 'rejected' AND \"status\" <> 'returned'");
 
             migrationBuilder.AddCheckConstraint(
                 name: "ck_payments_status",
                 table: "payments",
-                sql: "\"status\" IN ('issued', 'credited', 'rejected')");
+                sql: "\"status\" IN ('issued', 'credited', 'rejected', 'returned')");
         }
     }
 }

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace PayBatch.Core.Persistence.Migrations.Sqlite
+namespace PayBatch.Core.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class BatchRelease : Migration
@@ -26,44 +27,44 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "cancel_reason",
                 table: "batches",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "cancelled_at_utc",
                 table: "batches",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "cancelled_by",
                 table: "batches",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "prepared_by",
                 table: "batches",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
                 name: "prepared_by_db_login",
                 table: "batches",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "released_at_utc",
                 table: "batches",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "state",
                 table: "batches",
-                type: "TEXT",
+                type: "text",
                 nullable: false,
                 defaultValue: "released");
 
@@ -71,15 +72,15 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 name: "batch_signatures",
                 columns: table => new
                 {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    role = table.Column<string>(type: "TEXT", nullable: false),
-                    iin = table.Column<string>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", nullable: false),
-                    thumbprint = table.Column<string>(type: "TEXT", nullable: false),
-                    signed_at_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    signed_by = table.Column<string>(type: "TEXT", nullable: false)
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    batch_id = table.Column<long>(type: "bigint", nullable: false),
+                    role = table.Column<string>(type: "text", nullable: false),
+                    iin = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    thumbprint = table.Column<string>(type: "text", nullable: false),
+                    signed_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    signed_by = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,12 +106,12 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 table: "payments",
                 columns: new[] { "quarter", "child_iin" },
                 unique: true,
-                filter: "\"status\" NOT IN ('rejected', 'cancelled')");
+                filter: "\"status\" NOT IN ('rejected', 'returned', 'cancelled')");
 
             migrationBuilder.AddCheckConstraint(
                 name: "ck_payments_status",
                 table: "payments",
-                sql: "\"status\" IN ('issued', 'credited', 'rejected', 'cancelled')");
+                sql: "\"status\" IN ('issued', 'credited', 'rejected', 'returned', 'cancelled')");
 
             migrationBuilder.AddCheckConstraint(
                 name: "ck_batches_state",
@@ -192,12 +193,12 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 table: "payments",
                 columns: new[] { "quarter", "child_iin" },
                 unique: true,
-                filter: "\"status\" <> 'rejected'");
+                filter: "\"status\" <> 'rejected' AND \"status\" <> 'returned'");
 
             migrationBuilder.AddCheckConstraint(
                 name: "ck_payments_status",
                 table: "payments",
-                sql: "\"status\" IN ('issued', 'credited', 'rejected')");
+                sql: "\"status\" IN ('issued', 'credited', 'rejected', 'returned')");
         }
     }
 }

@@ -22,6 +22,9 @@ public sealed class Labels
     public string this[string key] => _text[key];
     public string Reason(Reason r) => _reasons[r];
 
+    /// <summary>The word for a status or SLA code (credited, on_time…); the code itself when there is none.</summary>
+    public string Status(string code) => _text.GetValueOrDefault(code == "on_time" ? "onTime" : code) ?? code;
+
     public static bool TryGet(string? lang, out Labels labels)
     {
         labels = lang?.ToLowerInvariant() switch
@@ -95,6 +98,15 @@ public sealed class Labels
         deadline = Крайний срок
         creditedOn = Зачислено
         bankingDays = Банковских дней
+        childIin = ИИН ребёнка
+        iban = IBAN
+        bic = БИК
+        slaStatus = Соблюдение срока
+        reasons = Причины
+        item = Показатель
+        percent = %
+        sheetPayments = Платежи
+        sheetUnpaid = Не назначено
         chart = Дней до зачисления (банковских)
         none = нет
         """, """
@@ -156,6 +168,15 @@ public sealed class Labels
         deadline = Соңғы мерзім
         creditedOn = Есепке алынды
         bankingDays = Банктік күндер
+        childIin = Баланың ЖСН
+        iban = IBAN
+        bic = БСК
+        slaStatus = Мерзімнің сақталуы
+        reasons = Себептер
+        item = Көрсеткіш
+        percent = %
+        sheetPayments = Төлемдер
+        sheetUnpaid = Тағайындалмады
         chart = Есепке алуға дейінгі күндер (банктік)
         none = жоқ
         """, """
@@ -217,6 +238,15 @@ public sealed class Labels
         deadline = Deadline
         creditedOn = Credited on
         bankingDays = Banking days
+        childIin = Child IIN
+        iban = IBAN
+        bic = BIC
+        slaStatus = Time limit
+        reasons = Reasons
+        item = Item
+        percent = %
+        sheetPayments = Payments
+        sheetUnpaid = Not paid
         chart = Banking days to credit
         none = none
         """, """

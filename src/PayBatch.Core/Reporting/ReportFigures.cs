@@ -8,6 +8,9 @@ namespace PayBatch.Core.Reporting;
 
 public sealed record CountAmount(string Key, int Count, Tenge Amount);
 
+/// <summary>A case the quarter's latest run did not pay, with every reason that held (ALREADY_PAID left out).</summary>
+public sealed record UnpaidCase(string CaseId, string ChildIin, IReadOnlyList<Reason> Reasons);
+
 /// <summary>A batch's control sum beside what the department's statements show debited for it.</summary>
 public sealed record BatchDebitFigures(string Batch, Tenge Total, Tenge? Debited)
 {
@@ -41,6 +44,7 @@ public sealed record ReportFigures
     public required int Overdue { get; init; }
     public required int Pending { get; init; }
     public required IReadOnlyList<(Reason Reason, int Count)> Exclusions { get; init; }
+    public required IReadOnlyList<UnpaidCase> UnpaidCases { get; init; }
     public required IReadOnlyList<CountAmount> ByDistrict { get; init; }
     public required IReadOnlyList<CountAmount> ByBank { get; init; }
     public required IReadOnlyList<SlaBreach> Breaches { get; init; }
@@ -76,12 +80,17 @@ public sealed record ReportFigures
         var latestRun = await db.LatestRunBatch(qs).Select(id => (long?)id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var liveChildren = payments.Where(p => !Unpaid(p.Status)).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
         var reasonCounts = Reasons.All.Where(r => r != Reason.AlreadyPaid).ToDictionary(r => r, _ => 0);
+        var unpaid = new List<UnpaidCase>();
         if (latestRun is not null)
         {
             var rows = await db.ExclusionsOfBatch(latestRun.Value).ToListAsync(ct).ConfigureAwait(false);
             foreach (var row in rows.Where(r => !liveChildren.Contains(r.ChildIin)))
-                foreach (var code in row.Reasons.Split(';'))
-                    if (Reasons.TryParse(code, out var reason) && reason != Reason.AlreadyPaid) reasonCounts[reason]++;
+            {
+                var reasons = row.Reasons.Split(';').Select(code => Reasons.TryParse(code, out var r) ? r : Reason.AlreadyPaid)
+                    .Where(r => r != Reason.AlreadyPaid).ToList();
+                foreach (var reason in reasons) reasonCounts[reason]++;
+                if (reasons.Count > 0) unpaid.Add(new UnpaidCase(row.CaseId, row.ChildIin, reasons));
+            }
         }
 
         var end = q.LastDay;
@@ -110,6 +119,7 @@ public sealed record ReportFigures
             Overdue = sla.Count(s => s.Sla.Sla == "overdue"),
             Pending = sla.Count(s => s.Sla.Sla == "pending"),
             Exclusions = reasonCounts.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToList(),
+            UnpaidCases = unpaid.OrderBy(u => u.CaseId, StringComparer.Ordinal).ThenBy(u => u.ChildIin, StringComparer.Ordinal).ToList(),
             ByDistrict = live.GroupBy(p => p.District, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => new CountAmount(g.Key, g.Count(), new Tenge(g.Sum(p => p.AmountTiyn)))).ToList(),
             ByBank = live.GroupBy(p => p.Bic, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)

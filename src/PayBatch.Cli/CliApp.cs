@@ -99,6 +99,9 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Build(runner));
         root.Subcommands.Add(ReconcileCommand.Build(runner));
         root.Subcommands.Add(ReissueCommand.Build(runner));
+        root.Subcommands.Add(SignCommand.Build(runner));
+        root.Subcommands.Add(VerifyCommand.Build(runner));
+        root.Subcommands.Add(CancelCommand.Build(runner));
         root.Subcommands.Add(PaymentCommand.Build(runner));
         root.Subcommands.Add(ReportCommand.Build(runner));
         root.Subcommands.Add(CalendarCommand.Build(runner));
@@ -138,6 +141,18 @@ public static class CliApp
         {
             if (Quarter.TryParse(r.Tokens.SingleOrDefault()?.Value, out var q)) return q;
             r.AddError(CliText.QuarterInvalid.Format(r.Tokens.SingleOrDefault()?.Value));
+            return default;
+        },
+    };
+
+    public static Option<BatchName> BatchOption() => new("--batch")
+    {
+        Description = "The batch, e.g. 2026Q1-01",
+        Required = true,
+        CustomParser = r =>
+        {
+            if (BatchName.TryParse(r.Tokens.SingleOrDefault()?.Value, out var b)) return b;
+            r.AddError($"'{r.Tokens.SingleOrDefault()?.Value}' is not a batch such as 2026Q1-01");
             return default;
         },
     };

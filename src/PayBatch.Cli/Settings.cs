@@ -5,6 +5,7 @@ using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Localization;
 using PayBatch.Core.Persistence;
+using PayBatch.Core.Release;
 
 namespace PayBatch.Cli;
 
@@ -142,6 +143,27 @@ public sealed class Settings
     public TimeZoneInfo TimeZone =>
         DepartmentClock.TryParseZone(Root["Ui:TimeZone"], out var zone) ? zone
             : throw new InputException($"Ui:TimeZone '{Root["Ui:TimeZone"]}' is not an offset such as +05:00 or a time zone id such as Asia/Almaty");
+
+    /// <summary>SPEC's <c>Release</c> section; without it (or with 0 signatures) a batch is released when written.</summary>
+    public ReleasePolicy Release
+    {
+        get
+        {
+            var requiredText = Root["Release:RequiredSignatures"] ?? "0";
+            if (!int.TryParse(requiredText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var required) || required > 2)
+                throw new InputException($"Release:RequiredSignatures '{requiredText}' is not 0, 1 or 2");
+            var signers = new List<Signer>();
+            foreach (var entry in Root.GetSection("Release:Signers").GetChildren())
+            {
+                if (!Iin.TryParse(entry["Iin"], out var iin))
+                    throw new InputException($"Release:Signers:{entry.Key}:Iin '{Iin.Mask(entry["Iin"])}' is not a valid IIN");
+                if (!SignerRoles.TryParse(entry["Role"], out var role))
+                    throw new InputException($"Release:Signers:{entry.Key}:Role '{entry["Role"]}' is not first or second");
+                signers.Add(new Signer(iin, role));
+            }
+            return new ReleasePolicy(required, Blank(Root["Release:TrustedRoots"]) is { } roots ? Resolve(roots) : null, signers);
+        }
+    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) || s == "…" ? null : s.Trim();
 

@@ -1,3 +1,4 @@
+using PayBatch.Core.Domain;
 using PayBatch.Core;
 using System.CommandLine;
 using System.Text.Json.Nodes;
@@ -21,12 +22,13 @@ public static class ReissueCommand
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
+            var release = ctx.Settings.Release;
             var request = new ReissueRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format),
-                ctx.Settings.OutputDirectory, parse.GetValue(all), parse.GetValue(dryRun));
+                ctx.Settings.OutputDirectory, parse.GetValue(all), parse.GetValue(dryRun), release.RequiredSignatures > 0);
             var o = await Resilience.RetryAsync(db, t => new Reissue(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log)
                 .ExecuteAsync(request, t), ct).ConfigureAwait(false);
             var b = o.Batch;
-            if (!o.DryRun) ctx.Changes = b is null ? "no re-issue" : $"created re-issue batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT";
+            if (!o.DryRun) ctx.Changes = b is null ? "no re-issue" : $"created re-issue batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT{RunCommand.Awaiting(release)}";
             RunCommand.WarnIfNoKnp(ctx, b);
             ctx.Result(new JsonObject
             {
@@ -35,6 +37,8 @@ public static class ReissueCommand
                 ["created"] = b is not null && !o.DryRun,
                 ["quarter"] = request.Quarter.ToString(),
                 ["batch"] = b?.NumberText,
+                ["state"] = b is null ? null : Codes.Of(release.InitialState),
+                ["next"] = RunCommand.NextStep(b, o.DryRun, release),
                 ["valueDate"] = b?.ValueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["count"] = b?.Payments.Count ?? 0,
                 ["total"] = (b?.Total ?? default).ToString(),
@@ -51,6 +55,7 @@ public static class ReissueCommand
                     : CliText.Reissued.Format(o.DryRun ? CliText.DryRunPrefix : "", request.Quarter, b.NumberText, b.Payments.Count, b.Total,
                         b.ValueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
                 foreach (var s in o.Skipped) w.WriteLine(CliText.NotReissued.Format(s.Reference, s.CaseId, s.Why));
+                if (RunCommand.NextStep(b, o.DryRun, release) is { } next) w.WriteLine(CliText.AwaitingSignatures.Format(release.RequiredSignatures, next));
             });
             return ExitCodes.Done;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });

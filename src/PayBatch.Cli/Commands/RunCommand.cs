@@ -7,6 +7,7 @@ using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
 using PayBatch.Cli.Localization;
 using PayBatch.Core.Localization;
+using PayBatch.Core.Release;
 
 namespace PayBatch.Cli.Commands;
 
@@ -34,7 +35,9 @@ public static class RunCommand
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             if (dry && (parse.GetValue(recipients) is not null || parse.GetValue(certificates) is not null))
                 throw new InputException(CliText.DryRunCannotImport);
-            var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry);
+            var release = ctx.Settings.Release;
+            var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry,
+                release.RequiredSignatures > 0);
             var run = new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log);
             QuarterRun.Check(ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, request); // refuse a bad value date, quarter or payer before importing anything: exit 2 changes nothing
             var imports = new JsonArray();
@@ -48,16 +51,29 @@ public static class RunCommand
             progress?.Done();
             if (!outcome.DryRun)
                 ctx.Changes = (ctx.Changes + (outcome.Batch is { } b
-                    ? $" created batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded"
+                    ? $" created batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded{Awaiting(release)}"
                     : " no batch (nobody left to pay)") + (outcome.Restored.Count > 0 ? $"; re-created {outcome.Restored.Count} lost file(s)" : "")).Trim();
             WarnIfNoKnp(ctx, outcome.Batch);
-            ctx.Result(ToJson(outcome, imports), w => Human(outcome, w));
+            ctx.Result(ToJson(outcome, imports, release), w =>
+            {
+                Human(outcome, w);
+                if (NextStep(outcome.Batch, outcome.DryRun, release) is { } next) w.WriteLine(CliText.AwaitingSignatures.Format(release.RequiredSignatures, next));
+            });
             return ExitCodes.Done;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });
         return command;
     }
 
-    private static JsonObject ToJson(RunOutcome o, JsonArray imports)
+    /// <summary>For the audit trail: a batch that awaits signatures says so.</summary>
+    internal static string Awaiting(ReleasePolicy release) =>
+        release.RequiredSignatures == 0 ? "" : $"; prepared, awaiting {release.RequiredSignatures} signature(s)";
+
+    /// <summary>The command that follows a batch awaiting signatures; null when it is released as written.</summary>
+    internal static string? NextStep(Batch? batch, bool dryRun, ReleasePolicy release) =>
+        batch is null || dryRun || release.RequiredSignatures == 0 ? null
+            : $"paybatch sign --batch {batch.Quarter}-{batch.NumberText} --certificate KEY.p12";
+
+    private static JsonObject ToJson(RunOutcome o, JsonArray imports, ReleasePolicy release)
     {
         var b = o.Batch;
         return new JsonObject
@@ -67,6 +83,8 @@ public static class RunCommand
             ["created"] = b is not null && !o.DryRun,
             ["quarter"] = o.Quarter.ToString(),
             ["batch"] = b?.NumberText,
+            ["state"] = b is null ? null : Codes.Of(release.InitialState),
+            ["next"] = NextStep(b, o.DryRun, release),
             ["valueDate"] = o.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["mrp"] = o.Mrp,
             ["coefficient"] = o.Coefficient,

@@ -223,6 +223,11 @@ public static class CliText
 
     public static readonly Message Excluded = new("  excluded {0}: {1}", "  исключено {0}: {1}", "  шығарылды {0}: {1}");
 
+    public static readonly Message AwaitingSignatures = new(
+        "Prepared: awaiting {0} signature(s). Next: {1}",
+        "Подготовлен: ожидает подписей: {0}. Далее: {1}",
+        "Дайындалды: {0} қолтаңба күтілуде. Келесі қадам: {1}");
+
     public static readonly Message Recreated = new(
         "Re-created missing file {0}",
         "Воссоздан недостающий файл {0}",

@@ -8,7 +8,8 @@ using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Batches;
 
-public sealed record RunRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool DryRun);
+/// <param name="Prepared">The batch awaits signatures (SPEC "Release"); otherwise it is released as soon as it is written.</param>
+public sealed record RunRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool DryRun, bool Prepared = false);
 
 /// <summary>What a run decided. <see cref="Batch"/> is null when nobody was left to pay.</summary>
 public sealed record RunOutcome(
@@ -93,7 +94,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, files, batch.Exclusions, folder, true, []);
         }
 
-        var restoredFiles = await BatchStore.CreateAsync(db, batch, BatchKind.Run, files, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
+        var restoredFiles = await BatchStore.CreateAsync(db, batch, BatchKind.Run, request.Prepared, files, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
         return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, files, batch.Exclusions, folder, false, restoredFiles);
     }
 

@@ -23,11 +23,13 @@ public sealed record SlaBreach(string Reference, string CaseId, string Bic, Date
 /// <param name="LatestRunExclusions">The exclusions of the quarter's latest run (none before a run).</param>
 /// <param name="Decisions">Application and decision dates of the cases decided by the quarter's end.</param>
 /// <param name="Batches">The quarter's batches with what the account statements show debited for each.</param>
+/// <param name="Releases">The quarter's batches: state, who prepared and who signed each (SPEC "Release").</param>
 public sealed record ReportInput(
     IReadOnlyList<PaymentState> Payments,
     IReadOnlyList<Exclusion> LatestRunExclusions,
     IReadOnlyList<(DateOnly Applied, DateOnly Decided)> Decisions,
-    IReadOnlyList<BatchDebitFigures> Batches);
+    IReadOnlyList<BatchDebitFigures> Batches,
+    IReadOnlyList<Release.ReleaseRecord> Releases);
 
 /// <summary>
 /// Every figure of the quarterly report, computed once; the md, csv, json and html writers only
@@ -61,6 +63,8 @@ public sealed record ReportFigures
     public required IReadOnlyList<SlaBreach> Breaches { get; init; }
     /// <summary>Credited payments by banking days from value date to credit.</summary>
     public required IReadOnlyList<(int Days, int Count)> DaysToCredit { get; init; }
+    /// <summary>The quarter's batches: state, who prepared each and who signed it (SPEC "Release").</summary>
+    public required IReadOnlyList<Release.ReleaseRecord> Releases { get; init; }
     public required int Decisions { get; init; }
     public required int DecisionsWithin5Days { get; init; }
 
@@ -80,7 +84,7 @@ public sealed record ReportFigures
     public static ReportFigures Compute(Quarter q, DateOnly asOf, decimal coefficient, ReportInput input, BankingCalendar calendar)
     {
         var payments = input.Payments;
-        var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
+        var replaced = payments.Where(p => p.ReplacesPaymentId is not null && p.Status != PaymentStatus.Cancelled).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
         var sla = payments.Select(p => (State: p, Sla: Sla.Of(p, asOf, calendar))).ToList();
 
         // Exclusions as of the latest run: its unpaid cases, each reason counted (ALREADY_PAID is not an exclusion here).
@@ -128,6 +132,7 @@ public sealed record ReportFigures
                     s.State.CreditedOn, s.Sla.BankingDays, s.Sla.Status!.Value)).ToList(),
             DaysToCredit = sla.Where(s => s.Sla.BankingDays is not null).GroupBy(s => s.Sla.BankingDays!.Value).OrderBy(g => g.Key)
                 .Select(g => (g.Key, g.Count())).ToList(),
+            Releases = input.Releases,
             Decisions = input.Decisions.Count,
             DecisionsWithin5Days = input.Decisions.Count(d => d.Decided.DayNumber - d.Applied.DayNumber <= DecisionDays),
         };

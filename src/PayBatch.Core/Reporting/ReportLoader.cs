@@ -24,7 +24,8 @@ public static class ReportLoader
         var debited = (await db.DebitSums(batches.Select(b => b.Id).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(x => x.Item1, x => x.Item2);
         var batchFigures = batches.Select(b => new BatchDebitFigures($"{b.Quarter}-{b.Number:00}", new Tenge(b.TotalTiyn),
             debited.TryGetValue(b.Id, out var d) ? new Tenge(d) : null)).ToList();
-        return new ReportInput(payments, exclusions, decisions, batchFigures);
+        var releases = await Release.ReleaseRecord.LoadAsync(db, batches, ct).ConfigureAwait(false);
+        return new ReportInput(payments, exclusions, decisions, batchFigures, releases);
     }
 
     /// <summary>Load, then compute: the figures of a quarter as of a date.</summary>

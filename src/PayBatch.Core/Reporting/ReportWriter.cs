@@ -93,6 +93,29 @@ public static class ReportWriter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteStartArray("releases");
+            foreach (var b in f.Releases)
+            {
+                w.WriteStartObject();
+                w.WriteString("batch", b.Batch);
+                w.WriteString("state", Codes.Of(b.State));
+                w.WriteString("preparedBy", b.PreparedBy);
+                if (b.PreparedByDbLogin is null) w.WriteNull("preparedByDbLogin"); else w.WriteString("preparedByDbLogin", b.PreparedByDbLogin);
+                w.WriteStartArray("signatures");
+                foreach (var s in b.Signatures)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("role", s.Role);
+                    w.WriteString("name", s.Name);
+                    w.WriteString("iin", Domain.Iin.Mask(s.Iin));
+                    w.WriteString("thumbprint", s.Thumbprint);
+                    w.WriteString("signedAt", Release.ReleaseRecord.Time(s.SignedAtUtc));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteStartArray("breaches");
             foreach (var b in f.Breaches)
             {

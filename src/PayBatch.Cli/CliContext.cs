@@ -16,8 +16,12 @@ public sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingDir
     /// <summary>EF interceptors added to every database opened (the resilience tests inject faults here).</summary>
     public IReadOnlyList<IInterceptor> Interceptors { get; init; } = [];
 
+    /// <summary>The system's UI culture: the language when neither --lang nor Ui:Language chooses one.</summary>
+    public System.Globalization.CultureInfo UiCulture { get; init; } = System.Globalization.CultureInfo.InvariantCulture;
+
     public static CliHost FromProcess() => new(Console.Out, Console.Error, System.Environment.CurrentDirectory,
-        System.Environment.GetEnvironmentVariables(), TimeProvider.System, !Console.IsOutputRedirected);
+        System.Environment.GetEnvironmentVariables(), TimeProvider.System, !Console.IsOutputRedirected)
+        { UiCulture = System.Globalization.CultureInfo.CurrentUICulture };
 }
 
 /// <summary>The services of one command invocation: settings, log, database, output.</summary>
@@ -29,7 +33,9 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     public string RunId { get; } = runId;
     public bool Json { get; } = json;
     public bool Quiet { get; } = quiet;
-    public TimeProvider Clock => Host.Clock;
+    /// <summary>The host's clock read in the department's zone: "today" is Kazakhstan's day, not the server's.</summary>
+    public TimeProvider Clock => _clock ??= new DepartmentClock(Host.Clock, Settings.TimeZone);
+    private DepartmentClock? _clock;
 
     private ReferenceData? _data;
     public ReferenceData Data => _data ??= ReferenceData.Load(Settings.DataDirectory);

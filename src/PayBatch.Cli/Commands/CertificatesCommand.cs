@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text;
+using PayBatch.Cli.Localization;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Output;
 using PayBatch.Core.Reporting;
 
@@ -15,15 +17,14 @@ public static class CertificatesCommand
     public static Command Build(CommandRunner runner)
     {
         var quarter = CliApp.QuarterOption();
-        var format = new Option<string>("--format") { Description = "md | csv | json", DefaultValueFactory = _ => "md" };
+        var format = new Option<string>("--format") { Description = CliText.MissingFormat, DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "csv", "json");
-        var lang = CliApp.LangOption("en");
-        var file = new Option<string?>("--file") { Description = "Also write the list to this file (readable by its owner only)" };
-        var missing = new Command("missing", "The approved cases whose child has no school certificate for the quarter, by district") { quarter, format, lang, file };
+        var file = new Option<string?>("--file") { Description = CliText.MissingFile };
+        var missing = new Command("missing", CliText.CertificatesMissing) { quarter, format, file };
         runner.Handle(missing, async (parse, ctx, ct) =>
         {
             var q = parse.GetValue(quarter);
-            if (!Labels.TryGet(parse.GetValue(lang), out var labels)) throw new InputException("--lang must be ru, kk or en");
+            var labels = Labels.For(Langs.Current);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var list = await MissingCertificates.LoadAsync(db, q, ct).ConfigureAwait(false);
             ctx.Log.Information("Certificates missing for {Quarter}: {Count} case(s)", q.ToString(), list.Count);
@@ -38,6 +39,6 @@ public static class CertificatesCommand
             if (!ctx.Quiet || ctx.Json) ctx.Host.Out.Write(Encoding.UTF8.GetString(bytes));
             return ExitCodes.Done;
         });
-        return new Command("certificates", "School certificates: which are missing") { missing };
+        return new Command("certificates", CliText.Certificates) { missing };
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PayBatch.Cli.Localization;
 using PayBatch.Core.Persistence;
 
 namespace PayBatch.Cli.Commands;
@@ -14,7 +15,7 @@ public static class FindingsCommand
     public static Command Build(CommandRunner runner)
     {
         var quarter = CliApp.QuarterOption();
-        var command = new Command("findings", "The findings of the quarter's last reconcile (file, line, reference, finding, detail)") { quarter };
+        var command = new Command("findings", CliText.Findings) { quarter };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var q = parse.GetValue(quarter).ToString();
@@ -30,7 +31,7 @@ public static class FindingsCommand
                 }).ToArray()),
             }, w =>
             {
-                if (rows.Count == 0) w.WriteLine($"{q}: the last reconcile reported no findings.");
+                if (rows.Count == 0) w.WriteLine(CliText.NoFindings.Format(q));
                 foreach (var f in rows) w.WriteLine($"{f.File}:{f.Line}  {f.Reference}  {f.Code}  {f.Detail}");
             });
             return ExitCodes.Done;

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using PayBatch.Cli.Localization;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Output;
 using PayBatch.Core.Reporting;
 using PayBatch.Core.Workbooks;
@@ -8,47 +10,39 @@ using PayBatch.Core.Workbooks;
 namespace PayBatch.Cli.Commands;
 
 /// <summary>
-/// <c>paybatch report --quarter Q | --year Y [--as-of D] [--format md|csv|json|html|xlsx] [--lang ru|kk|en] [--file F]</c>:
-/// the quarterly or the annual report.
+/// <c>paybatch report --quarter Q | --year Y [--as-of D] [--format md|csv|json|html|xlsx] [--file F]</c>: the quarterly
+/// or the annual report, in the global --lang, else Russian.
 /// </summary>
 public static class ReportCommand
 {
     public static Command Build(CommandRunner runner)
     {
         var quarter = CliApp.QuarterOption(required: false);
-        var year = new Option<int?>("--year") { Description = "The annual report of this year, e.g. 2026: the four quarters side by side and Appendix 2" };
-        var asOf = CliApp.DateOption("--as-of", "Report as of this date (default: today)");
-        var format = new Option<string>("--format") { Description = "md | csv | json | html | xlsx (an Excel workbook; needs --file)", DefaultValueFactory = _ => "md" };
+        var year = new Option<int?>("--year") { Description = CliText.ReportYear };
+        var asOf = CliApp.DateOption("--as-of", CliText.ReportAsOf);
+        var format = new Option<string>("--format") { Description = CliText.ReportFormat, DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "csv", "json", "html", "xlsx");
-        var lang = CliApp.LangOption("ru");
-        var file = new Option<string?>("--file") { Description = "Also write the report to this file (readable by its owner only)" };
-        var command = new Command("report", "The quarterly or annual report with the standard's quality indicators") { quarter, year, asOf, format, lang, file };
+        var file = new Option<string?>("--file") { Description = CliText.ReportFile };
+        var command = new Command("report", CliText.Report) { quarter, year, asOf, format, file };
         command.Validators.Add(r =>
         {
-            if ((r.GetResult(quarter) is null) == (r.GetResult(year) is null)) r.AddError("give either --quarter or --year");
-            if (r.GetValue(year) is { } y && y is < 2000 or > 2999) r.AddError($"--year {y} is not a year such as 2026");
+            if ((r.GetResult(quarter) is null) == (r.GetResult(year) is null)) r.AddError(CliText.ReportQuarterOrYear);
+            if (r.GetValue(year) is { } y && y is < 2000 or > 2999) r.AddError(CliText.ReportBadYear.Format(y));
         });
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
-            if (!Labels.TryGet(parse.GetValue(lang), out var labels)) throw new InputException("--lang must be ru, kk or en");
+            var labels = Labels.For(ctx.Settings.UiLanguage ?? Lang.Ru); // the report's readers read Russian unless told otherwise
             var indicators = ctx.Settings.Indicators;
+            var coefficient = ctx.Settings.PaymentTerms.Coefficient;
             var workbook = parse.GetValue(format) == "xlsx" ? Workbook.CheckTarget(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null) : null;
-            if (workbook is not null && parse.GetValue(year) is not null) throw new InputException("--format xlsx is for --quarter; the annual workbook is not there yet");
+            if (workbook is not null && parse.GetValue(year) is not null) throw new InputException(CliText.YearWorkbookMissing);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            if (workbook is not null)
-            {
-                var q = parse.GetValue(quarter);
-                var figures = await ReportFigures.LoadAsync(db, ctx.Data.Calendar, q, date, indicators, ct).ConfigureAwait(false);
-                await Workbook.WriteAsync(workbook, labels.Lang != "en", wb => QuarterWorkbook.WriteAsync(wb, figures, labels, db, ctx.Data.Calendar, ct), ct).ConfigureAwait(false);
-                ctx.Log.Information("Report {Quarter} as of {AsOf}: xlsx/{Lang}", q.ToString(), date, labels.Lang);
-                return Wrote(ctx, workbook, ReportWriter.Json(figures));
-            }
             var fmt = ctx.Json ? "json" : parse.GetValue(format)!;
             string text;
             if (parse.GetValue(year) is { } y)
             {
-                var figures = await YearFigures.LoadAsync(db, ctx.Data.Calendar, y, date, indicators, ct).ConfigureAwait(false);
+                var figures = await ReportLoader.YearAsync(db, ctx.Data.Calendar, y, date, coefficient, indicators, ct).ConfigureAwait(false);
                 text = fmt switch
                 {
                     "json" => YearReportWriter.Json(figures),
@@ -61,7 +55,13 @@ public static class ReportCommand
             else
             {
                 var q = parse.GetValue(quarter);
-                var figures = await ReportFigures.LoadAsync(db, ctx.Data.Calendar, q, date, indicators, ct).ConfigureAwait(false);
+                var figures = await ReportLoader.FiguresAsync(db, ctx.Data.Calendar, q, date, coefficient, indicators, ct).ConfigureAwait(false);
+                if (workbook is not null)
+                {
+                    await Workbook.WriteAsync(workbook, labels.Lang != "en", wb => QuarterWorkbook.WriteAsync(wb, figures, labels, db, ctx.Data.Calendar, ct), ct).ConfigureAwait(false);
+                    ctx.Log.Information("Report {Quarter} as of {AsOf}: xlsx/{Lang}", q.ToString(), date, labels.Lang);
+                    return Wrote(ctx, workbook, ReportWriter.Json(figures));
+                }
                 text = fmt switch
                 {
                     "json" => ReportWriter.Json(figures),
@@ -82,7 +82,7 @@ public static class ReportCommand
     internal static int Wrote(CliContext ctx, string workbook, string json)
     {
         if (ctx.Json) ctx.Host.Out.Write(json);
-        else ctx.Say($"wrote {workbook}");
+        else ctx.Say(CliText.Wrote.Format(workbook));
         return ExitCodes.Done;
     }
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using PayBatch.Cli.Localization;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Reporting;
 
 namespace PayBatch.Cli.Commands;
@@ -16,14 +18,13 @@ public static class StatusCommand
     public static Command Build(CommandRunner runner)
     {
         var quarter = CliApp.QuarterOption();
-        var asOf = CliApp.DateOption("--as-of", "Judge deadlines as of this date (default: today)");
-        var lang = CliApp.LangOption("en");
-        var command = new Command("status", "Where the quarter stands and what the accountant should do next") { quarter, asOf, lang };
+        var asOf = CliApp.DateOption("--as-of", CliText.StatusAsOf);
+        var command = new Command("status", CliText.Status) { quarter, asOf };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var q = parse.GetValue(quarter);
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
-            if (!Labels.TryGet(parse.GetValue(lang), out var l)) throw new InputException("--lang must be ru, kk or en");
+            var l = Labels.For(Langs.Current); // a screen: the command line's language
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var s = await QuarterStatus.LoadAsync(db, ctx.Data.Calendar, q, date, ct).ConfigureAwait(false);
             ctx.Log.Information("Status {Quarter} as of {AsOf}: {Attention}", q.ToString(), date, string.Join(",", s.Attention));
@@ -42,14 +43,14 @@ public static class StatusCommand
         ["registry"] = new JsonObject { ["approved"] = s.Approved, ["withCertificate"] = s.WithCertificate, ["missingCertificate"] = s.MissingCertificate },
         ["batches"] = new JsonArray(s.Batches.Select(b => (JsonNode)new JsonObject
         {
-            ["batch"] = b.Batch, ["state"] = b.State, ["valueDate"] = D(b.ValueDate), ["count"] = b.Count, ["total"] = b.Total.ToString(),
+            ["batch"] = b.Batch, ["state"] = Codes.Of(b.State), ["valueDate"] = D(b.ValueDate), ["count"] = b.Count, ["total"] = b.Total.ToString(),
             ["deadline"] = D(b.Deadline),
             ["signatures"] = new JsonArray(b.Signatures.Select(g => (JsonNode)new JsonObject
             {
                 ["role"] = g.Role, ["iin"] = g.Iin, ["signedAt"] = g.SignedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             }).ToArray()),
         }).ToArray()),
-        ["payments"] = new JsonObject(s.Payments.Select(p => KeyValuePair.Create(p.Status, (JsonNode?)p.Count))),
+        ["payments"] = new JsonObject(s.Payments.Select(p => KeyValuePair.Create(Codes.Of(p.Status), (JsonNode?)p.Count))),
         ["overdue"] = s.Overdue,
         ["findings"] = s.Findings,
         ["nextDeadline"] = s.NextDeadline is { } d ? D(d) : null,
@@ -67,10 +68,10 @@ public static class StatusCommand
         foreach (var b in s.Batches)
         {
             var signed = b.Signatures.Count == 0 ? "" : $", {l["signed"]}: {string.Join(", ", b.Signatures.Select(g => g.Role))}";
-            w.WriteLine($"  {b.Batch}  {l["b." + b.State]}  {l["valueDate"]} {D(b.ValueDate)}  {b.Count} × {l.Money(b.Total)}  {l["deadline"]} {D(b.Deadline)}{signed}");
+            w.WriteLine($"  {b.Batch}  {l["b." + Codes.Of(b.State)]}  {l["valueDate"]} {D(b.ValueDate)}  {b.Count} × {l.Money(b.Total)}  {l["deadline"]} {D(b.Deadline)}{signed}");
         }
         if (s.Batches.Count == 0) w.WriteLine($"  {l["none"]}");
-        w.WriteLine($"{l["payments"]}: {string.Join(", ", s.Payments.Select(p => $"{l["s." + p.Status]} {p.Count}"))}");
+        w.WriteLine($"{l["payments"]}: {string.Join(", ", s.Payments.Select(p => $"{l["s." + Codes.Of(p.Status)]} {p.Count}"))}");
         w.WriteLine($"{l["overdueCount"]}: {s.Overdue}. {l["findings"]}: {s.Findings}. {l["nextDeadline"]}: {(s.NextDeadline is { } d ? D(d) : "—")}.");
         w.WriteLine($"{l["attention"]}:");
         foreach (var a in s.Attention) w.WriteLine($"  {a}: {l["a." + a]}");

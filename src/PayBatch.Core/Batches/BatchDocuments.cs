@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
 using PayBatch.Core.Formats;
 using PayBatch.Core.Output;
 
@@ -18,21 +19,20 @@ public static class BatchDocuments
     /// <summary>The bank files, one per BIC in ordinal order.</summary>
     public static IReadOnlyList<BatchFile> BankFiles(Batch batch) =>
         batch.Payments
-            .GroupBy(p => p.Bic, StringComparer.Ordinal)
+            .GroupBy(p => p.Bic.Value, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
                 var payments = g.OrderBy(p => p.Reference.Sequence).ToList();
                 var terms = batch.Terms.Banks[g.Key];
-                if (!BankFileFormats.TryParse(terms.Format, out var format)) throw new InvalidDataException($"unknown format {terms.Format}");
-                var content = format switch
+                var content = terms.Format switch
                 {
                     BankFileFormat.Csv => CsvBankFile.Write(batch, payments, terms),
                     BankFileFormat.Pain001 => Pain001File.Write(batch, g.Key, payments),
                     BankFileFormat.Mt102 => Mt102File.Write(batch, g.Key, payments, terms),
-                    _ => throw new InvalidDataException($"unknown format {format}"),
+                    _ => throw new InvalidDataException($"unknown format {terms.Format}"),
                 };
-                return new BatchFile(g.Key + format.Extension(), content, g.Key, format.Name(), payments.Count, payments.Sum(p => p.Amount));
+                return new BatchFile(g.Key + terms.Format.Extension(), content, g.Key, terms.Format, payments.Count, payments.Sum(p => p.Amount));
             })
             .ToList();
 
@@ -66,7 +66,7 @@ public static class BatchDocuments
                 w.WriteStartObject();
                 w.WriteString("bic", f.Bic);
                 w.WriteString("file", f.FileName);
-                w.WriteString("format", f.Format);
+                w.WriteString("format", f.Format?.Name());
                 w.WriteNumber("count", f.Count);
                 w.WriteString("total", f.Total.ToString());
                 w.WriteString("sha256", f.Sha256);
@@ -83,7 +83,7 @@ public static class BatchDocuments
     {
         var csv = new CsvText().Row("case_id", "child_iin", "reasons");
         foreach (var e in exclusions.OrderBy(e => e.CaseId, StringComparer.Ordinal))
-            csv.Row(e.CaseId, e.ChildIin, string.Join(';', e.Reasons));
+            csv.Row(e.CaseId, e.ChildIin, Reasons.Join(e.Reasons));
         return csv.ToUtf8();
     }
 }

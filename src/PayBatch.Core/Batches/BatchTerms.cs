@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Batches;
 
@@ -17,7 +18,7 @@ public sealed record Department
 
 /// <summary>How one bank's file is written: fixed when the batch is created.</summary>
 public sealed record BankFileTerms(
-    string Format,
+    [property: JsonConverter(typeof(CodeJsonConverter<BankFileFormat>))] BankFileFormat Format,
     bool Windows1251 = false,
     char Delimiter = ',',
     int? Mt102MaxPayments = null,
@@ -34,13 +35,13 @@ public sealed record BatchTerms
     public string? Knp { get; init; }
     public string PurposeRu { get; init; } = "";
     public string PurposeKk { get; init; } = "";
-    public string Send { get; init; } = "07";
-    public string Pso { get; init; } = "01";
-    public string Prt { get; init; } = "50";
+    public string Send { get; init; } = PaymentTerms.Default.Send;
+    public string Pso { get; init; } = PaymentTerms.Default.Pso;
+    public string Prt { get; init; } = PaymentTerms.Default.Prt;
     public SortedDictionary<string, BankFileTerms> Banks { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>The payer fields a payer-named format needs; a missing one is bad input (exit 2).</summary>
-    public Department RequirePayer(string format)
+    public Department RequirePayer(BankFileFormat format)
     {
         var d = Department;
         var missing = new List<string>();
@@ -50,13 +51,13 @@ public sealed record BatchTerms
         if (string.IsNullOrWhiteSpace(d.Bic)) missing.Add("Department:Bic");
         if (string.IsNullOrWhiteSpace(Knp)) missing.Add("Payment:Knp");
         if (missing.Count > 0)
-            throw new InputException($"the {format} format names the payer: set {string.Join(", ", missing)} (paybatch.json or PAYBATCH_ variables)");
-        var wrong = new List<string>();
-        if (!Iban.TryParse(d.Iban, out _)) wrong.Add("Department:Iban is not a valid KZ IBAN");
-        if (d.Bin!.Length != 12 || !d.Bin.All(char.IsAsciiDigit) || !Iin.HasValidCheckDigit(d.Bin)) wrong.Add("Department:Bin is not a valid BIN");
-        if (!Bic.TryParse(d.Bic, out _)) wrong.Add("Department:Bic is not a BIC");
-        if (Knp!.Length != 3 || !Knp.All(char.IsAsciiDigit)) wrong.Add("Payment:Knp must be three digits");
-        if (wrong.Count > 0) throw new InputException($"the {format} format names the payer, but {string.Join("; ", wrong)}");
+            throw new InputException(CoreText.PayerMissing, format.Name(), string.Join(", ", missing));
+        var wrong = new List<Said>();
+        if (!Iban.TryParse(d.Iban, out _)) wrong.Add(CoreText.PayerIban.With());
+        if (d.Bin!.Length != 12 || !d.Bin.All(char.IsAsciiDigit) || !Iin.HasValidCheckDigit(d.Bin)) wrong.Add(CoreText.PayerBin.With());
+        if (!Bic.TryParse(d.Bic, out _)) wrong.Add(CoreText.PayerBic.With());
+        if (Knp!.Length != 3 || !Knp.All(char.IsAsciiDigit)) wrong.Add(CoreText.PayerKnp.With());
+        if (wrong.Count > 0) throw new InputException(CoreText.PayerWrong, format.Name(), wrong);
         return d;
     }
 
@@ -71,10 +72,10 @@ public sealed record BatchTerms
     public static BatchTerms For(Quarter q, IEnumerable<Payment> payments, BankFileFormat? format, PaymentTerms terms, BankDirectory directory)
     {
         var banks = new SortedDictionary<string, BankFileTerms>(StringComparer.Ordinal);
-        foreach (var bic in payments.Select(p => p.Bic).Distinct())
+        foreach (var bic in payments.Select(p => p.Bic.Value).Distinct())
         {
             var bank = directory.Get(bic);
-            banks[bic] = new BankFileTerms((format ?? bank.Format).Name(), bank.CsvWindows1251, bank.CsvDelimiter,
+            banks[bic] = new BankFileTerms(format ?? bank.Format, bank.CsvWindows1251, bank.CsvDelimiter,
                 bank.Mt102MaxPayments, bank.Mt102MaxTotal?.Tiyn, bank.TransitAccount);
         }
         return new BatchTerms

@@ -6,10 +6,11 @@ using Serilog;
 
 namespace PayBatch.Core.Batches;
 
-public sealed record ReissueRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool AllRejected, bool DryRun);
+public sealed record ReissueRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool AllRejected, bool DryRun,
+    bool Prepared = false);
 
 /// <summary>A rejected payment left as it is, and why.</summary>
-public sealed record NotReissued(string Reference, string CaseId, string Why, IReadOnlyList<string>? Reasons = null);
+public sealed record NotReissued(string Reference, string CaseId, string Why, IReadOnlyList<Reason>? Reasons = null);
 
 public sealed record ReissueOutcome(Batch? Batch, IReadOnlyList<BatchFile> Files, IReadOnlyList<NotReissued> Skipped, string? Folder, bool DryRun);
 
@@ -30,16 +31,16 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
 
         var payments = await db.PaymentsOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
-        var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
-        var rejected = payments.Where(p => p.Status is "rejected" or "returned" && !replaced.Contains(p.Id))
+        // A replacement in a cancelled batch never went out: its rejected payment may be re-issued again.
+        var replaced = payments.Where(p => p.ReplacesPaymentId is not null && p.Status != PaymentStatus.Cancelled)
+            .Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
+        var rejected = payments.Where(p => p.Status is PaymentStatus.Rejected or PaymentStatus.Returned && !replaced.Contains(p.Id))
             .OrderBy(p => p.Reference, StringComparer.Ordinal).ToList();
-        var live = payments.Where(p => p.Status is not ("rejected" or "returned")).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var live = payments.Where(p => p.Status.IsLive()).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
         var caseIds = rejected.Select(p => p.CaseId).Distinct().ToList();
         var cases = (await db.CasesById(caseIds).ToListAsync(ct).ConfigureAwait(false))
             .ToDictionary(c => c.CaseId, CaseMapping.ToDomain, StringComparer.Ordinal);
-        var certified = (await db.CertifiedChildren(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        var approvedChildren = await db.DuplicatedApprovedChildren().ToListAsync(ct).ConfigureAwait(false);
-        var facts = new QuarterFacts(q, data.Banks, certified, approvedChildren.ToHashSet(StringComparer.Ordinal), live);
+        var facts = await DecisionFacts.LoadAsync(db, q, data.Banks, live, ct).ConfigureAwait(false);
 
         var skipped = new List<NotReissued>();
         var chosen = new List<(PaymentRow Old, RecipientCase Case)>();
@@ -48,13 +49,12 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         {
             if (!cases.TryGetValue(old.CaseId, out var c)) { skipped.Add(new(old.Reference, old.CaseId, "the case is no longer in the registry")); continue; }
             var changed = Iban.Normalize(c.Iban) != old.Iban || c.BankBic != old.Bic;
-            if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, old.Status == "returned" ? "bank details unchanged since the return" : "bank details unchanged since the rejection")); continue; }
+            if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, old.Status == PaymentStatus.Returned ? "bank details unchanged since the return" : "bank details unchanged since the rejection")); continue; }
             var reasons = EligibilityRules.Check(c, facts);
             if (chosenChildren.Contains(c.ChildIin)) reasons = [.. reasons, Reason.AlreadyPaid];
             if (reasons.Count > 0)
             {
-                var codes = reasons.Select(r => r.Code()).ToList();
-                skipped.Add(new(old.Reference, old.CaseId, "not eligible: " + string.Join(';', codes), codes));
+                skipped.Add(new(old.Reference, old.CaseId, "not eligible: " + string.Join(';', reasons.Select(r => r.Code())), reasons));
                 continue;
             }
             chosen.Add((old, c));
@@ -68,16 +68,13 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
 
         var number = await BatchStore.NextNumberAsync(db, q, ct).ConfigureAwait(false);
         var first = await db.BatchesOfQuarter(qs).FirstAsync(ct).ConfigureAwait(false);
-        var amount = new Tenge(first.AmountPerChildTiyn); // the quarter's amount, fixed by the MRP on its first day
-        var ordered = chosen.OrderBy(x => x.Case.CaseId, StringComparer.Ordinal).ThenBy(x => x.Case.ChildIin, StringComparer.Ordinal).ToList();
-        var newPayments = ordered.Select((x, i) => new Payment(new PaymentReference(q, number, i + 1), x.Case.CaseId, x.Case.District,
-            x.Case.ChildIin, x.Case.ApplicantIin, x.Case.ApplicantName, Iban.Normalize(x.Case.Iban), x.Case.BankBic, amount)).ToList();
-        var replaces = ordered.Select((x, i) => (Reference: newPayments[i].Reference.ToString(), x.Old.Id)).ToDictionary(x => x.Reference, x => x.Id, StringComparer.Ordinal);
+        var amount = new QuarterAmount(first.Mrp, first.Coefficient, new Tenge(first.AmountPerChildTiyn)); // the quarter's, as first paid
         var exclusions = skipped.Where(s => s.Reasons is not null)
             .Select(s => new Exclusion(s.CaseId, cases[s.CaseId].ChildIin, s.Reasons!)).ToList();
-        var batch = new Batch(q, number, valueDate, first.Mrp, first.Coefficient, amount,
-            BatchTerms.For(q, newPayments, request.Format, terms, data.Banks), newPayments,
-            exclusions);
+        var batch = NewBatch.From(q, number, valueDate, amount, chosen.Select(x => x.Case), exclusions, request.Format, terms, data.Banks);
+        // Each new payment replaces the rejected payment of its child (one per child: see chosenChildren).
+        var oldByChild = chosen.ToDictionary(x => x.Case.ChildIin, x => x.Old.Id, StringComparer.Ordinal);
+        var replaces = batch.Payments.ToDictionary(p => p.Reference.ToString(), p => oldByChild[p.ChildIin.Value], StringComparer.Ordinal);
         var files = BatchDocuments.All(batch);
         var folder = BatchStore.Folder(request.OutDir, q, number);
         if (request.DryRun)
@@ -85,7 +82,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
             await tx.RollbackAsync(ct).ConfigureAwait(false);
             return new ReissueOutcome(batch, files, skipped, folder, true);
         }
-        await BatchStore.CreateAsync(db, batch, "reissue", files, replaces, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
+        await BatchStore.CreateAsync(db, batch, BatchKind.Reissue, request.Prepared, files, replaces, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
         return new ReissueOutcome(batch, files, skipped, folder, false);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Domain;
 
@@ -8,24 +9,10 @@ public enum BankFileFormat { Csv, Pain001, Mt102 }
 
 public static class BankFileFormats
 {
-    public static bool TryParse(string? text, out BankFileFormat format)
-    {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "csv": format = BankFileFormat.Csv; return true;
-            case "pain001": format = BankFileFormat.Pain001; return true;
-            case "mt102": format = BankFileFormat.Mt102; return true;
-            default: format = default; return false;
-        }
-    }
+    public static bool TryParse(string? text, out BankFileFormat format) => Codes.TryParse(text, out format);
 
-    public static string Name(this BankFileFormat format) => format switch
-    {
-        BankFileFormat.Csv => "csv",
-        BankFileFormat.Pain001 => "pain001",
-        BankFileFormat.Mt102 => "mt102",
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
+    /// <summary>The name of SPEC and of <c>--format</c>: <c>csv</c>, <c>pain001</c>, <c>mt102</c>.</summary>
+    public static string Name(this BankFileFormat format) => Codes.Of(format);
 
     public static string Extension(this BankFileFormat format) => format switch
     {
@@ -65,7 +52,7 @@ public sealed class BankDirectory
     }
 
     public Bank Get(string bic) =>
-        TryGet(bic, out var b) ? b : throw new InputException($"bank {bic} is not in the bank directory");
+        TryGet(bic, out var b) ? b : throw new InputException(CoreText.BankUnknown, bic);
 
     internal static BankDirectory FromJson(Stream json)
     {

@@ -7,6 +7,10 @@ public readonly record struct Bic
 
     public string Value { get; }
 
+    /// <summary>A value already checked when it was stored or decided; anything else is a defect, not input.</summary>
+    public static Bic Parse(string text) =>
+        TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not a BIC");
+
     public static bool TryParse(string? text, out Bic bic)
     {
         bic = default;

@@ -21,6 +21,10 @@ public readonly record struct Iban
     public static string Normalize(string? text) =>
         string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
 
+    /// <summary>A value already checked when it was stored or decided; anything else is a defect, not input.</summary>
+    public static Iban Parse(string text) =>
+        TryParse(text, out var v) ? v : throw new FormatException($"a stored IBAN is not valid ({Mask(text)})");
+
     public static bool TryParse(string? text, out Iban iban)
     {
         iban = default;

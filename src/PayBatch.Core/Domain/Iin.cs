@@ -19,6 +19,10 @@ public readonly record struct Iin
     /// <summary>The birth date the number encodes.</summary>
     public DateOnly BirthDate { get; }
 
+    /// <summary>A value already checked when it was stored or decided; anything else is a defect, not input.</summary>
+    public static Iin Parse(string text) =>
+        TryParse(text, out var v) ? v : throw new FormatException("a stored IIN is not valid");
+
     public static bool TryParse(string? text, out Iin iin)
     {
         iin = default;
@@ -56,6 +60,9 @@ public readonly record struct Iin
         }
         return s != 10 && s == Digit(11);
     }
+
+    /// <summary>For messages, logs and the audit trail: the first two and last two digits only.</summary>
+    public static string Mask(string? raw) => raw is { Length: 12 } ? $"{raw[..2]}********{raw[^2..]}" : "************";
 
     public override string ToString() => Value;
 }

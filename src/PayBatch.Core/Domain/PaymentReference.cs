@@ -21,6 +21,10 @@ public readonly record struct PaymentReference
     public int Batch { get; }
     public int Sequence { get; }
 
+    /// <summary>A value already checked when it was stored or decided; anything else is a defect, not input.</summary>
+    public static PaymentReference Parse(string text) =>
+        TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not a payment reference");
+
     public static bool TryParse(string? text, out PaymentReference reference)
     {
         reference = default;

@@ -35,28 +35,11 @@ public sealed record RecipientCase
 
 public static class CaseStatuses
 {
-    public static bool TryParse(string? text, out CaseStatus status)
-    {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "approved": status = CaseStatus.Approved; return true;
-            case "suspended": status = CaseStatus.Suspended; return true;
-            case "terminated": status = CaseStatus.Terminated; return true;
-            default: status = default; return false;
-        }
-    }
+    public static bool TryParse(string? text, out CaseStatus status) => Codes.TryParse(text, out status);
 
-    public static string Code(this CaseStatus s) => s.ToString().ToLowerInvariant();
+    public static string Code(this CaseStatus s) => Codes.Of(s);
 
-    public static bool TryParseRole(string? text, out ApplicantRole role)
-    {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "parent": role = ApplicantRole.Parent; return true;
-            case "guardian": role = ApplicantRole.Guardian; return true;
-            default: role = default; return false;
-        }
-    }
+    public static bool TryParseRole(string? text, out ApplicantRole role) => Codes.TryParse(text, out role);
 
-    public static string Code(this ApplicantRole r) => r.ToString().ToLowerInvariant();
+    public static string Code(this ApplicantRole r) => Codes.Of(r);
 }

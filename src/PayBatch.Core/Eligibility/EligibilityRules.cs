@@ -6,7 +6,7 @@ namespace PayBatch.Core.Eligibility;
 public sealed record QuarterFacts(
     Quarter Quarter,
     BankDirectory Banks,
-    ISet<string> ChildrenWithCertificate,
+    ISet<(string ChildIin, Quarter Quarter)> Certificates,
     ISet<string> ChildrenInSeveralApprovedCases,
     ISet<string> ChildrenAlreadyPaid);
 
@@ -26,7 +26,7 @@ public static class EligibilityRules
         new(Reason.NotApproved,             (c, f) => c.Status != CaseStatus.Approved),
         new(Reason.DecisionAfterQuarter,    (c, f) => c.DecisionDate > E(f)),
         new(Reason.StudyEnded,              (c, f) => c.StudyEndDate < S(f)),
-        new(Reason.NoSchoolCertificate,     (c, f) => !f.ChildrenWithCertificate.Contains(c.ChildIin)),
+        new(Reason.NoSchoolCertificate,     (c, f) => !f.Certificates.Contains((c.ChildIin, f.Quarter))),
         new(Reason.HomeEducationNotCovered, (c, f) => c.HomeEducationFrom > E(f) || c.HomeEducationTo < S(f)),
         new(Reason.DisabilityExpired,       (c, f) => c.DisabilityValidTo < S(f)),
         new(Reason.ChildOverAge,            (c, f) => c.ChildBirthDate.AddYears(18) <= S(f)),

@@ -45,6 +45,14 @@ public static class Reasons
 
     public static IReadOnlyList<Reason> All { get; } = Enum.GetValues<Reason>();
 
+    /// <summary>Reasons as files and the database hold them: codes joined by ';', in the order given.</summary>
+    public static string Join(IEnumerable<Reason> reasons) => string.Join(';', reasons.Select(r => r.Code()));
+
+    /// <summary>The stored form back (see <see cref="Join"/>); an unknown code is corrupt data.</summary>
+    public static IReadOnlyList<Reason> Split(string codes) =>
+        codes.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => TryParse(c, out var r) ? r : throw new InvalidDataException($"'{c}' is not a reason code")).ToList();
+
     public static bool TryParse(string code, out Reason reason)
     {
         foreach (var r in All)

@@ -19,7 +19,7 @@ public static class CsvBankFile
         var csv = new CsvText(terms.Delimiter, forPeople: false).Row(Columns);
         var valueDate = batch.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         foreach (var p in payments)
-            csv.Row(p.Reference.ToString(), p.Iban, p.Bic, p.ApplicantIin, p.ApplicantName, p.Amount.ToString(),
+            csv.Row(p.Reference.ToString(), p.Iban.Value, p.Bic.Value, p.ApplicantIin.Value, p.ApplicantName, p.Amount.ToString(),
                 "KZT", batch.Terms.Knp ?? "", batch.Terms.PurposeRu, valueDate);
         return terms.Windows1251 ? Transliteration.ToWindows1251(csv.ToString()) : csv.ToUtf8();
     }

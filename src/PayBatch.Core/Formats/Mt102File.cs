@@ -27,7 +27,7 @@ public static class Mt102File
 
     public static byte[] Write(Batch batch, string bic, IReadOnlyList<Payment> payments, BankFileTerms terms)
     {
-        var dept = batch.Terms.RequirePayer("mt102");
+        var dept = batch.Terms.RequirePayer(BankFileFormat.Mt102);
         var sb = new StringBuilder();
         var messageNo = 0;
         foreach (var chunk in Split(payments, terms))
@@ -49,7 +49,7 @@ public static class Mt102File
             sb.Append("/SECO/2").Append(Crlf);
             sb.Append(":52B:").Append(dept.Bic).Append(Crlf);
             sb.Append(":57B:").Append(bic).Append(Crlf);
-            sb.Append(":59:").Append(terms.TransitAccount ?? chunk[0].Iban).Append(Crlf);
+            sb.Append(":59:").Append(terms.TransitAccount ?? chunk[0].Iban.Value).Append(Crlf);
             sb.Append(":70:/NUM/").Append(DocumentNumber(batch, messageNo)).Append(Crlf);
             sb.Append("/DATE/").Append(yymmdd).Append(Crlf);
             sb.Append("/SEND/").Append(batch.Terms.Send).Append(Crlf);
@@ -62,15 +62,15 @@ public static class Mt102File
             foreach (var p in chunk)
             {
                 var (surname, name, patronymic) = SplitName(p.ApplicantName);
-                var birth = Iin.TryParse(p.ApplicantIin, out var iin) ? iin.BirthDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : "";
+                var birth = p.ApplicantIin.BirthDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
                 sb.Append(":21:").Append((++n).ToString(CultureInfo.InvariantCulture)).Append(Crlf);
                 sb.Append(":32B:KZT").Append(p.Amount.ToCommaString()).Append(Crlf);
                 sb.Append(":70:/FM/").Append(surname).Append(Crlf);
                 sb.Append("/NM/").Append(name).Append(Crlf);
                 sb.Append("/FT/").Append(patronymic).Append(Crlf);
                 sb.Append("/DT/").Append(birth).Append(Crlf);
-                sb.Append("/IDN/").Append(p.ApplicantIin).Append(Crlf);
-                sb.Append("/LA/").Append(p.Iban).Append(Crlf);
+                sb.Append("/IDN/").Append(p.ApplicantIin.Value).Append(Crlf);
+                sb.Append("/LA/").Append(p.Iban.Value).Append(Crlf);
             }
             sb.Append(":32A:").Append(yymmdd).Append("KZT").Append(total.ToCommaString()).Append(Crlf);
             sb.Append("-}").Append(Crlf);

@@ -17,7 +17,7 @@ public static class Pain001File
 
     public static byte[] Write(Batch batch, string bic, IReadOnlyList<Payment> payments)
     {
-        var dept = batch.Terms.RequirePayer("pain001");
+        var dept = batch.Terms.RequirePayer(BankFileFormat.Pain001);
         var count = payments.Count.ToString(CultureInfo.InvariantCulture);
         var total = payments.Sum(p => p.Amount).ToString();
         var msgId = $"{batch.Quarter}-{batch.NumberText}-{bic}";
@@ -69,13 +69,13 @@ public static class Pain001File
                 w.WriteString(p.Amount.ToString());
                 w.WriteEndElement();
                 w.WriteEndElement();
-                Agent(w, "CdtrAgt", p.Bic);
+                Agent(w, "CdtrAgt", p.Bic.Value);
                 w.WriteStartElement("Cdtr");
                 w.WriteElementString("Nm", Max(p.ApplicantName, 140));
                 w.WriteStartElement("Id");
                 w.WriteStartElement("PrvtId");
                 w.WriteStartElement("Othr");
-                w.WriteElementString("Id", p.ApplicantIin);
+                w.WriteElementString("Id", p.ApplicantIin.Value);
                 w.WriteStartElement("SchmeNm");
                 w.WriteElementString("Prtry", "IIN");
                 w.WriteEndElement();
@@ -83,7 +83,7 @@ public static class Pain001File
                 w.WriteEndElement();
                 w.WriteEndElement();
                 w.WriteEndElement();
-                Account(w, "CdtrAcct", p.Iban);
+                Account(w, "CdtrAcct", p.Iban.Value);
                 w.WriteStartElement("Purp");
                 w.WriteElementString("Prtry", batch.Terms.Knp!);
                 w.WriteEndElement();

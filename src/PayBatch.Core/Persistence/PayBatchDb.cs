@@ -1,5 +1,6 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Persistence;
 
@@ -14,6 +15,7 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
     public DbSet<CertificateRow> Certificates => Set<CertificateRow>();
     public DbSet<BatchRow> Batches => Set<BatchRow>();
     public DbSet<BatchFileRow> BatchFiles => Set<BatchFileRow>();
+    public DbSet<BatchSignatureRow> BatchSignatures => Set<BatchSignatureRow>();
     public DbSet<PaymentRow> Payments => Set<PaymentRow>();
     public DbSet<ExclusionRow> Exclusions => Set<ExclusionRow>();
     public DbSet<ConfirmationRow> Confirmations => Set<ConfirmationRow>();
@@ -27,6 +29,14 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
     /// <summary>A column name quoted for this provider, for filters and check constraints.</summary>
     protected virtual string Q(string column) => $"\"{column}\"";
 
+    /// <summary>A check constraint: the column holds one of the codes of <typeparamref name="T"/>.</summary>
+    private string OneOf<T>(string column) where T : struct, Enum =>
+        $"{Q(column)} IN ({string.Join(", ", Codes.All<T>().Select(c => $"'{c}'"))})";
+
+    /// <summary>An enum stored as its code (<see cref="Codes"/>): text in the database, the enum in code.</summary>
+    private static void AsCode<T>(PropertyBuilder<T> property) where T : struct, Enum =>
+        property.HasConversion(v => Codes.Of(v), s => Codes.Parse<T>(s));
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         b.Entity<CaseRow>(e =>
@@ -34,10 +44,12 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             e.ToTable("cases");
             e.HasKey(x => x.CaseId);
             e.HasIndex(x => x.ChildIin);
+            AsCode(e.Property(x => x.Status));
+            AsCode(e.Property(x => x.ApplicantRole));
             e.ToTable(t =>
             {
-                t.HasCheckConstraint("ck_cases_status", $"{Q("status")} IN ('approved', 'suspended', 'terminated')");
-                t.HasCheckConstraint("ck_cases_role", $"{Q("applicant_role")} IN ('parent', 'guardian')");
+                t.HasCheckConstraint("ck_cases_status", OneOf<CaseStatus>("status"));
+                t.HasCheckConstraint("ck_cases_role", OneOf<ApplicantRole>("applicant_role"));
             });
         });
         b.Entity<BankDetailChangeRow>(e =>
@@ -56,10 +68,16 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             e.ToTable("batches");
             e.HasIndex(x => new { x.Quarter, x.Number }).IsUnique();
             e.Property(x => x.Coefficient).HasPrecision(9, 4);
+            AsCode(e.Property(x => x.Kind));
             e.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.BatchId).OnDelete(DeleteBehavior.Restrict);
+            AsCode(e.Property(x => x.State));
+            // The default is for rows from before signatures; the sentinel is no state, so EF always writes the
+            // state it is given (with the enum's default, Prepared, it would leave it to the database's default).
+            e.Property(x => x.State).HasDefaultValue(BatchState.Released).HasSentinel((BatchState)(-1));
             e.ToTable(t =>
             {
-                t.HasCheckConstraint("ck_batches_kind", $"{Q("kind")} IN ('run', 'reissue')");
+                t.HasCheckConstraint("ck_batches_kind", OneOf<BatchKind>("kind"));
+                t.HasCheckConstraint("ck_batches_state", OneOf<BatchState>("state"));
                 t.HasCheckConstraint("ck_batches_number", $"{Q("number")} BETWEEN 1 AND 99");
                 t.HasCheckConstraint("ck_batches_total", $"{Q("total_tiyn")} >= 0");
             });
@@ -68,26 +86,39 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("batch_files");
             e.HasIndex(x => new { x.BatchId, x.FileName }).IsUnique();
+            AsCode(e.Property(x => x.Format));
+        });
+        b.Entity<BatchSignatureRow>(e =>
+        {
+            e.ToTable("batch_signatures");
+            e.HasIndex(x => new { x.BatchId, x.Role }).IsUnique();
+            e.HasIndex(x => new { x.BatchId, x.Iin }).IsUnique(); // the same person never signs for both roles
+            e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t => t.HasCheckConstraint("ck_batch_signatures_role", $"{Q("role")} IN ('first', 'second')"));
         });
         b.Entity<PaymentRow>(e =>
         {
             e.ToTable("payments");
             e.HasIndex(x => x.Reference).IsUnique();
             e.HasIndex(x => x.BatchId);
-            // No child is paid twice for a quarter: at most one payment that is not rejected or returned.
+            AsCode(e.Property(x => x.Status));
+            // No child is paid twice for a quarter: at most one live payment (see PaymentStatuses.IsLive).
             e.HasIndex(x => new { x.Quarter, x.ChildIin }).IsUnique()
                 .HasDatabaseName("ux_payments_live_child_quarter")
-                .HasFilter($"{Q("status")} <> 'rejected' AND {Q("status")} <> 'returned'");
-            e.HasIndex(x => x.ReplacesPaymentId).IsUnique().HasFilter($"{Q("replaces_payment_id")} IS NOT NULL");
+                .HasFilter($"{Q("status")} NOT IN ({string.Join(", ", PaymentStatuses.All.Where(s => !s.IsLive()).Select(s => $"'{s.Code()}'"))})");
+            // A rejected payment has one replacement; one in a cancelled batch may be followed by another.
+            e.HasIndex(x => x.ReplacesPaymentId).IsUnique()
+                .HasFilter($"{Q("replaces_payment_id")} IS NOT NULL AND {Q("status")} <> '{PaymentStatus.Cancelled.Code()}'");
             e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<PaymentRow>().WithMany().HasForeignKey(x => x.ReplacesPaymentId).OnDelete(DeleteBehavior.Restrict);
             e.ToTable(t =>
             {
                 t.HasCheckConstraint("ck_payments_amount", $"{Q("amount_tiyn")} > 0");
-                t.HasCheckConstraint("ck_payments_status", $"{Q("status")} IN ('issued', 'credited', 'rejected', 'returned')");
+                t.HasCheckConstraint("ck_payments_status", OneOf<PaymentStatus>("status"));
                 // A returned payment keeps its credit date when it had one.
+                var (credited, returned) = (PaymentStatus.Credited.Code(), PaymentStatus.Returned.Code());
                 t.HasCheckConstraint("ck_payments_credited_on",
-                    $"({Q("status")} = 'credited' AND {Q("credited_on")} IS NOT NULL) OR {Q("status")} = 'returned' OR ({Q("status")} NOT IN ('credited', 'returned') AND {Q("credited_on")} IS NULL)");
+                    $"({Q("status")} = '{credited}' AND {Q("credited_on")} IS NOT NULL) OR {Q("status")} = '{returned}' OR ({Q("status")} NOT IN ('{credited}', '{returned}') AND {Q("credited_on")} IS NULL)");
             });
         });
         b.Entity<ExclusionRow>(e =>
@@ -132,19 +163,7 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
 
         foreach (var entity in b.Model.GetEntityTypes())
             foreach (var p in entity.GetProperties())
-                p.SetColumnName(SnakeCase(p.Name));
-    }
-
-    internal static string SnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c) && i > 0) sb.Append('_');
-            sb.Append(char.ToLowerInvariant(c));
-        }
-        return sb.ToString();
+                p.SetColumnName(Codes.SnakeCase(p.Name));
     }
 }
 

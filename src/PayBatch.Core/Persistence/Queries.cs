@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Persistence;
 
 /// <summary>A payment with its batch's value date: what reconciliation and the report read.</summary>
 public sealed record PaymentView(
     long Id, string Reference, string Quarter, string CaseId, string ChildIin, string District, string Bic, string Iban,
-    long AmountTiyn, string Status, DateOnly? CreditedOn, string? StatusReason, long? ReplacesPaymentId, DateOnly ValueDate);
+    long AmountTiyn, PaymentStatus Status, DateOnly? CreditedOn, string? StatusReason, long? ReplacesPaymentId, DateOnly ValueDate,
+    BatchState BatchState);
 
 /// <summary>
 /// Every query the program sends through EF, in one place, so each is compiled for every provider
@@ -19,7 +21,7 @@ public static class Queries
         db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.CaseId));
 
     public static IQueryable<string> DuplicatedApprovedChildren(this PayBatchDb db) =>
-        db.Cases.AsNoTracking().Where(c => c.Status == "approved").GroupBy(c => c.ChildIin).Where(g => g.Count() > 1).Select(g => g.Key);
+        db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Approved).GroupBy(c => c.ChildIin).Where(g => g.Count() > 1).Select(g => g.Key);
 
     public static IQueryable<CaseRow> DecidedBy(this PayBatchDb db, DateOnly end) => db.Cases.AsNoTracking().Where(c => c.DecisionDate <= end);
 
@@ -27,7 +29,7 @@ public static class Queries
         db.Certificates.AsNoTracking().Where(c => c.Quarter == quarter).Select(c => c.ChildIin).Distinct();
 
     public static IQueryable<CaseRow> ApprovedCasesWithoutCertificate(this PayBatchDb db, string quarter) =>
-        db.Cases.AsNoTracking().Where(c => c.Status == "approved" && !db.Certificates.Any(x => x.ChildIin == c.ChildIin && x.Quarter == quarter));
+        db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Approved && !db.Certificates.Any(x => x.ChildIin == c.ChildIin && x.Quarter == quarter));
 
     /// <summary>The other certificates of the children <see cref="ApprovedCasesWithoutCertificate"/> finds: where they last studied.</summary>
     public static IQueryable<CertificateRow> CertificatesOfApprovedChildrenWithout(this PayBatchDb db, string quarter)
@@ -37,7 +39,7 @@ public static class Queries
     }
 
     public static IQueryable<string> ChildrenWithPayments(this PayBatchDb db, string quarter) =>
-        db.Payments.AsNoTracking().Where(p => p.Quarter == quarter).Select(p => p.ChildIin).Distinct();
+        db.Payments.AsNoTracking().Where(p => p.Quarter == quarter && p.Status != PaymentStatus.Cancelled).Select(p => p.ChildIin).Distinct();
 
     public static IQueryable<PaymentRow> PaymentsOfQuarter(this PayBatchDb db, string quarter) =>
         db.Payments.AsNoTracking().Where(p => p.Quarter == quarter);
@@ -61,7 +63,7 @@ public static class Queries
         join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
         orderby p.Reference
         select new PaymentView(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.District, p.Bic, p.Iban, p.AmountTiyn,
-            p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate);
+            p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate, b.State);
 
     public static IQueryable<ConfirmationRow> ConfirmationsOf(this PayBatchDb db, string reference) =>
         db.Confirmations.AsNoTracking().Where(c => c.Reference == reference).OrderBy(c => c.Id);
@@ -73,7 +75,13 @@ public static class Queries
         db.Batches.AsNoTracking().Include(b => b.Files).Where(b => b.Quarter == quarter).OrderBy(b => b.Number);
 
     public static IQueryable<long> LatestRunBatch(this PayBatchDb db, string quarter) =>
-        db.Batches.AsNoTracking().Where(b => b.Quarter == quarter && b.Kind == "run").OrderByDescending(b => b.Number).Select(b => b.Id);
+        db.Batches.AsNoTracking().Where(b => b.Quarter == quarter && b.Kind == BatchKind.Run).OrderByDescending(b => b.Number).Select(b => b.Id);
+
+    public static IQueryable<BatchRow> BatchByName(this PayBatchDb db, string quarter, int number) =>
+        db.Batches.AsNoTracking().Include(b => b.Files).Where(b => b.Quarter == quarter && b.Number == number);
+
+    public static IQueryable<BatchSignatureRow> SignaturesOfBatches(this PayBatchDb db, IReadOnlyCollection<long> batchIds) =>
+        db.BatchSignatures.AsNoTracking().Where(s => batchIds.Contains(s.BatchId)).OrderBy(s => s.BatchId).ThenBy(s => s.Role);
 
     public static IQueryable<ExclusionRow> ExclusionsOfBatch(this PayBatchDb db, long batchId) =>
         db.Exclusions.AsNoTracking().Where(e => e.BatchId == batchId);

@@ -1,7 +1,10 @@
+using PayBatch.Core.Domain;
+
 namespace PayBatch.Core.Persistence;
 
-// Database rows. Money is whole tiyn (long), dates are DateOnly, statuses are lower-case codes
-// guarded by check constraints. Domain types are parsed from these at the edge.
+// Database rows. Money is whole tiyn (long), dates are DateOnly, statuses and kinds are enums stored
+// as their lower-case codes (Codes) and guarded by check constraints. Identifiers are text here and
+// parsed into domain types at the edge.
 
 public sealed class CaseRow
 {
@@ -9,7 +12,7 @@ public sealed class CaseRow
     public string District { get; set; } = "";
     public string ApplicantIin { get; set; } = "";
     public string ApplicantName { get; set; } = "";
-    public string ApplicantRole { get; set; } = "";
+    public ApplicantRole ApplicantRole { get; set; }
     public string? GuardianshipRef { get; set; }
     public string ChildIin { get; set; } = "";
     public string ChildName { get; set; } = "";
@@ -24,7 +27,7 @@ public sealed class CaseRow
     public DateOnly? StudyEndDate { get; set; }
     public string BankBic { get; set; } = "";
     public string Iban { get; set; } = "";
-    public string Status { get; set; } = "";
+    public CaseStatus Status { get; set; }
 }
 
 /// <summary>A change of a case's bank details by a registry import: the history SPEC asks to keep.</summary>
@@ -54,8 +57,7 @@ public sealed class BatchRow
     public long Id { get; set; }
     public string Quarter { get; set; } = "";
     public int Number { get; set; }
-    /// <summary><c>run</c> or <c>reissue</c>.</summary>
-    public string Kind { get; set; } = "";
+    public BatchKind Kind { get; set; }
     public DateOnly ValueDate { get; set; }
     public int Mrp { get; set; }
     public decimal Coefficient { get; set; }
@@ -66,7 +68,35 @@ public sealed class BatchRow
     /// <summary>The payer details and texts the files were written with, so a lost file is re-created byte for byte.</summary>
     public string WrittenWith { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>Prepared (awaiting signatures), released or cancelled.</summary>
+    public BatchState State { get; set; } = BatchState.Released;
+    /// <summary>Who ran the batch: the operating-system user, and the database login where the database has one.</summary>
+    public string PreparedBy { get; set; } = "";
+    public string? PreparedByDbLogin { get; set; }
+    public DateTime? ReleasedAtUtc { get; set; }
+    public string? CancelReason { get; set; }
+    public string? CancelledBy { get; set; }
+    public DateTime? CancelledAtUtc { get; set; }
     public List<BatchFileRow> Files { get; set; } = [];
+}
+
+/// <summary>
+/// A signature given to a batch: one per role (unique), never the same person for both roles
+/// (unique IIN per batch), so two signers racing for one role leave one row.
+/// </summary>
+public sealed class BatchSignatureRow
+{
+    public long Id { get; set; }
+    public long BatchId { get; set; }
+    /// <summary><c>first</c> (the head) or <c>second</c> (the chief accountant).</summary>
+    public string Role { get; set; } = "";
+    public string Iin { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>SHA-256 of the signer's certificate, lower-case hex.</summary>
+    public string Thumbprint { get; set; } = "";
+    public DateTime SignedAtUtc { get; set; }
+    /// <summary>The operating-system user who ran <c>sign</c>.</summary>
+    public string SignedBy { get; set; } = "";
 }
 
 public sealed class BatchFileRow
@@ -75,7 +105,7 @@ public sealed class BatchFileRow
     public long BatchId { get; set; }
     public string Bic { get; set; } = "";
     public string FileName { get; set; } = "";
-    public string Format { get; set; } = "";
+    public BankFileFormat Format { get; set; }
     public int Count { get; set; }
     public long TotalTiyn { get; set; }
     public string Sha256 { get; set; } = "";
@@ -96,8 +126,8 @@ public sealed class PaymentRow
     public string Iban { get; set; } = "";
     public string Bic { get; set; } = "";
     public long AmountTiyn { get; set; }
-    /// <summary><c>issued</c>, <c>credited</c>, <c>rejected</c> or <c>returned</c>.</summary>
-    public string Status { get; set; } = "";
+    /// <summary>Issued, credited, rejected, returned or cancelled (its batch was voided before release).</summary>
+    public PaymentStatus Status { get; set; }
     /// <summary>When the bank credited it; kept when the money later comes back (returned).</summary>
     public DateOnly? CreditedOn { get; set; }
     public string? StatusReason { get; set; }
@@ -125,6 +155,7 @@ public sealed class ConfirmationRow
     public int Line { get; set; }
     public string Reference { get; set; } = "";
     public long? PaymentId { get; set; }
+    /// <summary>What the line said: <c>credited</c> or <c>rejected</c> (the confirmation status's code).</summary>
     public string Status { get; set; } = "";
     public DateOnly? CreditedOn { get; set; }
     public long? AmountTiyn { get; set; }

@@ -2,15 +2,6 @@ using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Reconciliation;
 
-/// <summary>What is recorded of a payment, as far as matching needs it.</summary>
-public sealed record PaymentState(
-    long Id, string Reference, string Quarter, string CaseId, string ChildIin, string Bic, string Iban, Tenge Amount,
-    DateOnly ValueDate, string Status, DateOnly? CreditedOn, string? Reason)
-{
-    public static PaymentState Of(Persistence.PaymentView p) => new(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.Bic, p.Iban,
-        new Tenge(p.AmountTiyn), p.ValueDate, p.Status, p.CreditedOn, p.StatusReason);
-}
-
 /// <summary>What one confirmation line does (SPEC's table).</summary>
 public sealed record MatchResult(string Outcome, string? Finding, string Detail, PaymentState? Updated)
 {
@@ -21,24 +12,24 @@ public sealed record MatchResult(string Outcome, string? Finding, string Detail,
 /// <summary>SPEC's matching table as a pure function of the recorded payment and the line.</summary>
 public static class Matching
 {
-    public const int DeadlineBankingDays = 5;
-
     public static MatchResult Decide(PaymentState? p, Confirmation c, BankingCalendar calendar)
     {
         if (p is null) return Finding("UNKNOWN_REFERENCE", $"no payment {c.Reference}");
+        // A batch awaiting its signatures (or cancelled) never went to the bank: nothing of it is confirmed.
+        if (!p.Released) return Finding("NOT_RELEASED", $"batch {p.Reference.Quarter}-{p.Reference.Batch:00} is not released");
         if (c.Amount is { } amount && amount != p.Amount) return Finding("AMOUNT_MISMATCH", $"confirmed {amount}, paid {p.Amount}");
-        if (c.Iban is { Length: > 0 } iban && iban != p.Iban) return Finding("IBAN_MISMATCH", $"confirmed {Iban.Mask(iban)}, paid to {Iban.Mask(p.Iban)}");
+        if (c.Iban is { Length: > 0 } iban && iban != p.Iban.Value) return Finding("IBAN_MISMATCH", $"confirmed {Iban.Mask(iban)}, paid to {Iban.Mask(p.Iban.Value)}");
 
         if (c.Status == ConfirmationStatus.Returned) return Return(p, c);
-        if (p.Status == "returned") return AfterReturn(p, c);
-        var status = c.StatusCode;
-        if (p.Status == "issued")
+        if (p.Status == PaymentStatus.Returned) return AfterReturn(p, c);
+        var status = c.Status.PaymentStatus();
+        if (p.Status == PaymentStatus.Issued)
         {
             if (c.Status == ConfirmationStatus.Rejected)
                 return new MatchResult(MatchResult.Applied, null, $"rejected {c.Reason}", p with { Status = status, Reason = c.Reason });
             var days = calendar.BankingDaysBetween(p.ValueDate, c.CreditedOn!.Value);
             var updated = p with { Status = status, CreditedOn = c.CreditedOn };
-            return days > DeadlineBankingDays
+            return Sla.IsLate(days)
                 ? new MatchResult(MatchResult.Applied, "LATE", $"credited {c.CreditedOn:yyyy-MM-dd}, {days} banking days after {p.ValueDate:yyyy-MM-dd}", updated)
                 : new MatchResult(MatchResult.Applied, null, $"credited {c.CreditedOn:yyyy-MM-dd}", updated);
         }
@@ -54,8 +45,9 @@ public static class Matching
     /// <summary>Money back on the department's account: an issued or credited payment becomes returned (its credit date kept).</summary>
     private static MatchResult Return(PaymentState p, Confirmation c) => p.Status switch
     {
-        "issued" or "credited" => new MatchResult(MatchResult.Applied, null, $"returned {c.Reason}", p with { Status = "returned", Reason = c.Reason }),
-        "returned" when p.Reason == c.Reason => new MatchResult(MatchResult.Same, null, "already recorded", null),
+        PaymentStatus.Issued or PaymentStatus.Credited =>
+            new MatchResult(MatchResult.Applied, null, $"returned {c.Reason}", p with { Status = PaymentStatus.Returned, Reason = c.Reason }),
+        PaymentStatus.Returned when p.Reason == c.Reason => new MatchResult(MatchResult.Same, null, "already recorded", null),
         _ => Finding("CONFLICT", $"recorded {Recorded(p)}, the bank says returned {c.Reason}"),
     };
 
@@ -66,28 +58,12 @@ public static class Matching
             return p.CreditedOn is null
                 ? new MatchResult(MatchResult.Applied, null, $"credited {c.CreditedOn:yyyy-MM-dd} before the return", p with { CreditedOn = c.CreditedOn })
                 : new MatchResult(MatchResult.Same, null, "already recorded", null);
-        return Finding("CONFLICT", $"recorded {Recorded(p)}, confirmation says {c.StatusCode} {(c.Status == ConfirmationStatus.Credited ? $"{c.CreditedOn:yyyy-MM-dd}" : c.Reason)}");
+        return Finding("CONFLICT", $"recorded {Recorded(p)}, confirmation says {c.Status.Code()} {(c.Status == ConfirmationStatus.Credited ? $"{c.CreditedOn:yyyy-MM-dd}" : c.Reason)}");
     }
 
     private static string Recorded(PaymentState p) => p.Status switch
     {
-        "credited" => $"credited {p.CreditedOn:yyyy-MM-dd}",
-        _ => $"{p.Status} {p.Reason}",
+        PaymentStatus.Credited => $"credited {p.CreditedOn:yyyy-MM-dd}",
+        _ => $"{p.Status.Code()} {p.Reason}",
     };
-
-    /// <summary>The SLA position of a payment as of a date (SPEC): on_time, late, overdue, pending, or none for rejected and returned.</summary>
-    public static (string Sla, int? BankingDays, DateOnly Deadline) Sla(PaymentState p, DateOnly asOf, BankingCalendar calendar)
-    {
-        var deadline = calendar.AddBankingDays(p.ValueDate, DeadlineBankingDays);
-        switch (p.Status)
-        {
-            case "credited":
-                var days = calendar.BankingDaysBetween(p.ValueDate, p.CreditedOn!.Value);
-                return (days <= DeadlineBankingDays ? "on_time" : "late", days, deadline);
-            case "issued":
-                return (asOf > deadline ? "overdue" : "pending", null, deadline);
-            default:
-                return ("", null, deadline); // rejected and returned payments are outside the SLA figures
-        }
-    }
 }

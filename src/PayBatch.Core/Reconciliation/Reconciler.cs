@@ -5,6 +5,7 @@ using PayBatch.Core.Import;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using Serilog;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Reconciliation;
 
@@ -45,8 +46,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }
         var quarterList = quarters.Order(StringComparer.Ordinal).ToList();
         var states = await LoadStatesAsync(quarterList, ct).ConfigureAwait(false);
-        var was = states.ToDictionary(s => s.Reference, s => s.Status, StringComparer.Ordinal);
-        var byReference = states.ToDictionary(s => s.Reference, StringComparer.Ordinal);
+        var was = states.ToDictionary(s => s.Reference.ToString(), s => s.Status, StringComparer.Ordinal);
+        var byReference = states.ToDictionary(s => s.Reference.ToString(), StringComparer.Ordinal);
         var changed = new HashSet<string>(StringComparer.Ordinal); // references whose status this run sets
         var seen = (await db.SeenConfirmationLines(files.Select(f => f.Sha256).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         var entryKeys = files.SelectMany(f => f.Lines).Select(l => l.Entry?.Identity).OfType<string>().Concat(debits.Select(d => d.Identity)).ToList();
@@ -65,8 +66,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 var result = Matching.Decide(state, line, data.Calendar);
                 if (result.Updated is { } updated)
                 {
-                    changed.Add(updated.Reference);
-                    byReference[updated.Reference] = updated;
+                    changed.Add(line.Reference);
+                    byReference[line.Reference] = updated;
                     applied++;
                 }
                 if (result.Outcome == MatchResult.Same) same++;
@@ -97,12 +98,12 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         {
             foreach (var (file, line, result, paymentId) in kept)
                 await insert.AddAsync([Path.GetFileName(file.Path), file.Sha256, line.Line, line.Reference, paymentId,
-                    line.StatusCode, line.CreditedOn, line.Amount?.Tiyn, line.Iban,
+                    line.Status.Code(), line.CreditedOn, line.Amount?.Tiyn, line.Iban,
                     line.Reason, result.Finding ?? result.Outcome, now], ct).ConfigureAwait(false);
             await insert.CompleteAsync(ct).ConfigureAwait(false);
         }
         await StoreStatementsAsync(statements, entries, now, ct).ConfigureAwait(false);
-        var reported = quarterList.Where(q => byReference.Values.Any(s => s.Quarter == q)).ToList();
+        var reported = quarterList.Where(q => byReference.Values.Any(s => s.Quarter.ToString() == q)).ToList();
         await KeepFindingsAsync(reported, findings, now, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new("confirmations", n, 100));
@@ -114,11 +115,11 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var overdue = new List<Finding>();
         foreach (var q in reported)
         {
-            var payments = byReference.Values.Where(s => s.Quarter == q).OrderBy(s => s.Reference, StringComparer.Ordinal)
-                .Select(p => (Payment: p, Sla: Matching.Sla(p, asOf, data.Calendar))).ToList();
-            foreach (var g in payments.Where(p => p.Sla.Sla.Length > 0).GroupBy(p => p.Sla.Sla)) sla[g.Key] = sla.GetValueOrDefault(g.Key) + g.Count();
-            var quarterOverdue = payments.Where(p => p.Sla.Sla == "overdue")
-                .Select(p => new Finding("", null, p.Payment.Reference, "OVERDUE", $"still issued after the deadline {Date(p.Sla.Deadline)}")).ToList();
+            var payments = byReference.Values.Where(s => s.Quarter.ToString() == q).OrderBy(s => s.Reference.ToString(), StringComparer.Ordinal)
+                .Select(p => (Payment: p, Sla: Sla.Of(p, asOf, data.Calendar))).ToList();
+            foreach (var g in payments.Where(p => p.Sla.Status is not null).GroupBy(p => p.Sla.Status!.Value.Code())) sla[g.Key] = sla.GetValueOrDefault(g.Key) + g.Count();
+            var quarterOverdue = payments.Where(p => p.Sla.Status == SlaStatus.Overdue)
+                .Select(p => new Finding("", null, p.Payment.Reference.ToString(), "OVERDUE", $"still issued after the deadline {Date(p.Sla.Deadline)}")).ToList();
             overdue.AddRange(quarterOverdue);
             var csv = ReconciliationCsv(payments);
             var folder = Path.Combine(outDir, q);
@@ -160,7 +161,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         foreach (var f in files.Where(f => f.AllStatements.Count > 0))
         {
             if (!Iban.TryParse(departmentIban, out var account))
-                throw new InputException($"{Path.GetFileName(f.Path)} is an account statement: reading it needs the department's account (setting Department:Iban)");
+                throw new InputException(CoreText.StatementNeedsIban, Path.GetFileName(f.Path));
             var problems = StatementMatching.Problems(f.AllStatements, account.Value);
             if (problems.Count > 0) throw new InputFileException(f.Path, problems);
         }
@@ -186,7 +187,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             var last = debits.LastOrDefault(d => d.Batch == key);
             if (count > 0 && sum != b.TotalTiyn)
                 findings.Add(new Finding(last?.File ?? "", last?.Line, key, "DEBIT_MISMATCH", $"debited {new Tenge(sum)} so far, control sum {new Tenge(b.TotalTiyn)}"));
-            var deadline = data.Calendar.AddBankingDays(b.ValueDate, Matching.DeadlineBankingDays);
+            var deadline = data.Calendar.AddBankingDays(b.ValueDate, Sla.DeadlineBankingDays);
             if (count == 0 && statementsRead && asOf > deadline)
                 findings.Add(new Finding("", null, key, "NOT_DEBITED", $"no debit of {new Tenge(b.TotalTiyn)} on the account after the deadline {Date(deadline)}"));
         }
@@ -240,7 +241,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     /// Writes the applied statuses, only over payments still in the status this run read: if another
     /// process got there first the counts differ and nothing of this run is kept.
     /// </summary>
-    private async Task ApplyAsync(IReadOnlyList<(PaymentState State, string Was)> applied, CancellationToken ct)
+    private async Task ApplyAsync(IReadOnlyList<(PaymentState State, PaymentStatus Was)> applied, CancellationToken ct)
     {
         var changed = 0;
         if (db.Provider == DbProvider.Postgres)
@@ -249,7 +250,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             await using (var staged = await BulkWriter.OpenAsync(db, "applied_states",
                              [new("id", ColumnType.Long), new("status", ColumnType.Text), new("credited_on", ColumnType.Date), new("reason", ColumnType.Text), new("was", ColumnType.Text)], ct).ConfigureAwait(false))
             {
-                foreach (var (s, was) in applied) await staged.AddAsync([s.Id, s.Status, s.CreditedOn, s.Reason, was], ct).ConfigureAwait(false);
+                foreach (var (s, was) in applied) await staged.AddAsync([s.Id, s.Status.Code(), s.CreditedOn, s.Reason, was.Code()], ct).ConfigureAwait(false);
                 await staged.CompleteAsync(ct).ConfigureAwait(false);
             }
             changed = await db.Database.ExecuteSqlRawAsync(
@@ -260,7 +261,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         {
             using var update = new PreparedCommand(db, UpdateSql, "status", "credited_on", "reason", "id", "was");
             foreach (var (s, was) in applied)
-                changed += await update.Set("status", s.Status).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).Set("was", was)
+                changed += await update.Set("status", s.Status.Code()).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).Set("was", was.Code())
                     .ExecuteAsync(ct).ConfigureAwait(false);
         }
         if (changed != applied.Count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
@@ -283,12 +284,12 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     public static readonly string[] ReconciliationColumns =
         ["reference", "case_id", "child_iin", "bic", "iban", "amount", "value_date", "status", "credited_on", "banking_days", "deadline", "sla", "reason"];
 
-    private static byte[] ReconciliationCsv(IEnumerable<(PaymentState Payment, (string Sla, int? BankingDays, DateOnly Deadline) Sla)> payments)
+    private static byte[] ReconciliationCsv(IEnumerable<(PaymentState Payment, SlaPosition Sla)> payments)
     {
         var csv = new CsvText().Row(ReconciliationColumns);
         foreach (var (p, (sla, days, deadline)) in payments)
-            csv.Row(p.Reference, p.CaseId, p.ChildIin, p.Bic, p.Iban, p.Amount.ToString(), Date(p.ValueDate), p.Status, Date(p.CreditedOn),
-                days?.ToString(CultureInfo.InvariantCulture), Date(deadline), sla, p.Reason);
+            csv.Row(p.Reference.ToString(), p.CaseId, p.ChildIin.Value, p.Bic.Value, p.Iban.Value, p.Amount.ToString(), Date(p.ValueDate), p.Status.Code(),
+                Date(p.CreditedOn), days?.ToString(CultureInfo.InvariantCulture), Date(deadline), sla?.Code() ?? "", p.Reason);
         return csv.ToUtf8();
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
+using PayBatch.Core.Reconciliation;
 
 namespace PayBatch.Core.Reporting;
 
@@ -22,8 +23,14 @@ public sealed class Labels
     public string this[string key] => _text[key];
     public string Reason(Reason r) => _reasons[r];
 
-    /// <summary>The word for a status or SLA code (credited, on_time…); the code itself when there is none.</summary>
-    public string Status(string code) => _text.GetValueOrDefault(code == "on_time" ? "onTime" : code) ?? code;
+    /// <summary>An SLA status's label: the key is its JSON name (<c>onTime</c>).</summary>
+    public string Sla(SlaStatus s) => _text[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.ToString())];
+
+    /// <summary>The subtitle, naming the coefficient in force (setting <c>Payment:Coefficient</c>).</summary>
+    public string Subtitle(decimal coefficient) => _text["subtitle"].Replace("{coefficient}", Number(coefficient), StringComparison.Ordinal);
+
+    /// <summary>The word for a payment status, as the report and workbook print it.</summary>
+    public string Status(PaymentStatus s) => _text.GetValueOrDefault(Codes.Of(s)) ?? Codes.Of(s);
 
     public static bool TryGet(string? lang, out Labels labels)
     {
@@ -37,6 +44,8 @@ public sealed class Labels
         return labels is not null;
     }
 
+    public static Labels For(Localization.Lang lang) => TryGet(Localization.Langs.Code(lang), out var labels) ? labels : En;
+
     /// <summary>28 112,50 ₸ in ru and kk; 28,112.50 ₸ in en.</summary>
     public string Money(Tenge t)
     {
@@ -44,8 +53,12 @@ public sealed class Labels
         return (Lang == "en" ? invariant : invariant.Replace(",", " ", StringComparison.Ordinal).Replace('.', ',')) + " ₸";
     }
 
-    public string Percent(decimal? p) => p is null ? "—"
-        : (Lang == "en" ? p.Value.ToString("0.0", CultureInfo.InvariantCulture) : p.Value.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')) + " %";
+    public string Percent(decimal? p) => p is null ? "—" : Decimal(p.Value.ToString("0.0", CultureInfo.InvariantCulture)) + " %";
+
+    /// <summary>6.5 in en; 6,5 in ru and kk. No trailing zeros.</summary>
+    public string Number(decimal d) => Decimal(d.ToString("0.############", CultureInfo.InvariantCulture));
+
+    private string Decimal(string invariant) => Lang == "en" ? invariant : invariant.Replace('.', ',');
 
     /// <summary>An invariant number as the language writes it (decimal comma in ru and kk); null is "not measured".</summary>
     public string Number(string? invariant) => invariant is null ? this["notMeasured"]
@@ -63,7 +76,7 @@ public sealed class Labels
 
     private static readonly Labels Ru = Build("ru", """
         title = Отчёт о выплатах социальной помощи
-        subtitle = детям-инвалидам, обучающимся на дому, 6,5 МРП в квартал
+        subtitle = детям-инвалидам, обучающимся на дому, {coefficient} МРП в квартал
         quarter = Квартал
         asOf = По состоянию на
         summary = Итоги
@@ -177,7 +190,7 @@ public sealed class Labels
 
     private static readonly Labels Kk = Build("kk", """
         title = Әлеуметтік көмек төлемдері туралы есеп
-        subtitle = үйде оқитын мүгедек балаларға, тоқсанына 6,5 АЕК
+        subtitle = үйде оқитын мүгедек балаларға, тоқсанына {coefficient} АЕК
         quarter = Тоқсан
         asOf = Жағдай бойынша
         summary = Қорытынды
@@ -291,7 +304,7 @@ public sealed class Labels
 
     private static readonly Labels En = Build("en", """
         title = Social assistance payment report
-        subtitle = children with disabilities educated at home, 6.5 MRP per quarter
+        subtitle = children with disabilities educated at home, {coefficient} MRP per quarter
         quarter = Quarter
         asOf = As of
         summary = Summary

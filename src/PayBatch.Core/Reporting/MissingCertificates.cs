@@ -8,7 +8,7 @@ namespace PayBatch.Core.Reporting;
 public sealed record MissingCertificate(string CaseId, string District, string ApplicantName, string ChildName, string? LastQuarter, string? LastSchool);
 
 /// <summary>A case as the missing-certificates list reads it.</summary>
-public sealed record RegistryCase(string CaseId, string District, string ApplicantName, string ChildIin, string ChildName, string Status);
+public sealed record RegistryCase(string CaseId, string District, string ApplicantName, string ChildIin, string ChildName, CaseStatus Status);
 
 /// <summary>A school certificate as the list reads it.</summary>
 public sealed record CertificateOf(string ChildIin, string Quarter, DateOnly IssuedOn, string School);
@@ -24,7 +24,7 @@ public static class MissingCertificates
         var qs = q.ToString();
         var byChild = certificates.ToLookup(c => c.ChildIin, StringComparer.Ordinal);
         return cases
-            .Where(c => c.Status == "approved" && !byChild[c.ChildIin].Any(x => x.Quarter == qs))
+            .Where(c => c.Status == CaseStatus.Approved && !byChild[c.ChildIin].Any(x => x.Quarter == qs))
             .OrderBy(c => c.District, StringComparer.Ordinal).ThenBy(c => c.CaseId, StringComparer.Ordinal)
             .Select(c =>
             {

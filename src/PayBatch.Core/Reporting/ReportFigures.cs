@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
-using PayBatch.Core.Persistence;
 using PayBatch.Core.Reconciliation;
 
 namespace PayBatch.Core.Reporting;
@@ -18,7 +17,21 @@ public sealed record BatchDebitFigures(string Batch, Tenge Total, Tenge? Debited
 }
 
 /// <summary>A payment that missed or is missing the five-banking-day limit.</summary>
-public sealed record SlaBreach(string Reference, string CaseId, string Bic, DateOnly ValueDate, DateOnly Deadline, string Status, DateOnly? CreditedOn, int? BankingDays, string Sla);
+public sealed record SlaBreach(string Reference, string CaseId, string Bic, DateOnly ValueDate, DateOnly Deadline, PaymentStatus Status, DateOnly? CreditedOn, int? BankingDays, SlaStatus Sla);
+
+/// <summary>What the report is computed from, as <see cref="ReportLoader"/> reads it.</summary>
+/// <param name="LatestRunExclusions">The exclusions of the quarter's latest run (none before a run).</param>
+/// <param name="Decisions">Application and decision dates of the cases decided by the quarter's end.</param>
+/// <param name="Batches">The quarter's batches with what the account statements show debited for each.</param>
+/// <param name="Releases">The quarter's batches: state, who prepared and who signed each (SPEC "Release").</param>
+/// <param name="NamedInMismatch">Payments a confirmation named in an amount or IBAN mismatch (indicator 2.2).</param>
+public sealed record ReportInput(
+    IReadOnlyList<PaymentState> Payments,
+    IReadOnlyList<Exclusion> LatestRunExclusions,
+    IReadOnlyList<(DateOnly Applied, DateOnly Decided)> Decisions,
+    IReadOnlyList<BatchDebitFigures> Batches,
+    IReadOnlyList<Release.ReleaseRecord> Releases,
+    IReadOnlySet<long> NamedInMismatch);
 
 /// <summary>
 /// Every figure of the quarterly report, computed once; the md, csv, json and html writers only
@@ -28,6 +41,8 @@ public sealed record ReportFigures
 {
     public required Quarter Quarter { get; init; }
     public required DateOnly AsOf { get; init; }
+    /// <summary>The setting <c>Payment:Coefficient</c> the report's subtitle names (6.5 MRP per child).</summary>
+    public required decimal Coefficient { get; init; }
     public required int Issued { get; init; }
     public required int Credited { get; init; }
     public required int Rejected { get; init; }
@@ -50,6 +65,8 @@ public sealed record ReportFigures
     public required IReadOnlyList<SlaBreach> Breaches { get; init; }
     /// <summary>Credited payments by banking days from value date to credit.</summary>
     public required IReadOnlyList<(int Days, int Count)> DaysToCredit { get; init; }
+    /// <summary>The quarter's batches: state, who prepared each and who signed it (SPEC "Release").</summary>
+    public required IReadOnlyList<Release.ReleaseRecord> Releases { get; init; }
     public required int Decisions { get; init; }
     public required int DecisionsWithin5Days { get; init; }
     /// <summary>Payments judged for indicator 2.2 (all but cancelled ones), and those accrued correctly.</summary>
@@ -71,14 +88,13 @@ public sealed record ReportFigures
         OnTime = OnTime, Late = Late, Overdue = Overdue, Pending = Pending, Accruals = Accruals, CorrectAccruals = CorrectAccruals,
     };
 
+    /// <summary>Point 7.1 of the standard: a decision within five calendar days of the application.</summary>
+    public const int DecisionDays = 5;
+
     /// <summary>Indicator 1.1: onTime ÷ (onTime + late + overdue) × 100, one decimal; null for 0/0.</summary>
     public decimal? OnTimePercent => Totals.OnTimePercent;
 
     public decimal? DecisionsWithin5DaysPercent => Reporting.Indicators.Percent(DecisionsWithin5Days, Decisions);
-
-    /// <summary>Rejected and returned payments did not pay the child: they are outside the live figures and may be re-issued.</summary>
-    private static bool Unpaid(string status) => status is "rejected" or "returned";
-
 
     /// <summary>
     /// Indicator 2.2 counts a payment as correctly accrued unless the bank rejected or returned it for
@@ -87,75 +103,66 @@ public sealed record ReportFigures
     /// </summary>
     public static readonly IReadOnlySet<string> AccrualErrorReasons = new HashSet<string>(["AC01", "AC04", "AC06", "BE01"], StringComparer.Ordinal);
 
-    public static bool AccruedCorrectly(string status, string? reason, bool namedInMismatch) =>
-        !namedInMismatch && !(status is "rejected" or "returned" && reason is not null && AccrualErrorReasons.Contains(reason));
+    public static bool AccruedCorrectly(PaymentStatus status, string? reason, bool namedInMismatch) =>
+        !namedInMismatch && !(status is PaymentStatus.Rejected or PaymentStatus.Returned && reason is not null && AccrualErrorReasons.Contains(reason));
 
-    public static async Task<ReportFigures> LoadAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, IndicatorSettings indicators, CancellationToken ct)
+    /// <summary>Every figure from what was loaded: pure, so tests call it without a database.</summary>
+    public static ReportFigures Compute(Quarter q, DateOnly asOf, decimal coefficient, ReportInput input, BankingCalendar calendar, IndicatorSettings indicators)
     {
-        var qs = q.ToString();
-        var payments = await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false);
-        var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
-        var states = payments.Select(PaymentState.Of).ToList();
-        var sla = states.Select(s => (State: s, Sla: Matching.Sla(s, asOf, calendar))).ToList();
+        var payments = input.Payments;
+        var replaced = payments.Where(p => p.ReplacesPaymentId is not null && p.Status != PaymentStatus.Cancelled).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
+        var sla = payments.Select(p => (State: p, Sla: Sla.Of(p, asOf, calendar))).ToList();
 
         // Exclusions as of the latest run: its unpaid cases, each reason counted (ALREADY_PAID is not an exclusion here).
-        var latestRun = await db.LatestRunBatch(qs).Select(id => (long?)id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var liveChildren = payments.Where(p => !Unpaid(p.Status)).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var live = payments.Where(p => p.Status.IsLive()).ToList();
+        var liveChildren = live.Select(p => p.ChildIin.Value).ToHashSet(StringComparer.Ordinal);
         var reasonCounts = Reasons.All.Where(r => r != Reason.AlreadyPaid).ToDictionary(r => r, _ => 0);
         var unpaid = new List<UnpaidCase>();
-        if (latestRun is not null)
+        foreach (var e in input.LatestRunExclusions.Where(e => !liveChildren.Contains(e.ChildIin)))
         {
-            var rows = await db.ExclusionsOfBatch(latestRun.Value).ToListAsync(ct).ConfigureAwait(false);
-            foreach (var row in rows.Where(r => !liveChildren.Contains(r.ChildIin)))
-            {
-                var reasons = row.Reasons.Split(';').Select(code => Reasons.TryParse(code, out var r) ? r : Reason.AlreadyPaid)
-                    .Where(r => r != Reason.AlreadyPaid).ToList();
-                foreach (var reason in reasons) reasonCounts[reason]++;
-                if (reasons.Count > 0) unpaid.Add(new UnpaidCase(row.CaseId, row.ChildIin, reasons));
-            }
+            var reasons = e.Reasons.Where(r => r != Reason.AlreadyPaid).ToList();
+            foreach (var reason in reasons) reasonCounts[reason]++;
+            if (reasons.Count > 0) unpaid.Add(new UnpaidCase(e.CaseId, e.ChildIin, reasons));
         }
 
-        var end = q.LastDay;
-        var decisions = await db.DecidedBy(end).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false);
-
-        var live = payments.Where(p => !Unpaid(p.Status)).ToList();
-        var batches = await db.BatchesOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
-        var debited = (await db.DebitSums(batches.Select(b => b.Id).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(x => x.Item1, x => x.Item2);
-        var mismatched = (await db.PaymentsNamedInMismatch(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
-        var accruals = payments.Where(p => p.Status != "cancelled").ToList();
-        var correct = accruals.Count(p => AccruedCorrectly(p.Status, p.StatusReason, mismatched.Contains(p.Id)));
+        Tenge Amount(PaymentStatus s) => payments.Where(p => p.Status == s).Sum(p => p.Amount);
+        int Count(SlaStatus s) => sla.Count(x => x.Sla.Status == s);
+        var accruals = payments.Where(p => p.Status != PaymentStatus.Cancelled).ToList();
+        var correct = accruals.Count(p => AccruedCorrectly(p.Status, p.Reason, input.NamedInMismatch.Contains(p.Id)));
         var figures = new ReportFigures
         {
             Quarter = q,
             AsOf = asOf,
-            Issued = payments.Count(p => p.Status == "issued"),
-            Credited = payments.Count(p => p.Status == "credited"),
-            Rejected = payments.Count(p => p.Status == "rejected"),
-            Returned = payments.Count(p => p.Status == "returned"),
-            Reissued = payments.Count(p => Unpaid(p.Status) && replaced.Contains(p.Id)),
-            IssuedAmount = new Tenge(payments.Where(p => p.Status == "issued").Sum(p => p.AmountTiyn)),
-            CreditedAmount = new Tenge(payments.Where(p => p.Status == "credited").Sum(p => p.AmountTiyn)),
-            RejectedAmount = new Tenge(payments.Where(p => p.Status == "rejected").Sum(p => p.AmountTiyn)),
-            ReturnedAmount = new Tenge(payments.Where(p => p.Status == "returned").Sum(p => p.AmountTiyn)),
-            Batches = batches.Select(b => new BatchDebitFigures($"{b.Quarter}-{b.Number:00}", new Tenge(b.TotalTiyn),
-                debited.TryGetValue(b.Id, out var d) ? new Tenge(d) : null)).ToList(),
-            OnTime = sla.Count(s => s.Sla.Sla == "on_time"),
-            Late = sla.Count(s => s.Sla.Sla == "late"),
-            Overdue = sla.Count(s => s.Sla.Sla == "overdue"),
-            Pending = sla.Count(s => s.Sla.Sla == "pending"),
+            Coefficient = coefficient,
+            Issued = payments.Count(p => p.Status == PaymentStatus.Issued),
+            Credited = payments.Count(p => p.Status == PaymentStatus.Credited),
+            Rejected = payments.Count(p => p.Status == PaymentStatus.Rejected),
+            Returned = payments.Count(p => p.Status == PaymentStatus.Returned),
+            // Rejected and returned payments did not pay the child: outside the live figures, and re-issued.
+            Reissued = payments.Count(p => !p.Status.IsLive() && replaced.Contains(p.Id)),
+            IssuedAmount = Amount(PaymentStatus.Issued),
+            CreditedAmount = Amount(PaymentStatus.Credited),
+            RejectedAmount = Amount(PaymentStatus.Rejected),
+            ReturnedAmount = Amount(PaymentStatus.Returned),
+            Batches = input.Batches,
+            OnTime = Count(SlaStatus.OnTime),
+            Late = Count(SlaStatus.Late),
+            Overdue = Count(SlaStatus.Overdue),
+            Pending = Count(SlaStatus.Pending),
             Exclusions = reasonCounts.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToList(),
             UnpaidCases = unpaid.OrderBy(u => u.CaseId, StringComparer.Ordinal).ThenBy(u => u.ChildIin, StringComparer.Ordinal).ToList(),
             ByDistrict = live.GroupBy(p => p.District, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new CountAmount(g.Key, g.Count(), new Tenge(g.Sum(p => p.AmountTiyn)))).ToList(),
-            ByBank = live.GroupBy(p => p.Bic, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new CountAmount(g.Key, g.Count(), new Tenge(g.Sum(p => p.AmountTiyn)))).ToList(),
-            Breaches = sla.Where(s => s.Sla.Sla is "late" or "overdue").OrderBy(s => s.State.Reference, StringComparer.Ordinal)
-                .Select(s => new SlaBreach(s.State.Reference, s.State.CaseId, s.State.Bic, s.State.ValueDate, s.Sla.Deadline, s.State.Status,
-                    s.State.CreditedOn, s.Sla.BankingDays, s.Sla.Sla)).ToList(),
+                .Select(g => new CountAmount(g.Key, g.Count(), g.Sum(p => p.Amount))).ToList(),
+            ByBank = live.GroupBy(p => p.Bic.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new CountAmount(g.Key, g.Count(), g.Sum(p => p.Amount))).ToList(),
+            Breaches = sla.Where(s => s.Sla.Status?.IsBreach() == true).OrderBy(s => s.State.Reference.ToString(), StringComparer.Ordinal)
+                .Select(s => new SlaBreach(s.State.Reference.ToString(), s.State.CaseId, s.State.Bic.Value, s.State.ValueDate, s.Sla.Deadline, s.State.Status,
+                    s.State.CreditedOn, s.Sla.BankingDays, s.Sla.Status!.Value)).ToList(),
             DaysToCredit = sla.Where(s => s.Sla.BankingDays is not null).GroupBy(s => s.Sla.BankingDays!.Value).OrderBy(g => g.Key)
                 .Select(g => (g.Key, g.Count())).ToList(),
-            Decisions = decisions.Count,
-            DecisionsWithin5Days = decisions.Count(d => d.DecisionDate.DayNumber - d.ApplicationDate.DayNumber <= 5),
+            Releases = input.Releases,
+            Decisions = input.Decisions.Count,
+            DecisionsWithin5Days = input.Decisions.Count(d => d.Decided.DayNumber - d.Applied.DayNumber <= DecisionDays),
             Accruals = accruals.Count,
             CorrectAccruals = correct,
         };

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PayBatch.Core.Eligibility;
+using PayBatch.Core.Domain;
 using PayBatch.Core.Output;
+using PayBatch.Core.Reconciliation;
 
 namespace PayBatch.Core.Reporting;
 
@@ -73,6 +75,29 @@ public static class ReportWriter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteStartArray("releases");
+            foreach (var b in f.Releases)
+            {
+                w.WriteStartObject();
+                w.WriteString("batch", b.Batch);
+                w.WriteString("state", Codes.Of(b.State));
+                w.WriteString("preparedBy", b.PreparedBy);
+                if (b.PreparedByDbLogin is null) w.WriteNull("preparedByDbLogin"); else w.WriteString("preparedByDbLogin", b.PreparedByDbLogin);
+                w.WriteStartArray("signatures");
+                foreach (var s in b.Signatures)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("role", s.Role);
+                    w.WriteString("name", s.Name);
+                    w.WriteString("iin", Domain.Iin.Mask(s.Iin));
+                    w.WriteString("thumbprint", s.Thumbprint);
+                    w.WriteString("signedAt", Release.ReleaseRecord.Time(s.SignedAtUtc));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteStartArray("breaches");
             foreach (var b in f.Breaches)
             {
@@ -82,10 +107,10 @@ public static class ReportWriter
                 w.WriteString("bic", b.Bic);
                 w.WriteString("valueDate", Labels.Date(b.ValueDate));
                 w.WriteString("deadline", Labels.Date(b.Deadline));
-                w.WriteString("status", b.Status);
+                w.WriteString("status", b.Status.Code());
                 if (b.CreditedOn is null) w.WriteNull("creditedOn"); else w.WriteString("creditedOn", Labels.Date(b.CreditedOn));
                 if (b.BankingDays is null) w.WriteNull("bankingDays"); else w.WriteNumber("bankingDays", b.BankingDays.Value);
-                w.WriteString("sla", b.Sla);
+                w.WriteString("sla", b.Sla.Code());
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -209,7 +234,7 @@ public static class ReportWriter
         foreach (var d in f.ByDistrict) csv.Row("byDistrict", d.Key, d.Key, I(d.Count), d.Amount.ToString(), null);
         foreach (var b in f.ByBank) csv.Row("byBank", b.Key, b.Key, I(b.Count), b.Amount.ToString(), null);
         foreach (var (days, count) in f.DaysToCredit) csv.Row("daysToCredit", I(days), l["bankingDays"], I(count), null, null);
-        foreach (var b in f.Breaches) csv.Row("breaches", b.Reference, l[b.Sla], b.BankingDays is null ? null : I(b.BankingDays.Value), null, null);
+        foreach (var b in f.Breaches) csv.Row("breaches", b.Reference, l.Sla(b.Sla), b.BankingDays is null ? null : I(b.BankingDays.Value), null, null);
         IndicatorsCsv(csv, f.Indicators, l);
         return csv.ToString();
     }
@@ -220,7 +245,7 @@ public static class ReportWriter
         void Line(string s = "") => sb.Append(s).Append('\n');
         Line($"# {l["title"]} — {f.Quarter}");
         Line();
-        Line($"{l["subtitle"]}. {l["asOf"]}: {Labels.Date(f.AsOf)}.");
+        Line($"{l.Subtitle(f.Coefficient)}. {l["asOf"]}: {Labels.Date(f.AsOf)}.");
         Line();
         Line(DueLine(f.Due, f.IsLate, l));
         Line();
@@ -270,7 +295,7 @@ public static class ReportWriter
             Line($"| {l["reference"]} | {l["caseId"]} | {l["bank"]} | {l["valueDate"]} | {l["deadline"]} | {l["creditedOn"]} | {l["bankingDays"]} | {l["status"]} |");
             Line("| --- | --- | --- | --- | --- | --- | ---: | --- |");
             foreach (var b in f.Breaches)
-                Line($"| {b.Reference} | {b.CaseId} | {b.Bic} | {Labels.Date(b.ValueDate)} | {Labels.Date(b.Deadline)} | {Labels.Date(b.CreditedOn)} | {b.BankingDays} | {l[b.Sla]} |");
+                Line($"| {b.Reference} | {b.CaseId} | {b.Bic} | {Labels.Date(b.ValueDate)} | {Labels.Date(b.Deadline)} | {Labels.Date(b.CreditedOn)} | {b.BankingDays} | {l.Sla(b.Sla)} |");
         }
         Line();
         Line($"## {l["chart"]}");
@@ -307,7 +332,7 @@ public static class ReportWriter
         Line("<!DOCTYPE html>");
         Line($"<html lang=\"{l.Lang}\"><head><meta charset=\"utf-8\"><title>{E(l["title"])} — {f.Quarter}</title>");
         Line(HtmlStyle);
-        Line($"<h1>{E(l["title"])} — {f.Quarter}</h1><p>{E(l["subtitle"])}. {E(l["asOf"])}: {Labels.Date(f.AsOf)}.</p>");
+        Line($"<h1>{E(l["title"])} — {f.Quarter}</h1><p>{E(l.Subtitle(f.Coefficient))}. {E(l["asOf"])}: {Labels.Date(f.AsOf)}.</p>");
         Line($"<p class=\"{(f.IsLate ? "bad" : "")}\">{E(DueLine(f.Due, f.IsLate, l))}</p>");
         var kpiClass = f.OnTimePercent is null ? "" : f.OnTimePercent >= ReportFigures.NormativePercent ? "ok" : "bad";
         Line($"<p class=\"kpi {kpiClass}\">{E(l["indicator"])}: {E(l.Percent(f.OnTimePercent))}</p><p>{E(l["normative"])}: {ReportFigures.NormativePercent} %. {E(l["decisions"])}: {f.DecisionsWithin5Days} / {f.Decisions} ({E(l.Percent(f.DecisionsWithin5DaysPercent))}).</p>");
@@ -327,7 +352,7 @@ public static class ReportWriter
         Line("</table>");
         Line($"<h2>{E(l["chart"])}</h2>");
         Line(Chart(f, l));
-        Line($"<p><span class=\"ok\">■</span> 0–5: {E(l["onTime"])} &nbsp; <span class=\"bad\">■</span> &gt; 5: {E(l["late"])}</p>");
+        Line($"<p><span class=\"ok\">■</span> 0–{Sla.DeadlineBankingDays}: {E(l["onTime"])} &nbsp; <span class=\"bad\">■</span> &gt; {Sla.DeadlineBankingDays}: {E(l["late"])}</p>");
         foreach (var (title, keyLabel, rows) in new[] { (l["byDistrict"], l["district"], f.ByDistrict), (l["byBank"], l["bank"], f.ByBank) })
         {
             Line($"<h2>{E(title)}</h2><table><tr><th>{E(keyLabel)}</th><th>{E(l["count"])}</th><th>{E(l["amount"])}</th></tr>");
@@ -343,7 +368,7 @@ public static class ReportWriter
         {
             Line($"<table><tr><th>{E(l["reference"])}</th><th>{E(l["caseId"])}</th><th>{E(l["bank"])}</th><th>{E(l["valueDate"])}</th><th>{E(l["deadline"])}</th><th>{E(l["creditedOn"])}</th><th>{E(l["bankingDays"])}</th><th>{E(l["status"])}</th></tr>");
             foreach (var b in f.Breaches)
-                Line($"<tr><td>{b.Reference}</td><td>{E(b.CaseId)}</td><td>{b.Bic}</td><td>{Labels.Date(b.ValueDate)}</td><td>{Labels.Date(b.Deadline)}</td><td>{Labels.Date(b.CreditedOn)}</td><td class=\"n\">{b.BankingDays}</td><td class=\"bad\">{E(l[b.Sla])}</td></tr>");
+                Line($"<tr><td>{b.Reference}</td><td>{E(b.CaseId)}</td><td>{b.Bic}</td><td>{Labels.Date(b.ValueDate)}</td><td>{Labels.Date(b.Deadline)}</td><td>{Labels.Date(b.CreditedOn)}</td><td class=\"n\">{b.BankingDays}</td><td class=\"bad\">{E(l.Sla(b.Sla))}</td></tr>");
             Line("</table>");
         }
         Line(IndicatorsHtml(f.Indicators, l));
@@ -367,12 +392,12 @@ public static class ReportWriter
             var n = counts.GetValueOrDefault(d);
             var h = n * height / maxCount;
             var x = left + (d * barWidth) + 4;
-            var color = d <= 5 ? "#2e9e4f" : "#d1432f";
+            var color = Sla.IsLate(d) ? "#d1432f" : "#2e9e4f";
             sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{top + height - h}\" width=\"{barWidth - 8}\" height=\"{h}\" fill=\"{color}\"><title>{d}: {n}</title></rect>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + ((barWidth - 8) / 2)}\" y=\"{top + height + 16}\" font-size=\"12\" text-anchor=\"middle\">{d}</text>");
             if (n > 0) sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + ((barWidth - 8) / 2)}\" y=\"{top + height - h - 4}\" font-size=\"12\" text-anchor=\"middle\">{n}</text>");
         }
-        var limitX = left + (6 * barWidth);
+        var limitX = left + ((Sla.DeadlineBankingDays + 1) * barWidth);
         sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{limitX}\" y1=\"{top}\" x2=\"{limitX}\" y2=\"{top + height}\" stroke=\"#b42318\" stroke-dasharray=\"4 3\"/>");
         sb.Append("</svg>");
         return sb.ToString();

@@ -1,5 +1,4 @@
 using PayBatch.Core.Domain;
-using PayBatch.Core.Persistence;
 
 namespace PayBatch.Core.Reporting;
 
@@ -19,13 +18,5 @@ public sealed record YearFigures(int Year, DateOnly AsOf, IReadOnlyList<ReportFi
             throw new ArgumentException($"the four quarters of {year}, in order", nameof(quarters));
         var totals = PaymentTotals.Sum(quarters.Select(f => f.Totals));
         return new YearFigures(year, asOf, quarters, totals, Reporting.Indicators.Compute(totals.OnTimePercent, totals.CorrectAccrualsPercent, settings));
-    }
-
-    public static async Task<YearFigures> LoadAsync(PayBatchDb db, BankingCalendar calendar, int year, DateOnly asOf, IndicatorSettings settings, CancellationToken ct)
-    {
-        var quarters = new List<ReportFigures>(4);
-        for (var n = 1; n <= 4; n++)
-            quarters.Add(await ReportFigures.LoadAsync(db, calendar, new Quarter(year, n), asOf, settings, ct).ConfigureAwait(false));
-        return Compute(year, asOf, quarters, settings);
     }
 }

@@ -74,19 +74,19 @@ public static class QuarterWorkbook
         await wb.TableAsync(sheet, columns, count, query.AsAsyncEnumerable(), (view, row) =>
         {
             var p = PaymentState.Of(view);
-            var (sla, days, deadline) = Matching.Sla(p, asOf, calendar);
-            row[0] = wb.Text(p.Reference);
+            var (sla, days, deadline) = Sla.Of(p, asOf, calendar);
+            row[0] = wb.Text(p.Reference.ToString());
             row[1] = wb.Text(p.CaseId);
-            row[2] = wb.Text(p.ChildIin);
-            row[3] = wb.Text(p.Bic);
-            row[4] = wb.Text(p.Iban);
+            row[2] = wb.Text(p.ChildIin.Value);
+            row[3] = wb.Text(p.Bic.Value);
+            row[4] = wb.Text(p.Iban.Value);
             row[5] = wb.Money(p.Amount);
             row[6] = wb.Date(p.ValueDate);
             row[7] = wb.Text(l.Status(p.Status));
             row[8] = wb.Date(p.CreditedOn);
             row[9] = wb.Count(days);
             row[10] = wb.Date(deadline);
-            row[11] = wb.Text(sla.Length == 0 ? null : l.Status(sla));
+            row[11] = wb.Text(sla is { } s ? l.Sla(s) : null);
             row[12] = wb.Text(p.Reason);
         }).ConfigureAwait(false);
     }

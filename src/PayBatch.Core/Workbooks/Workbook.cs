@@ -3,6 +3,7 @@ using PayBatch.Core.Output;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Workbooks;
 
@@ -62,7 +63,7 @@ public sealed class Workbook
     /// </summary>
     public static string CheckTarget(string? path)
     {
-        if (string.IsNullOrWhiteSpace(path)) throw new InputException("--format xlsx writes a workbook, which never goes to the terminal: name it with --file F");
+        if (string.IsNullOrWhiteSpace(path)) throw new InputException(CoreText.WorkbookNeedsFile);
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full)) throw new InputException($"--file {path}: is a folder; name the workbook file, e.g. {Path.Combine(path, "report.xlsx")}");
         var folder = Path.GetDirectoryName(full)!;

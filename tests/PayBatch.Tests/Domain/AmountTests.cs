@@ -1,3 +1,4 @@
+using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
 
 namespace PayBatch.Tests.Domain;
@@ -23,8 +24,14 @@ public class AmountTests
     }
 
     [Fact]
-    public void A_quarter_paid_late_still_takes_the_MRP_of_its_first_day() =>
-        Assert.Equal(3063, Data.Mrp.On(Quarter.Parse("2022Q1").FirstDay));
+    public void A_quarter_paid_late_still_takes_the_MRP_of_its_first_day()
+    {
+        // 2022Q1 paid on 16 May 2022, after the MRP rose on 1 April (3063 → 3180): the run still pays 6.5 × 3063.
+        var request = new RunRequest(Quarter.Parse("2022Q1"), new DateOnly(2022, 5, 16), BankFileFormat.Csv, "out", DryRun: true);
+        var (valueDate, amount) = QuarterRun.Check(Data, PaymentTerms.Default, TimeProvider.System, request);
+        Assert.Equal(3180, Data.Mrp.On(valueDate));
+        Assert.Equal((3063, "19909.50"), (amount.Mrp, amount.PerChild.ToString()));
+    }
 
     [Theory]
     [InlineData("2027-01-01")]

@@ -23,9 +23,10 @@ public class EligibilityRulesTests
         return with is null ? c : with(c);
     }
 
-    private static QuarterFacts Facts(Quarter? q = null, bool certificate = true, bool duplicate = false, bool paid = false) =>
-        new(q ?? Q1, Banks,
-            certificate ? new HashSet<string> { "140315501021" } : [],
+    /// <param name="certificateFor">The quarter of the child's one school certificate; none when null.</param>
+    private static QuarterFacts Facts(Quarter? certificateFor = null, bool certificate = true, bool duplicate = false, bool paid = false) =>
+        new(Q1, Banks,
+            certificate ? new HashSet<(string, Quarter)> { ("140315501021", certificateFor ?? Q1) } : [],
             duplicate ? new HashSet<string> { "140315501021" } : [],
             paid ? new HashSet<string> { "140315501021" } : []);
 
@@ -56,9 +57,12 @@ public class EligibilityRulesTests
         Assert.Equal(holds, Check(Case(c => c with { StudyEndDate = DateOnly.Parse(ended, System.Globalization.CultureInfo.InvariantCulture) })).Contains("STUDY_ENDED"));
 
     [Fact]
-    public void NoSchoolCertificate_excludes_the_case_when_only_last_quarters_certificate_exists() =>
-        // The facts hold certificates of the quarter being decided only: a 2025Q4 certificate is not in them.
+    public void NoSchoolCertificate_excludes_the_case_when_only_last_quarters_certificate_exists()
+    {
+        Assert.Equal(["NO_SCHOOL_CERTIFICATE"], Check(Case(), Facts(certificateFor: Quarter.Parse("2025Q4"))));
         Assert.Equal(["NO_SCHOOL_CERTIFICATE"], Check(Case(), Facts(certificate: false)));
+        Assert.Empty(Check(Case(), Facts(certificateFor: Q1)));
+    }
 
     [Theory]
     [InlineData("2026-03-31", null, false)]
@@ -88,7 +92,7 @@ public class EligibilityRulesTests
     {
         var born = DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture);
         var iin = Cases.MakeIin(born);
-        var facts = new QuarterFacts(Q1, Banks, new HashSet<string> { iin }, new HashSet<string>(), new HashSet<string>());
+        var facts = new QuarterFacts(Q1, Banks, new HashSet<(string, Quarter)> { (iin, Q1) }, new HashSet<string>(), new HashSet<string>());
         var reasons = Check(Case(c => c with { ChildBirthDate = born, ChildIin = iin }), facts);
         Assert.Equal(holds, reasons.Contains("CHILD_OVER_AGE"));
         Assert.DoesNotContain("INVALID_CHILD_IIN", reasons);
@@ -122,9 +126,12 @@ public class EligibilityRulesTests
     public void IbanBankMismatch_holds_when_the_IBAN_is_of_another_bank() =>
         Assert.Equal(["IBAN_BANK_MISMATCH"], Check(Case(c => c with { BankBic = "HSBKKZKX" })));
 
-    [Fact]
-    public void DuplicateChild_holds_for_approved_cases_only() =>
-        Assert.Equal(["DUPLICATE_CHILD"], Check(Case(), Facts(duplicate: true)));
+    [Theory]
+    [InlineData(CaseStatus.Approved, new[] { "DUPLICATE_CHILD" })]
+    [InlineData(CaseStatus.Suspended, new[] { "NOT_APPROVED" })]
+    [InlineData(CaseStatus.Terminated, new[] { "NOT_APPROVED" })]
+    public void DuplicateChild_holds_for_approved_cases_only(CaseStatus status, string[] reasons) =>
+        Assert.Equal(reasons, Check(Case(c => c with { Status = status }), Facts(duplicate: true)));
 
     [Fact]
     public void AlreadyPaid_holds_when_the_child_has_a_payment_for_the_quarter() =>

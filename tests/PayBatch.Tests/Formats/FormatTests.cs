@@ -41,7 +41,8 @@ public class FormatTests
     {
         var amount = Tenge.PerChild(6.5m, 4325);
         var payments = People.Select((p, i) => new Payment(new PaymentReference(Q1, 1, i + 1), $"C-{i + 1:000}", "Есильский район",
-            Cases.MakeIin(new DateOnly(2014, 1, 1).AddDays(i * 40), serial: i + 1), p.Iin, p.Name, Cases.MakeIban(p.Code, 5000 + i), p.Bic, amount)).ToList();
+            Iin.Parse(Cases.MakeIin(new DateOnly(2014, 1, 1).AddDays(i * 40), serial: i + 1)), Iin.Parse(p.Iin), p.Name, Iban.Parse(Cases.MakeIban(p.Code, 5000 + i)),
+            Bic.Parse(p.Bic), amount)).ToList();
         return new Batch(Q1, 1, new DateOnly(2026, 1, 20), 4325, 6.5m, amount, BatchTerms.For(Q1, payments, format, Terms, Data.Banks), payments, []);
     }
 
@@ -94,14 +95,13 @@ public class FormatTests
             var text = terms.Windows1251 ? Core.Formats.Encodings.Windows1251.GetString(file.Content) : Encoding.UTF8.GetString(file.Content);
             var messages = Mt102File.Read(text);
             var read = messages.SelectMany(m => m.Payments).ToList();
-            var written = batch.Payments.Where(p => p.Bic == file.Bic).ToList();
+            var written = batch.Payments.Where(p => p.Bic.Value == file.Bic).ToList();
             Assert.Equal(written.Count, read.Count);
             foreach (var (w, r) in written.Zip(read))
             {
                 var (surname, name, patronymic) = Mt102File.SplitName(terms.Windows1251 ? Transliteration.KazakhToRussian(w.ApplicantName) : w.ApplicantName);
-                Assert.Equal((w.Amount, w.ApplicantIin, w.Iban, surname, name, patronymic), (r.Amount, r.Iin, r.Iban, r.Surname, r.Name, r.Patronymic));
-                Assert.True(Iin.TryParse(w.ApplicantIin, out var iin));
-                Assert.Equal(iin.BirthDate, r.BirthDate);
+                Assert.Equal((w.Amount, w.ApplicantIin.Value, w.Iban.Value, surname, name, patronymic), (r.Amount, r.Iin, r.Iban, r.Surname, r.Name, r.Patronymic));
+                Assert.Equal(w.ApplicantIin.BirthDate, r.BirthDate);
             }
             Assert.All(messages, m =>
             {
@@ -118,9 +118,9 @@ public class FormatTests
     public void Mt102_splits_messages_where_the_bank_caps_them()
     {
         var amount = Tenge.PerChild(6.5m, 4325);
-        var payments = Enumerable.Range(1, 7).Select(i => new Payment(new PaymentReference(Q1, 1, i), $"C-{i}", "d", "140315501021",
-            "860702401019", "Иванова Мария Петровна", Cases.MakeIban("849", i), "NURSKZKX", amount)).ToList();
-        var terms = new BankFileTerms("mt102", Mt102MaxPayments: 3, TransitAccount: "KZ968490000000000001");
+        var payments = Enumerable.Range(1, 7).Select(i => new Payment(new PaymentReference(Q1, 1, i), $"C-{i}", "d", Iin.Parse("140315501021"),
+            Iin.Parse("860702401019"), "Иванова Мария Петровна", Iban.Parse(Cases.MakeIban("849", i)), Bic.Parse("NURSKZKX"), amount)).ToList();
+        var terms = new BankFileTerms(BankFileFormat.Mt102, Mt102MaxPayments: 3, TransitAccount: "KZ968490000000000001");
         var batch = new Batch(Q1, 1, new DateOnly(2026, 1, 20), 4325, 6.5m, amount,
             BatchTerms.For(Q1, payments, BankFileFormat.Mt102, Terms, Data.Banks) with { Banks = new(StringComparer.Ordinal) { ["NURSKZKX"] = terms } }, payments, []);
         var messages = Mt102File.Read(Encoding.UTF8.GetString(BatchDocuments.BankFiles(batch).Single().Content));
@@ -161,12 +161,12 @@ public class FormatTests
             Gen.Elements(BankFileFormat.Csv, BankFileFormat.Pain001, BankFileFormat.Mt102).ToArbitrary(),
             (items, format) =>
             {
-                var payments = items.Select((x, i) => new Payment(new PaymentReference(Q1, 1, i + 1), $"C-{i}", "d", "140315501021",
-                    x.Item2.Iin, x.Item2.Name, Cases.MakeIban(x.Item2.Code, i), x.Item2.Bic, new Tenge(x.Item1))).ToList();
+                var payments = items.Select((x, i) => new Payment(new PaymentReference(Q1, 1, i + 1), $"C-{i}", "d", Iin.Parse("140315501021"),
+                    Iin.Parse(x.Item2.Iin), x.Item2.Name, Iban.Parse(Cases.MakeIban(x.Item2.Code, i)), Bic.Parse(x.Item2.Bic), new Tenge(x.Item1))).ToList();
                 var batch = new Batch(Q1, 1, new DateOnly(2026, 1, 20), 4325, 6.5m, Tenge.Zero, BatchTerms.For(Q1, payments, format, Terms, Data.Banks), payments, []);
                 return BatchDocuments.BankFiles(batch).All(f =>
                 {
-                    var carried = payments.Where(p => p.Bic == f.Bic).ToList();
+                    var carried = payments.Where(p => p.Bic.Value == f.Bic).ToList();
                     var (count, sum) = CountAndSum(f, batch.Terms.Banks[f.Bic!]);
                     return count == carried.Count && sum == carried.Sum(p => p.Amount) && f.Count == count && f.Total == sum;
                 });
@@ -178,12 +178,12 @@ public class FormatTests
         var text = terms.Windows1251 ? Core.Formats.Encodings.Windows1251.GetString(f.Content) : Encoding.UTF8.GetString(f.Content);
         switch (f.Format)
         {
-            case "pain001":
+            case BankFileFormat.Pain001:
                 XNamespace n = Pain001File.Namespace;
                 var h = XDocument.Parse(text).Descendants(n + "GrpHdr").Single();
                 Tenge.TryParse(h.Element(n + "CtrlSum")!.Value, out var ctrl);
                 return (int.Parse(h.Element(n + "NbOfTxs")!.Value, CultureInfo.InvariantCulture), ctrl);
-            case "mt102":
+            case BankFileFormat.Mt102:
                 var messages = Mt102File.Read(text);
                 Assert.All(messages, m => Assert.Equal(m.Payments.Sum(p => p.Amount), m.Total));
                 return (messages.Sum(m => m.Payments.Count), messages.Sum(m => m.Total));

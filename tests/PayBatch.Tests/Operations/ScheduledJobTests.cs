@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using PayBatch.Tests.Support;
 
 namespace PayBatch.Tests.Operations;
@@ -6,12 +7,13 @@ namespace PayBatch.Tests.Operations;
 /// <summary>samples/ci/quarter.sh, the scheduled job, run for real with the built paybatch on its PATH.</summary>
 public class ScheduledJobTests
 {
+    [UnsupportedOSPlatform("windows")]
     private static (int Code, string Out) Job(Workspace ws)
     {
         var bin = Directory.CreateDirectory(ws.Path_("bin")).FullName;
         var shim = Path.Combine(bin, "paybatch");
         File.WriteAllText(shim, $"#!/bin/sh\nexec \"{Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet"}\" \"{Path.Combine(AppContext.BaseDirectory, "paybatch.dll")}\" \"$@\"\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var psi = new ProcessStartInfo("bash") { WorkingDirectory = ws.Dir, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(Repo.Samples, "ci", "quarter.sh"));
         foreach (System.Collections.DictionaryEntry e in ws.Environment) psi.Environment[(string)e.Key] = (string?)e.Value;
@@ -23,10 +25,10 @@ public class ScheduledJobTests
         return (p.ExitCode, output + err.Result);
     }
 
-    [Fact]
+    [UnixFact]
+    [UnsupportedOSPlatform("windows")]
     public void The_daily_job_pays_then_reconciles_until_nothing_is_pending_and_fails_when_a_person_must_act()
     {
-        if (OperatingSystem.IsWindows()) return;
         using var ws = new Workspace();
         var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
         ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv(rows)));

@@ -20,7 +20,7 @@ public class HostileConfirmationTests
         Assert.True(r.ExitCode == 2, $"exit {r.ExitCode}: {r.Error}");
         foreach (var e in expected) Assert.Contains(e, r.Error, StringComparison.Ordinal);
         using var db = ws.OpenDb();
-        Assert.Equal("issued", db.Payments.AsNoTracking().Single().Status);
+        Assert.Equal(Core.Domain.PaymentStatus.Issued, db.Payments.AsNoTracking().Single().Status);
         Assert.Equal(0, db.Confirmations.Count());
     }
 

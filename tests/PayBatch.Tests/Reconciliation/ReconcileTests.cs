@@ -1,3 +1,4 @@
+using PayBatch.Core.Domain;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Persistence;
@@ -41,7 +42,7 @@ public class ReconcileTests
         var r = ws.Run("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},{rows[0]["iban"]},{Amount},credited,2026-01-27,")), "--as-of", "2026-01-27");
         Assert.Equal(0, r.ExitCode);
         var p = Payment(ws, 1);
-        Assert.Equal(("credited", new DateOnly(2026, 1, 27)), (p.Status, p.CreditedOn!.Value));
+        Assert.Equal((PaymentStatus.Credited, new DateOnly(2026, 1, 27)), (p.Status, p.CreditedOn!.Value));
         var line = File.ReadAllLines(ws.Path_("out", "2026Q1", "reconciliation.csv")).Single(l => l.StartsWith(Ref(1), StringComparison.Ordinal));
         Assert.EndsWith(",credited,2026-01-27,5,2026-01-27,on_time,", line, StringComparison.Ordinal);
     }
@@ -54,7 +55,7 @@ public class ReconcileTests
         using var _ = ws;
         var r = ws.Run("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},,\"28112,50\",credited,28.01.2026,")), "--as-of", "2026-01-27");
         Assert.Equal(3, r.ExitCode);
-        Assert.Equal("credited", Payment(ws, 1).Status);
+        Assert.Equal(PaymentStatus.Credited, Payment(ws, 1).Status);
         var f = Assert.Single(Findings(ws));
         Assert.Equal(("bank.csv", "2", Ref(1), "LATE"), (f[0], f[1], f[2], f[3]));
     }
@@ -67,7 +68,7 @@ public class ReconcileTests
         using var __ = ws;
         ws.RunOk("reconcile", ws.Write("bank.csv", Csv($"{Ref(2)},,{Amount},rejected,,AC04")), "--as-of", "2026-01-21");
         var p = Payment(ws, 2);
-        Assert.Equal(("rejected", "AC04"), (p.Status, p.StatusReason));
+        Assert.Equal((PaymentStatus.Rejected, "AC04"), (p.Status, p.StatusReason));
     }
 
     [Theory]
@@ -81,7 +82,7 @@ public class ReconcileTests
         using var __ = ws;
         var r = ws.Run("reconcile", ws.Write("bank.csv", Csv(line)), "--as-of", "2026-01-21");
         Assert.Equal(3, r.ExitCode);
-        Assert.Equal("issued", Payment(ws, 1).Status);
+        Assert.Equal(PaymentStatus.Issued, Payment(ws, 1).Status);
         Assert.Equal(finding, Assert.Single(Findings(ws))[3]);
     }
 
@@ -99,7 +100,7 @@ public class ReconcileTests
         Assert.Equal(3, conflict.ExitCode);
         Assert.Equal(["CONFLICT", "CONFLICT"], Findings(ws).Select(f => f[3]));
         var p = Payment(ws, 1);
-        Assert.Equal(("credited", new DateOnly(2026, 1, 21)), (p.Status, p.CreditedOn!.Value));
+        Assert.Equal((PaymentStatus.Credited, new DateOnly(2026, 1, 21)), (p.Status, p.CreditedOn!.Value));
     }
 
     [Theory]
@@ -173,9 +174,9 @@ public class ReconcileTests
             Assert.Equal(("pain.002", 3), (read.GetProperty("kind").GetString(), read.GetProperty("lines").GetInt32()));
             Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))), read.GetProperty("sha256").GetString());
         }
-        Assert.Equal(("credited", new DateOnly(2026, 1, 21)), (Payment(ws, 1).Status, Payment(ws, 1).CreditedOn!.Value));
-        Assert.Equal(("rejected", "AC04"), (Payment(ws, 2).Status, Payment(ws, 2).StatusReason));
-        Assert.Equal(("credited", new DateOnly(2026, 1, 22)), (Payment(ws, 3).Status, Payment(ws, 3).CreditedOn!.Value)); // report's CreDtTm
+        Assert.Equal((PaymentStatus.Credited, new DateOnly(2026, 1, 21)), (Payment(ws, 1).Status, Payment(ws, 1).CreditedOn!.Value));
+        Assert.Equal((PaymentStatus.Rejected, "AC04"), (Payment(ws, 2).Status, Payment(ws, 2).StatusReason));
+        Assert.Equal((PaymentStatus.Credited, new DateOnly(2026, 1, 22)), (Payment(ws, 3).Status, Payment(ws, 3).CreditedOn!.Value)); // report's CreDtTm
     }
 
     [Theory]
@@ -206,9 +207,9 @@ public class ReconcileTests
             """;
         var r = ws.Run("reconcile", ws.Write("notice.xml", xml), "--as-of", "2026-01-23");
         Assert.Equal(3, r.ExitCode);
-        Assert.Equal("credited", Payment(ws, 1).Status);
-        Assert.Equal("issued", Payment(ws, 2).Status);
-        Assert.Equal(("rejected", "AC06"), (Payment(ws, 3).Status, Payment(ws, 3).StatusReason));
+        Assert.Equal(PaymentStatus.Credited, Payment(ws, 1).Status);
+        Assert.Equal(PaymentStatus.Issued, Payment(ws, 2).Status);
+        Assert.Equal((PaymentStatus.Rejected, "AC06"), (Payment(ws, 3).Status, Payment(ws, 3).StatusReason));
         Assert.Equal("AMOUNT_MISMATCH", Assert.Single(Findings(ws))[3]);
     }
 
@@ -228,7 +229,7 @@ public class ReconcileTests
         var r = ws.Run("reconcile", ws.Write("evil.xml", xml), "--as-of", "2026-01-21");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("DTD is not allowed", r.Error, StringComparison.Ordinal);
-        Assert.Equal("issued", Payment(ws, 1).Status);
+        Assert.Equal(PaymentStatus.Issued, Payment(ws, 1).Status);
     }
 
     [Theory]
@@ -241,7 +242,7 @@ public class ReconcileTests
         var other = ws.Write("other.xml", "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"/>");
         Assert.Equal(2, ws.Run("reconcile", good, other).ExitCode);
         Assert.Equal(2, ws.Run("reconcile", good, ws.Write("bad.csv", Csv($"{Ref(1)},,{Amount},paid,2026-01-21,"))).ExitCode);
-        Assert.Equal("issued", Payment(ws, 1).Status);
+        Assert.Equal(PaymentStatus.Issued, Payment(ws, 1).Status);
     }
 
     [Theory]
@@ -268,9 +269,9 @@ public class ReconcileTests
         {
             var old = db.Payments.AsNoTracking().Single(p => p.Reference == Ref(1));
             var replacement = db.Payments.AsNoTracking().Single(p => p.Reference == "2026Q1-02-000001");
-            Assert.Equal("rejected", old.Status);
+            Assert.Equal(PaymentStatus.Rejected, old.Status);
             Assert.Equal(old.Id, replacement.ReplacesPaymentId);
-            Assert.Equal("issued", replacement.Status);
+            Assert.Equal(PaymentStatus.Issued, replacement.Status);
         }
         // The child is never paid twice: a second reissue and a run find nothing to pay.
         using (var again = JsonDocument.Parse(ws.RunOk("reissue", "--quarter", "2026Q1", "--value-date", "2026-01-23", "--all-rejected", "--json").Out))

@@ -1,3 +1,4 @@
+using PayBatch.Core.Domain;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Persistence;
@@ -56,7 +57,7 @@ public class StatementTests
         using (var json = JsonDocument.Parse(r.Out))
             Assert.Equal("camt.053", json.RootElement.GetProperty("files")[0].GetProperty("kind").GetString());
         var p = Payment(ws, Ref(2));
-        Assert.Equal(("returned", "AC04", (DateOnly?)null), (p.Status, p.StatusReason, p.CreditedOn));
+        Assert.Equal((PaymentStatus.Returned, "AC04", (DateOnly?)null), (p.Status, p.StatusReason, p.CreditedOn));
         var line = File.ReadAllLines(ws.Path_("out", "2026Q1", "reconciliation.csv")).Single(l => l.StartsWith(Ref(2), StringComparison.Ordinal));
         Assert.EndsWith(",returned,,,2026-01-27,,AC04", line, StringComparison.Ordinal); // outside the SLA figures
         Assert.Empty(Findings(ws));
@@ -74,7 +75,7 @@ public class StatementTests
         ws.RunOk("reconcile", ws.Write("bank.csv", $"reference,iban,amount,status,credited_on,reason\n{Ref(2)},,{Amount},credited,2026-01-21,\n"), "--as-of", "2026-01-21");
         var file = ws.WriteBytes("two.mt940", File.ReadAllBytes(Data("two-statements.mt940")));
         ws.RunOk("reconcile", file, "--as-of", "2026-01-22");
-        Assert.Equal(("returned", "AC04", (DateOnly?)new DateOnly(2026, 1, 21)), (Payment(ws, Ref(2)).Status, Payment(ws, Ref(2)).StatusReason, Payment(ws, Ref(2)).CreditedOn));
+        Assert.Equal((PaymentStatus.Returned, "AC04", (DateOnly?)new DateOnly(2026, 1, 21)), (Payment(ws, Ref(2)).Status, Payment(ws, Ref(2)).StatusReason, Payment(ws, Ref(2)).CreditedOn));
         var before = File.ReadAllBytes(ws.Path_("out", "2026Q1", "reconciliation.csv"));
 
         // The first day's statement on its own, in another file, overlaps the one already read.
@@ -157,8 +158,8 @@ public class StatementTests
             ('C', 28_112.50m, $"NRTI{Ref(3)}//B3", "/RTRN/AC04/")));
         Assert.Equal(3, ws.Run("reconcile", file, "--as-of", "2026-01-21").ExitCode);
         Assert.Equal([(Ref(1), "AMOUNT_MISMATCH"), (Ref(3), "CONFLICT")], Findings(ws).Select(f => (f[2], f[3])));
-        Assert.Equal("issued", Payment(ws, Ref(1)).Status);
-        Assert.Equal(("rejected", "AC01"), (Payment(ws, Ref(3)).Status, Payment(ws, Ref(3)).StatusReason));
+        Assert.Equal(PaymentStatus.Issued, Payment(ws, Ref(1)).Status);
+        Assert.Equal((PaymentStatus.Rejected, "AC01"), (Payment(ws, Ref(3)).Status, Payment(ws, Ref(3)).StatusReason));
         using var trace = JsonDocument.Parse(ws.RunOk("payment", Ref(3), "--json").Out);
         Assert.Contains(trace.RootElement.GetProperty("confirmations").EnumerateArray(),
             l => l.GetProperty("status").GetString() == "returned" && l.GetProperty("outcome").GetString() == "CONFLICT");
@@ -185,7 +186,7 @@ public class StatementTests
         ws.RunOk("reconcile", ws.Write("bank.csv", $"reference,iban,amount,status,credited_on,reason\n{Ref(1)},,{Amount},credited,2026-01-21,\n"), "--as-of", "2026-01-21");
         ws.Run("reconcile", ws.Write("notice.xml", xml), "--as-of", "2026-01-21");
         var p = Payment(ws, Ref(1));
-        Assert.Equal(("returned", "MD07", (DateOnly?)new DateOnly(2026, 1, 21)), (p.Status, p.StatusReason, p.CreditedOn));
+        Assert.Equal((PaymentStatus.Returned, "MD07", (DateOnly?)new DateOnly(2026, 1, 21)), (p.Status, p.StatusReason, p.CreditedOn));
     }
 
     [Theory]
@@ -244,7 +245,7 @@ public class StatementTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Error, StringComparison.Ordinal);
         Assert.Contains(name, r.Error, StringComparison.Ordinal);
-        Assert.Equal("issued", Payment(ws, Ref(1)).Status);
+        Assert.Equal(PaymentStatus.Issued, Payment(ws, Ref(1)).Status);
         using var db = ws.OpenDb();
         Assert.Equal(0, db.Statements.Count() + db.StatementEntries.Count() + db.Confirmations.Count());
     }
@@ -257,6 +258,6 @@ public class StatementTests
         Assert.Equal(3, r.ExitCode); // the late and the overdue payment of the confirmations; no debit finding
         Assert.DoesNotContain(Findings(ws), f => f[3] is "DEBIT_MISMATCH" or "NOT_DEBITED" or "UNKNOWN_DEBIT");
         var p = Payment(ws, "2026Q1-01-000010");
-        Assert.Equal(("returned", "AC04", (DateOnly?)new DateOnly(2026, 1, 21)), (p.Status, p.StatusReason, p.CreditedOn));
+        Assert.Equal((PaymentStatus.Returned, "AC04", (DateOnly?)new DateOnly(2026, 1, 21)), (p.Status, p.StatusReason, p.CreditedOn));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using PayBatch.Core.Batches;
+using PayBatch.Core.Eligibility;
 using PayBatch.Tests.Support;
 
 namespace PayBatch.Tests.Reporting;
@@ -17,10 +18,10 @@ public class CsvInjectionTests
     {
         var csv = Encoding.UTF8.GetString(BatchDocuments.ExclusionsCsv(
         [
-            new Exclusion("=1+1", "-2+3+cmd|' /C calc'!A0", ["INVALID_CHILD_IIN"]),
-            new Exclusion("@SUM(1)", "+1", ["NOT_APPROVED"]),
-            new Exclusion("\tC-9", "\rC-10", ["NOT_APPROVED"]),
-            new Exclusion("C-1", "140315501021", ["NOT_APPROVED"]),
+            new Exclusion("=1+1", "-2+3+cmd|' /C calc'!A0", [Reason.InvalidChildIin]),
+            new Exclusion("@SUM(1)", "+1", [Reason.NotApproved]),
+            new Exclusion("\tC-9", "\rC-10", [Reason.NotApproved]),
+            new Exclusion("C-1", "140315501021", [Reason.NotApproved]),
         ]));
         var lines = csv.Split('\n');
         Assert.Equal("'\tC-9,\"'\rC-10\",NOT_APPROVED", lines[1]);

@@ -67,9 +67,9 @@ public class DeskTests(SampleYearFixture year) : IClassFixture<SampleYearFixture
     [Fact]
     public void The_missing_list_is_grouped_by_district_then_case_id_in_ordinal_order()
     {
-        RegistryCase Case(string id, string district, string child) => new(id, district, "Applicant " + id, child, "Child " + id, "approved");
+        RegistryCase Case(string id, string district, string child) => new(id, district, "Applicant " + id, child, "Child " + id, CaseStatus.Approved);
         var list = MissingCertificates.Compute(Quarter.Parse("2026Q2"),
-            [Case("C-2", "Б", "2"), Case("C-10", "А", "10"), Case("C-1", "Б", "1"), Case("C-3", "А", "3") with { Status = "terminated" }, Case("C-9", "А", "9")],
+            [Case("C-2", "Б", "2"), Case("C-10", "А", "10"), Case("C-1", "Б", "1"), Case("C-3", "А", "3") with { Status = CaseStatus.Terminated }, Case("C-9", "А", "9")],
             [new("9", "2026Q2", new DateOnly(2026, 4, 1), "S"), new("1", "2025Q4", new DateOnly(2025, 10, 1), "Old"), new("1", "2026Q1", new DateOnly(2026, 1, 9), "New")]);
         Assert.Equal(["C-10", "C-1", "C-2"], list.Select(m => m.CaseId));
         Assert.Equal(("2026Q1", "New"), (list[1].LastQuarter, list[1].LastSchool));
@@ -167,14 +167,14 @@ public class StatusAttentionTests
     {
         var calendar = Core.Domain.ReferenceData.Load(null).Calendar;
         var q = Quarter.Parse("2026Q1");
-        BatchStatus Batch(string n, string state) => new($"2026Q1-{n}", state, new DateOnly(2026, 1, 20), 1, new Tenge(2_811_250), new DateOnly(2026, 1, 27), []);
-        var issued = new Core.Reconciliation.PaymentState(1, "2026Q1-01-000001", "2026Q1", "C-1", "1", "B", "I", new Tenge(2_811_250),
-            new DateOnly(2026, 1, 20), "issued", null, null);
-        var s = QuarterStatus.Compute(q, new DateOnly(2026, 2, 20), 2, 1, [Batch("01", "released"), Batch("02", "prepared")], [issued], 1, calendar);
+        BatchStatus Batch(string n, BatchState state) => new($"2026Q1-{n}", state, new DateOnly(2026, 1, 20), 1, new Tenge(2_811_250), new DateOnly(2026, 1, 27), []);
+        var issued = new Core.Reconciliation.PaymentState(1, PaymentReference.Parse("2026Q1-01-000001"), "C-1", Iin.Parse("140315501021"), "D",
+            Bic.Parse("NURSKZKX"), Iban.Parse(Cases.MakeIban("849", 1)), new Tenge(2_811_250), new DateOnly(2026, 1, 20), PaymentStatus.Issued, null, null, null);
+        var s = QuarterStatus.Compute(q, new DateOnly(2026, 2, 20), 2, 1, [Batch("01", BatchState.Released), Batch("02", BatchState.Prepared)], [issued], 1, calendar);
         Assert.Equal(["AWAITING_SIGNATURE", "OVERDUE", "FINDINGS", "MISSING_CERTIFICATES"], s.Attention);
         Assert.Equal("paybatch sign --batch 2026Q1-02 --certificate FILE.p12", s.Next);
         // A payment of a batch not released has not left: it is not overdue.
-        var unsent = QuarterStatus.Compute(q, new DateOnly(2026, 2, 20), 1, 1, [Batch("01", "prepared")], [issued], 0, calendar);
+        var unsent = QuarterStatus.Compute(q, new DateOnly(2026, 2, 20), 1, 1, [Batch("01", BatchState.Prepared)], [issued with { Released = false }], 0, calendar);
         Assert.Equal(["AWAITING_SIGNATURE"], unsent.Attention);
     }
 }

@@ -53,7 +53,7 @@ public class ConcurrencyTests
         Assert.Equal([0, n], results.Select(r => r.Json.RootElement.GetProperty("applied").GetInt32()).Order());
         Assert.Equal([0, n], results.Select(r => r.Json.RootElement.GetProperty("alreadyRecorded").GetInt32()).Order());
         using var db = ws.OpenDb();
-        Assert.Equal(n, db.Payments.Count(p => p.Status == "credited"));
+        Assert.Equal(n, db.Payments.Count(p => p.Status == Core.Domain.PaymentStatus.Credited));
         Assert.Equal(n, db.Confirmations.Count());
     }
 }

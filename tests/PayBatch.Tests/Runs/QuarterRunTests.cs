@@ -201,14 +201,14 @@ public class QuarterRunTests
         {
             BatchId = p.BatchId, Reference = "2026Q1-01-000002", Quarter = p.Quarter, Sequence = 2, CaseId = "C-OTHER", District = p.District,
             ChildIin = p.ChildIin, ApplicantIin = p.ApplicantIin, ApplicantName = p.ApplicantName, Iban = p.Iban, Bic = p.Bic,
-            AmountTiyn = p.AmountTiyn, Status = "issued",
+            AmountTiyn = p.AmountTiyn, Status = Core.Domain.PaymentStatus.Issued,
         };
         db.Payments.Add(copy);
         var e = Assert.Throws<DbUpdateException>(() => db.SaveChanges());
         Assert.Contains("unique", e.InnerException!.Message, StringComparison.OrdinalIgnoreCase);
         db.ChangeTracker.Clear();
         copy.Id = 0;
-        copy.Status = "rejected"; // a rejected payment is not live: allowed beside the live one
+        copy.Status = Core.Domain.PaymentStatus.Rejected; // a rejected payment is not live: allowed beside the live one
         db.Payments.Add(copy);
         db.SaveChanges();
     }
@@ -228,11 +228,11 @@ public class QuarterRunTests
         Assert.Equal(2, err.RootElement.GetProperty("exitCode").GetInt32());
     }
 
-    [Theory]
+    [UnixTheory]
     [ClassData(typeof(Providers))]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Output_files_are_readable_by_their_owner_only(string provider)
     {
-        if (OperatingSystem.IsWindows()) return;
         using var ws = new Workspace(provider);
         var (r, c) = Inputs(ws);
         ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c);

@@ -1,21 +1,22 @@
 using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
 
 namespace PayBatch.Core.Batches;
 
-/// <summary>A payment as the bank files carry it.</summary>
+/// <summary>A payment as the bank files carry it: only eligible cases are paid, so its identifiers are valid.</summary>
 public sealed record Payment(
     PaymentReference Reference,
     string CaseId,
     string District,
-    string ChildIin,
-    string ApplicantIin,
+    Iin ChildIin,
+    Iin ApplicantIin,
     string ApplicantName,
-    string Iban,
-    string Bic,
+    Iban Iban,
+    Bic Bic,
     Tenge Amount);
 
-/// <summary>A case not paid by a batch, with every reason that holds.</summary>
-public sealed record Exclusion(string CaseId, string ChildIin, IReadOnlyList<string> Reasons);
+/// <summary>A case not paid by a batch, with every reason that holds (its IIN may be the reason, so it stays text).</summary>
+public sealed record Exclusion(string CaseId, string ChildIin, IReadOnlyList<Reason> Reasons);
 
 /// <summary>
 /// A batch with all it needs to be written: the pure input of <see cref="BatchDocuments"/>, which
@@ -36,8 +37,8 @@ public sealed record Batch(
     public Tenge Total => Payments.Sum(p => p.Amount);
 }
 
-/// <summary>One written file of a batch.</summary>
-public sealed record BatchFile(string FileName, byte[] Content, string? Bic = null, string? Format = null, int Count = 0, Tenge Total = default)
+/// <summary>One written file of a batch; a bank file has its BIC, format, count and total.</summary>
+public sealed record BatchFile(string FileName, byte[] Content, string? Bic = null, BankFileFormat? Format = null, int Count = 0, Tenge Total = default)
 {
     public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
 }

@@ -1,0 +1,32 @@
+using System.Text;
+using PayBatch.Core.Domain;
+
+namespace PayBatch.Cli;
+
+/// <summary>
+/// A key's password: from the environment variable named by <c>--password-env</c>, or typed at a
+/// terminal without echo. Never an argument, never logged, never in the audit trail.
+/// </summary>
+public static class Password
+{
+    public static string Read(CliContext ctx, string? variable, string keyFile)
+    {
+        if (variable?.StartsWith(Settings.EnvPrefix, StringComparison.OrdinalIgnoreCase) == true)
+            throw new InputException($"--password-env {variable}: a {Settings.EnvPrefix} variable is read as a setting and shown by 'config show'; keep the password in a variable of another name");
+        if (variable is not null)
+            return ctx.Host.Environment[variable]?.ToString() is { } value
+                ? value
+                : throw new InputException($"--password-env {variable}: the environment variable is not set");
+        if (Console.IsInputRedirected || !ctx.Host.OutputIsTerminal)
+            throw new InputException("no terminal to ask for the key's password: give --password-env VAR, the name of an environment variable holding it");
+        ctx.Host.Error.Write($"Password for {Path.GetFileName(keyFile)}: ");
+        var password = new StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace) { if (password.Length > 0) password.Length--; }
+            else if (!char.IsControl(key.KeyChar)) password.Append(key.KeyChar);
+        }
+        ctx.Host.Error.WriteLine();
+        return password.ToString();
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
+using PayBatch.Core.Persistence;
+
+namespace PayBatch.Core.Batches;
+
+/// <summary>What a quarter's decisions need from the database, loaded the same way for a run and a re-issue.</summary>
+internal static class DecisionFacts
+{
+    /// <param name="alreadyPaid">The children ALREADY_PAID holds for: any payment for a run, a live one for a re-issue.</param>
+    public static async Task<QuarterFacts> LoadAsync(PayBatchDb db, Quarter quarter, BankDirectory banks, ISet<string> alreadyPaid, CancellationToken ct)
+    {
+        var certified = (await db.CertifiedChildren(quarter.ToString()).ToListAsync(ct).ConfigureAwait(false)).Select(iin => (iin, quarter)).ToHashSet();
+        var duplicated = (await db.DuplicatedApprovedChildren().ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        return new QuarterFacts(quarter, banks, certified, duplicated, alreadyPaid);
+    }
+}

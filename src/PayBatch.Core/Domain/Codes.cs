@@ -1,0 +1,52 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace PayBatch.Core.Domain;
+
+/// <summary>
+/// The text of an enum value where it leaves the program (files, database columns, JSON): its name
+/// in lower-case snake case, <c>OnTime</c> → <c>on_time</c>. Inside the program the enum is used.
+/// </summary>
+public static class Codes
+{
+    public static string Of<T>(T value) where T : struct, Enum =>
+        Table<T>.ToCode.TryGetValue(value, out var code) ? code : throw new ArgumentOutOfRangeException(nameof(value), value, null);
+
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum =>
+        Table<T>.FromCode.TryGetValue(text?.Trim().ToLowerInvariant() ?? "", out value);
+
+    /// <summary>A stored code back to its value; a code that is not one is corrupt data.</summary>
+    public static T Parse<T>(string text) where T : struct, Enum =>
+        TryParse<T>(text, out var value) ? value : throw new InvalidDataException($"'{text}' is not a {typeof(T).Name} code");
+
+    /// <summary>Every code of <typeparamref name="T"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> All<T>() where T : struct, Enum => Enum.GetValues<T>().Select(Of).ToList();
+
+    public static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    private static class Table<T> where T : struct, Enum
+    {
+        public static readonly FrozenDictionary<T, string> ToCode = Enum.GetValues<T>().ToFrozenDictionary(v => v, v => SnakeCase(v.ToString()));
+        public static readonly FrozenDictionary<string, T> FromCode = ToCode.ToFrozenDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
+    }
+}
+
+/// <summary>Writes and reads an enum as its <see cref="Codes"/> text in JSON.</summary>
+public sealed class CodeJsonConverter<T> : System.Text.Json.Serialization.JsonConverter<T> where T : struct, Enum
+{
+    public override T Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        Codes.TryParse<T>(reader.GetString(), out var value) ? value : throw new System.Text.Json.JsonException($"not a {typeof(T).Name} code");
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, T value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(Codes.Of(value));
+}

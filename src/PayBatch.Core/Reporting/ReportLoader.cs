@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Batches;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
+using PayBatch.Core.Persistence;
+using PayBatch.Core.Reconciliation;
+
+namespace PayBatch.Core.Reporting;
+
+/// <summary>Reads what a quarter's report is computed from; the only part of the report that touches the database.</summary>
+public static class ReportLoader
+{
+    public static async Task<ReportInput> LoadAsync(PayBatchDb db, Quarter q, CancellationToken ct)
+    {
+        var qs = q.ToString();
+        var payments = (await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false)).Select(PaymentState.Of).ToList();
+        var latestRun = await db.LatestRunBatch(qs).Select(id => (long?)id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var exclusions = latestRun is null ? []
+            : (await db.ExclusionsOfBatch(latestRun.Value).ToListAsync(ct).ConfigureAwait(false))
+                .Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList();
+        var decisions = (await db.DecidedBy(q.LastDay).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false))
+            .Select(d => (d.ApplicationDate, d.DecisionDate)).ToList();
+        var batches = await db.BatchesOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
+        var debited = (await db.DebitSums(batches.Select(b => b.Id).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(x => x.Item1, x => x.Item2);
+        var batchFigures = batches.Select(b => new BatchDebitFigures($"{b.Quarter}-{b.Number:00}", new Tenge(b.TotalTiyn),
+            debited.TryGetValue(b.Id, out var d) ? new Tenge(d) : null)).ToList();
+        var releases = await Release.ReleaseRecord.LoadAsync(db, batches, ct).ConfigureAwait(false);
+        var mismatched = (await db.PaymentsNamedInMismatch(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
+        return new ReportInput(payments, exclusions, decisions, batchFigures, releases, mismatched);
+    }
+
+    /// <summary>Load, then compute: the figures of a quarter as of a date.</summary>
+    public static async Task<ReportFigures> FiguresAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, decimal coefficient,
+        IndicatorSettings indicators, CancellationToken ct) =>
+        ReportFigures.Compute(q, asOf, coefficient, await LoadAsync(db, q, ct).ConfigureAwait(false), calendar, indicators);
+
+    /// <summary>The four quarters of a year, then the year's figures.</summary>
+    public static async Task<YearFigures> YearAsync(PayBatchDb db, BankingCalendar calendar, int year, DateOnly asOf, decimal coefficient,
+        IndicatorSettings indicators, CancellationToken ct)
+    {
+        var quarters = new List<ReportFigures>(4);
+        for (var n = 1; n <= 4; n++)
+            quarters.Add(await FiguresAsync(db, calendar, new Quarter(year, n), asOf, coefficient, indicators, ct).ConfigureAwait(false));
+        return YearFigures.Compute(year, asOf, quarters, indicators);
+    }
+}

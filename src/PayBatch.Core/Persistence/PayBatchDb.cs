@@ -70,7 +70,9 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             AsCode(e.Property(x => x.Kind));
             e.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.BatchId).OnDelete(DeleteBehavior.Restrict);
             AsCode(e.Property(x => x.State));
-            e.Property(x => x.State).HasDefaultValue(BatchState.Released); // batches from before signatures were released when written
+            // The default is for rows from before signatures; the sentinel is no state, so EF always writes the
+            // state it is given (with the enum's default, Prepared, it would leave it to the database's default).
+            e.Property(x => x.State).HasDefaultValue(BatchState.Released).HasSentinel((BatchState)(-1));
             e.ToTable(t =>
             {
                 t.HasCheckConstraint("ck_batches_kind", OneOf<BatchKind>("kind"));

@@ -147,12 +147,12 @@ public static class CliApp
 
     public static Option<BatchName> BatchOption() => new("--batch")
     {
-        Description = "The batch, e.g. 2026Q1-01",
+        Description = CliText.OptionBatch,
         Required = true,
         CustomParser = r =>
         {
             if (BatchName.TryParse(r.Tokens.SingleOrDefault()?.Value, out var b)) return b;
-            r.AddError($"'{r.Tokens.SingleOrDefault()?.Value}' is not a batch such as 2026Q1-01");
+            r.AddError(CliText.BatchInvalid.Format(r.Tokens.SingleOrDefault()?.Value));
             return default;
         },
     };

@@ -4,7 +4,7 @@
 # commented paybatch.json, the samples, a Windows Task Scheduler example and SHA256SUMS:
 #   dist/paybatch-VERSION-win-x64.zip  and  dist/paybatch-VERSION-linux-x64.tar.gz
 # VERSION is what the packaged `paybatch --version` prints. Usage: scripts/release.sh [RID…]
-# (default: win-x64 linux-x64). dist/SHA256SUMS lists the packages built.
+# (default: win-x64 linux-x64). dist/SHA256SUMS lists this version's packages in dist/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 rids=("$@")
@@ -29,12 +29,12 @@ for rid in "${rids[@]}"; do
     -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=false \
     -p:IncludeSourceRevisionInInformationalVersion=false -p:DebugType=none -p:PackAsTool=false \
     -o "$work/publish/$rid" >&2
-  mkdir -p "$pkg/samples" "$pkg/schedule"
+  mkdir -p "$pkg/schedule"
   exe=paybatch; [[ $rid == win-* ]] && exe=paybatch.exe
   cp "$work/publish/$rid/$exe" "$pkg/"
   cp "$root/release/README.md" "$root/release/paybatch.json" "$pkg/"
-  cp "$root/samples/recipients.csv" "$root/samples/certificates.csv" "$root/samples/certificates-late.csv" \
-     "$root/samples/bank-confirmations.csv" "$root/samples/README.md" "$pkg/samples/"
+  # The samples as committed (samples/README.md lists them all), without a try's database or output.
+  (cd "$root" && git ls-files -z samples | xargs -0 cp --parents -t "$pkg")
   cp "$root/release/schedule/"* "$pkg/schedule/"
   (cd "$pkg" && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS)
   if [[ $rid == win-* ]]; then

@@ -1,3 +1,4 @@
+using PayBatch.Cli.Localization;
 using System.Text;
 using PayBatch.Core.Domain;
 
@@ -12,14 +13,14 @@ public static class Password
     public static string Read(CliContext ctx, string? variable, string keyFile)
     {
         if (variable?.StartsWith(Settings.EnvPrefix, StringComparison.OrdinalIgnoreCase) == true)
-            throw new InputException($"--password-env {variable}: a {Settings.EnvPrefix} variable is read as a setting and shown by 'config show'; keep the password in a variable of another name");
+            throw new InputException(CliText.PasswordEnvIsSetting.Format(variable, Settings.EnvPrefix));
         if (variable is not null)
             return ctx.Host.Environment[variable]?.ToString() is { } value
                 ? value
-                : throw new InputException($"--password-env {variable}: the environment variable is not set");
+                : throw new InputException(CliText.PasswordEnvUnset.Format(variable));
         if (Console.IsInputRedirected || !ctx.Host.OutputIsTerminal)
-            throw new InputException("no terminal to ask for the key's password: give --password-env VAR, the name of an environment variable holding it");
-        ctx.Host.Error.Write($"Password for {Path.GetFileName(keyFile)}: ");
+            throw new InputException(CliText.PasswordNoTerminal);
+        ctx.Host.Error.Write(CliText.PasswordPrompt.Format(Path.GetFileName(keyFile)));
         var password = new StringBuilder();
         for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
         {

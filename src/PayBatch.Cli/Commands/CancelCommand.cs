@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PayBatch.Cli.Localization;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Domain;
 using PayBatch.Core;
@@ -12,9 +13,9 @@ public static class CancelCommand
     public static Command Build(CommandRunner runner)
     {
         var batch = CliApp.BatchOption();
-        var reason = new Option<string>("--reason") { Description = "Why the batch is cancelled (kept in release.json and the audit trail)", Required = true };
-        var outDir = new Option<string?>("--out") { Description = "Output folder (default: setting Output, 'out')" };
-        var command = new Command("cancel", "Void a batch that is not released: its payments are cancelled and its children can be paid again") { batch, reason, outDir };
+        var reason = new Option<string>("--reason") { Description = CliText.CancelReason, Required = true };
+        var outDir = new Option<string?>("--out") { Description = CliText.OptionOut };
+        var command = new Command("cancel", CliText.Cancel) { batch, reason, outDir };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var name = parse.GetValue(batch);
@@ -31,7 +32,7 @@ public static class CancelCommand
                 {
                     ["reason"] = record.Cancelled.Reason, ["by"] = record.Cancelled.By, ["at"] = ReleaseRecord.Time(record.Cancelled.AtUtc),
                 },
-            }, w => w.WriteLine($"Batch {name} cancelled: its payments are void and the next run may pay those children."));
+            }, w => w.WriteLine(CliText.BatchCancelled.Format(name)));
             return ExitCodes.Done;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });
         return command;

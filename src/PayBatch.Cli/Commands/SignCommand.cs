@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PayBatch.Cli.Localization;
 using System.Text.Json.Nodes;
 using PayBatch.Core;
 using PayBatch.Core.Domain;
@@ -12,13 +13,13 @@ public static class SignCommand
     public static Command Build(CommandRunner runner)
     {
         var batch = CliApp.BatchOption();
-        var certificate = new Option<string>("--certificate") { Description = "The signer's PKCS#12 key (the NCA's RSA256_….p12)", Required = true };
+        var certificate = new Option<string>("--certificate") { Description = CliText.SignCertificate, Required = true };
         var passwordEnv = new Option<string?>("--password-env")
         {
-            Description = "Name of the environment variable holding the key's password (without it, a terminal asks; never give the password itself)",
+            Description = CliText.SignPasswordEnv,
         };
-        var outDir = new Option<string?>("--out") { Description = "Output folder (default: setting Output, 'out')" };
-        var command = new Command("sign", "Sign a prepared batch (first or second signature); the last required one releases it")
+        var outDir = new Option<string?>("--out") { Description = CliText.OptionOut };
+        var command = new Command("sign", CliText.Sign)
         {
             batch, certificate, passwordEnv, outDir,
         };
@@ -48,10 +49,8 @@ public static class SignCommand
                 ["next"] = next,
             }, w =>
             {
-                w.WriteLine($"Batch {name}: {o.Role.Code()} signature by {o.Signer.Name} (IIN {Iin.Mask(o.Signer.Iin.Value)}) on {o.Written.Count} file(s).");
-                w.WriteLine(released
-                    ? $"Batch released: its files may go to the banks. Check them before the upload: {next}"
-                    : $"Awaiting {policy.RequiredSignatures - o.Release.Signatures.Count} more signature(s). Next: {next}");
+                w.WriteLine(CliText.Signed.Format(name, o.Role.Code(), o.Signer.Name, Iin.Mask(o.Signer.Iin.Value), o.Written.Count));
+                w.WriteLine(released ? CliText.SignReleased.Format(next) : CliText.SignAwaiting.Format(policy.RequiredSignatures - o.Release.Signatures.Count, next));
             });
             return ExitCodes.Done;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PayBatch.Cli.Localization;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Release;
@@ -11,8 +12,8 @@ public static class VerifyCommand
     public static Command Build(CommandRunner runner)
     {
         var batch = CliApp.BatchOption();
-        var outDir = new Option<string?>("--out") { Description = "Output folder (default: setting Output, 'out')" };
-        var command = new Command("verify", "Re-check every file of a batch against the database and every signature (exit 3 when anything is wrong)") { batch, outDir };
+        var outDir = new Option<string?>("--out") { Description = CliText.OptionOut };
+        var command = new Command("verify", CliText.Verify) { batch, outDir };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var name = parse.GetValue(batch);
@@ -38,9 +39,9 @@ public static class VerifyCommand
                 }).ToArray()),
             }, w =>
             {
-                w.WriteLine($"Batch {name} ({Codes.Of(o.Release.State)}): {o.FilesChecked} file(s), {o.Release.Signatures.Count} signature(s), {o.Findings.Count} finding(s).");
+                w.WriteLine(CliText.Verified.Format(name, Codes.Of(o.Release.State), o.FilesChecked, o.Release.Signatures.Count, o.Findings.Count));
                 foreach (var f in o.Findings) w.WriteLine($"  {f.Code} {f.File}: {f.Detail}");
-                if (code == ExitCodes.NeedsPerson) w.WriteLine("Do not upload this batch: a person must look at it.");
+                if (code == ExitCodes.NeedsPerson) w.WriteLine(CliText.DoNotUpload);
             });
             return code;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });

@@ -474,4 +474,94 @@ public static class CliText
         "{0}: the last reconcile reported no findings.",
         "{0}: последняя сверка не нашла замечаний.",
         "{0}: соңғы салыстыру ескерту тапқан жоқ.");
+
+    public static readonly Message Sign = new(
+        "Sign a prepared batch (first or second signature); the last required one releases it",
+        "Подписать подготовленный пакет (первая или вторая подпись); последняя нужная подпись выпускает его",
+        "Дайындалған пакетке қол қою (бірінші немесе екінші қолтаңба); соңғы қажетті қолтаңба оны шығарады");
+
+    public static readonly Message SignCertificate = new(
+        "The signer's PKCS#12 key (the NCA's RSA256_….p12)",
+        "Ключ подписанта PKCS#12 (RSA256_….p12 от НУЦ)",
+        "Қол қоюшының PKCS#12 кілті (ҰКО берген RSA256_….p12)");
+
+    public static readonly Message SignPasswordEnv = new(
+        "Name of the environment variable holding the key's password (without it, a terminal asks; never give the password itself)",
+        "Имя переменной окружения с паролем ключа (без неё пароль спросит терминал; сам пароль не указывайте никогда)",
+        "Кілт құпиясөзі сақталған орта айнымалысының аты (онсыз терминал сұрайды; құпиясөздің өзін ешқашан бермеңіз)");
+
+    public static readonly Message Signed = new(
+        "Batch {0}: {1} signature by {2} (IIN {3}) on {4} file(s).",
+        "Пакет {0}: подпись ({1}) — {2} (ИИН {3}), файлов: {4}.",
+        "Пакет {0}: қолтаңба ({1}) — {2} (ЖСН {3}), файлдар саны: {4}.");
+
+    public static readonly Message SignReleased = new(
+        "Batch released: its files may go to the banks. Check them before the upload: {0}",
+        "Пакет выпущен: его файлы можно отправлять в банки. Перед отправкой проверьте их: {0}",
+        "Пакет шығарылды: оның файлдарын банктерге жіберуге болады. Жібермес бұрын тексеріңіз: {0}");
+
+    public static readonly Message SignAwaiting = new(
+        "Awaiting {0} more signature(s). Next: {1}",
+        "Ожидается ещё подписей: {0}. Далее: {1}",
+        "Тағы {0} қолтаңба күтілуде. Келесі қадам: {1}");
+
+    public static readonly Message Cancel = new(
+        "Void a batch that is not released: its payments are cancelled and its children can be paid again",
+        "Аннулировать невыпущенный пакет: его платежи отменяются, и детям можно выплатить снова",
+        "Шығарылмаған пакетті жою: оның төлемдері күшін жояды, балаларға қайта төлеуге болады");
+
+    public static readonly Message CancelReason = new(
+        "Why the batch is cancelled (kept in release.json and the audit trail)",
+        "Причина отмены пакета (сохраняется в release.json и журнале аудита)",
+        "Пакеттің жойылу себебі (release.json мен аудит журналында сақталады)");
+
+    public static readonly Message BatchCancelled = new(
+        "Batch {0} cancelled: its payments are void and the next run may pay those children.",
+        "Пакет {0} отменён: его платежи аннулированы, следующий запуск может выплатить этим детям.",
+        "{0} пакеті жойылды: оның төлемдері жарамсыз, келесі іске қосу осы балаларға төлей алады.");
+
+    public static readonly Message Verify = new(
+        "Re-check every file of a batch against the database and every signature (exit 3 when anything is wrong)",
+        "Перепроверить каждый файл пакета по базе данных и каждую подпись (код 3, если что-то не так)",
+        "Пакеттің әр файлын дерекқор бойынша және әр қолтаңбаны қайта тексеру (бірдеңе дұрыс болмаса, код 3)");
+
+    public static readonly Message Verified = new(
+        "Batch {0} ({1}): {2} file(s), {3} signature(s), {4} finding(s).",
+        "Пакет {0} ({1}): файлов {2}, подписей {3}, замечаний {4}.",
+        "{0} пакеті ({1}): файлдар {2}, қолтаңбалар {3}, ескертулер {4}.");
+
+    public static readonly Message DoNotUpload = new(
+        "Do not upload this batch: a person must look at it.",
+        "Не отправляйте этот пакет: его должен проверить человек.",
+        "Бұл пакетті жібермеңіз: оны адам тексеруі керек.");
+
+    public static readonly Message PasswordEnvIsSetting = new(
+        "--password-env {0}: a {1} variable is read as a setting and shown by 'config show'; keep the password in a variable of another name",
+        "--password-env {0}: переменная {1} читается как настройка и видна в 'config show'; храните пароль в переменной с другим именем",
+        "--password-env {0}: {1} айнымалысы баптау ретінде оқылады және 'config show' көрсетеді; құпиясөзді басқа атты айнымалыда сақтаңыз");
+
+    public static readonly Message PasswordEnvUnset = new(
+        "--password-env {0}: the environment variable is not set",
+        "--password-env {0}: переменная окружения не задана",
+        "--password-env {0}: орта айнымалысы орнатылмаған");
+
+    public static readonly Message PasswordNoTerminal = new(
+        "no terminal to ask for the key's password: give --password-env VAR, the name of an environment variable holding it",
+        "нет терминала, чтобы спросить пароль ключа: укажите --password-env VAR — имя переменной окружения с паролем",
+        "кілт құпиясөзін сұрайтын терминал жоқ: --password-env VAR беріңіз — құпиясөз сақталған орта айнымалысының аты");
+
+    public static readonly Message PasswordPrompt = new(
+        "Password for {0}: ",
+        "Пароль для {0}: ",
+        "{0} үшін құпиясөз: ");
+
+    public static readonly Message OptionBatch = new(
+        "The batch, e.g. 2026Q1-01",
+        "Пакет, например 2026Q1-01",
+        "Пакет, мысалы 2026Q1-01");
+
+    public static readonly Message BatchInvalid = new(
+        "'{0}' is not a batch such as 2026Q1-01",
+        "«{0}» — не пакет вида 2026Q1-01",
+        "«{0}» — 2026Q1-01 сияқты пакет емес");
 }

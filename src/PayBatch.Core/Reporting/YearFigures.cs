@@ -9,6 +9,9 @@ namespace PayBatch.Core.Reporting;
 public sealed record YearFigures(int Year, DateOnly AsOf, IReadOnlyList<ReportFigures> Quarters, PaymentTotals Totals, IReadOnlyList<IndicatorRow> Indicators)
 {
     public DateOnly Due => ReportDue.Yearly(Year);
+
+    /// <summary>The coefficient the quarters were computed with (setting <c>Payment:Coefficient</c>).</summary>
+    public decimal Coefficient => Quarters[0].Coefficient;
     public bool IsLate => AsOf > Due;
 
     /// <summary>The year from its four quarterly figures, in order.</summary>

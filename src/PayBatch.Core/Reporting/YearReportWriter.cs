@@ -87,7 +87,7 @@ public static class YearReportWriter
         void Line(string s = "") => sb.Append(s).Append('\n');
         Line($"# {l["yearTitle"]} — {y.Year}");
         Line();
-        Line($"{l["subtitle"]}. {l["asOf"]}: {Labels.Date(y.AsOf)}.");
+        Line($"{l.Subtitle(y.Coefficient)}. {l["asOf"]}: {Labels.Date(y.AsOf)}.");
         Line();
         Line(ReportWriter.DueLine(y.Due, y.IsLate, l));
         Line();
@@ -117,7 +117,7 @@ public static class YearReportWriter
         Line("<!DOCTYPE html>");
         Line($"<html lang=\"{l.Lang}\"><head><meta charset=\"utf-8\"><title>{E(l["yearTitle"])} — {y.Year}</title>");
         Line(ReportWriter.HtmlStyle);
-        Line($"<h1>{E(l["yearTitle"])} — {y.Year}</h1><p>{E(l["subtitle"])}. {E(l["asOf"])}: {Labels.Date(y.AsOf)}.</p>");
+        Line($"<h1>{E(l["yearTitle"])} — {y.Year}</h1><p>{E(l.Subtitle(y.Coefficient))}. {E(l["asOf"])}: {Labels.Date(y.AsOf)}.</p>");
         Line($"<p class=\"{(y.IsLate ? "bad" : "")}\">{E(ReportWriter.DueLine(y.Due, y.IsLate, l))}</p>");
         var kpiClass = y.Totals.OnTimePercent is null ? "" : y.Totals.OnTimePercent >= PaymentTotals.NormativePercent ? "ok" : "bad";
         Line($"<p class=\"kpi {kpiClass}\">{E(l["indicator"])}: {E(l.Percent(y.Totals.OnTimePercent))}</p>");

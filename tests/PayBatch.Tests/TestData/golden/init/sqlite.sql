@@ -415,3 +415,22 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261126145535_BatchRelease', '10.0.14');
 
+BEGIN TRANSACTION;
+CREATE TABLE "reconcile_findings" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_reconcile_findings" PRIMARY KEY AUTOINCREMENT,
+    "quarter" TEXT NOT NULL,
+    "file" TEXT NOT NULL,
+    "line" INTEGER NULL,
+    "reference" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "detail" TEXT NOT NULL,
+    "reconciled_at_utc" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_reconcile_findings_quarter" ON "reconcile_findings" ("quarter");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261126160928_ReconcileFindings', '10.0.14');
+
+COMMIT;
+

@@ -640,3 +640,42 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126161040_ReconcileFindings'
+)
+BEGIN
+    CREATE TABLE [reconcile_findings] (
+        [id] bigint NOT NULL IDENTITY,
+        [quarter] nvarchar(450) NOT NULL,
+        [file] nvarchar(max) NOT NULL,
+        [line] int NULL,
+        [reference] nvarchar(max) NOT NULL,
+        [code] nvarchar(max) NOT NULL,
+        [detail] nvarchar(max) NOT NULL,
+        [reconciled_at_utc] datetime2 NOT NULL,
+        CONSTRAINT [PK_reconcile_findings] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126161040_ReconcileFindings'
+)
+BEGIN
+    CREATE INDEX [IX_reconcile_findings_quarter] ON [reconcile_findings] ([quarter]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126161040_ReconcileFindings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126161040_ReconcileFindings', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -6,6 +6,7 @@
 #   run --recipients --certificates on a fresh database  ≤ 3 × floor (both files)
 #   a re-run that pays nobody                          ≤ 3 × floor (the registry)
 #   reconcile of every payment                         ≤ 3 × floor (the confirmations file)
+#   report --format xlsx (the quarter's workbook)      ≤ 3 × the same report as csv (issue 17)
 #   every step                                         < 600 MB peak memory
 #   history, status, report on a small database        < 0.4 s wall time, start-up included
 # usage: scripts/bench.sh [N] [--postgres]
@@ -123,6 +124,10 @@ row "run --recipients --certificates" "$run_s" "$run_c" "$run_mb" "$floor_run" "
 row "re-run that pays nobody" "$rerun_s" "$rerun_c" "$rerun_mb" "$floor_registry" "$floor_registry_c" 3 ratio
 row "reconcile every payment" "$rec_s" "$rec_c" "$rec_mb" "$floor_bank" "$floor_bank_c" 3 ratio
 sqlite=("$run_s" "$rerun_s" "$rec_s" "$run_c" "$rerun_c" "$rec_c")
+# The quarter's workbook (every payment a row) against the same report as csv.
+paybatch "report --format csv" report --quarter 2026Q1 --as-of 2026-01-22 --format csv; csv_s=$secs; csv_c=$cpu
+paybatch "report --format xlsx" report --quarter 2026Q1 --as-of 2026-01-22 --format xlsx --file "$work/report.xlsx"
+row "report --format xlsx (floor: as csv)" "$secs" "$cpu" "$mb" "$csv_s" "$csv_c" 3 ratio
 
 # A small database: a quarter of 100 cases paid and reconciled, then the everyday questions.
 mkdir small && (cd small && python3 "$root/scripts/generate-registry.py" 100 . >/dev/null)

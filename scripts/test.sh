@@ -3,10 +3,12 @@
 # (started here for the run and stopped at the end). .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The html report test opens the report in Debian's headless Chromium; the scheduled-job sample uses jq.
+# The html report test opens the report in Debian's headless Chromium; the scheduled-job sample uses jq;
+# the release tests check every signature with openssl, an independent CMS verifier.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ]; then
   echo "test.sh: installing ${missing[*]} from Debian's packages" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using PayBatch.Cli.Commands;
+using PayBatch.Cli.Localization;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Cli;
 
@@ -17,11 +20,19 @@ public static class ExitCodes
 /// <summary>The global options, shared by every command.</summary>
 public sealed class GlobalOptions
 {
-    public Option<string?> Db { get; } = new("--db") { Description = "Connection string (default: SQLite file paybatch.db in the working directory)", Recursive = true };
-    public Option<string?> Provider { get; } = new("--provider") { Description = "sqlite | sqlserver | postgres", Recursive = true };
-    public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON object on stdout and nothing else", Recursive = true };
-    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log debug detail", Recursive = true };
-    public Option<bool> Quiet { get; } = new("--quiet") { Description = "Print nothing but errors", Recursive = true };
+    public Option<string?> Db { get; } = new("--db") { Description = CliText.OptionDb, Recursive = true };
+    public Option<string?> Provider { get; } = new("--provider") { Description = CliText.OptionProvider, Recursive = true };
+    public Option<bool> Json { get; } = new("--json") { Description = CliText.OptionJson, Recursive = true };
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = CliText.OptionVerbose, Recursive = true };
+    public Option<bool> Quiet { get; } = new("--quiet") { Description = CliText.OptionQuiet, Recursive = true };
+    public Option<string?> Lang { get; } = LangOption();
+
+    private static Option<string?> LangOption()
+    {
+        var lang = new Option<string?>("--lang") { Description = CliText.OptionLang, Recursive = true };
+        lang.AcceptOnlyFromAmong("ru", "kk", "en");
+        return lang;
+    }
 }
 
 /// <summary>Builds the command tree and runs one invocation, mapping every outcome to SPEC's exit codes.</summary>
@@ -29,33 +40,97 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
+        // The language is chosen before the command tree is built and parsed, so help and parse
+        // errors are in it too; the culture flows with this call only (concurrent runs keep theirs).
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Language(args, host).Culture();
+        try
+        {
+            return await RunInLanguageAsync(args, host, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>--lang, else the setting Ui:Language, else the system's language when Russian or Kazakh, else English.</summary>
+    internal static Lang Language(string[] args, CliHost host)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = args[i] == "--lang" && i + 1 < args.Length ? args[i + 1]
+                : args[i].StartsWith("--lang=", StringComparison.Ordinal) || args[i].StartsWith("--lang:", StringComparison.Ordinal) ? args[i][7..]
+                : null;
+            if (Langs.TryParse(value, out var chosen)) return chosen;
+        }
+        try
+        {
+            if (Langs.TryParse(Settings.Load(host.WorkingDirectory, host.Environment, new Dictionary<string, string?>())[Settings.UiLanguageKey], out var set)) return set;
+        }
+        catch (InputException)
+        {
+            // an unreadable paybatch.json is reported by the command itself
+        }
+        return Langs.Of(host.UiCulture) ?? Lang.En;
+    }
+
+    /// <summary>The command tree, its descriptions in the current UI language.</summary>
+    internal static RootCommand Build(CliHost host)
+    {
         var g = new GlobalOptions();
-        var root = new RootCommand("PayBatch: quarterly social-assistance payments — eligibility, bank files, reconciliation, reports.");
+        var root = new RootCommand(CliText.Root);
         root.Options.Add(g.Db);
         root.Options.Add(g.Provider);
         root.Options.Add(g.Json);
         root.Options.Add(g.Verbose);
         root.Options.Add(g.Quiet);
+        root.Options.Add(g.Lang);
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            help.Description = CommandLineText.HelpOptionDescription;
+            // Help for a file or a pipe is never wrapped, so it reads the same everywhere.
+            if (!host.OutputIsTerminal && help.Action is HelpAction action) action.MaxWidth = int.MaxValue;
+        }
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Description = CommandLineText.VersionOptionDescription;
         var runner = new CommandRunner(host, g);
         root.Subcommands.Add(InitCommand.Build(runner));
         root.Subcommands.Add(ImportCommand.Build(runner));
         root.Subcommands.Add(RunCommand.Build(runner));
         root.Subcommands.Add(ReconcileCommand.Build(runner));
         root.Subcommands.Add(ReissueCommand.Build(runner));
+        root.Subcommands.Add(SignCommand.Build(runner));
+        root.Subcommands.Add(VerifyCommand.Build(runner));
+        root.Subcommands.Add(CancelCommand.Build(runner));
         root.Subcommands.Add(PaymentCommand.Build(runner));
         root.Subcommands.Add(ReportCommand.Build(runner));
+        root.Subcommands.Add(StatusCommand.Build(runner));
+        root.Subcommands.Add(CertificatesCommand.Build(runner));
+        root.Subcommands.Add(FindingsCommand.Build(runner));
         root.Subcommands.Add(CalendarCommand.Build(runner));
         root.Subcommands.Add(HistoryCommand.Build(runner));
         root.Subcommands.Add(ConfigCommand.Build(runner));
+        return root;
+    }
 
-        var parse = root.Parse(args);
+    private static async Task<int> RunInLanguageAsync(string[] args, CliHost host, CancellationToken ct)
+    {
+        var parse = Build(host).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var message = string.Join(Environment.NewLine, parse.Errors.Select(e => e.Message));
+            var message = string.Join(Environment.NewLine, parse.Errors.Select(e => CommandLineText.Error(e.Message)));
             if (args.Contains("--json"))
                 host.Out.WriteLine(CommandRunner.ErrorJson(ExitCodes.BadInput, message));
-            await host.Error.WriteLineAsync(message + Environment.NewLine + "Run 'paybatch --help' for usage.").ConfigureAwait(false);
+            await host.Error.WriteLineAsync(message + Environment.NewLine + CliText.SeeHelp).ConfigureAwait(false);
             return ExitCodes.BadInput;
+        }
+        if (parse.Action is HelpAction)
+        {
+            // The library's help, with what it leaves in English in the chosen language.
+            var help = new StringWriter(CultureInfo.InvariantCulture);
+            var code = await parse.InvokeAsync(new InvocationConfiguration { Output = help, Error = host.Error }, ct).ConfigureAwait(false);
+            await host.Out.WriteAsync(CommandLineText.Help(help.ToString())).ConfigureAwait(false);
+            return code;
         }
         var config = new InvocationConfiguration { Output = host.Out, Error = host.Error, EnableDefaultExceptionHandler = false };
         return await parse.InvokeAsync(config, ct).ConfigureAwait(false);
@@ -63,12 +138,24 @@ public static class CliApp
 
     public static Option<Quarter> QuarterOption(bool required = true) => new("--quarter")
     {
-        Description = "The quarter, e.g. 2026Q1",
+        Description = CliText.OptionQuarter,
         Required = required,
         CustomParser = r =>
         {
             if (Quarter.TryParse(r.Tokens.SingleOrDefault()?.Value, out var q)) return q;
-            r.AddError($"'{r.Tokens.SingleOrDefault()?.Value}' is not a quarter such as 2026Q1");
+            r.AddError(CliText.QuarterInvalid.Format(r.Tokens.SingleOrDefault()?.Value));
+            return default;
+        },
+    };
+
+    public static Option<BatchName> BatchOption() => new("--batch")
+    {
+        Description = CliText.OptionBatch,
+        Required = true,
+        CustomParser = r =>
+        {
+            if (BatchName.TryParse(r.Tokens.SingleOrDefault()?.Value, out var b)) return b;
+            r.AddError(CliText.BatchInvalid.Format(r.Tokens.SingleOrDefault()?.Value));
             return default;
         },
     };
@@ -80,19 +167,19 @@ public static class CliApp
         {
             var text = r.Tokens.SingleOrDefault()?.Value;
             if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd.MM.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            r.AddError($"'{text}' is not a date (yyyy-MM-dd or dd.MM.yyyy)");
+            r.AddError(CliText.DateInvalid.Format(text));
             return null;
         },
     };
 
     public static Option<BankFileFormat?> FormatOption() => new("--format")
     {
-        Description = "Bank file format: csv | pain001 | mt102 (default: each bank's own, from the bank directory)",
+        Description = CliText.OptionBankFormat,
         CustomParser = r =>
         {
             var text = r.Tokens.SingleOrDefault()?.Value;
             if (BankFileFormats.TryParse(text, out var f)) return f;
-            r.AddError($"'{text}' is not a bank file format (csv, pain001, mt102)");
+            r.AddError(CliText.BankFormatInvalid.Format(text));
             return null;
         },
     };

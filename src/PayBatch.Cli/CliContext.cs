@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using PayBatch.Core;
 using PayBatch.Core.Domain;
@@ -16,8 +15,12 @@ public sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingDir
     /// <summary>EF interceptors added to every database opened (the resilience tests inject faults here).</summary>
     public IReadOnlyList<IInterceptor> Interceptors { get; init; } = [];
 
+    /// <summary>The system's UI culture: the language when neither --lang nor Ui:Language chooses one.</summary>
+    public System.Globalization.CultureInfo UiCulture { get; init; } = System.Globalization.CultureInfo.InvariantCulture;
+
     public static CliHost FromProcess() => new(Console.Out, Console.Error, System.Environment.CurrentDirectory,
-        System.Environment.GetEnvironmentVariables(), TimeProvider.System, !Console.IsOutputRedirected);
+        System.Environment.GetEnvironmentVariables(), TimeProvider.System, !Console.IsOutputRedirected)
+        { UiCulture = System.Globalization.CultureInfo.CurrentUICulture };
 }
 
 /// <summary>The services of one command invocation: settings, log, database, output.</summary>
@@ -77,10 +80,8 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     {
         var db = CreateDb();
         UsedDatabase = true;
-        await Resilience.Database.ExecuteAsync(async t =>
-        {
-            if (!await SchemaVersion.IsCurrentAsync(db, t).ConfigureAwait(false)) await db.Database.MigrateAsync(t).ConfigureAwait(false);
-        }, ct).ConfigureAwait(false);
+        await Resilience.Database.ExecuteAsync(async t => await SchemaMigration.EnsureCurrentAsync(db, Settings.MigrationLockWait, Log, t).ConfigureAwait(false), ct)
+            .ConfigureAwait(false);
         return db;
     }
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using PayBatch.Cli.Localization;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Cli;
 
@@ -29,10 +31,12 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
             {
                 ["Database:ConnectionString"] = parse.GetValue(g.Db),
                 ["Database:Provider"] = parse.GetValue(g.Provider),
+                [Settings.UiLanguageKey] = parse.GetValue(g.Lang),
             };
             if (settingsFromArgs is not null)
                 foreach (var kv in settingsFromArgs(parse)) overrides[kv.Key] = kv.Value;
             var settings = Settings.Load(host.WorkingDirectory, host.Environment, overrides);
+            _ = settings.UiLanguage; // a wrong Ui:Language is refused, not ignored
             var log = Logging.Create(settings.LogsDirectory, runId, parse.GetValue(g.Verbose));
             ctx = new CliContext(host, settings, log, runId, json, parse.GetValue(g.Quiet));
             ctx.Log.Information("paybatch {Command} started", name);
@@ -43,15 +47,20 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
         }
         catch (InputException e)
         {
-            return code = Fail(ctx, json, ExitCodes.BadInput, e.Message, null);
+            return code = Fail(ctx, json, ExitCodes.BadInput, e.Message, e.English, null);
+        }
+        catch (StatedFailureException e)
+        {
+            return code = Fail(ctx, json, ExitCodes.Failure, e.Message, e.Message, e);
         }
         catch (OperationCanceledException)
         {
-            return code = Fail(ctx, json, ExitCodes.Failure, "cancelled; nothing half-done was kept", null);
+            return code = Fail(ctx, json, ExitCodes.Failure, CliText.Cancelled, CliText.Cancelled.En, null);
         }
         catch (Exception e)
         {
-            return code = Fail(ctx, json, ExitCodes.Failure, Describe(e), e);
+            var why = Describe(e);
+            return code = Fail(ctx, json, ExitCodes.Failure, why.ToString(), why.In(Lang.En), e);
         }
         finally
         {
@@ -64,7 +73,7 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
     }
 
     /// <summary>The root cause in words; a constraint the database enforced is said as such.</summary>
-    internal static string Describe(Exception e)
+    internal static Said Describe(Exception e)
     {
         var root = e;
         while (root.InnerException is not null) root = root.InnerException;
@@ -75,9 +84,7 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
             Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 or 547 } => true,
             _ => false,
         };
-        return constraint
-            ? $"the database refused the change ({root.Message.Split('\n')[0].Trim()}); another paybatch may have changed the same data at the same moment. Nothing of this run was kept: run it again"
-            : $"unexpected failure: {root.Message.Split('\n')[0].Trim()}; nothing half-done was kept";
+        return (constraint ? CliText.DatabaseRefused : CliText.UnexpectedFailure).With(root.Message.Split('\n')[0].Trim());
     }
 
     /// <summary>What --json prints when a command does not complete.</summary>
@@ -92,13 +99,14 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
         return string.Join(' ', names);
     }
 
-    private int Fail(CliContext? ctx, bool json, int code, string message, Exception? e)
+    /// <summary>Says why the command did not complete: to the person in their language, to the log in English.</summary>
+    private int Fail(CliContext? ctx, bool json, int code, string message, string english, Exception? e)
     {
         var safe = Logging.Redact(message);
-        if (e is null) ctx?.Log.Warning("Refused: {Message}", safe);
-        else ctx?.Log.Error(e, "Failed: {Message}", safe);
+        if (e is null) ctx?.Log.Warning("Refused: {Message}", Logging.Redact(english));
+        else ctx?.Log.Error(e, "Failed: {Message}", Logging.Redact(english));
         if (json) host.Out.WriteLine(ErrorJson(code, safe));
-        host.Error.WriteLine($"error: {safe}");
+        host.Error.WriteLine(CliText.Error.Format(safe));
         return code;
     }
 }

@@ -1,4 +1,6 @@
+using PayBatch.Cli.Localization;
 using PayBatch.Core;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Cli;
 
@@ -15,8 +17,13 @@ public sealed class ConsoleProgress(TextWriter error) : IProgress<ProgressInfo>
         var bar = p.Percent is int pct
             ? "[" + new string('#', pct * Width / 100).PadRight(Width, '-') + $"] {pct,3}%"
             : "[" + new string('.', Width) + "]     ";
-        error.Write($"\r{p.Stage,-14} {bar} {p.Count,12:N0}");
+        error.Write($"\r{Label(p.Stage),-14} {bar} {p.Count,12:N0}");
     }
+
+    private static readonly Message[] Stages = [CliText.StageRecipients, CliText.StageCertificates, CliText.StageConfirmations, CliText.StageDeciding];
+
+    /// <summary>The core names its stages in English; a person reads them in their language.</summary>
+    private static string Label(string stage) => Stages.FirstOrDefault(s => s.En == stage)?.ToString() ?? stage;
 
     /// <summary>Ends the bar's line, if one was drawn.</summary>
     public void Done()

@@ -1,8 +1,12 @@
 using System.Collections;
 using Microsoft.Extensions.Configuration;
+using PayBatch.Cli.Localization;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Persistence;
+using PayBatch.Core.Reporting;
+using PayBatch.Core.Release;
 
 namespace PayBatch.Cli;
 
@@ -15,6 +19,7 @@ public sealed class Settings
 {
     public const string FileName = "paybatch.json";
     public const string EnvPrefix = "PAYBATCH_";
+    public const string UiLanguageKey = "Ui:Language";
 
     private static readonly Dictionary<string, string?> Defaults = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -71,7 +76,13 @@ public sealed class Settings
 
     public DbProvider Provider =>
         DbFactory.TryParseProvider(Root["Database:Provider"], out var p) ? p
-            : throw new InputException($"Database:Provider '{Root["Database:Provider"]}' is not sqlite, sqlserver or postgres");
+            : throw new InputException(CliText.ProviderInvalid, Root["Database:Provider"]);
+
+    /// <summary>The language chosen by --lang or the setting Ui:Language; null when none is.</summary>
+    public Lang? UiLanguage =>
+        Root[UiLanguageKey] is not { Length: > 0 } code ? null
+            : Langs.TryParse(code, out var lang) ? lang
+            : throw new InputException(CliText.LanguageInvalid, code);
 
     /// <summary>
     /// The connection string. For SQLite a plain file path is accepted too (<c>--db accounts/2026.db</c>),
@@ -86,12 +97,18 @@ public sealed class Settings
             if (!cs.Contains('=', StringComparison.Ordinal)) cs = "Data Source=" + cs;
             Microsoft.Data.Sqlite.SqliteConnectionStringBuilder b;
             try { b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs); }
-            catch (ArgumentException e) { throw new InputException($"Database:ConnectionString is not a SQLite connection string: {e.Message}"); }
+            catch (ArgumentException e) { throw new InputException(CliText.SqliteConnectionInvalid, e.Message); }
             if (b.DataSource is { Length: > 0 } ds && ds != ":memory:" && !Path.IsPathRooted(ds) && !ds.StartsWith("file:", StringComparison.Ordinal))
                 b.DataSource = Path.GetFullPath(Path.Combine(WorkingDirectory, ds));
             return b.ToString();
         }
     }
+
+    /// <summary>How long a command waits for another paybatch that is migrating the schema (Database:MigrationLockSeconds, default 60).</summary>
+    public TimeSpan MigrationLockWait =>
+        Root["Database:MigrationLockSeconds"] is not { } text ? TimeSpan.FromSeconds(60)
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? TimeSpan.FromSeconds(s)
+        : throw new InputException($"Database:MigrationLockSeconds '{text}' is not a positive whole number of seconds");
 
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 
@@ -105,7 +122,7 @@ public sealed class Settings
         {
             var coefficientText = Root["Payment:Coefficient"];
             if (!decimal.TryParse(coefficientText, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var coefficient) || coefficient <= 0)
-                throw new InputException($"Payment:Coefficient '{coefficientText}' is not a positive number");
+                throw new InputException(CliText.CoefficientInvalid, coefficientText);
             return new PaymentTerms
             {
                 Department = new Department
@@ -123,10 +140,48 @@ public sealed class Settings
         }
     }
 
+    /// <summary>The department's survey and complaint figures and its targets (SPEC <c>Indicators:Values</c>, <c>Indicators:Targets</c>).</summary>
+    public IndicatorSettings Indicators => new(Numbers("Indicators:Values"), Numbers("Indicators:Targets"));
+
+    private Dictionary<string, decimal> Numbers(string section)
+    {
+        var numbers = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var entry in Root.GetSection(section).GetChildren())
+        {
+            if (!Core.Reporting.Indicators.Appendix2.Any(d => d.Id == entry.Key))
+                throw new InputException($"{section}:{entry.Key} is not an indicator of Appendix 2 (1.1 … 5.1)");
+            if (!decimal.TryParse(entry.Value, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                throw new InputException($"{section}:{entry.Key} '{entry.Value}' is not a number such as 74.5");
+            numbers[entry.Key] = n;
+        }
+        return numbers;
+    }
+
     /// <summary>The department's time zone (<c>Ui:TimeZone</c>): what "today" means. Kazakhstan's, UTC+5, by default.</summary>
     public TimeZoneInfo TimeZone =>
         DepartmentClock.TryParseZone(Root["Ui:TimeZone"], out var zone) ? zone
             : throw new InputException($"Ui:TimeZone '{Root["Ui:TimeZone"]}' is not an offset such as +05:00 or a time zone id such as Asia/Almaty");
+
+    /// <summary>SPEC's <c>Release</c> section; without it (or with 0 signatures) a batch is released when written.</summary>
+    public ReleasePolicy Release
+    {
+        get
+        {
+            var requiredText = Root["Release:RequiredSignatures"] ?? "0";
+            if (!int.TryParse(requiredText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var required) || required > 2)
+                throw new InputException($"Release:RequiredSignatures '{requiredText}' is not 0, 1 or 2");
+            var signers = new List<Signer>();
+            foreach (var entry in Root.GetSection("Release:Signers").GetChildren())
+            {
+                if (!Iin.TryParse(entry["Iin"], out var iin))
+                    throw new InputException($"Release:Signers:{entry.Key}:Iin '{Iin.Mask(entry["Iin"])}' is not a valid IIN");
+                if (!SignerRoles.TryParse(entry["Role"], out var role))
+                    throw new InputException($"Release:Signers:{entry.Key}:Role '{entry["Role"]}' is not first or second");
+                signers.Add(new Signer(iin, role));
+            }
+            return new ReleasePolicy(required, Blank(Root["Release:TrustedRoots"]) is { } roots ? Resolve(roots) : null, signers);
+        }
+    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) || s == "…" ? null : s.Trim();
 

@@ -52,6 +52,6 @@ public static class Resilience
 
     // Windows: ERROR_SHARING_VIOLATION / ERROR_LOCK_VIOLATION. Unix: the advisory lock .NET takes for
     // FileShare.None reports EWOULDBLOCK (11) to the next opener.
-    private static bool IsSharingViolation(IOException e) => e is not FileNotFoundException &&
+    internal static bool IsSharingViolation(IOException e) => e is not FileNotFoundException &&
         (OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is 32 or 33 : e.HResult == 11);
 }

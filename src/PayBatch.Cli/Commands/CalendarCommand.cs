@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using PayBatch.Cli.Localization;
 
 namespace PayBatch.Cli.Commands;
 
@@ -9,8 +10,8 @@ public static class CalendarCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var year = new Option<int>("--year") { Description = "The year, e.g. 2026", Required = true };
-        var command = new Command("calendar", "List the year's non-working weekdays and worked weekend days of the banking calendar") { year };
+        var year = new Option<int>("--year") { Description = CliText.CalendarYear, Required = true };
+        var command = new Command("calendar", CliText.Calendar) { year };
         runner.Handle(command, (parse, ctx, ct) =>
         {
             var y = parse.GetValue(year);
@@ -24,9 +25,12 @@ public static class CalendarCommand
                 ["workedWeekendDays"] = new JsonArray(worked.Select(d => (JsonNode)D(d)).ToArray()),
             }, w =>
             {
-                w.WriteLine($"Non-working weekdays in {y} (besides Saturdays and Sundays):");
-                foreach (var (date, why) in off) w.WriteLine($"  {D(date)} {date.DayOfWeek,-9} {why}");
-                foreach (var d in worked) w.WriteLine($"  {D(d)} {d.DayOfWeek,-9} worked (transferred working day)");
+                w.WriteLine(CliText.CalendarHeading.Format(y));
+                var days = CultureInfo.CurrentUICulture.DateTimeFormat;
+                var width = days.DayNames.Max(n => n.Length);
+                string Day(DateOnly d) => days.GetDayName(d.DayOfWeek).PadRight(width);
+                foreach (var (date, why) in off) w.WriteLine($"  {D(date)} {Day(date)} {why}");
+                foreach (var d in worked) w.WriteLine($"  {D(d)} {Day(d)} {CliText.CalendarWorked}");
             });
             return Task.FromResult(ExitCodes.Done);
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using PayBatch.Cli.Localization;
 
 namespace PayBatch.Cli.Commands;
 
@@ -8,7 +9,7 @@ public static class ConfigCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var show = new Command("show", "Print the effective settings and the source of each (defaults, paybatch.json, environment, command line)");
+        var show = new Command("show", CliText.ConfigShow);
         runner.Handle(show, (parse, ctx, ct) =>
         {
             var rows = ctx.Settings.Effective().ToList();
@@ -23,6 +24,6 @@ public static class ConfigCommand
             });
             return Task.FromResult(ExitCodes.Done);
         });
-        return new Command("config", "Settings") { show };
+        return new Command("config", CliText.Config) { show };
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Persistence;
+using PayBatch.Cli.Localization;
 
 namespace PayBatch.Cli.Commands;
 
@@ -11,8 +12,8 @@ public static class HistoryCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var last = new Option<int>("--last") { Description = "How many entries (default 50)", DefaultValueFactory = _ => 50 };
-        var command = new Command("history", "List the audit trail: every command run, who, when, arguments, input hashes, what it changed") { last };
+        var last = new Option<int>("--last") { Description = CliText.HistoryLast, DefaultValueFactory = _ => 50 };
+        var command = new Command("history", CliText.History) { last };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
@@ -29,7 +30,7 @@ public static class HistoryCommand
             }, w =>
             {
                 foreach (var a in rows)
-                    w.WriteLine($"{T(a.StartedAtUtc)}  {a.User}@{a.Machine}  exit {a.ExitCode}  paybatch {a.Arguments}{Environment.NewLine}    {a.Changes}");
+                    w.WriteLine($"{T(a.StartedAtUtc)}  {a.User}@{a.Machine}  {CliText.HistoryExit.Format(a.ExitCode)}  paybatch {a.Arguments}{Environment.NewLine}    {a.Changes}");
             });
             return ExitCodes.Done;
         });

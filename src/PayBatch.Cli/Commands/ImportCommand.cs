@@ -3,6 +3,8 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Import;
+using PayBatch.Cli.Localization;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Cli.Commands;
 
@@ -11,24 +13,25 @@ public static class ImportCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var import = new Command("import", "Load the registry of approved cases or the quarterly school certificates");
-        import.Subcommands.Add(Sub(runner, "recipients", "Load the registry (upsert by case_id; changed bank details are kept in history)", recipients: true));
-        import.Subcommands.Add(Sub(runner, "certificates", "Load quarterly school certificates", recipients: false));
+        var import = new Command("import", CliText.Import);
+        import.Subcommands.Add(Sub(runner, "recipients", CliText.ImportRecipients, recipients: true));
+        import.Subcommands.Add(Sub(runner, "certificates", CliText.ImportCertificates, recipients: false));
         return import;
     }
 
     private static Command Sub(CommandRunner runner, string name, string description, bool recipients)
     {
-        var file = new Argument<string>("FILE") { Description = "CSV file (',' or ';', UTF-8 or Windows-1251)" };
+        var file = new Argument<string>("FILE") { Description = CliText.ArgumentCsvFile };
         var command = new Command(name, description) { file };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var path = ctx.Settings.Resolve(parse.GetValue(file)!);
-            if (!File.Exists(path)) throw new InputException($"{path}: file not found");
+            if (!File.Exists(path)) throw new InputException(CoreText.FileNotFound, path);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var result = await ImportFileAsync(ctx, db, path, recipients, ct).ConfigureAwait(false);
-            ctx.Result(ToJson(result, name), w => w.WriteLine($"Imported {result.Rows} {name} from {Path.GetFileName(path)}" +
-                (recipients ? $" ({result.BankDetailChanges} bank detail change(s) kept in history)." : ".")));
+            ctx.Result(ToJson(result, name), w => w.WriteLine(recipients
+                ? CliText.ImportedRecipients.Format(result.Rows, Path.GetFileName(path), result.BankDetailChanges)
+                : CliText.ImportedCertificates.Format(result.Rows, Path.GetFileName(path))));
             return ExitCodes.Done;
         });
         return command;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using PayBatch.Core.Persistence;
+using PayBatch.Cli.Localization;
 
 namespace PayBatch.Cli.Commands;
 
@@ -12,8 +13,8 @@ public static class InitCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var script = new Option<bool>("--script") { Description = "Print the full SQL script for the chosen provider instead of applying it" };
-        var command = new Command("init", "Create or migrate the database (idempotent)") { script };
+        var script = new Option<bool>("--script") { Description = CliText.InitScript };
+        var command = new Command("init", CliText.Init) { script };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             if (parse.GetValue(script))
@@ -33,7 +34,7 @@ public static class InitCommand
                 ["ok"] = true,
                 ["provider"] = db.Provider.ToString().ToLowerInvariant(),
                 ["migrations"] = new JsonArray(applied.Select(m => (JsonNode)m).ToArray()),
-            }, w => w.WriteLine($"Database ready ({db.Provider.ToString().ToLowerInvariant()}, {applied.Count} migration(s) applied)."));
+            }, w => w.WriteLine(CliText.DatabaseReady.Format(db.Provider.ToString().ToLowerInvariant(), applied.Count)));
             return ExitCodes.Done;
         });
         return command;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Reconciliation;
+using PayBatch.Cli.Localization;
 
 namespace PayBatch.Cli.Commands;
 
@@ -11,14 +12,14 @@ public static class PaymentCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var reference = new Argument<string>("REFERENCE") { Description = "A payment reference, e.g. 2026Q1-01-000001" };
-        var command = new Command("payment", "Show a payment and where its status came from: each confirmation line (file, line, file hash) that touched it") { reference };
+        var reference = new Argument<string>("REFERENCE") { Description = CliText.PaymentReference };
+        var command = new Command("payment", CliText.Payment) { reference };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var text = parse.GetValue(reference)!;
-            if (!PaymentReference.TryParse(text, out _)) throw new InputException($"'{text}' is not a payment reference such as 2026Q1-01-000001");
+            if (!PaymentReference.TryParse(text, out _)) throw new InputException(CliText.PaymentReferenceInvalid, text);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var trace = await PaymentTrace.LoadAsync(db, text, ct).ConfigureAwait(false) ?? throw new InputException($"no payment {text}");
+            var trace = await PaymentTrace.LoadAsync(db, text, ct).ConfigureAwait(false) ?? throw new InputException(CliText.PaymentUnknown, text);
             var p = trace.Payment;
             static string? D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             ctx.Result(new JsonObject
@@ -46,17 +47,19 @@ public static class PaymentCommand
                 },
             }, w =>
             {
-                w.WriteLine($"{p.Reference}  case {p.CaseId}  {new Tenge(p.AmountTiyn)} KZT to {p.Iban} ({p.Bic}), value date {D(p.ValueDate)}");
-                w.WriteLine($"status: {p.Status.Code()}{(p.CreditedOn is null ? "" : " on " + D(p.CreditedOn))}{(p.StatusReason is null ? "" : " (" + p.StatusReason + ")")}");
-                if (trace.Replaces is not null) w.WriteLine($"replaces the {trace.Replaces.Status.Code()} payment {trace.Replaces.Reference}");
-                if (trace.ReplacedBy is not null) w.WriteLine($"re-issued as {trace.ReplacedBy.Reference}");
+                w.WriteLine(CliText.PaymentLine.Format(p.Reference, p.CaseId, new Tenge(p.AmountTiyn), p.Iban, p.Bic, D(p.ValueDate)));
+                w.WriteLine(CliText.PaymentStatus.Format(p.Status.Code()) + (p.CreditedOn is null ? "" : CliText.PaymentOn.Format(D(p.CreditedOn))) +
+                            (p.StatusReason is null ? "" : " (" + p.StatusReason + ")"));
+                if (trace.Replaces is not null) w.WriteLine(CliText.PaymentReplaces.Format(trace.Replaces.Status.Code(), trace.Replaces.Reference));
+                if (trace.ReplacedBy is not null) w.WriteLine(CliText.PaymentReplacedBy.Format(trace.ReplacedBy.Reference));
                 foreach (var l in trace.Lines)
-                    w.WriteLine($"  {l.Outcome,-18} {l.File}:{l.Line} ({l.FileSha256[..12]}…) {l.Status} {D(l.CreditedOn)}{l.Reason} read {l.ReadAtUtc:yyyy-MM-dd HH:mm}Z");
-                if (trace.Lines.Count == 0) w.WriteLine("  no confirmation read yet");
-                var debited = trace.Debits.Count == 0 ? "no debit read yet" : $"debited {new Tenge(trace.Debits.Sum(d => d.AmountTiyn))}";
-                w.WriteLine($"batch {trace.BatchReference}: control sum {new Tenge(trace.Batch.TotalTiyn)}, {debited}{(trace.DebitFinding is { } f ? "  " + f : "")}");
+                    w.WriteLine(CliText.PaymentConfirmation.Format(l.Outcome, l.File, l.Line, l.FileSha256[..12], l.Status, D(l.CreditedOn), l.Reason,
+                        l.ReadAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+                if (trace.Lines.Count == 0) w.WriteLine(CliText.PaymentNoConfirmation);
+                var debited = trace.Debits.Count == 0 ? CliText.PaymentNoDebit.ToString() : CliText.PaymentDebited.Format(new Tenge(trace.Debits.Sum(d => d.AmountTiyn)));
+                w.WriteLine(CliText.PaymentBatch.Format(trace.BatchReference, new Tenge(trace.Batch.TotalTiyn), debited) + (trace.DebitFinding is { } f ? "  " + f : ""));
                 foreach (var d in trace.Debits)
-                    w.WriteLine($"  debit {new Tenge(d.AmountTiyn)} {d.File}:{d.Line} {d.Location} ({d.FileSha256[..12]}…) booked {D(d.BookedOn)}");
+                    w.WriteLine(CliText.PaymentDebit.Format(new Tenge(d.AmountTiyn), d.File, d.Line, d.Location, d.FileSha256[..12], D(d.BookedOn)));
             });
             return ExitCodes.Done;
         });

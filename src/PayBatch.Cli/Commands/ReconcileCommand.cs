@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Reconciliation;
+using PayBatch.Cli.Localization;
 
 namespace PayBatch.Cli.Commands;
 
@@ -11,10 +12,10 @@ public static class ReconcileCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Bank confirmations and statements: CSV, pain.002.001.10, camt.054.001.08, camt.053.001.08 or MT940 (recognised by content), applied in this order", Arity = ArgumentArity.OneOrMore };
-        var asOf = CliApp.DateOption("--as-of", "Judge overdue payments as of this date (default: today)");
-        var outDir = new Option<string?>("--out") { Description = "Output folder (default: setting Output, 'out')" };
-        var command = new Command("reconcile", "Read bank confirmations and account statements, match them to payments and batches, apply them and write the reconciliation") { files, asOf, outDir };
+        var files = new Argument<string[]>("FILE") { Description = CliText.ReconcileFiles, Arity = ArgumentArity.OneOrMore };
+        var asOf = CliApp.DateOption("--as-of", CliText.ReconcileAsOf);
+        var outDir = new Option<string?>("--out") { Description = CliText.OptionOut };
+        var command = new Command("reconcile", CliText.Reconcile) { files, asOf, outDir };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var paths = parse.GetValue(files)!.Select(ctx.Settings.Resolve).ToList();
@@ -46,10 +47,10 @@ public static class ReconcileCommand
                 ["written"] = new JsonArray(o.Written.Select(w => (JsonNode)w).ToArray()),
             }, w =>
             {
-                w.WriteLine($"Read {o.Files.Sum(f => f.Lines.Count)} confirmation(s) from {o.Files.Count} file(s): {o.Applied} applied, {o.Same} already recorded, {o.Findings.Count} finding(s).");
+                w.WriteLine(CliText.Reconciled.Format(o.Files.Sum(f => f.Lines.Count), o.Files.Count, o.Applied, o.Same, o.Findings.Count));
                 foreach (var g in o.Findings.GroupBy(f => f.Code)) w.WriteLine($"  {g.Key}: {g.Count()}");
-                foreach (var p in o.Written) w.WriteLine($"Wrote {p}");
-                if (code == ExitCodes.NeedsPerson) w.WriteLine("A person must act: see findings.csv.");
+                foreach (var p in o.Written) w.WriteLine(CliText.Wrote.Format(p));
+                if (code == ExitCodes.NeedsPerson) w.WriteLine(CliText.PersonMustAct);
             });
             return code;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });

@@ -1,44 +1,88 @@
 using System.CommandLine;
+using PayBatch.Cli.Localization;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Output;
 using PayBatch.Core.Reporting;
+using PayBatch.Core.Workbooks;
 
 namespace PayBatch.Cli.Commands;
 
-/// <summary><c>paybatch report --quarter Q [--as-of D] [--format md|csv|json|html] [--lang ru|kk|en]</c>.</summary>
+/// <summary>
+/// <c>paybatch report --quarter Q | --year Y [--as-of D] [--format md|csv|json|html|xlsx] [--file F]</c>: the quarterly
+/// or the annual report, in the global --lang, else Russian.
+/// </summary>
 public static class ReportCommand
 {
     public static Command Build(CommandRunner runner)
     {
-        var quarter = CliApp.QuarterOption();
-        var asOf = CliApp.DateOption("--as-of", "Report as of this date (default: today)");
-        var format = new Option<string>("--format") { Description = "md | csv | json | html", DefaultValueFactory = _ => "md" };
-        format.AcceptOnlyFromAmong("md", "csv", "json", "html");
-        var lang = new Option<string>("--lang") { Description = "ru | kk | en", DefaultValueFactory = _ => "ru" };
-        lang.AcceptOnlyFromAmong("ru", "kk", "en");
-        var file = new Option<string?>("--file") { Description = "Also write the report to this file (readable by its owner only)" };
-        var command = new Command("report", "The quarterly report with the standard's quality indicators") { quarter, asOf, format, lang, file };
+        var quarter = CliApp.QuarterOption(required: false);
+        var year = new Option<int?>("--year") { Description = CliText.ReportYear };
+        var asOf = CliApp.DateOption("--as-of", CliText.ReportAsOf);
+        var format = new Option<string>("--format") { Description = CliText.ReportFormat, DefaultValueFactory = _ => "md" };
+        format.AcceptOnlyFromAmong("md", "csv", "json", "html", "xlsx");
+        var file = new Option<string?>("--file") { Description = CliText.ReportFile };
+        var command = new Command("report", CliText.Report) { quarter, year, asOf, format, file };
+        command.Validators.Add(r =>
+        {
+            if ((r.GetResult(quarter) is null) == (r.GetResult(year) is null)) r.AddError(CliText.ReportQuarterOrYear);
+            if (r.GetValue(year) is { } y && y is < 2000 or > 2999) r.AddError(CliText.ReportBadYear.Format(y));
+        });
         runner.Handle(command, async (parse, ctx, ct) =>
         {
-            var q = parse.GetValue(quarter);
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
-            if (!Labels.TryGet(parse.GetValue(lang), out var labels)) throw new InputException("--lang must be ru, kk or en");
+            var labels = Labels.For(ctx.Settings.UiLanguage ?? Lang.Ru); // the report's readers read Russian unless told otherwise
+            var indicators = ctx.Settings.Indicators;
+            var coefficient = ctx.Settings.PaymentTerms.Coefficient;
+            var workbook = parse.GetValue(format) == "xlsx" ? Workbook.CheckTarget(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null) : null;
+            if (workbook is not null && parse.GetValue(year) is not null) throw new InputException(CliText.YearWorkbookMissing);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var figures = await ReportLoader.FiguresAsync(db, ctx.Data.Calendar, q, date, ctx.Settings.PaymentTerms.Coefficient, ct).ConfigureAwait(false);
             var fmt = ctx.Json ? "json" : parse.GetValue(format)!;
-            var text = fmt switch
+            string text;
+            if (parse.GetValue(year) is { } y)
             {
-                "json" => ReportWriter.Json(figures),
-                "csv" => ReportWriter.Csv(figures, labels),
-                "html" => ReportWriter.Html(figures, labels),
-                _ => ReportWriter.Markdown(figures, labels),
-            };
+                var figures = await ReportLoader.YearAsync(db, ctx.Data.Calendar, y, date, coefficient, indicators, ct).ConfigureAwait(false);
+                text = fmt switch
+                {
+                    "json" => YearReportWriter.Json(figures),
+                    "csv" => YearReportWriter.Csv(figures, labels),
+                    "html" => YearReportWriter.Html(figures, labels),
+                    _ => YearReportWriter.Markdown(figures, labels),
+                };
+                ctx.Log.Information("Annual report {Year} as of {AsOf}: {Format}/{Lang}", y, date, fmt, labels.Lang);
+            }
+            else
+            {
+                var q = parse.GetValue(quarter);
+                var figures = await ReportLoader.FiguresAsync(db, ctx.Data.Calendar, q, date, coefficient, indicators, ct).ConfigureAwait(false);
+                if (workbook is not null)
+                {
+                    await Workbook.WriteAsync(workbook, labels.Lang != "en", wb => QuarterWorkbook.WriteAsync(wb, figures, labels, db, ctx.Data.Calendar, ct), ct).ConfigureAwait(false);
+                    ctx.Log.Information("Report {Quarter} as of {AsOf}: xlsx/{Lang}", q.ToString(), date, labels.Lang);
+                    return Wrote(ctx, workbook, ReportWriter.Json(figures));
+                }
+                text = fmt switch
+                {
+                    "json" => ReportWriter.Json(figures),
+                    "csv" => ReportWriter.Csv(figures, labels),
+                    "html" => ReportWriter.Html(figures, labels),
+                    _ => ReportWriter.Markdown(figures, labels),
+                };
+                ctx.Log.Information("Report {Quarter} as of {AsOf}: {Format}/{Lang}", q.ToString(), date, fmt, labels.Lang);
+            }
             if (parse.GetValue(file) is { } path) AtomicFile.Write(ctx.Settings.Resolve(path), System.Text.Encoding.UTF8.GetBytes(text));
-            ctx.Log.Information("Report {Quarter} as of {AsOf}: {Format}/{Lang}", q.ToString(), date, fmt, labels.Lang);
             if (!ctx.Quiet || ctx.Json) ctx.Host.Out.Write(text);
             return ExitCodes.Done;
         });
         return command;
+    }
+
+    /// <summary>A workbook never goes to the terminal: a person is told where it is; --json still prints the figures.</summary>
+    internal static int Wrote(CliContext ctx, string workbook, string json)
+    {
+        if (ctx.Json) ctx.Host.Out.Write(json);
+        else ctx.Say(CliText.Wrote.Format(workbook));
+        return ExitCodes.Done;
     }
 }

@@ -5,6 +5,9 @@ using PayBatch.Core.Batches;
 using PayBatch.Core;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
+using PayBatch.Cli.Localization;
+using PayBatch.Core.Localization;
+using PayBatch.Core.Release;
 
 namespace PayBatch.Cli.Commands;
 
@@ -14,13 +17,13 @@ public static class RunCommand
     public static Command Build(CommandRunner runner)
     {
         var quarter = CliApp.QuarterOption();
-        var valueDate = CliApp.DateOption("--value-date", "Value date: a banking day (default: the first banking day on or after today)");
+        var valueDate = CliApp.DateOption("--value-date", CliText.OptionValueDate);
         var format = CliApp.FormatOption();
-        var outDir = new Option<string?>("--out") { Description = "Output folder (default: setting Output, 'out')" };
-        var recipients = new Option<string?>("--recipients") { Description = "Import this registry file first" };
-        var certificates = new Option<string?>("--certificates") { Description = "Import this certificates file first" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Decide and report exactly as a real run, but change and write nothing" };
-        var command = new Command("run", "Pay the quarter: import the given files, verify eligibility, compute amounts, create the batch, write the bank files")
+        var outDir = new Option<string?>("--out") { Description = CliText.OptionOut };
+        var recipients = new Option<string?>("--recipients") { Description = CliText.RunRecipients };
+        var certificates = new Option<string?>("--certificates") { Description = CliText.RunCertificates };
+        var dryRun = new Option<bool>("--dry-run") { Description = CliText.RunDryRun };
+        var command = new Command("run", CliText.Run)
         {
             quarter, valueDate, format, outDir, recipients, certificates, dryRun,
         };
@@ -28,11 +31,13 @@ public static class RunCommand
         {
             var dry = parse.GetValue(dryRun);
             foreach (var f in new[] { parse.GetValue(recipients), parse.GetValue(certificates) }.OfType<string>())
-                if (!File.Exists(ctx.Settings.Resolve(f))) throw new InputException($"{ctx.Settings.Resolve(f)}: file not found");
+                if (!File.Exists(ctx.Settings.Resolve(f))) throw new InputException(CoreText.FileNotFound, ctx.Settings.Resolve(f));
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             if (dry && (parse.GetValue(recipients) is not null || parse.GetValue(certificates) is not null))
-                throw new InputException("--dry-run changes nothing, so it cannot import --recipients/--certificates; import them first or drop --dry-run");
-            var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry);
+                throw new InputException(CliText.DryRunCannotImport);
+            var release = ctx.Settings.Release;
+            var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry,
+                release.RequiredSignatures > 0);
             var run = new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log);
             QuarterRun.Check(ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, request); // refuse a bad value date, quarter or payer before importing anything: exit 2 changes nothing
             var imports = new JsonArray();
@@ -46,16 +51,29 @@ public static class RunCommand
             progress?.Done();
             if (!outcome.DryRun)
                 ctx.Changes = (ctx.Changes + (outcome.Batch is { } b
-                    ? $" created batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded"
+                    ? $" created batch {b.Quarter}-{b.NumberText}: {b.Payments.Count} payments, {b.Total} KZT, {b.Exclusions.Count} excluded{Awaiting(release)}"
                     : " no batch (nobody left to pay)") + (outcome.Restored.Count > 0 ? $"; re-created {outcome.Restored.Count} lost file(s)" : "")).Trim();
             WarnIfNoKnp(ctx, outcome.Batch);
-            ctx.Result(ToJson(outcome, imports), w => Human(outcome, w));
+            ctx.Result(ToJson(outcome, imports, release), w =>
+            {
+                Human(outcome, w);
+                if (NextStep(outcome.Batch, outcome.DryRun, release) is { } next) w.WriteLine(CliText.AwaitingSignatures.Format(release.RequiredSignatures, next));
+            });
             return ExitCodes.Done;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });
         return command;
     }
 
-    private static JsonObject ToJson(RunOutcome o, JsonArray imports)
+    /// <summary>For the audit trail: a batch that awaits signatures says so.</summary>
+    internal static string Awaiting(ReleasePolicy release) =>
+        release.RequiredSignatures == 0 ? "" : $"; prepared, awaiting {release.RequiredSignatures} signature(s)";
+
+    /// <summary>The command that follows a batch awaiting signatures; null when it is released as written.</summary>
+    internal static string? NextStep(Batch? batch, bool dryRun, ReleasePolicy release) =>
+        batch is null || dryRun || release.RequiredSignatures == 0 ? null
+            : $"paybatch sign --batch {batch.Quarter}-{batch.NumberText} --certificate KEY.p12";
+
+    private static JsonObject ToJson(RunOutcome o, JsonArray imports, ReleasePolicy release)
     {
         var b = o.Batch;
         return new JsonObject
@@ -65,6 +83,8 @@ public static class RunCommand
             ["created"] = b is not null && !o.DryRun,
             ["quarter"] = o.Quarter.ToString(),
             ["batch"] = b?.NumberText,
+            ["state"] = b is null ? null : Codes.Of(release.InitialState),
+            ["next"] = NextStep(b, o.DryRun, release),
             ["valueDate"] = o.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["mrp"] = o.Mrp,
             ["coefficient"] = o.Coefficient,
@@ -86,7 +106,7 @@ public static class RunCommand
     {
         if (batch is null || batch.Terms.Knp is not null) return;
         ctx.Log.Warning("Payment:Knp is not set: the knp column of the CSV bank files is empty");
-        ctx.Say("warning: Payment:Knp is not set, so the knp column of the CSV bank files is empty; set it (agreed with the treasury) before the files go to the banks");
+        ctx.Say(CliText.Warning.Format(CliText.KnpMissing));
     }
 
     /// <summary>The bank files of a batch, as manifest.json lists them.</summary>
@@ -107,21 +127,21 @@ public static class RunCommand
     private static void Human(RunOutcome o, TextWriter w)
     {
         var b = o.Batch;
-        var prefix = o.DryRun ? "[dry run] " : "";
+        var prefix = o.DryRun ? CliText.DryRunPrefix.ToString() : "";
         if (b is null)
         {
-            w.WriteLine($"{prefix}{o.Quarter}: nobody left to pay; no batch created ({o.Exclusions.Count} case(s) not paid).");
+            w.WriteLine(CliText.RunNobody.Format(prefix, o.Quarter, o.Exclusions.Count));
         }
         else
         {
-            w.WriteLine($"{prefix}{o.Quarter} batch {b.NumberText}{(o.DryRun ? " would pay" : ":")} {b.Payments.Count} payment(s) × {o.AmountPerChild} KZT " +
-                        $"({o.Coefficient.ToString("0.############", CultureInfo.InvariantCulture)} × MRP {o.Mrp}) = {b.Total} KZT, value date {o.ValueDate:yyyy-MM-dd}; {o.Exclusions.Count} case(s) excluded.");
+            w.WriteLine((o.DryRun ? CliText.RunBatchDry : CliText.RunBatch).Format(prefix, o.Quarter, b.NumberText, b.Payments.Count, o.AmountPerChild,
+                o.Mrp, b.Total, o.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), o.Exclusions.Count, new Num(o.Coefficient)));
             foreach (var f in o.Files.Where(f => f.Bic is not null))
-                w.WriteLine($"  {f.FileName,-16} {f.Format?.Name(),-8} {f.Count,6} payment(s) {f.Total,16} KZT");
-            if (!o.DryRun) w.WriteLine($"Files written to {o.Folder}");
+                w.WriteLine(CliText.RunFile.Format(f.FileName, f.Format?.Name(), f.Count, f.Total));
+            if (!o.DryRun) w.WriteLine(CliText.FilesWritten.Format(o.Folder));
         }
         foreach (var g in o.Exclusions.SelectMany(e => e.Reasons).GroupBy(r => r))
-            w.WriteLine($"  excluded {g.Key.Code()}: {g.Count()}");
-        foreach (var p in o.Restored) w.WriteLine($"Re-created missing file {p}");
+            w.WriteLine(CliText.Excluded.Format(g.Key.Code(), g.Count()));
+        foreach (var p in o.Restored) w.WriteLine(CliText.Recreated.Format(p));
     }
 }

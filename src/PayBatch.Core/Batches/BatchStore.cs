@@ -3,6 +3,7 @@ using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
+using PayBatch.Core.Release;
 using Serilog;
 
 namespace PayBatch.Core.Batches;
@@ -25,6 +26,20 @@ public static class BatchStore
             exclusions.Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList());
     }
 
+    /// <summary>
+    /// The files of a batch folder that are signed and verified, each with the SHA-256 it must have:
+    /// the bank files as recorded when written, the manifest and exclusions as the stored batch renders them.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string FileName, string Sha256)>> SignedFilesAsync(PayBatchDb db, BatchRow row, CancellationToken ct)
+    {
+        var rendered = BatchDocuments.All(await LoadAsync(db, row, ct).ConfigureAwait(false));
+        return
+        [
+            .. row.Files.OrderBy(f => f.FileName, StringComparer.Ordinal).Select(f => (f.FileName, f.Sha256)),
+            .. rendered.Where(f => f.Bic is null).Select(f => (f.FileName, f.Sha256)),
+        ];
+    }
+
     public static async Task<int> NextNumberAsync(PayBatchDb db, Quarter q, CancellationToken ct)
     {
         var qs = q.ToString();
@@ -35,23 +50,51 @@ public static class BatchStore
     /// Stores a decided batch and commits the current transaction, then writes its folder and
     /// restores any lost file of the quarter. Returns the restored paths.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> CreateAsync(PayBatchDb db, Batch batch, BatchKind kind, IReadOnlyList<BatchFile> files,
+    /// <param name="prepared">The batch awaits signatures; otherwise it is released as it is written.</param>
+    public static async Task<IReadOnlyList<string>> CreateAsync(PayBatchDb db, Batch batch, BatchKind kind, bool prepared, IReadOnlyList<BatchFile> files,
         IReadOnlyDictionary<string, long>? replaces, string outDir, DateTime nowUtc, ILogger log, CancellationToken ct)
     {
-        await InsertAsync(db, batch, kind, files.Where(f => f.Bic is not null).ToList(), replaces, nowUtc, ct).ConfigureAwait(false);
+        var row = await InsertAsync(db, batch, kind, files.Where(f => f.Bic is not null).ToList(), replaces, nowUtc, ct, prepared).ConfigureAwait(false);
         await db.Database.CommitTransactionAsync(ct).ConfigureAwait(false);
-        log.Information("Created {Kind} batch {Quarter}-{Batch}: {Count} payments, total {Total} KZT, value date {ValueDate}",
-            Codes.Of(kind), batch.Quarter.ToString(), batch.NumberText, batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
-        WriteFolder(Folder(outDir, batch.Quarter, batch.Number), files, log);
-        return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
+        log.Information("Created {Kind} batch {Quarter}-{Batch} ({State}): {Count} payments, total {Total} KZT, value date {ValueDate}",
+            Codes.Of(kind), batch.Quarter.ToString(), batch.NumberText, Codes.Of(row.State), batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
+        var folder = Folder(outDir, batch.Quarter, batch.Number);
+        try
+        {
+            WriteFolder(folder, files, log);
+            ReleaseRecord.Of(row, []).Write(folder);
+            return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The batch is committed: say so, not "nothing half-done", and how the files come back.
+            throw new StatedFailureException(
+                $"batch {batch.Quarter}-{batch.NumberText} is recorded in the database, but its files were not written to {folder}: {e.Message}. " +
+                $"Nothing is lost: once the folder can be written, the next 'paybatch run --quarter {batch.Quarter}' writes them", e);
+        }
+    }
+
+    /// <summary>The folder of a cancelled batch: <c>out/2026Q1/02-cancelled</c>.</summary>
+    public static string CancelledFolder(string outDir, Quarter quarter, int number) => Folder(outDir, quarter, number) + "-cancelled";
+
+    /// <summary>Renames a cancelled batch's folder to <c>NN-cancelled</c> (if not done yet) and returns the new path.</summary>
+    public static string MoveToCancelled(string outDir, Quarter quarter, int number)
+    {
+        var folder = Folder(outDir, quarter, number);
+        var cancelled = CancelledFolder(outDir, quarter, number);
+        if (Directory.Exists(folder) && !Directory.Exists(cancelled)) Directory.Move(folder, cancelled);
+        AtomicFile.CreateDirectory(cancelled);
+        return cancelled;
     }
 
     /// <summary>Inserts a decided batch, its files, payments and exclusions in the current transaction.</summary>
     public static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, BatchKind kind, IReadOnlyList<BatchFile> bankFiles,
-        IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct)
+        IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct, bool prepared = false)
     {
         var row = new BatchRow
         {
+            State = prepared ? BatchState.Prepared : BatchState.Released, ReleasedAtUtc = prepared ? null : nowUtc,
+            PreparedBy = Environment.UserName, PreparedByDbLogin = await DbLogin.OfAsync(db, ct).ConfigureAwait(false),
             Quarter = batch.Quarter.ToString(), Number = batch.Number, Kind = kind, ValueDate = batch.ValueDate, Mrp = batch.Mrp,
             Coefficient = batch.Coefficient, AmountPerChildTiyn = batch.AmountPerChild.Tiyn, Count = batch.Payments.Count,
             TotalTiyn = batch.Total.Tiyn, Excluded = batch.Exclusions.Count, WrittenWith = batch.Terms.ToJson(), CreatedAtUtc = nowUtc,
@@ -107,10 +150,22 @@ public static class BatchStore
     {
         var q = quarter.ToString();
         var rows = await db.BatchesOfQuarter(q).ToListAsync(ct).ConfigureAwait(false);
+        var releases = await ReleaseRecord.LoadAsync(db, rows, ct).ConfigureAwait(false);
         var written = new List<string>();
-        foreach (var row in rows)
+        foreach (var (row, release) in rows.Zip(releases))
         {
+            if (row.State == BatchState.Cancelled)
+            {
+                // Void: nothing of it is re-created; only a rename a crash interrupted is finished.
+                if (Directory.Exists(Folder(outDir, quarter, row.Number))) release.Write(MoveToCancelled(outDir, quarter, row.Number));
+                continue;
+            }
             var folder = Folder(outDir, quarter, row.Number);
+            if (!File.Exists(Path.Combine(folder, ReleaseRecord.FileName)))
+            {
+                release.Write(folder);
+                written.Add(Path.Combine(folder, ReleaseRecord.FileName));
+            }
             var expected = row.Files.Select(f => f.FileName).Append(BatchDocuments.Manifest).Append(BatchDocuments.ExclusionsFile);
             if (Directory.Exists(folder) && expected.All(f => File.Exists(Path.Combine(folder, f)))) continue;
             var batch = await LoadAsync(db, row, ct).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Batches;
 
@@ -50,13 +51,13 @@ public sealed record BatchTerms
         if (string.IsNullOrWhiteSpace(d.Bic)) missing.Add("Department:Bic");
         if (string.IsNullOrWhiteSpace(Knp)) missing.Add("Payment:Knp");
         if (missing.Count > 0)
-            throw new InputException($"the {format.Name()} format names the payer: set {string.Join(", ", missing)} (paybatch.json or PAYBATCH_ variables)");
-        var wrong = new List<string>();
-        if (!Iban.TryParse(d.Iban, out _)) wrong.Add("Department:Iban is not a valid KZ IBAN");
-        if (d.Bin!.Length != 12 || !d.Bin.All(char.IsAsciiDigit) || !Iin.HasValidCheckDigit(d.Bin)) wrong.Add("Department:Bin is not a valid BIN");
-        if (!Bic.TryParse(d.Bic, out _)) wrong.Add("Department:Bic is not a BIC");
-        if (Knp!.Length != 3 || !Knp.All(char.IsAsciiDigit)) wrong.Add("Payment:Knp must be three digits");
-        if (wrong.Count > 0) throw new InputException($"the {format.Name()} format names the payer, but {string.Join("; ", wrong)}");
+            throw new InputException(CoreText.PayerMissing, format.Name(), string.Join(", ", missing));
+        var wrong = new List<Said>();
+        if (!Iban.TryParse(d.Iban, out _)) wrong.Add(CoreText.PayerIban.With());
+        if (d.Bin!.Length != 12 || !d.Bin.All(char.IsAsciiDigit) || !Iin.HasValidCheckDigit(d.Bin)) wrong.Add(CoreText.PayerBin.With());
+        if (!Bic.TryParse(d.Bic, out _)) wrong.Add(CoreText.PayerBic.With());
+        if (Knp!.Length != 3 || !Knp.All(char.IsAsciiDigit)) wrong.Add(CoreText.PayerKnp.With());
+        if (wrong.Count > 0) throw new InputException(CoreText.PayerWrong, format.Name(), wrong);
         return d;
     }
 

@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
+using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using Serilog;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Batches;
 
-public sealed record RunRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool DryRun);
+/// <param name="Prepared">The batch awaits signatures (SPEC "Release"); otherwise it is released as soon as it is written.</param>
+public sealed record RunRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool DryRun, bool Prepared = false);
 
 /// <summary>What a run decided. <see cref="Batch"/> is null when nobody was left to pay.</summary>
 public sealed record RunOutcome(
@@ -40,6 +43,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
     {
         var valueDate = ValueDates.Resolve(data.Calendar, request.ValueDate, clock);
         var amount = QuarterAmount.For(request.Quarter, data.Mrp, terms.Coefficient);
+        if (!request.DryRun) AtomicFile.RequireWritable(request.OutDir);
         var formats = request.Format is { } f ? [f] : data.Banks.All.Select(b => b.Format).Distinct().ToList();
         foreach (var format in formats.Where(f => f != BankFileFormat.Csv))
             new BatchTerms { Department = terms.Department, Knp = terms.Knp }.RequirePayer(format);
@@ -70,9 +74,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             q.ToString(), eligible.Count, exclusions.Count, facts.Cases.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds);
 
         if (eligible.Count > MaxPayments)
-            throw new InputException($"{q} has {eligible.Count} payments to make and one batch numbers at most {MaxPayments} " +
-                                     $"(references {q}-NN-000001 to -{MaxPayments:000000}); this run stored and wrote nothing. Import the registry in parts " +
-                                     "and run after each: a run pays only children not yet paid for the quarter, in the next batch");
+            throw new InputException(CoreText.BatchTooLarge, q, eligible.Count, MaxPayments);
         if (eligible.Count == 0)
         {
             await tx.RollbackAsync(ct).ConfigureAwait(false);
@@ -92,7 +94,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, files, batch.Exclusions, folder, true, []);
         }
 
-        var restoredFiles = await BatchStore.CreateAsync(db, batch, BatchKind.Run, files, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
+        var restoredFiles = await BatchStore.CreateAsync(db, batch, BatchKind.Run, request.Prepared, files, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
         return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, files, batch.Exclusions, folder, false, restoredFiles);
     }
 

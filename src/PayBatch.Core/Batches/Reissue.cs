@@ -6,7 +6,8 @@ using Serilog;
 
 namespace PayBatch.Core.Batches;
 
-public sealed record ReissueRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool AllRejected, bool DryRun);
+public sealed record ReissueRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool AllRejected, bool DryRun,
+    bool Prepared = false);
 
 /// <summary>A rejected payment left as it is, and why.</summary>
 public sealed record NotReissued(string Reference, string CaseId, string Why, IReadOnlyList<Reason>? Reasons = null);
@@ -25,12 +26,15 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         var q = request.Quarter;
         var qs = q.ToString();
         var valueDate = ValueDates.Resolve(data.Calendar, request.ValueDate, clock);
+        if (!request.DryRun) Output.AtomicFile.RequireWritable(request.OutDir);
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
 
         var payments = await db.PaymentsOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
-        var replaced = payments.Where(p => p.ReplacesPaymentId is not null).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
-        var rejected = payments.Where(p => !p.Status.IsLive() && !replaced.Contains(p.Id))
+        // A replacement in a cancelled batch never went out: its rejected payment may be re-issued again.
+        var replaced = payments.Where(p => p.ReplacesPaymentId is not null && p.Status != PaymentStatus.Cancelled)
+            .Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
+        var rejected = payments.Where(p => p.Status is PaymentStatus.Rejected or PaymentStatus.Returned && !replaced.Contains(p.Id))
             .OrderBy(p => p.Reference, StringComparer.Ordinal).ToList();
         var live = payments.Where(p => p.Status.IsLive()).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
         var caseIds = rejected.Select(p => p.CaseId).Distinct().ToList();
@@ -78,7 +82,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
             await tx.RollbackAsync(ct).ConfigureAwait(false);
             return new ReissueOutcome(batch, files, skipped, folder, true);
         }
-        await BatchStore.CreateAsync(db, batch, BatchKind.Reissue, files, replaces, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
+        await BatchStore.CreateAsync(db, batch, BatchKind.Reissue, request.Prepared, files, replaces, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
         return new ReissueOutcome(batch, files, skipped, folder, false);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Batches;
@@ -15,7 +17,8 @@ public static class ValueDates
     {
         if (requested is null) return calendar.FirstBankingDayOnOrAfter(Today(clock));
         if (!calendar.IsBankingDay(requested.Value))
-            throw new InputException($"value date {requested.Value:yyyy-MM-dd} is not a banking day; the next one is {calendar.FirstBankingDayOnOrAfter(requested.Value):yyyy-MM-dd}");
+            throw new InputException(CoreText.NotBankingDay, requested.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                calendar.FirstBankingDayOnOrAfter(requested.Value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return requested.Value;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Domain;
 
@@ -51,7 +52,7 @@ public sealed class BankDirectory
     }
 
     public Bank Get(string bic) =>
-        TryGet(bic, out var b) ? b : throw new InputException($"bank {bic} is not in the bank directory");
+        TryGet(bic, out var b) ? b : throw new InputException(CoreText.BankUnknown, bic);
 
     internal static BankDirectory FromJson(Stream json)
     {

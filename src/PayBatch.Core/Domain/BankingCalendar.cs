@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Domain;
 
@@ -66,7 +67,7 @@ public sealed class BankingCalendar
 
     private YearDays Year(int year) =>
         _years.TryGetValue(year, out var y) ? y
-            : throw new InputException($"no banking calendar for {year.ToString(CultureInfo.InvariantCulture)}: add Data/calendar/{year.ToString(CultureInfo.InvariantCulture)}.json");
+            : throw new InputException(CoreText.NoCalendar, year);
 
     private static bool IsWeekend(DateOnly d) => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 

@@ -61,5 +61,8 @@ public readonly record struct Iin
         return s != 10 && s == Digit(11);
     }
 
+    /// <summary>For messages, logs and the audit trail: the first two and last two digits only.</summary>
+    public static string Mask(string? raw) => raw is { Length: 12 } ? $"{raw[..2]}********{raw[^2..]}" : "************";
+
     public override string ToString() => Value;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Domain;
 
@@ -22,10 +23,11 @@ public sealed class MrpTable
     public int On(DateOnly date)
     {
         if (_values.Length == 0 || date < _values[0].From || date > _knownUntil)
-            throw new InputException(
-                $"no MRP is known for {date:yyyy-MM-dd} (the table covers {_values.FirstOrDefault().From:yyyy-MM-dd} to {_knownUntil:yyyy-MM-dd}); extend Data/mrp.json");
+            throw new InputException(CoreText.NoMrp, Day(date), Day(_values.FirstOrDefault().From), Day(_knownUntil));
         return _values.Last(v => v.From <= date).Mrp;
     }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static MrpTable FromJson(Stream json)
     {

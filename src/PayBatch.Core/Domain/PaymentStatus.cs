@@ -11,6 +11,8 @@ public enum PaymentStatus
     Credited,
     Rejected,
     Returned,
+    /// <summary>Its batch was cancelled before release: it never went to the bank.</summary>
+    Cancelled,
 }
 
 public static class PaymentStatuses
@@ -21,7 +23,8 @@ public static class PaymentStatuses
 
     /// <summary>
     /// A live payment holds its child's place in the quarter (one live payment per child and quarter,
-    /// enforced by a filtered unique index); a rejected or returned one frees it for a re-issue.
+    /// enforced by a filtered unique index); a rejected, returned or cancelled one frees it for a re-issue
+    /// or the next run.
     /// </summary>
-    public static bool IsLive(this PaymentStatus status) => status is not (PaymentStatus.Rejected or PaymentStatus.Returned);
+    public static bool IsLive(this PaymentStatus status) => status is not (PaymentStatus.Rejected or PaymentStatus.Returned or PaymentStatus.Cancelled);
 }

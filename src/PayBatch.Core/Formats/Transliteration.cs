@@ -1,5 +1,6 @@
 using System.Text;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Formats;
 
@@ -33,7 +34,7 @@ public static class Transliteration
         }
         catch (EncoderFallbackException e)
         {
-            throw new InputException($"character U+{(int)e.CharUnknown:X4} cannot be written in Windows-1251");
+            throw new InputException(CoreText.NotWindows1251, ((int)e.CharUnknown).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }

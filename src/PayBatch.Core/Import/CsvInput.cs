@@ -4,16 +4,19 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Import;
 
 /// <summary>An input file that cannot be read: names the file, line and column. Nothing of it was applied.</summary>
-public sealed class InputFileException(string file, IReadOnlyList<string> problems)
-    : InputException($"{Path.GetFileName(file)}: {problems.Count} problem(s), nothing of the file was applied:{Environment.NewLine}  " +
-                     string.Join(Environment.NewLine + "  ", problems))
+public sealed class InputFileException(string file, IReadOnlyList<Said> problems)
+    : InputException(CoreText.FileProblems, Path.GetFileName(file), problems.Count)
 {
     public string File { get; } = file;
-    public IReadOnlyList<string> Problems { get; } = problems;
+    public IReadOnlyList<Said> Problems { get; } = problems;
+
+    public override string In(Lang lang) =>
+        base.In(lang) + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", Problems.Select(p => p.In(lang)));
 }
 
 /// <summary>
@@ -28,7 +31,7 @@ public sealed class CsvInput : IDisposable
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy"];
     private readonly CsvReader _csv;
     private readonly Dictionary<string, int> _columns;
-    private readonly List<string> _problems = [];
+    private readonly List<Said> _problems = [];
 
     private readonly Stream _stream;
     private readonly long _length;
@@ -61,12 +64,12 @@ public sealed class CsvInput : IDisposable
 
     /// <summary>How much of the file has been read, in percent (the reader's buffer position).</summary>
     public int Percent => _length == 0 ? 100 : (int)Math.Min(100, _stream.Position * 100 / _length);
-    public IReadOnlyList<string> Problems => _problems;
+    public IReadOnlyList<Said> Problems => _problems;
     public bool Full => _problems.Count >= MaxProblems;
 
     public static CsvInput Open(string path, IReadOnlyList<string> requiredColumns)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: file not found");
+        if (!File.Exists(path)) throw new InputException(CoreText.FileNotFound, path);
         var (encoding, sha256, encodingProblem) = Inspect(path);
         if (encodingProblem is not null) throw new InputFileException(path, [encodingProblem]);
         var reader = new StreamReader(Resilience.OpenRead(path), encoding, detectEncodingFromByteOrderMarks: false);
@@ -77,7 +80,7 @@ public sealed class CsvInput : IDisposable
         if (string.IsNullOrWhiteSpace(header))
         {
             reader.Dispose();
-            throw new InputFileException(path, [$"line {(hint is null ? 1 : 2)}: the header row is missing"]);
+            throw new InputFileException(path, [CoreText.HeaderMissing.With(hint is null ? 1 : 2)]);
         }
         var delimiter = hint ?? (header.Count(c => c == ';') > header.Count(c => c == ',') ? ";" : ",");
         reader.BaseStream.Position = 0;
@@ -100,15 +103,14 @@ public sealed class CsvInput : IDisposable
         var names = csv.HeaderRecord ?? [];
         var headerLine = hint is null ? 1 : 2;
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var problems = new List<string>();
+        var problems = new List<Said>();
         for (var i = 0; i < names.Length; i++)
         {
             var name = names[i].Trim().TrimStart('\uFEFF');
             if (!columns.TryAdd(name, i) && requiredColumns.Contains(name, StringComparer.OrdinalIgnoreCase))
-                problems.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"line {headerLine}, column '{name}' ({i + 1}): the same column as column '{name}' ({columns[name] + 1}); which of the two holds the data cannot be told"));
+                problems.Add(CoreText.DuplicateColumn.With(headerLine, name, i + 1, columns[name] + 1));
         }
-        problems.AddRange(requiredColumns.Where(c => !columns.ContainsKey(c)).Select(m => $"line {headerLine}, column '{m}': required column is missing"));
+        problems.AddRange(requiredColumns.Where(c => !columns.ContainsKey(c)).Select(m => CoreText.ColumnMissing.With(headerLine, m)));
         if (problems.Count > 0)
         {
             csv.Dispose();
@@ -128,7 +130,7 @@ public sealed class CsvInput : IDisposable
     /// One pass over the file for what must be known before parsing it: its encoding (or the line that
     /// breaks it) and its SHA-256 (kept with what the file changed).
     /// </summary>
-    private static (Encoding Encoding, string Sha256, string? Problem) Inspect(string path)
+    private static (Encoding Encoding, string Sha256, Said? Problem) Inspect(string path)
     {
         using var stream = Resilience.OpenRead(path);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -156,10 +158,9 @@ public sealed class CsvInput : IDisposable
     /// <summary>The line the current record starts on: an open quote may have carried it over several lines.</summary>
     private int StartLine => (_csv.Parser.RawRecord ?? "").Count(c => c == '\n') <= 1 ? Line : _previousEnd + 1;
 
-    private string Where(string column) =>
-        string.Create(CultureInfo.InvariantCulture, $"line {StartLine}, column '{column}' ({Column(column) + 1})");
+    public void Problem(string column, Said what) => _problems.Add(CoreText.Cell.With(StartLine, column, Column(column) + 1, what));
 
-    public void Problem(string column, string message) => _problems.Add($"{Where(column)}: {message}");
+    public void Problem(string column, Message what) => Problem(column, what.With());
 
     /// <summary>The trimmed text of a column; empty when the row is short.</summary>
     public string Text(string column)
@@ -169,7 +170,7 @@ public sealed class CsvInput : IDisposable
         if (_checkedIn[index] != _record)
         {
             _checkedIn[index] = _record;
-            if (raw.AsSpan().IndexOfAny('\n', '\r') >= 0) Problem(column, "a quote opens here and is not closed on this line (an unbalanced quote)");
+            if (raw.AsSpan().IndexOfAny('\n', '\r') >= 0) Problem(column, CoreText.UnbalancedQuote);
             else if (FieldRules.Check(column, raw) is { } wrong) Problem(column, wrong);
         }
         return raw.Trim();
@@ -180,7 +181,7 @@ public sealed class CsvInput : IDisposable
     public string RequiredText(string column)
     {
         var t = Text(column);
-        if (t.Length == 0) Problem(column, "is empty");
+        if (t.Length == 0) Problem(column, CoreText.IsEmpty);
         return t;
     }
 
@@ -189,7 +190,7 @@ public sealed class CsvInput : IDisposable
         var t = Text(column);
         if (t.Length == 0) return null;
         if (DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        Problem(column, "is not a date (expected yyyy-MM-dd or dd.MM.yyyy)");
+        Problem(column, CoreText.NotADate);
         return null;
     }
 
@@ -197,7 +198,7 @@ public sealed class CsvInput : IDisposable
     {
         if (Text(column).Length == 0)
         {
-            Problem(column, "is empty (a date is required)");
+            Problem(column, CoreText.DateRequired);
             return default;
         }
         return OptionalDate(column) ?? default;

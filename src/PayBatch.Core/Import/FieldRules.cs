@@ -1,3 +1,5 @@
+using PayBatch.Core.Localization;
+
 namespace PayBatch.Core.Import;
 
 /// <summary>
@@ -33,15 +35,15 @@ public static class FieldRules
     public static int Limit(string column) => Limits.GetValueOrDefault(column, DefaultLimit);
 
     /// <summary>What is wrong with a field as read (before trimming), or null.</summary>
-    public static string? Check(string column, string raw)
+    public static Said? Check(string column, string raw)
     {
-        if (raw.Length > Limit(column)) return $"is longer than {Limit(column)} characters ({raw.Length})";
+        if (raw.Length > Limit(column)) return CoreText.TooLong.With(Limit(column), raw.Length);
         var control = raw.AsSpan().IndexOfAnyInRange('\0', '\u001f');
         if (control < 0) control = raw.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
-        if (control >= 0) return $"holds a control character (U+{(int)raw[control]:X4}) at position {control + 1}";
+        if (control >= 0) return CoreText.ControlCharacter.With(((int)raw[control]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture), control + 1);
         var text = raw.TrimStart();
         if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' && Exact.Contains(column))
-            return $"begins with '{text[0]}', which a spreadsheet runs as a formula; names and identifiers are refused rather than altered";
+            return CoreText.FormulaStart.With(text[0]);
         return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Import;
 
@@ -39,19 +40,19 @@ internal sealed class LineEncodings
     }
 
     /// <summary>The file's encoding once every byte was added; a line that breaks it is an error.</summary>
-    public (Encoding? Encoding, string? Problem) Complete()
+    public (Encoding? Encoding, Said? Problem) Complete()
     {
         if (_carry.WrittenCount > 0) Classify(_carry.WrittenSpan);
         _carry.ResetWrittenCount();
         if (_bom == true)
             return _otherLines == 0
                 ? (new UTF8Encoding(true), null)
-                : (null, $"line {_firstOtherLine}: not UTF-8, while the file says it is (it starts with a UTF-8 byte order mark); a file is one encoding: save it again as UTF-8");
+                : (null, CoreText.NotUtf8DespiteBom.With(_firstOtherLine));
         if (_otherLines == 0) return (new UTF8Encoding(false), null);
         if (_utf8Lines == 0) return (Formats.Encodings.Windows1251, null);
         return _utf8Lines >= _otherLines
-            ? (null, $"line {_firstOtherLine}: not UTF-8 like the other {_utf8Lines} line(s) with letters beyond ASCII (Windows-1251?); a file is one encoding: save it again as UTF-8")
-            : (null, $"line {_firstUtf8Line}: UTF-8, while the other {_otherLines} line(s) with letters beyond ASCII are Windows-1251; a file is one encoding: save it again in one");
+            ? (null, CoreText.NotUtf8LikeTheRest.With(_firstOtherLine, _utf8Lines))
+            : (null, CoreText.Utf8AmongWindows1251.With(_firstUtf8Line, _otherLines));
     }
 
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];

@@ -1,5 +1,6 @@
 using PayBatch.Core.Domain;
 using PayBatch.Core.Persistence;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Import;
 
@@ -25,9 +26,9 @@ public static class RegistryFiles
         var before = csv.Problems.Count;
         var caseId = csv.RequiredText("case_id");
         var roleText = csv.Text("applicant_role");
-        if (!CaseStatuses.TryParseRole(roleText, out var role)) csv.Problem("applicant_role", "must be parent or guardian");
+        if (!CaseStatuses.TryParseRole(roleText, out var role)) csv.Problem("applicant_role", CoreText.RoleInvalid);
         var statusText = csv.Text("status");
-        if (!CaseStatuses.TryParse(statusText, out var status)) csv.Problem("status", "must be approved, suspended or terminated");
+        if (!CaseStatuses.TryParse(statusText, out var status)) csv.Problem("status", CoreText.CaseStatusInvalid);
         var c = new CaseRow
         {
             CaseId = caseId,
@@ -60,7 +61,7 @@ public static class RegistryFiles
         var before = csv.Problems.Count;
         var child = csv.RequiredText("child_iin");
         var quarterText = csv.Text("quarter");
-        if (!Quarter.TryParse(quarterText, out var quarter)) csv.Problem("quarter", "is not a quarter such as 2026Q1");
+        if (!Quarter.TryParse(quarterText, out var quarter)) csv.Problem("quarter", CoreText.QuarterInvalid);
         var number = csv.Text("certificate_no");
         var issued = csv.RequiredDate("issued_on");
         var school = csv.Text("school");

@@ -16,12 +16,10 @@ public static class AtomicFile
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TempSuffix}");
+        var temp = TempBeside(path);
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerFile;
-            using (var stream = new FileStream(temp, options))
+            using (var stream = new FileStream(temp, TempOptions()))
             {
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);
@@ -33,6 +31,71 @@ public static class AtomicFile
             TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Refuses an output folder that cannot be written — a file in its place, or a folder this user
+    /// may not write — before anything is decided, so the refusal changes nothing (exit 2). The
+    /// nearest existing folder is tried with a file that is gone again at once; nothing is created.
+    /// </summary>
+    public static void RequireWritable(string dir)
+    {
+        var existing = Path.GetFullPath(dir);
+        while (!Directory.Exists(existing))
+        {
+            if (File.Exists(existing)) throw new Domain.InputException($"output folder {dir}: {existing} is a file, not a folder; nothing was changed");
+            existing = Path.GetDirectoryName(existing) ?? throw new Domain.InputException($"output folder {dir}: no such drive; nothing was changed");
+        }
+        try
+        {
+            ProbeWritable(Path.Combine(existing, "paybatch-write-test"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Domain.InputException($"output folder {dir}: {existing} cannot be written ({e.Message}); nothing was changed");
+        }
+    }
+
+    /// <summary>
+    /// Streams content too large to hold (a workbook of a million rows) through a temporary file
+    /// beside <paramref name="path"/>, then renames it over the target. The folder must exist.
+    /// </summary>
+    public static async Task WriteAsync(string path, Func<Stream, Task> write)
+    {
+        var temp = TempBeside(path);
+        try
+        {
+            var stream = new FileStream(temp, TempOptions());
+            await using (stream.ConfigureAwait(false))
+            {
+                await write(stream).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Creates and removes a temporary file beside <paramref name="path"/>: throws if the folder cannot be written.</summary>
+    public static void ProbeWritable(string path)
+    {
+        var temp = TempBeside(path);
+        new FileStream(temp, TempOptions()).Dispose();
+        File.Delete(temp);
+    }
+
+    private static string TempBeside(string path) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TempSuffix}");
+
+    private static FileStreamOptions TempOptions()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerFile;
+        return options;
     }
 
     /// <summary>Creates the folder and any missing parents, each readable by its owner only.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Persistence;
 
@@ -30,7 +31,7 @@ public static class DbFactory
             .UseNpgsql(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options),
         DbProvider.SqlServer => new SqlServerDb(new DbContextOptionsBuilder<SqlServerDb>()
             .UseSqlServer(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options),
-        _ => throw new InputException($"unknown provider {provider}"),
+        _ => throw new InputException(CoreText.UnknownProvider, provider),
     };
 }
 

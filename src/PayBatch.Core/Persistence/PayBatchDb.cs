@@ -15,12 +15,14 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
     public DbSet<CertificateRow> Certificates => Set<CertificateRow>();
     public DbSet<BatchRow> Batches => Set<BatchRow>();
     public DbSet<BatchFileRow> BatchFiles => Set<BatchFileRow>();
+    public DbSet<BatchSignatureRow> BatchSignatures => Set<BatchSignatureRow>();
     public DbSet<PaymentRow> Payments => Set<PaymentRow>();
     public DbSet<ExclusionRow> Exclusions => Set<ExclusionRow>();
     public DbSet<ConfirmationRow> Confirmations => Set<ConfirmationRow>();
     public DbSet<StatementRow> Statements => Set<StatementRow>();
     public DbSet<StatementEntryRow> StatementEntries => Set<StatementEntryRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<ReconcileFindingRow> ReconcileFindings => Set<ReconcileFindingRow>();
 
     public abstract DbProvider Provider { get; }
 
@@ -68,9 +70,14 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Coefficient).HasPrecision(9, 4);
             AsCode(e.Property(x => x.Kind));
             e.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.BatchId).OnDelete(DeleteBehavior.Restrict);
+            AsCode(e.Property(x => x.State));
+            // The default is for rows from before signatures; the sentinel is no state, so EF always writes the
+            // state it is given (with the enum's default, Prepared, it would leave it to the database's default).
+            e.Property(x => x.State).HasDefaultValue(BatchState.Released).HasSentinel((BatchState)(-1));
             e.ToTable(t =>
             {
                 t.HasCheckConstraint("ck_batches_kind", OneOf<BatchKind>("kind"));
+                t.HasCheckConstraint("ck_batches_state", OneOf<BatchState>("state"));
                 t.HasCheckConstraint("ck_batches_number", $"{Q("number")} BETWEEN 1 AND 99");
                 t.HasCheckConstraint("ck_batches_total", $"{Q("total_tiyn")} >= 0");
             });
@@ -81,6 +88,14 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             e.HasIndex(x => new { x.BatchId, x.FileName }).IsUnique();
             AsCode(e.Property(x => x.Format));
         });
+        b.Entity<BatchSignatureRow>(e =>
+        {
+            e.ToTable("batch_signatures");
+            e.HasIndex(x => new { x.BatchId, x.Role }).IsUnique();
+            e.HasIndex(x => new { x.BatchId, x.Iin }).IsUnique(); // the same person never signs for both roles
+            e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t => t.HasCheckConstraint("ck_batch_signatures_role", $"{Q("role")} IN ('first', 'second')"));
+        });
         b.Entity<PaymentRow>(e =>
         {
             e.ToTable("payments");
@@ -90,8 +105,10 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             // No child is paid twice for a quarter: at most one live payment (see PaymentStatuses.IsLive).
             e.HasIndex(x => new { x.Quarter, x.ChildIin }).IsUnique()
                 .HasDatabaseName("ux_payments_live_child_quarter")
-                .HasFilter(string.Join(" AND ", PaymentStatuses.All.Where(s => !s.IsLive()).Select(s => $"{Q("status")} <> '{s.Code()}'")));
-            e.HasIndex(x => x.ReplacesPaymentId).IsUnique().HasFilter($"{Q("replaces_payment_id")} IS NOT NULL");
+                .HasFilter($"{Q("status")} NOT IN ({string.Join(", ", PaymentStatuses.All.Where(s => !s.IsLive()).Select(s => $"'{s.Code()}'"))})");
+            // A rejected payment has one replacement; one in a cancelled batch may be followed by another.
+            e.HasIndex(x => x.ReplacesPaymentId).IsUnique()
+                .HasFilter($"{Q("replaces_payment_id")} IS NOT NULL AND {Q("status")} <> '{PaymentStatus.Cancelled.Code()}'");
             e.HasOne<BatchRow>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<PaymentRow>().WithMany().HasForeignKey(x => x.ReplacesPaymentId).OnDelete(DeleteBehavior.Restrict);
             e.ToTable(t =>
@@ -137,6 +154,11 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
         {
             e.ToTable("audit_log");
             e.HasIndex(x => x.StartedAtUtc);
+        });
+        b.Entity<ReconcileFindingRow>(e =>
+        {
+            e.ToTable("reconcile_findings");
+            e.HasIndex(x => x.Quarter);
         });
 
         foreach (var entity in b.Model.GetEntityTypes())

@@ -6,7 +6,8 @@ namespace PayBatch.Core.Persistence;
 /// <summary>A payment with its batch's value date: what reconciliation and the report read.</summary>
 public sealed record PaymentView(
     long Id, string Reference, string Quarter, string CaseId, string ChildIin, string District, string Bic, string Iban,
-    long AmountTiyn, PaymentStatus Status, DateOnly? CreditedOn, string? StatusReason, long? ReplacesPaymentId, DateOnly ValueDate);
+    long AmountTiyn, PaymentStatus Status, DateOnly? CreditedOn, string? StatusReason, long? ReplacesPaymentId, DateOnly ValueDate,
+    BatchState BatchState);
 
 /// <summary>
 /// Every query the program sends through EF, in one place, so each is compiled for every provider
@@ -27,8 +28,18 @@ public static class Queries
     public static IQueryable<string> CertifiedChildren(this PayBatchDb db, string quarter) =>
         db.Certificates.AsNoTracking().Where(c => c.Quarter == quarter).Select(c => c.ChildIin).Distinct();
 
+    public static IQueryable<CaseRow> ApprovedCasesWithoutCertificate(this PayBatchDb db, string quarter) =>
+        db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Approved && !db.Certificates.Any(x => x.ChildIin == c.ChildIin && x.Quarter == quarter));
+
+    /// <summary>The other certificates of the children <see cref="ApprovedCasesWithoutCertificate"/> finds: where they last studied.</summary>
+    public static IQueryable<CertificateRow> CertificatesOfApprovedChildrenWithout(this PayBatchDb db, string quarter)
+    {
+        var missing = db.ApprovedCasesWithoutCertificate(quarter);
+        return db.Certificates.AsNoTracking().Where(c => missing.Any(k => k.ChildIin == c.ChildIin));
+    }
+
     public static IQueryable<string> ChildrenWithPayments(this PayBatchDb db, string quarter) =>
-        db.Payments.AsNoTracking().Where(p => p.Quarter == quarter).Select(p => p.ChildIin).Distinct();
+        db.Payments.AsNoTracking().Where(p => p.Quarter == quarter && p.Status != PaymentStatus.Cancelled).Select(p => p.ChildIin).Distinct();
 
     public static IQueryable<PaymentRow> PaymentsOfQuarter(this PayBatchDb db, string quarter) =>
         db.Payments.AsNoTracking().Where(p => p.Quarter == quarter);
@@ -52,7 +63,7 @@ public static class Queries
         join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
         orderby p.Reference
         select new PaymentView(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.District, p.Bic, p.Iban, p.AmountTiyn,
-            p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate);
+            p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate, b.State);
 
     public static IQueryable<ConfirmationRow> ConfirmationsOf(this PayBatchDb db, string reference) =>
         db.Confirmations.AsNoTracking().Where(c => c.Reference == reference).OrderBy(c => c.Id);
@@ -65,6 +76,12 @@ public static class Queries
 
     public static IQueryable<long> LatestRunBatch(this PayBatchDb db, string quarter) =>
         db.Batches.AsNoTracking().Where(b => b.Quarter == quarter && b.Kind == BatchKind.Run).OrderByDescending(b => b.Number).Select(b => b.Id);
+
+    public static IQueryable<BatchRow> BatchByName(this PayBatchDb db, string quarter, int number) =>
+        db.Batches.AsNoTracking().Include(b => b.Files).Where(b => b.Quarter == quarter && b.Number == number);
+
+    public static IQueryable<BatchSignatureRow> SignaturesOfBatches(this PayBatchDb db, IReadOnlyCollection<long> batchIds) =>
+        db.BatchSignatures.AsNoTracking().Where(s => batchIds.Contains(s.BatchId)).OrderBy(s => s.BatchId).ThenBy(s => s.Role);
 
     public static IQueryable<ExclusionRow> ExclusionsOfBatch(this PayBatchDb db, long batchId) =>
         db.Exclusions.AsNoTracking().Where(e => e.BatchId == batchId);
@@ -98,6 +115,16 @@ public static class Queries
 
     public static IQueryable<(string, int)> SeenStatements(this PayBatchDb db, IReadOnlyCollection<string> fileHashes) =>
         db.Statements.AsNoTracking().Where(s => fileHashes.Contains(s.FileSha256)).Select(s => new ValueTuple<string, int>(s.FileSha256, s.Line));
+
+    /// <summary>The quarter's payments a confirmation named in an amount or IBAN mismatch (indicator 2.2).</summary>
+    public static IQueryable<long> PaymentsNamedInMismatch(this PayBatchDb db, string quarter) =>
+        (from c in db.Confirmations.AsNoTracking()
+         join p in db.Payments.AsNoTracking() on c.PaymentId equals p.Id
+         where p.Quarter == quarter && (c.Outcome == "AMOUNT_MISMATCH" || c.Outcome == "IBAN_MISMATCH")
+         select p.Id).Distinct();
+
+    public static IQueryable<ReconcileFindingRow> ReconcileFindingsOf(this PayBatchDb db, string quarter) =>
+        db.ReconcileFindings.AsNoTracking().Where(f => f.Quarter == quarter).OrderBy(f => f.Id);
 
     public static IQueryable<AuditRow> History(this PayBatchDb db, int last) =>
         db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(last);

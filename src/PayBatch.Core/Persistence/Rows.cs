@@ -68,7 +68,35 @@ public sealed class BatchRow
     /// <summary>The payer details and texts the files were written with, so a lost file is re-created byte for byte.</summary>
     public string WrittenWith { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>Prepared (awaiting signatures), released or cancelled.</summary>
+    public BatchState State { get; set; } = BatchState.Released;
+    /// <summary>Who ran the batch: the operating-system user, and the database login where the database has one.</summary>
+    public string PreparedBy { get; set; } = "";
+    public string? PreparedByDbLogin { get; set; }
+    public DateTime? ReleasedAtUtc { get; set; }
+    public string? CancelReason { get; set; }
+    public string? CancelledBy { get; set; }
+    public DateTime? CancelledAtUtc { get; set; }
     public List<BatchFileRow> Files { get; set; } = [];
+}
+
+/// <summary>
+/// A signature given to a batch: one per role (unique), never the same person for both roles
+/// (unique IIN per batch), so two signers racing for one role leave one row.
+/// </summary>
+public sealed class BatchSignatureRow
+{
+    public long Id { get; set; }
+    public long BatchId { get; set; }
+    /// <summary><c>first</c> (the head) or <c>second</c> (the chief accountant).</summary>
+    public string Role { get; set; } = "";
+    public string Iin { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>SHA-256 of the signer's certificate, lower-case hex.</summary>
+    public string Thumbprint { get; set; } = "";
+    public DateTime SignedAtUtc { get; set; }
+    /// <summary>The operating-system user who ran <c>sign</c>.</summary>
+    public string SignedBy { get; set; } = "";
 }
 
 public sealed class BatchFileRow
@@ -98,6 +126,7 @@ public sealed class PaymentRow
     public string Iban { get; set; } = "";
     public string Bic { get; set; } = "";
     public long AmountTiyn { get; set; }
+    /// <summary>Issued, credited, rejected, returned or cancelled (its batch was voided before release).</summary>
     public PaymentStatus Status { get; set; }
     /// <summary>When the bank credited it; kept when the money later comes back (returned).</summary>
     public DateOnly? CreditedOn { get; set; }
@@ -178,6 +207,22 @@ public sealed class StatementEntryRow
     /// <summary><c>debited</c>, <c>applied</c>, <c>same</c>, or the finding code.</summary>
     public string Outcome { get; set; } = "";
     public DateTime ReadAtUtc { get; set; }
+}
+
+/// <summary>
+/// A finding (other than OVERDUE, which is recomputed from the payments) of the last reconcile that
+/// concerned the quarter: what <c>status</c> counts and <c>findings</c> lists. Each reconcile replaces its quarters' rows.
+/// </summary>
+public sealed class ReconcileFindingRow
+{
+    public long Id { get; set; }
+    public string Quarter { get; set; } = "";
+    public string File { get; set; } = "";
+    public int? Line { get; set; }
+    public string Reference { get; set; } = "";
+    public string Code { get; set; } = "";
+    public string Detail { get; set; } = "";
+    public DateTime ReconciledAtUtc { get; set; }
 }
 
 /// <summary>The audit trail: every command run, who, when, with what, and what it changed.</summary>

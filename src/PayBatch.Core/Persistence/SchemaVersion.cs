@@ -6,7 +6,8 @@ namespace PayBatch.Core.Persistence;
 /// <summary>
 /// Whether a database already has exactly this program's migrations, read with one plain query.
 /// EF's Migrate answers the same question only after diffing the whole model against the
-/// migrations' snapshot, which costs most of a small command's start-up.
+/// migrations' snapshot, which costs most of a small command's start-up. On SQLite a row left in EF's
+/// migration lock table counts as "not current" too, so that <see cref="SchemaMigration"/> clears it.
 /// </summary>
 public static class SchemaVersion
 {
@@ -21,7 +22,8 @@ public static class SchemaVersion
             var command = db.Database.GetDbConnection().CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
+                command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"" +
+                                      (db.Provider == DbProvider.Sqlite ? $" UNION ALL SELECT '{SchemaMigration.LockTable}' FROM \"{SchemaMigration.LockTable}\"" : "");
                 var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                     while (await reader.ReadAsync(ct).ConfigureAwait(false)) applied.Add(reader.GetString(0));

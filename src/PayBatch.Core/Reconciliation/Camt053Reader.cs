@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Formats;
 using PayBatch.Core.Import;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Reconciliation;
 
@@ -21,7 +22,7 @@ public static class Camt053Reader
     public static IReadOnlyList<Statement> Read(string path, byte[] bytes, XDocument doc)
     {
         var errors = Iso20022Schema.ValidateCamt053(bytes);
-        if (errors.Count > 0) throw new InputFileException(path, [$"{errors[0]} (camt.053.001.08 schema)"]);
+        if (errors.Count > 0) throw new InputFileException(path, [CoreText.CamtSchema.With(errors[0])]);
         var statements = new List<Statement>();
         var i = 0;
         foreach (var stmt in doc.Root!.Element(N + "BkToCstmrStmt")!.Elements(N + "Stmt"))
@@ -33,7 +34,7 @@ public static class Camt053Reader
             var account = Iban.Normalize(accountId.Element(N + "IBAN")?.Value ?? accountId.Element(N + "Othr")?.Element(N + "Id")?.Value);
             var opening = Balance(path, stmt, where, "OPBD", "PRCD");
             var closing = Balance(path, stmt, where, "CLBD");
-            if (opening.Currency != closing.Currency) throw Problem(path, stmt, $"{where}: opening balance in {opening.Currency}, closing in {closing.Currency}");
+            if (opening.Currency != closing.Currency) throw Problem(path, stmt, CoreText.CamtCurrencies.With(where, opening.Currency, closing.Currency));
             var entries = stmt.Elements(N + "Ntry").Select((e, k) => Entry(path, e, $"{where}/Ntry[{k + 1}]", opening.Currency)).ToList();
             statements.Add(new Statement(LineOf(stmt), id, account, opening.Currency, opening.Amount, opening.Date, closing.Amount, closing.Date,
                 StatementEntries.WithIdentities(account, entries)));
@@ -44,17 +45,17 @@ public static class Camt053Reader
     private static (Tenge Amount, DateOnly Date, string Currency) Balance(string path, XElement stmt, string where, params string[] codes)
     {
         var bal = stmt.Elements(N + "Bal").FirstOrDefault(b => codes.Contains(b.Element(N + "Tp")?.Element(N + "CdOrPrtry")?.Element(N + "Cd")?.Value.Trim()))
-                  ?? throw Problem(path, stmt, $"{where}: no {string.Join(" or ", codes)} balance");
+                  ?? throw Problem(path, stmt, CoreText.CamtNoBalance.With(where, string.Join("/", codes)));
         var amt = bal.Element(N + "Amt")!;
         var amount = Amount(path, amt);
-        var date = Date(bal.Element(N + "Dt")) ?? throw Problem(path, bal, $"{where}: the {codes[0]} balance has no date");
+        var date = Date(bal.Element(N + "Dt")) ?? throw Problem(path, bal, CoreText.CamtBalanceNoDate.With(where, codes[0]));
         return (bal.Element(N + "CdtDbtInd")!.Value.Trim() == "DBIT" ? new Tenge(-amount.Tiyn) : amount, date, amt.Attribute("Ccy")!.Value);
     }
 
     private static StatementEntry Entry(string path, XElement e, string where, string currency)
     {
         var amt = e.Element(N + "Amt")!;
-        if (amt.Attribute("Ccy")!.Value != currency) throw Problem(path, e, $"{where}: an entry in {amt.Attribute("Ccy")!.Value} in a {currency} statement");
+        if (amt.Attribute("Ccy")!.Value != currency) throw Problem(path, e, CoreText.CamtEntryCurrency.With(where, amt.Attribute("Ccy")!.Value, currency));
         var amount = Amount(path, amt);
         var details = e.Elements(N + "NtryDtls").ToList();
         var txs = details.SelectMany(d => d.Elements(N + "TxDtls")).ToList();
@@ -76,7 +77,7 @@ public static class Camt053Reader
     }
 
     private static Tenge Amount(string path, XElement amt) =>
-        Tenge.TryParse(amt.Value, out var t) ? t : throw Problem(path, amt, $"'{amt.Value}' is not an amount in tenge and tiyn");
+        Tenge.TryParse(amt.Value, out var t) ? t : throw Problem(path, amt, CoreText.CamtNotAnAmount.With(amt.Value));
 
     /// <summary>A <c>Dt</c> or the date part of a <c>DtTm</c>, as written (the bank's local date).</summary>
     private static DateOnly? Date(XElement? choice)
@@ -87,5 +88,5 @@ public static class Camt053Reader
 
     private static int LineOf(XObject x) => ((IXmlLineInfo)x).LineNumber;
 
-    private static InputFileException Problem(string path, XObject x, string why) => new(path, [$"line {LineOf(x)}: {why}"]);
+    private static InputFileException Problem(string path, XObject x, Said why) => new(path, [CoreText.AtLine.With(LineOf(x), why)]);
 }

@@ -4,6 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Import;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Reconciliation;
 
@@ -21,7 +22,7 @@ public static class ConfirmationReader
 
     public static ConfirmationFile Read(string path)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: file not found");
+        if (!File.Exists(path)) throw new InputException(CoreText.FileNotFound, path);
         using var stream = Resilience.OpenRead(path);
         if (!StartsWithAngleBracket(stream)) return LooksLikeMt940(stream) ? ReadMt940(path, stream) : ReadCsv(path);
         stream.Position = 0;
@@ -81,7 +82,8 @@ public static class ConfirmationReader
         }
         catch (XmlException e)
         {
-            throw new InputFileException(path, [$"line {e.LineNumber}, column {e.LinePosition}: not readable XML ({(e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? "a DTD is not allowed" : "malformed")})"]);
+            throw new InputFileException(path, [CoreText.XmlUnreadable.With(e.LineNumber, e.LinePosition,
+                e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase) ? CoreText.XmlDtd : CoreText.XmlMalformed)]);
         }
         var ns = doc.Root?.Name.Namespace.NamespaceName ?? "";
         switch (ns)
@@ -93,9 +95,7 @@ public static class ConfirmationReader
                 return new ConfirmationFile(path, "camt.053", sha, [.. StatementMatching.Returns(path, statements)], statements);
         }
         var camt = ns.StartsWith(CamtPrefix, StringComparison.Ordinal) ? ns[(CamtPrefix.Length - 5)..] : null;
-        throw new InputFileException(path, [camt is not null
-            ? $"line 1: {camt} is a version PayBatch does not read; it reads camt.053.001.08 and camt.054.001.08"
-            : $"line 1: an XML document of '{ns}', not pain.002.001.10, camt.054.001.08 or camt.053.001.08"]);
+        throw new InputFileException(path, [camt is not null ? CoreText.XmlCamtVersion.With(camt) : CoreText.XmlUnknown.With(ns)]);
     }
 
     private const string CamtPrefix = "urn:iso:std:iso:20022:tech:xsd:camt.";
@@ -115,7 +115,7 @@ public static class ConfirmationReader
             {
                 case "ACSC" or "ACCC":
                     var on = DateOfDateTime(path, tx.Element(n + "AccptncDtTm")) ?? created;
-                    if (on is null) throw new InputFileException(path, [$"line {LineOf(tx)}: credited, but neither AccptncDtTm nor CreDtTm gives the date"]);
+                    if (on is null) throw new InputFileException(path, [CoreText.CreditedWithoutDate.With(LineOf(tx))]);
                     lines.Add(new Confirmation(path, LineOf(tx), reference, ConfirmationStatus.Credited, on, null, null, null));
                     break;
                 case "RJCT":
@@ -161,7 +161,7 @@ public static class ConfirmationReader
                 }
                 else
                 {
-                    if (booked is null) throw new InputFileException(path, [$"line {LineOf(entry)}: a booked entry without BookgDt"]);
+                    if (booked is null) throw new InputFileException(path, [CoreText.BookedWithoutDate.With(LineOf(entry))]);
                     lines.Add(new Confirmation(path, LineOf(tx), reference!, ConfirmationStatus.Credited, booked, amount, iban is null ? null : Iban.Normalize(iban), null));
                 }
             }
@@ -179,19 +179,19 @@ public static class ConfirmationReader
         var t = element.Value.Trim();
         return t.Length >= 10 && DateOnly.TryParseExact(t[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
-            : throw Bad(path, element, "is not a date (yyyy-MM-dd)");
+            : throw Bad(path, element, CoreText.XmlNotADate);
     }
 
     /// <summary>The amount of an element, null when absent; an unreadable or impossible amount is bad input.</summary>
     private static Tenge? AmountOf(string path, XElement? element) =>
         element is null ? null
         : Tenge.TryParse(element.Value, out var t) ? t
-        : throw Bad(path, element, "is not an amount");
+        : throw Bad(path, element, CoreText.XmlNotAnAmount);
 
-    private static InputFileException Bad(string path, XElement element, string what)
+    private static InputFileException Bad(string path, XElement element, Message what)
     {
         var value = element.Value.Trim();
-        return new InputFileException(path, [$"line {LineOf(element)}, {XmlPath(element)}: '{(value.Length > 40 ? value[..40] + "…" : value)}' {what}"]);
+        return new InputFileException(path, [CoreText.XmlValue.With(LineOf(element), XmlPath(element), value.Length > 40 ? value[..40] + "…" : value, what)]);
     }
 
     /// <summary>Where an element is, by local names from the root: /Document/…/BookgDt/Dt.</summary>
@@ -206,15 +206,15 @@ public static class ConfirmationReader
         {
             var before = csv.Problems.Count;
             var reference = csv.RequiredText("reference");
-            if (!Codes.TryParse(csv.Text("status"), out ConfirmationStatus status)) csv.Problem("status", "must be credited or rejected");
+            if (!Codes.TryParse(csv.Text("status"), out ConfirmationStatus status)) csv.Problem("status", CoreText.ConfirmationStatusInvalid);
             var creditedOn = csv.OptionalDate("credited_on");
-            if (status == ConfirmationStatus.Credited && creditedOn is null && csv.Problems.Count == before) csv.Problem("credited_on", "is required for a credited payment");
+            if (status == ConfirmationStatus.Credited && creditedOn is null && csv.Problems.Count == before) csv.Problem("credited_on", CoreText.CreditedOnRequired);
             Tenge? amount = null;
             var amountText = csv.Text("amount");
             if (amountText.Length > 0)
             {
                 if (Tenge.TryParse(amountText, out var a)) amount = a;
-                else csv.Problem("amount", "is not an amount (e.g. 28112.50 or 28112,50)");
+                else csv.Problem("amount", CoreText.AmountInvalid);
             }
             var iban = csv.OptionalText("iban");
             if (csv.Problems.Count == before)

@@ -15,6 +15,8 @@ public static class Matching
     public static MatchResult Decide(PaymentState? p, Confirmation c, BankingCalendar calendar)
     {
         if (p is null) return Finding("UNKNOWN_REFERENCE", $"no payment {c.Reference}");
+        // A batch awaiting its signatures (or cancelled) never went to the bank: nothing of it is confirmed.
+        if (!p.Released) return Finding("NOT_RELEASED", $"batch {p.Reference.Quarter}-{p.Reference.Batch:00} is not released");
         if (c.Amount is { } amount && amount != p.Amount) return Finding("AMOUNT_MISMATCH", $"confirmed {amount}, paid {p.Amount}");
         if (c.Iban is { Length: > 0 } iban && iban != p.Iban.Value) return Finding("IBAN_MISMATCH", $"confirmed {Iban.Mask(iban)}, paid to {Iban.Mask(p.Iban.Value)}");
 

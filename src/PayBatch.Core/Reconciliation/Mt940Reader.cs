@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Formats;
 using PayBatch.Core.Import;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Reconciliation;
 
@@ -43,7 +44,7 @@ public static partial class Mt940Reader
         {
             if (f.Tag == "20")
             {
-                if (draft is not null) throw Problem(path, draft.Line, $"the statement '{draft.Id}' has no closing balance (:62F:/:62M:) before the next :20:");
+                if (draft is not null) throw Problem(path, draft.Line, CoreText.Mt940NoClosingBeforeNext.With(draft.Id));
                 draft = new Draft(f.Line, f.Value.Trim());
                 continue;
             }
@@ -60,7 +61,7 @@ public static partial class Mt940Reader
                     draft.Opening = Balance(path, f);
                     break;
                 case "61":
-                    if (draft.Opening is null) throw Problem(path, f.Line, ":61: before the opening balance :60F:");
+                    if (draft.Opening is null) throw Problem(path, f.Line, CoreText.Mt940EntryBeforeOpening.With());
                     draft.Entries.Add(Entry(path, f));
                     break;
                 case "86" or "NS":
@@ -74,8 +75,8 @@ public static partial class Mt940Reader
                     break; // :21:, :64:, :65: and bank-specific fields say nothing about the money moved
             }
         }
-        if (draft is not null) throw Problem(path, draft.Line, $"the file ends inside the statement '{draft.Id}': no closing balance :62F:");
-        if (statements.Count == 0) throw Problem(path, 1, "no MT940 statement (:20: … :62F:) in the file");
+        if (draft is not null) throw Problem(path, draft.Line, CoreText.Mt940EndsInsideStatement.With(draft.Id));
+        if (statements.Count == 0) throw Problem(path, 1, CoreText.Mt940NoStatement.With());
         return statements;
     }
 
@@ -134,9 +135,9 @@ public static partial class Mt940Reader
 
         public Statement Close(string path, (Tenge Amount, DateOnly Date, string Currency) closing)
         {
-            if (Account is null) throw Problem(path, Line, $"the statement '{Id}' has no account :25:");
-            if (Opening is not { } opening) throw Problem(path, Line, $"the statement '{Id}' has no opening balance :60F:");
-            if (opening.Currency != closing.Currency) throw Problem(path, Line, $"the statement '{Id}' opens in {opening.Currency} and closes in {closing.Currency}");
+            if (Account is null) throw Problem(path, Line, CoreText.Mt940NoAccount.With(Id));
+            if (Opening is not { } opening) throw Problem(path, Line, CoreText.Mt940NoOpening.With(Id));
+            if (opening.Currency != closing.Currency) throw Problem(path, Line, CoreText.Mt940Currencies.With(Id, opening.Currency, closing.Currency));
             var id = Number is null ? Id : $"{Id} {Number}";
             var entries = Entries.Select(e => e.ToEntry()).ToList();
             return new Statement(Line, id, Account, opening.Currency, opening.Amount, opening.Date, closing.Amount, closing.Date,
@@ -179,7 +180,7 @@ public static partial class Mt940Reader
         if (!m.Success)
         {
             var noCurrency = BalanceWithoutCurrency().IsMatch(v);
-            throw Problem(path, f.Line, noCurrency ? $":{f.Tag}: balance '{v}' has no currency" : $":{f.Tag}: '{v}' is not a balance (C or D, YYMMDD, currency, amount)");
+            throw Problem(path, f.Line, (noCurrency ? CoreText.Mt940BalanceNoCurrency : CoreText.Mt940NotABalance).With(f.Tag, v));
         }
         var date = Date(path, f.Line, m.Groups[2].Value);
         var amount = Amount(path, f.Line, m.Groups[4].Value);
@@ -190,7 +191,7 @@ public static partial class Mt940Reader
     private static EntryDraft Entry(string path, Field f)
     {
         var first = f.Value.Split('\n')[0].Trim();
-        if (first.Length < 6 || !first[..6].All(char.IsAsciiDigit)) throw Problem(path, f.Line, $":61: '{first}' does not start with a value date YYMMDD");
+        if (first.Length < 6 || !first[..6].All(char.IsAsciiDigit)) throw Problem(path, f.Line, CoreText.Mt940EntryNoValueDate.With(first));
         var valueDate = Date(path, f.Line, first[..6]);
         var p = 6;
         var bookedOn = valueDate;
@@ -205,17 +206,17 @@ public static partial class Mt940Reader
             var s when s.StartsWith("RD", StringComparison.Ordinal) => "RD",
             var s when s.StartsWith('C') => "C",
             var s when s.StartsWith('D') => "D",
-            _ => throw Problem(path, f.Line, $":61: '{first}' has no debit/credit mark (C, D, RC or RD) after the date"),
+            _ => throw Problem(path, f.Line, CoreText.Mt940EntryNoMark.With(first)),
         };
         p += mark.Length;
         if (p < first.Length && char.IsAsciiLetterUpper(first[p])) p++; // funds code: the currency's third letter
         var amountStart = p;
         while (p < first.Length && (char.IsAsciiDigit(first[p]) || first[p] is ',' or '.')) p++;
-        if (p == amountStart) throw Problem(path, f.Line, $":61: '{first}' has no amount after the mark {mark}");
+        if (p == amountStart) throw Problem(path, f.Line, CoreText.Mt940EntryNoAmount.With(first, mark));
         var amount = Amount(path, f.Line, first[amountStart..p]);
         // The type: N, F or S and three characters, which some banks leave blank (Sberbank Hungary writes "S   ").
         if (p + 4 > first.Length || first[p] is not ('N' or 'F' or 'S') || !first.Substring(p + 1, 3).All(c => char.IsAsciiLetterOrDigit(c) || c == ' '))
-            throw Problem(path, f.Line, $":61: '{first}' has no transaction type (N and three letters, e.g. NTRF) after the amount");
+            throw Problem(path, f.Line, CoreText.Mt940EntryNoType.With(first));
         p += 4;
         var rest = first[p..];
         var split = rest.IndexOf("//", StringComparison.Ordinal);
@@ -227,7 +228,7 @@ public static partial class Mt940Reader
 
     private static DateOnly Date(string path, int line, string yymmdd) =>
         DateOnly.TryParseExact("20" + yymmdd, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw Problem(path, line, $"the date '{yymmdd}' (YYMMDD) does not exist");
+            ? d : throw Problem(path, line, CoreText.Mt940NoSuchDate.With(yymmdd));
 
     /// <summary>The entry date MMDD in the year that puts it nearest the value date (a booking on 31 December for a 2 January value).</summary>
     private static DateOnly EntryDate(string path, int line, DateOnly valueDate, string mmdd)
@@ -235,15 +236,15 @@ public static partial class Mt940Reader
         var month = int.Parse(mmdd[..2], CultureInfo.InvariantCulture);
         var year = month - valueDate.Month > 6 ? valueDate.Year - 1 : valueDate.Month - month > 6 ? valueDate.Year + 1 : valueDate.Year;
         return DateOnly.TryParseExact(year.ToString("0000", CultureInfo.InvariantCulture) + mmdd, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d : throw Problem(path, line, $"the entry date '{mmdd}' (MMDD) does not exist");
+            ? d : throw Problem(path, line, CoreText.Mt940NoSuchEntryDate.With(mmdd));
     }
 
     /// <summary><c>500,</c> <c>11,8</c> <c>000000000500,00</c> <c>500</c>; more than two decimals is not tenge.</summary>
     private static Tenge Amount(string path, int line, string text) =>
         AmountText().IsMatch(text) && Tenge.TryParse(text.TrimEnd(',', '.'), out var t)
-            ? t : throw Problem(path, line, $"'{text}' is not an amount (e.g. 28112,50)");
+            ? t : throw Problem(path, line, CoreText.Mt940NotAnAmount.With(text));
 
-    private static InputFileException Problem(string path, int line, string why) => new(path, [$"line {line}: {why}"]);
+    private static InputFileException Problem(string path, int line, Said why) => new(path, [CoreText.AtLine.With(line, why)]);
 
     [GeneratedRegex(@"^:(\d{2}[A-Z]?|NS):")]
     private static partial Regex TagLine();

@@ -5,6 +5,7 @@ using PayBatch.Core.Import;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using Serilog;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Reconciliation;
 
@@ -100,6 +101,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             Outcome = k.Result.Finding ?? k.Result.Outcome, ReadAtUtc = now,
         }), ct).ConfigureAwait(false);
         await StoreStatementsAsync(statements, entries, now, ct).ConfigureAwait(false);
+        var reported = quarterList.Where(q => byReference.Values.Any(s => s.Quarter.ToString() == q)).ToList();
+        await KeepFindingsAsync(reported, findings, now, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new("confirmations", n, 100));
         log.Information("Reconciled {Files} file(s) in {Ms} ms: {Applied} applied, {Same} already recorded, {Debits} batch debit(s), {Findings} finding(s)",
@@ -108,7 +111,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var written = new List<string>();
         var sla = new Dictionary<string, int>(StringComparer.Ordinal);
         var overdue = new List<Finding>();
-        foreach (var q in quarterList.Where(q => byReference.Values.Any(s => s.Quarter.ToString() == q)))
+        foreach (var q in reported)
         {
             var payments = byReference.Values.Where(s => s.Quarter.ToString() == q).OrderBy(s => s.Reference.ToString(), StringComparer.Ordinal)
                 .Select(p => (Payment: p, Sla: Sla.Of(p, asOf, data.Calendar))).ToList();
@@ -119,12 +122,31 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             var csv = ReconciliationCsv(payments);
             var folder = Path.Combine(outDir, q);
             AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), csv);
-            var quarterFindings = findings.Where(f => QuarterOf(f.Reference) is not { } fq || fq == q).Concat(quarterOverdue);
+            var quarterFindings = FindingsOf(q, findings).Concat(quarterOverdue);
             AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(quarterFindings));
             written.Add(Path.Combine(folder, "reconciliation.csv"));
             written.Add(Path.Combine(folder, "findings.csv"));
         }
         return new ReconcileOutcome(files, applied, same, [.. findings, .. overdue], written, sla);
+    }
+
+    /// <summary>A quarter's findings: those of its payments, and those of lines whose reference names no quarter.</summary>
+    private static IEnumerable<Finding> FindingsOf(string quarter, IEnumerable<Finding> findings) =>
+        findings.Where(f => QuarterOf(f.Reference) is not { } fq || fq == quarter);
+
+    /// <summary>Replaces each reported quarter's kept findings with this run's, so <c>status</c> knows what the last reconcile found.</summary>
+    private async Task KeepFindingsAsync(IReadOnlyList<string> quarters, IReadOnlyList<Finding> findings, DateTime now, CancellationToken ct)
+    {
+        foreach (var q in quarters)
+        {
+            await db.ReconcileFindings.Where(f => f.Quarter == q).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            db.ReconcileFindings.AddRange(FindingsOf(q, findings).Select(f => new ReconcileFindingRow
+            {
+                Quarter = q, File = f.File, Line = f.Line, Reference = f.Reference, Code = f.Code, Detail = f.Detail, ReconciledAtUtc = now,
+            }));
+        }
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>The quarter a payment or batch reference names (<c>2026Q1-01…</c>), or null.</summary>
@@ -137,7 +159,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         foreach (var f in files.Where(f => f.AllStatements.Count > 0))
         {
             if (!Iban.TryParse(departmentIban, out var account))
-                throw new InputException($"{Path.GetFileName(f.Path)} is an account statement: reading it needs the department's account (setting Department:Iban)");
+                throw new InputException(CoreText.StatementNeedsIban, Path.GetFileName(f.Path));
             var problems = StatementMatching.Problems(f.AllStatements, account.Value);
             if (problems.Count > 0) throw new InputFileException(f.Path, problems);
         }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Reconciliation;
 
@@ -15,16 +16,15 @@ public static partial class StatementMatching
     public const string Currency = "KZT";
 
     /// <summary>Why the statements of a file cannot be applied: another account, another currency, balances that do not add up.</summary>
-    public static IReadOnlyList<string> Problems(IEnumerable<Statement> statements, string departmentIban)
+    public static IReadOnlyList<Said> Problems(IEnumerable<Statement> statements, string departmentIban)
     {
-        var problems = new List<string>();
+        var problems = new List<Said>();
         foreach (var s in statements)
         {
-            var at = $"line {s.Line}: statement '{s.Id}'";
-            if (s.Account != departmentIban) problems.Add($"{at} is of the account {Iban.Mask(s.Account)}, not the department's {Iban.Mask(departmentIban)} (Department:Iban)");
-            if (s.Currency != Currency) problems.Add($"{at} is in {s.Currency}, not {Currency}");
+            if (s.Account != departmentIban) problems.Add(CoreText.StatementAccount.With(s.Line, s.Id, Iban.Mask(s.Account), Iban.Mask(departmentIban)));
+            if (s.Currency != Currency) problems.Add(CoreText.StatementCurrency.With(s.Line, s.Id, s.Currency, Currency));
             if (s.ClosingByEntries != s.Closing)
-                problems.Add($"{at} does not add up: opening {s.Opening} + booked entries {new Tenge(s.ClosingByEntries.Tiyn - s.Opening.Tiyn)} = {s.ClosingByEntries}, but the closing balance is {s.Closing}");
+                problems.Add(CoreText.StatementDoesNotAddUp.With(s.Line, s.Id, s.Opening, new Tenge(s.ClosingByEntries.Tiyn - s.Opening.Tiyn), s.ClosingByEntries, s.Closing));
         }
         return problems;
     }

@@ -29,6 +29,9 @@ public sealed class Labels
     /// <summary>The subtitle, naming the coefficient in force (setting <c>Payment:Coefficient</c>).</summary>
     public string Subtitle(decimal coefficient) => _text["subtitle"].Replace("{coefficient}", Number(coefficient), StringComparison.Ordinal);
 
+    /// <summary>The word for a payment status, as the report and workbook print it.</summary>
+    public string Status(PaymentStatus s) => _text.GetValueOrDefault(Codes.Of(s)) ?? Codes.Of(s);
+
     public static bool TryGet(string? lang, out Labels labels)
     {
         labels = lang?.ToLowerInvariant() switch
@@ -40,6 +43,8 @@ public sealed class Labels
         };
         return labels is not null;
     }
+
+    public static Labels For(Localization.Lang lang) => TryGet(Localization.Langs.Code(lang), out var labels) ? labels : En;
 
     /// <summary>28 112,50 ₸ in ru and kk; 28,112.50 ₸ in en.</summary>
     public string Money(Tenge t)
@@ -54,6 +59,10 @@ public sealed class Labels
     public string Number(decimal d) => Decimal(d.ToString("0.############", CultureInfo.InvariantCulture));
 
     private string Decimal(string invariant) => Lang == "en" ? invariant : invariant.Replace('.', ',');
+
+    /// <summary>An invariant number as the language writes it (decimal comma in ru and kk); null is "not measured".</summary>
+    public string Number(string? invariant) => invariant is null ? this["notMeasured"]
+        : Lang == "en" ? invariant : invariant.Replace('.', ',');
 
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
@@ -106,8 +115,61 @@ public sealed class Labels
         deadline = Крайний срок
         creditedOn = Зачислено
         bankingDays = Банковских дней
+        childIin = ИИН ребёнка
+        iban = IBAN
+        bic = БИК
+        slaStatus = Соблюдение срока
+        reasons = Причины
+        item = Показатель
+        percent = %
+        sheetPayments = Платежи
+        sheetUnpaid = Не назначено
         chart = Дней до зачисления (банковских)
         none = нет
+        due = Срок сдачи отчёта
+        lateReport = Отчёт просрочен
+        indicators = Показатели качества и доступности (приложение 2 к стандарту)
+        indicatorText = Показатель
+        target = Целевое значение
+        current = Текущее значение
+        notMeasured = не измеряется
+        yearTitle = Годовой отчёт о выплатах социальной помощи
+        byQuarter = По кварталам
+        figure = Показатель
+        yearTotal = Итого за год
+        onTimeChart = Доля зачислений в срок по кварталам
+        norm = норматив
+        missingTitle = Нет справки из школы
+        missingCount = Всего дел без справки
+        applicant = Заявитель
+        child = Ребёнок
+        lastQuarter = Последняя справка за
+        lastSchool = Школа последней справки
+        registry = Реестр
+        approved = утверждено
+        withCertificate = со справкой за квартал
+        withoutCertificate = без справки
+        batches = Пачки
+        payments = Платежи
+        s.issued = отправлено
+        s.credited = зачислено
+        s.rejected = отклонено
+        s.returned = возвращено
+        s.cancelled = аннулировано
+        b.prepared = ждёт подписей
+        b.released = выпущена
+        b.cancelled = аннулирована
+        signed = подписи
+        overdueCount = Просрочено
+        findings = Расхождения последней сверки
+        nextDeadline = Ближайший крайний срок
+        attention = Требует внимания
+        a.AWAITING_SIGNATURE = пачка ждёт подписи
+        a.OVERDUE = платежи не зачислены в срок
+        a.FINDINGS = последняя сверка нашла расхождения
+        a.MISSING_CERTIFICATES = у детей нет справки из школы за квартал
+        nothing = ничего, всё в порядке
+        next = Следующая команда
         """, """
         NOT_APPROVED = Дело не утверждено
         DECISION_AFTER_QUARTER = Решение принято после квартала
@@ -167,8 +229,61 @@ public sealed class Labels
         deadline = Соңғы мерзім
         creditedOn = Есепке алынды
         bankingDays = Банктік күндер
+        childIin = Баланың ЖСН
+        iban = IBAN
+        bic = БСК
+        slaStatus = Мерзімнің сақталуы
+        reasons = Себептер
+        item = Көрсеткіш
+        percent = %
+        sheetPayments = Төлемдер
+        sheetUnpaid = Тағайындалмады
         chart = Есепке алуға дейінгі күндер (банктік)
         none = жоқ
+        due = Есепті тапсыру мерзімі
+        lateReport = Есеп мерзімі өтті
+        indicators = Сапа және қол жетімділік көрсеткіштері (стандарттың 2-қосымшасы)
+        indicatorText = Көрсеткіш
+        target = Нысаналы мәні
+        current = Ағымдағы мәні
+        notMeasured = өлшенбейді
+        yearTitle = Әлеуметтік көмек төлемдері туралы жылдық есеп
+        byQuarter = Тоқсандар бойынша
+        figure = Көрсеткіш
+        yearTotal = Жыл бойынша барлығы
+        onTimeChart = Тоқсандар бойынша мерзімінде есепке алу үлесі
+        norm = норматив
+        missingTitle = Мектеп анықтамасы жоқ
+        missingCount = Анықтамасы жоқ істер саны
+        applicant = Өтініш беруші
+        child = Бала
+        lastQuarter = Соңғы анықтама тоқсаны
+        lastSchool = Соңғы анықтама мектебі
+        registry = Тізілім
+        approved = бекітілген
+        withCertificate = тоқсанға анықтамасы бар
+        withoutCertificate = анықтамасы жоқ
+        batches = Топтамалар
+        payments = Төлемдер
+        s.issued = жіберілді
+        s.credited = есепке алынды
+        s.rejected = қабылданбады
+        s.returned = қайтарылды
+        s.cancelled = жойылды
+        b.prepared = қолтаңбаларды күтуде
+        b.released = шығарылды
+        b.cancelled = жойылды
+        signed = қолтаңбалар
+        overdueCount = Мерзімі өтті
+        findings = Соңғы салыстырудың сәйкессіздіктері
+        nextDeadline = Жақын соңғы мерзім
+        attention = Назар аударуды қажет етеді
+        a.AWAITING_SIGNATURE = топтама қолтаңбаны күтуде
+        a.OVERDUE = төлемдер мерзімінде есепке алынбады
+        a.FINDINGS = соңғы салыстыру сәйкессіздіктер тапты
+        a.MISSING_CERTIFICATES = балалардың тоқсанға мектеп анықтамасы жоқ
+        nothing = ештеңе, бәрі дұрыс
+        next = Келесі команда
         """, """
         NOT_APPROVED = Іс бекітілмеген
         DECISION_AFTER_QUARTER = Шешім тоқсаннан кейін қабылданған
@@ -228,8 +343,61 @@ public sealed class Labels
         deadline = Deadline
         creditedOn = Credited on
         bankingDays = Banking days
+        childIin = Child IIN
+        iban = IBAN
+        bic = BIC
+        slaStatus = Time limit
+        reasons = Reasons
+        item = Item
+        percent = %
+        sheetPayments = Payments
+        sheetUnpaid = Not paid
         chart = Banking days to credit
         none = none
+        due = Report due
+        lateReport = The report is late
+        indicators = Quality and accessibility indicators (Appendix 2 of the standard)
+        indicatorText = Indicator
+        target = Target value
+        current = Current value
+        notMeasured = not measured
+        yearTitle = Annual social assistance payment report
+        byQuarter = By quarter
+        figure = Figure
+        yearTotal = Year total
+        onTimeChart = Share credited on time, by quarter
+        norm = norm
+        missingTitle = No school certificate
+        missingCount = Cases without a certificate
+        applicant = Applicant
+        child = Child
+        lastQuarter = Last certificate for
+        lastSchool = School of the last certificate
+        registry = Registry
+        approved = approved
+        withCertificate = with a certificate for the quarter
+        withoutCertificate = without
+        batches = Batches
+        payments = Payments
+        s.issued = issued
+        s.credited = credited
+        s.rejected = rejected
+        s.returned = returned
+        s.cancelled = cancelled
+        b.prepared = awaiting signatures
+        b.released = released
+        b.cancelled = cancelled
+        signed = signatures
+        overdueCount = Overdue
+        findings = Findings of the last reconcile
+        nextDeadline = Next deadline
+        attention = Needs attention
+        a.AWAITING_SIGNATURE = a batch awaits a signature
+        a.OVERDUE = payments not credited in time
+        a.FINDINGS = the last reconcile reported findings
+        a.MISSING_CERTIFICATES = children without a school certificate for the quarter
+        nothing = nothing, all in order
+        next = Next command
         """, """
         NOT_APPROVED = Case not approved
         DECISION_AFTER_QUARTER = Decision after the quarter

@@ -24,10 +24,51 @@ public static class ReportLoader
         var debited = (await db.DebitSums(batches.Select(b => b.Id).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(x => x.Item1, x => x.Item2);
         var batchFigures = batches.Select(b => new BatchDebitFigures($"{b.Quarter}-{b.Number:00}", new Tenge(b.TotalTiyn),
             debited.TryGetValue(b.Id, out var d) ? new Tenge(d) : null)).ToList();
-        return new ReportInput(payments, exclusions, decisions, batchFigures);
+        var releases = await Release.ReleaseRecord.LoadAsync(db, batches, ct).ConfigureAwait(false);
+        var mismatched = (await db.PaymentsNamedInMismatch(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
+        return new ReportInput(payments, exclusions, decisions, batchFigures, releases, mismatched);
     }
 
     /// <summary>Load, then compute: the figures of a quarter as of a date.</summary>
-    public static async Task<ReportFigures> FiguresAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, decimal coefficient, CancellationToken ct) =>
-        ReportFigures.Compute(q, asOf, coefficient, await LoadAsync(db, q, ct).ConfigureAwait(false), calendar);
+    public static async Task<ReportFigures> FiguresAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, decimal coefficient,
+        IndicatorSettings indicators, CancellationToken ct) =>
+        ReportFigures.Compute(q, asOf, coefficient, await LoadAsync(db, q, ct).ConfigureAwait(false), calendar, indicators);
+
+    /// <summary>The four quarters of a year, then the year's figures.</summary>
+    public static async Task<YearFigures> YearAsync(PayBatchDb db, BankingCalendar calendar, int year, DateOnly asOf, decimal coefficient,
+        IndicatorSettings indicators, CancellationToken ct)
+    {
+        var quarters = new List<ReportFigures>(4);
+        for (var n = 1; n <= 4; n++)
+            quarters.Add(await FiguresAsync(db, calendar, new Quarter(year, n), asOf, coefficient, indicators, ct).ConfigureAwait(false));
+        return YearFigures.Compute(year, asOf, quarters, indicators);
+    }
+
+    /// <summary>The approved cases without a certificate for the quarter, and their children's latest certificates.</summary>
+    public static async Task<IReadOnlyList<MissingCertificate>> MissingCertificatesAsync(PayBatchDb db, Quarter q, CancellationToken ct)
+    {
+        var qs = q.ToString();
+        var cases = await db.ApprovedCasesWithoutCertificate(qs)
+            .Select(c => new RegistryCase(c.CaseId, c.District, c.ApplicantName, c.ChildIin, c.ChildName, c.Status)).ToListAsync(ct).ConfigureAwait(false);
+        var certificates = await db.CertificatesOfApprovedChildrenWithout(qs)
+            .Select(c => new CertificateOf(c.ChildIin, c.Quarter, c.IssuedOn, c.School)).ToListAsync(ct).ConfigureAwait(false);
+        return MissingCertificates.Compute(q, cases, certificates);
+    }
+
+    /// <summary>What the status screen is computed from.</summary>
+    public static async Task<QuarterStatus> StatusAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, CancellationToken ct)
+    {
+        var qs = q.ToString();
+        var approved = await db.Cases.AsNoTracking().CountAsync(c => c.Status == CaseStatus.Approved, ct).ConfigureAwait(false);
+        var missing = await db.ApprovedCasesWithoutCertificate(qs).CountAsync(ct).ConfigureAwait(false);
+        var rows = await db.BatchesOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
+        var releases = await Release.ReleaseRecord.LoadAsync(db, rows, ct).ConfigureAwait(false);
+        var batches = rows.Zip(releases)
+            .Select(x => new BatchStatus(x.Second.Batch, x.First.State, x.First.ValueDate, x.First.Count, new Tenge(x.First.TotalTiyn),
+                calendar.AddBankingDays(x.First.ValueDate, Sla.DeadlineBankingDays), x.Second.Signatures))
+            .ToList();
+        var payments = (await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false)).Select(PaymentState.Of).ToList();
+        var findings = await db.ReconcileFindingsOf(qs).CountAsync(ct).ConfigureAwait(false);
+        return QuarterStatus.Compute(q, asOf, approved, approved - missing, batches, payments, findings, calendar);
+    }
 }

@@ -17,24 +17,14 @@ public static class ReportWriter
     public static string Json(ReportFigures f)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var w = new Utf8JsonWriter(ms, JsonOptions))
         {
             w.WriteStartObject();
             w.WriteString("quarter", f.Quarter.ToString());
             w.WriteString("asOf", Labels.Date(f.AsOf));
-            w.WriteStartObject("payments");
-            w.WriteNumber("issued", f.Issued);
-            w.WriteNumber("credited", f.Credited);
-            w.WriteNumber("rejected", f.Rejected);
-            w.WriteNumber("returned", f.Returned);
-            w.WriteNumber("reissued", f.Reissued);
-            w.WriteEndObject();
-            w.WriteStartObject("amounts");
-            w.WriteString("issued", f.IssuedAmount.ToString());
-            w.WriteString("credited", f.CreditedAmount.ToString());
-            w.WriteString("rejected", f.RejectedAmount.ToString());
-            w.WriteString("returned", f.ReturnedAmount.ToString());
-            w.WriteEndObject();
+            w.WriteString("due", Labels.Date(f.Due));
+            w.WriteBoolean("late", f.IsLate);
+            WritePaymentsAndAmounts(w, f.Totals);
             w.WriteStartArray("batches");
             foreach (var b in f.Batches)
             {
@@ -46,15 +36,7 @@ public static class ReportWriter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteStartObject("sla");
-            w.WriteNumber("onTime", f.OnTime);
-            w.WriteNumber("late", f.Late);
-            w.WriteNumber("overdue", f.Overdue);
-            w.WriteNumber("pending", f.Pending);
-            if (f.OnTimePercent is null) w.WriteNull("onTimePercent");
-            else w.WriteString("onTimePercent", Inv(f.OnTimePercent));
-            w.WriteString("normativePercent", I(ReportFigures.NormativePercent));
-            w.WriteEndObject();
+            WriteSla(w, f.Totals);
             w.WriteStartObject("exclusions");
             foreach (var (reason, count) in f.Exclusions) w.WriteNumber(reason.Code(), count);
             w.WriteEndObject();
@@ -93,6 +75,29 @@ public static class ReportWriter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteStartArray("releases");
+            foreach (var b in f.Releases)
+            {
+                w.WriteStartObject();
+                w.WriteString("batch", b.Batch);
+                w.WriteString("state", Codes.Of(b.State));
+                w.WriteString("preparedBy", b.PreparedBy);
+                if (b.PreparedByDbLogin is null) w.WriteNull("preparedByDbLogin"); else w.WriteString("preparedByDbLogin", b.PreparedByDbLogin);
+                w.WriteStartArray("signatures");
+                foreach (var s in b.Signatures)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("role", s.Role);
+                    w.WriteString("name", s.Name);
+                    w.WriteString("iin", Domain.Iin.Mask(s.Iin));
+                    w.WriteString("thumbprint", s.Thumbprint);
+                    w.WriteString("signedAt", Release.ReleaseRecord.Time(s.SignedAtUtc));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteStartArray("breaches");
             foreach (var b in f.Breaches)
             {
@@ -109,9 +114,95 @@ public static class ReportWriter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            WriteIndicators(w, f.Indicators);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+    }
+
+    internal static readonly JsonWriterOptions JsonOptions =
+        new() { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The <c>payments</c> and <c>amounts</c> objects, the same for a quarter and a year.</summary>
+    internal static void WritePaymentsAndAmounts(Utf8JsonWriter w, PaymentTotals t)
+    {
+        w.WriteStartObject("payments");
+        w.WriteNumber("issued", t.Issued);
+        w.WriteNumber("credited", t.Credited);
+        w.WriteNumber("rejected", t.Rejected);
+        w.WriteNumber("returned", t.Returned);
+        w.WriteNumber("reissued", t.Reissued);
+        w.WriteEndObject();
+        w.WriteStartObject("amounts");
+        w.WriteString("issued", t.IssuedAmount.ToString());
+        w.WriteString("credited", t.CreditedAmount.ToString());
+        w.WriteString("rejected", t.RejectedAmount.ToString());
+        w.WriteString("returned", t.ReturnedAmount.ToString());
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>sla</c> object, the same for a quarter and a year.</summary>
+    internal static void WriteSla(Utf8JsonWriter w, PaymentTotals t)
+    {
+        w.WriteStartObject("sla");
+        w.WriteNumber("onTime", t.OnTime);
+        w.WriteNumber("late", t.Late);
+        w.WriteNumber("overdue", t.Overdue);
+        w.WriteNumber("pending", t.Pending);
+        if (t.OnTimePercent is null) w.WriteNull("onTimePercent");
+        else w.WriteString("onTimePercent", Inv(t.OnTimePercent));
+        w.WriteString("normativePercent", I(PaymentTotals.NormativePercent));
+        w.WriteEndObject();
+    }
+
+    /// <summary>The Appendix 2 rows: numbers as strings, <c>value</c> null when not measured.</summary>
+    internal static void WriteIndicators(Utf8JsonWriter w, IReadOnlyList<IndicatorRow> rows)
+    {
+        w.WriteStartArray("indicators");
+        foreach (var r in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", r.Id);
+            w.WriteString("normative", IndicatorRow.Number(r.Normative));
+            w.WriteString("target", IndicatorRow.Number(r.Target));
+            if (r.ValueText is null) w.WriteNull("value"); else w.WriteString("value", r.ValueText);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The report's due date, and from the day after it that the report is late.</summary>
+    public static string DueLine(DateOnly due, bool late, Labels l) =>
+        (late ? $"{l["lateReport"]}. " : "") + $"{l["due"]}: {Labels.Date(due)}.";
+
+    /// <summary>Appendix 2 as a markdown table.</summary>
+    internal static void IndicatorsMarkdown(StringBuilder sb, IReadOnlyList<IndicatorRow> rows, Labels l)
+    {
+        sb.Append(CultureInfo.InvariantCulture, $"## {l["indicators"]}\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| № | {l["indicatorText"]} | {l["normative"]} | {l["target"]} | {l["current"]} |\n");
+        sb.Append("| --- | --- | ---: | ---: | ---: |\n");
+        foreach (var r in rows)
+            sb.Append(CultureInfo.InvariantCulture, $"| {r.Id} | {r.Definition.Text(l.Lang)} | {l.Number(IndicatorRow.Number(r.Normative))} | {l.Number(IndicatorRow.Number(r.Target))} | {l.Number(r.ValueText)} |\n");
+    }
+
+    /// <summary>Appendix 2 as an html table.</summary>
+    internal static string IndicatorsHtml(IReadOnlyList<IndicatorRow> rows, Labels l)
+    {
+        static string E(string s) => Labels.Escape(s);
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<h2>{E(l["indicators"])}</h2><table><tr><th>№</th><th>{E(l["indicatorText"])}</th><th>{E(l["normative"])}</th><th>{E(l["target"])}</th><th>{E(l["current"])}</th></tr>\n");
+        foreach (var r in rows)
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{r.Id}</td><td>{E(r.Definition.Text(l.Lang))}</td><td class=\"n\">{E(l.Number(IndicatorRow.Number(r.Normative)))}</td><td class=\"n\">{E(l.Number(IndicatorRow.Number(r.Target)))}</td><td class=\"n\">{E(l.Number(r.ValueText))}</td></tr>\n");
+        sb.Append("</table>");
+        return sb.ToString();
+    }
+
+    /// <summary>The Appendix 2 rows of a csv: the value (percent column), the normative and the target, each a row.</summary>
+    internal static void IndicatorsCsv(CsvText csv, IReadOnlyList<IndicatorRow> rows, Labels l)
+    {
+        foreach (var r in rows) csv.Row("indicators", r.Id, r.Definition.Text(l.Lang), null, null, r.ValueText);
+        foreach (var r in rows) csv.Row("indicatorNormative", r.Id, l["normative"], null, null, IndicatorRow.Number(r.Normative));
+        foreach (var r in rows) csv.Row("indicatorTarget", r.Id, l["target"], null, null, IndicatorRow.Number(r.Target));
     }
 
     /// <summary>One row per figure: section, key, label, count, amount, percent (numbers invariant, labels translated).</summary>
@@ -119,6 +210,7 @@ public static class ReportWriter
     {
         var csv = new CsvText().Row("section", "key", "label", "count", "amount", "percent");
         csv.Row("report", f.Quarter.ToString(), l["quarter"], null, null, null).Row("report", Labels.Date(f.AsOf), l["asOf"], null, null, null);
+        csv.Row("report", Labels.Date(f.Due), f.IsLate ? l["lateReport"] : l["due"], null, null, null);
         csv.Row("payments", "issued", l["issued"], I(f.Issued), f.IssuedAmount.ToString(), null);
         csv.Row("payments", "credited", l["credited"], I(f.Credited), f.CreditedAmount.ToString(), null);
         csv.Row("payments", "rejected", l["rejected"], I(f.Rejected), f.RejectedAmount.ToString(), null);
@@ -143,6 +235,7 @@ public static class ReportWriter
         foreach (var b in f.ByBank) csv.Row("byBank", b.Key, b.Key, I(b.Count), b.Amount.ToString(), null);
         foreach (var (days, count) in f.DaysToCredit) csv.Row("daysToCredit", I(days), l["bankingDays"], I(count), null, null);
         foreach (var b in f.Breaches) csv.Row("breaches", b.Reference, l.Sla(b.Sla), b.BankingDays is null ? null : I(b.BankingDays.Value), null, null);
+        IndicatorsCsv(csv, f.Indicators, l);
         return csv.ToString();
     }
 
@@ -153,6 +246,8 @@ public static class ReportWriter
         Line($"# {l["title"]} — {f.Quarter}");
         Line();
         Line($"{l.Subtitle(f.Coefficient)}. {l["asOf"]}: {Labels.Date(f.AsOf)}.");
+        Line();
+        Line(DueLine(f.Due, f.IsLate, l));
         Line();
         Line($"## {l["summary"]}");
         Line();
@@ -208,6 +303,8 @@ public static class ReportWriter
         Line($"| {l["bankingDays"]} | {l["count"]} |");
         Line("| ---: | ---: |");
         foreach (var (days, count) in f.DaysToCredit) Line($"| {days} | {count} |");
+        Line();
+        IndicatorsMarkdown(sb, f.Indicators, l);
         return sb.ToString();
 
         void Table(string title, string keyLabel, IReadOnlyList<CountAmount> rows)
@@ -221,6 +318,11 @@ public static class ReportWriter
         }
     }
 
+    /// <summary>The page style the quarterly and the annual html share, ending the head and opening the body.</summary>
+    internal const string HtmlStyle = "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}" +
+             "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .6em}td.n{text-align:right}th{background:#f0f0f0}" +
+             ".kpi{font-size:1.3em;font-weight:bold}.ok{color:#1a7f37}.bad{color:#b42318}@media print{body{margin:1cm}}</style></head><body>";
+
     /// <summary>One self-contained page to open and print: no scripts, no external files; the chart is inline SVG.</summary>
     public static string Html(ReportFigures f, Labels l)
     {
@@ -229,10 +331,9 @@ public static class ReportWriter
         void Line(string s) => sb.Append(s).Append('\n');
         Line("<!DOCTYPE html>");
         Line($"<html lang=\"{l.Lang}\"><head><meta charset=\"utf-8\"><title>{E(l["title"])} — {f.Quarter}</title>");
-        Line("<style>body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#222}h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}" +
-             "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #bbb;padding:.25em .6em}td.n{text-align:right}th{background:#f0f0f0}" +
-             ".kpi{font-size:1.3em;font-weight:bold}.ok{color:#1a7f37}.bad{color:#b42318}@media print{body{margin:1cm}}</style></head><body>");
+        Line(HtmlStyle);
         Line($"<h1>{E(l["title"])} — {f.Quarter}</h1><p>{E(l.Subtitle(f.Coefficient))}. {E(l["asOf"])}: {Labels.Date(f.AsOf)}.</p>");
+        Line($"<p class=\"{(f.IsLate ? "bad" : "")}\">{E(DueLine(f.Due, f.IsLate, l))}</p>");
         var kpiClass = f.OnTimePercent is null ? "" : f.OnTimePercent >= ReportFigures.NormativePercent ? "ok" : "bad";
         Line($"<p class=\"kpi {kpiClass}\">{E(l["indicator"])}: {E(l.Percent(f.OnTimePercent))}</p><p>{E(l["normative"])}: {ReportFigures.NormativePercent} %. {E(l["decisions"])}: {f.DecisionsWithin5Days} / {f.Decisions} ({E(l.Percent(f.DecisionsWithin5DaysPercent))}).</p>");
         Line($"<h2>{E(l["summary"])}</h2><table><tr><th>{E(l["status"])}</th><th>{E(l["count"])}</th><th>{E(l["amount"])}</th></tr>");
@@ -270,6 +371,7 @@ public static class ReportWriter
                 Line($"<tr><td>{b.Reference}</td><td>{E(b.CaseId)}</td><td>{b.Bic}</td><td>{Labels.Date(b.ValueDate)}</td><td>{Labels.Date(b.Deadline)}</td><td>{Labels.Date(b.CreditedOn)}</td><td class=\"n\">{b.BankingDays}</td><td class=\"bad\">{E(l.Sla(b.Sla))}</td></tr>");
             Line("</table>");
         }
+        Line(IndicatorsHtml(f.Indicators, l));
         Line("</body></html>");
         return sb.ToString();
     }

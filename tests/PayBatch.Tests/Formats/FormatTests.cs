@@ -6,7 +6,6 @@ using FsCheck.Fluent;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Formats;
-using PayBatch.Core.Output;
 using PayBatch.Tests.Support;
 
 namespace PayBatch.Tests.Formats;

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Import;
-using PayBatch.Core.Persistence;
 using PayBatch.Tests.Support;
 
 namespace PayBatch.Tests.Import;

@@ -16,16 +16,19 @@ public class ArchitectureTests
     /// <summary>Who may use what inside PayBatch.Core: ARCHITECTURE.md's table.</summary>
     private static readonly Dictionary<string, string[]> MayUse = new(StringComparer.Ordinal)
     {
-        ["Domain"] = [],
-        ["Output"] = ["Domain"],
-        ["Eligibility"] = ["Domain"],
-        ["Persistence"] = ["Domain"],
-        ["Formats"] = ["Domain", "Output", "Batches:Batch", "Batches:Payment", "Batches:BatchTerms", "Batches:BankFileTerms", "Batches:Department"],
-        ["Import"] = ["Domain", "Persistence", "Output", ""],
-        ["Batches"] = ["Domain", "Eligibility", "Formats", "Output", "Persistence", ""],
-        ["Reconciliation"] = ["Domain", "Import", "Output", "Persistence", ""],
-        ["Reporting"] = ["Domain", "Eligibility", "Output", "Persistence", "Reconciliation", "Batches:Exclusion"],
-        [""] = ["Persistence"],
+        ["Localization"] = [],
+        ["Domain"] = ["Localization"],
+        ["Output"] = ["Domain", "Localization", ":Resilience"],
+        ["Eligibility"] = ["Domain", "Localization"],
+        ["Persistence"] = ["Domain", "Localization", ":Resilience"],
+        ["Formats"] = ["Domain", "Output", "Localization", "Batches:Batch", "Batches:Payment", "Batches:BatchTerms", "Batches:BankFileTerms", "Batches:Department"],
+        ["Import"] = ["Domain", "Persistence", "Output", "Localization", "Formats:Encodings", ""],
+        ["Batches"] = ["Domain", "Eligibility", "Formats", "Output", "Persistence", "Localization", "Release:ReleaseRecord", ""],
+        ["Release"] = ["Domain", "Output", "Persistence", "Localization", "Batches", ""],
+        ["Reconciliation"] = ["Domain", "Import", "Output", "Persistence", "Localization", "Formats:Encodings", "Formats:Iso20022Schema", ""],
+        ["Reporting"] = ["Domain", "Eligibility", "Output", "Persistence", "Reconciliation", "Localization", "Batches:Exclusion", "Release:ReleaseRecord", "Release:BatchSignature"],
+        ["Workbooks"] = ["Domain", "Eligibility", "Output", "Persistence", "Reconciliation", "Reporting", "Localization", "Batches:Exclusion"],
+        [""] = ["Persistence", "Domain"],
     };
 
     private static readonly string[] DatabaseOrConsole =
@@ -42,17 +45,17 @@ public class ArchitectureTests
             .SelectMany(t => References(t).Where(r => DatabaseOrConsole.Any(f => (r.FullName ?? r.Name).StartsWith(f, StringComparison.Ordinal)))
                 .Select(r => $"{t.FullName} uses {r.FullName}"))
             .Distinct().ToList();
-        Assert.Empty(offences);
+        Assert.True(offences.Count == 0, string.Join("\n", offences));
     }
 
     [Fact]
     public void Each_part_uses_only_the_parts_before_it()
     {
         var offences = Core.GetTypes().Where(t => !t.IsNested && t.Namespace?.StartsWith("PayBatch.Core", StringComparison.Ordinal) == true && Part(t) != "Migrations")
-            .SelectMany(t => References(t).Where(r => r.Assembly == Core && Part(r) != Part(t) && !Allowed(Part(t), r))
+            .SelectMany(t => References(t).Where(r => r.Assembly == Core && !Generated(r) && Part(r) != Part(t) && !Allowed(Part(t), r))
                 .Select(r => $"{Part(t)}: {t.Name} uses {r.FullName}"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.Empty(offences);
+        Assert.True(offences.Count == 0, string.Join("\n", offences));
     }
 
     [Fact]
@@ -62,6 +65,10 @@ public class ArchitectureTests
         Assert.Contains(References(typeof(Cli.CliHost)), r => r == typeof(Console));
         Assert.Contains(References(typeof(Core.Batches.QuarterRun)), r => r == typeof(Core.Persistence.PayBatchDb));
     }
+
+    /// <summary>Types the compiler made (anonymous types, collection literals, the regex generator's): nobody's part.</summary>
+    private static bool Generated(Type t) =>
+        Outermost(t).Name.StartsWith('<') || Outermost(t).Namespace?.StartsWith("System.", StringComparison.Ordinal) == true;
 
     private static bool Allowed(string part, Type used) =>
         MayUse.TryGetValue(part, out var allowed) && allowed.Any(a => a == Part(used) || a == $"{Part(used)}:{Outermost(used).Name}");
@@ -124,7 +131,7 @@ public class ArchitectureTests
         var methodArgs = m.IsGenericMethod ? m.GetGenericArguments() : null;
         for (var i = 0; i < il.Length;)
         {
-            var code = il[i] == 0xFE ? OpCodesByValue[(short)(0xFE00 | il[i + 1])] : OpCodesByValue[il[i]];
+            var code = il[i] == 0xFE ? OpCodesByValue[unchecked((short)(0xFE00 | il[i + 1]))] : OpCodesByValue[il[i]];
             i += code.Size;
             switch (code.OperandType)
             {

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PayBatch.Tests.Support;
 
 namespace PayBatch.Tests.Reporting;
@@ -14,6 +14,7 @@ public class ReportTests
     public void Md_csv_and_json_match_their_golden_files_in_each_language()
     {
         using var ws = SampleQuarter.Create();
+        using (var db = ws.OpenDb()) db.Database.ExecuteSqlRaw("UPDATE batches SET prepared_by = 'accountant'"); // whoever runs the tests
         var dir = Path.Combine(ws.Dir, "reports");
         Directory.CreateDirectory(dir);
         foreach (var lang in new[] { "ru", "kk", "en" })
@@ -105,33 +106,6 @@ public class ReportTests
         Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=\"http", text, StringComparison.OrdinalIgnoreCase);
 
-        var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
-        Assert.True(chromium is not null, "Debian's chromium is needed for this test: scripts/test.sh installs it");
-        var artifacts = Path.Combine(Repo.Root, "artifacts");
-        Directory.CreateDirectory(artifacts);
-        var png = Path.Combine(artifacts, "report.ru.png");
-        File.Delete(png);
-        var profile = Directory.CreateTempSubdirectory("paybatch-chromium").FullName;
-        var psi = new ProcessStartInfo(chromium!)
-        {
-            ArgumentList =
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}", "--window-size=1000,1800",
-                $"--screenshot={png}", new Uri(html).AbsoluteUri,
-            },
-            RedirectStandardError = true, RedirectStandardOutput = true,
-        };
-        using (var p = Process.Start(psi)!)
-        {
-            p.StandardError.ReadToEndAsync();
-            p.StandardOutput.ReadToEndAsync();
-            Assert.True(p.WaitForExit(90_000), "chromium did not finish");
-        }
-        Directory.Delete(profile, recursive: true);
-        Assert.True(File.Exists(png), "no screenshot");
-        var bytes = File.ReadAllBytes(png);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
-        Assert.True(bytes.Length > 20_000, "the screenshot is nearly empty");
+        Chromium.Screenshot(html, "report.ru.png");
     }
 }

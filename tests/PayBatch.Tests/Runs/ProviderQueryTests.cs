@@ -44,16 +44,18 @@ public class ProviderQueryTests
             ["PaymentById"] = db.PaymentById(1).ToQueryString(),
             ["ReplacementOf"] = db.ReplacementOf(1).ToQueryString(),
             ["ConfirmationsOf"] = db.ConfirmationsOf("2026Q1-01-000001").ToQueryString(),
+            ["BatchByName"] = db.BatchByName("2026Q1", 1).ToQueryString(),
+            ["SignaturesOfBatches"] = db.SignaturesOfBatches([1L]).ToQueryString(),
         };
         Assert.All(sql.Values, s => Assert.Contains("SELECT", s, StringComparison.Ordinal));
         // The filtered unique index that keeps a child from being paid twice exists in every model.
         var index = db.Model.FindEntityType(typeof(PaymentRow))!.GetIndexes().Single(i => i.GetDatabaseName() == "ux_payments_live_child_quarter");
         Assert.True(index.IsUnique);
-        Assert.Contains("<> 'rejected'", index.GetFilter(), StringComparison.Ordinal);
+        Assert.Contains("NOT IN ('rejected', 'returned', 'cancelled')", index.GetFilter(), StringComparison.Ordinal);
         if (provider == DbProvider.SqlServer)
         {
             Assert.Contains("TOP(@", sql["History"], StringComparison.Ordinal);
-            Assert.Contains("[status] <> 'rejected'", index.GetFilter(), StringComparison.Ordinal);
+            Assert.Contains("[status] NOT IN ('rejected', 'returned', 'cancelled')", index.GetFilter(), StringComparison.Ordinal);
         }
     }
 

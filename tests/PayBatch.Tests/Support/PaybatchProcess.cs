@@ -26,4 +26,19 @@ public static class PaybatchProcess
     }
 
     public static CliRun Run(Workspace ws, params string[] args) => Finish(Start(ws, args));
+
+    /// <summary>Runs paybatch to its end; one still running after <paramref name="limit"/> is killed and fails the test.</summary>
+    public static CliRun RunWithin(Workspace ws, TimeSpan limit, params string[] args)
+    {
+        using var p = Start(ws, args);
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(limit))
+        {
+            p.Kill(entireProcessTree: true);
+            Assert.Fail($"paybatch {string.Join(' ', args)} was still running after {limit.TotalSeconds} s");
+        }
+        p.WaitForExit();
+        return new CliRun(p.ExitCode, output.Result, error.Result);
+    }
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using PayBatch.Core.Persistence;
 
 namespace PayBatch.Tests.Support;
 

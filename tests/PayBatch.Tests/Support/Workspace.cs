@@ -42,6 +42,9 @@ public sealed class Workspace : IDisposable
     /// <summary>Whether stdout counts as a terminal (progress is shown only there).</summary>
     public bool Terminal { get; set; }
 
+    /// <summary>The system's UI culture as the command line sees it (English unless a test says otherwise).</summary>
+    public System.Globalization.CultureInfo UiCulture { get; set; } = System.Globalization.CultureInfo.InvariantCulture;
+
     /// <summary>EF interceptors for every database the commands open (fault injection).</summary>
     public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; set; } = [];
 
@@ -76,7 +79,7 @@ public sealed class Workspace : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var host = new CliHost(stdout, stderr, Dir, Environment, Clock, OutputIsTerminal: Terminal) { Interceptors = Interceptors };
+        var host = new CliHost(stdout, stderr, Dir, Environment, Clock, OutputIsTerminal: Terminal) { Interceptors = Interceptors, UiCulture = UiCulture };
         var code = CliApp.RunAsync(args, host).GetAwaiter().GetResult();
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }

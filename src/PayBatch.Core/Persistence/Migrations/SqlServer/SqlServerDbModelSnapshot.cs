@@ -192,6 +192,18 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("bigint")
                         .HasColumnName("amount_per_child_tiyn");
 
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("cancelled_at_utc");
+
+                    b.Property<string>("CancelledBy")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("cancelled_by");
+
                     b.Property<decimal>("Coefficient")
                         .HasPrecision(9, 4)
                         .HasColumnType("decimal(9,4)")
@@ -222,10 +234,30 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("number");
 
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("prepared_by");
+
+                    b.Property<string>("PreparedByDbLogin")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("prepared_by_db_login");
+
                     b.Property<string>("Quarter")
                         .IsRequired()
                         .HasColumnType("nvarchar(450)")
                         .HasColumnName("quarter");
+
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("released_at_utc");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("nvarchar(max)")
+                        .HasDefaultValue("released")
+                        .HasColumnName("state");
 
                     b.Property<long>("TotalTiyn")
                         .HasColumnType("bigint")
@@ -251,7 +283,65 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
 
                             t.HasCheckConstraint("ck_batches_number", "[number] BETWEEN 1 AND 99");
 
+                            t.HasCheckConstraint("ck_batches_state", "[state] IN ('prepared', 'released', 'cancelled')");
+
                             t.HasCheckConstraint("ck_batches_total", "[total_tiyn] >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.BatchSignatureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Iin")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("iin");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("role");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("signed_at_utc");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("thumbprint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Iin")
+                        .IsUnique();
+
+                    b.HasIndex("BatchId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("batch_signatures", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_batch_signatures_role", "[role] IN ('first', 'second')");
                         });
                 });
 
@@ -608,12 +698,12 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ReplacesPaymentId")
                         .IsUnique()
-                        .HasFilter("[replaces_payment_id] IS NOT NULL");
+                        .HasFilter("[replaces_payment_id] IS NOT NULL AND [status] <> 'cancelled'");
 
                     b.HasIndex("Quarter", "ChildIin")
                         .IsUnique()
                         .HasDatabaseName("ux_payments_live_child_quarter")
-                        .HasFilter("[status] <> 'rejected' AND [status] <> 'returned'");
+                        .HasFilter("[status] NOT IN ('rejected', 'returned', 'cancelled')");
 
                     b.ToTable("payments", null, t =>
                         {
@@ -621,8 +711,57 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
 
                             t.HasCheckConstraint("ck_payments_credited_on", "([status] = 'credited' AND [credited_on] IS NOT NULL) OR [status] = 'returned' OR ([status] NOT IN ('credited', 'returned') AND [credited_on] IS NULL)");
 
-                            t.HasCheckConstraint("ck_payments_status", "[status] IN ('issued', 'credited', 'rejected', 'returned')");
+                            t.HasCheckConstraint("ck_payments_status", "[status] IN ('issued', 'credited', 'rejected', 'returned', 'cancelled')");
                         });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.ReconcileFindingRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("file");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("int")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTime>("ReconciledAtUtc")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("reconciled_at_utc");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter");
+
+                    b.ToTable("reconcile_findings", (string)null);
                 });
 
             modelBuilder.Entity("PayBatch.Core.Persistence.StatementEntryRow", b =>
@@ -781,6 +920,15 @@ namespace PayBatch.Core.Persistence.Migrations.SqlServer
                 {
                     b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
                         .WithMany("Files")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.BatchSignatureRow", b =>
+                {
+                    b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
+                        .WithMany()
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

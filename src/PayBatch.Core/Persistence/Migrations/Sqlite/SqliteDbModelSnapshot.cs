@@ -179,6 +179,18 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_per_child_tiyn");
 
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at_utc");
+
+                    b.Property<string>("CancelledBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_by");
+
                     b.Property<decimal>("Coefficient")
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT")
@@ -209,10 +221,30 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prepared_by");
+
+                    b.Property<string>("PreparedByDbLogin")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prepared_by_db_login");
+
                     b.Property<string>("Quarter")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("quarter");
+
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_at_utc");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("released")
+                        .HasColumnName("state");
 
                     b.Property<long>("TotalTiyn")
                         .HasColumnType("INTEGER")
@@ -238,7 +270,63 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_batches_number", "\"number\" BETWEEN 1 AND 99");
 
+                            t.HasCheckConstraint("ck_batches_state", "\"state\" IN ('prepared', 'released', 'cancelled')");
+
                             t.HasCheckConstraint("ck_batches_total", "\"total_tiyn\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.BatchSignatureRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Iin")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("iin");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_at_utc");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("Thumbprint")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("thumbprint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Iin")
+                        .IsUnique();
+
+                    b.HasIndex("BatchId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("batch_signatures", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_batch_signatures_role", "\"role\" IN ('first', 'second')");
                         });
                 });
 
@@ -587,12 +675,12 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReplacesPaymentId")
                         .IsUnique()
-                        .HasFilter("\"replaces_payment_id\" IS NOT NULL");
+                        .HasFilter("\"replaces_payment_id\" IS NOT NULL AND \"status\" <> 'cancelled'");
 
                     b.HasIndex("Quarter", "ChildIin")
                         .IsUnique()
                         .HasDatabaseName("ux_payments_live_child_quarter")
-                        .HasFilter("\"status\" <> 'rejected' AND \"status\" <> 'returned'");
+                        .HasFilter("\"status\" NOT IN ('rejected', 'returned', 'cancelled')");
 
                     b.ToTable("payments", null, t =>
                         {
@@ -600,8 +688,55 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_payments_credited_on", "(\"status\" = 'credited' AND \"credited_on\" IS NOT NULL) OR \"status\" = 'returned' OR (\"status\" NOT IN ('credited', 'returned') AND \"credited_on\" IS NULL)");
 
-                            t.HasCheckConstraint("ck_payments_status", "\"status\" IN ('issued', 'credited', 'rejected', 'returned')");
+                            t.HasCheckConstraint("ck_payments_status", "\"status\" IN ('issued', 'credited', 'rejected', 'returned', 'cancelled')");
                         });
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.ReconcileFindingRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quarter");
+
+                    b.Property<DateTime>("ReconciledAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reconciled_at_utc");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter");
+
+                    b.ToTable("reconcile_findings", (string)null);
                 });
 
             modelBuilder.Entity("PayBatch.Core.Persistence.StatementEntryRow", b =>
@@ -756,6 +891,15 @@ namespace PayBatch.Core.Persistence.Migrations.Sqlite
                 {
                     b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
                         .WithMany("Files")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PayBatch.Core.Persistence.BatchSignatureRow", b =>
+                {
+                    b.HasOne("PayBatch.Core.Persistence.BatchRow", null)
+                        .WithMany()
                         .HasForeignKey("BatchId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

@@ -282,3 +282,155 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261126130243_AccountStatements', '10.0.14');
 
+BEGIN TRANSACTION;
+DROP INDEX "IX_payments_replaces_payment_id";
+
+DROP INDEX "ux_payments_live_child_quarter";
+
+ALTER TABLE "batches" ADD "cancel_reason" TEXT NULL;
+
+ALTER TABLE "batches" ADD "cancelled_at_utc" TEXT NULL;
+
+ALTER TABLE "batches" ADD "cancelled_by" TEXT NULL;
+
+ALTER TABLE "batches" ADD "prepared_by" TEXT NOT NULL DEFAULT '';
+
+ALTER TABLE "batches" ADD "prepared_by_db_login" TEXT NULL;
+
+ALTER TABLE "batches" ADD "released_at_utc" TEXT NULL;
+
+ALTER TABLE "batches" ADD "state" TEXT NOT NULL DEFAULT 'released';
+
+CREATE TABLE "batch_signatures" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_batch_signatures" PRIMARY KEY AUTOINCREMENT,
+    "batch_id" INTEGER NOT NULL,
+    "role" TEXT NOT NULL,
+    "iin" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "thumbprint" TEXT NOT NULL,
+    "signed_at_utc" TEXT NOT NULL,
+    "signed_by" TEXT NOT NULL,
+    CONSTRAINT "ck_batch_signatures_role" CHECK ("role" IN ('first', 'second')),
+    CONSTRAINT "FK_batch_signatures_batches_batch_id" FOREIGN KEY ("batch_id") REFERENCES "batches" ("id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_payments_replaces_payment_id" ON "payments" ("replaces_payment_id") WHERE "replaces_payment_id" IS NOT NULL AND "status" <> 'cancelled';
+
+CREATE UNIQUE INDEX "ux_payments_live_child_quarter" ON "payments" ("quarter", "child_iin") WHERE "status" NOT IN ('rejected', 'returned', 'cancelled');
+
+CREATE UNIQUE INDEX "IX_batch_signatures_batch_id_iin" ON "batch_signatures" ("batch_id", "iin");
+
+CREATE UNIQUE INDEX "IX_batch_signatures_batch_id_role" ON "batch_signatures" ("batch_id", "role");
+
+CREATE TABLE "ef_temp_payments" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_payments" PRIMARY KEY AUTOINCREMENT,
+    "amount_tiyn" INTEGER NOT NULL,
+    "applicant_iin" TEXT NOT NULL,
+    "applicant_name" TEXT NOT NULL,
+    "batch_id" INTEGER NOT NULL,
+    "bic" TEXT NOT NULL,
+    "case_id" TEXT NOT NULL,
+    "child_iin" TEXT NOT NULL,
+    "credited_on" TEXT NULL,
+    "district" TEXT NOT NULL,
+    "iban" TEXT NOT NULL,
+    "quarter" TEXT NOT NULL,
+    "reference" TEXT NOT NULL,
+    "replaces_payment_id" INTEGER NULL,
+    "sequence" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "status_reason" TEXT NULL,
+    CONSTRAINT "ck_payments_amount" CHECK ("amount_tiyn" > 0),
+    CONSTRAINT "ck_payments_credited_on" CHECK (("status" = 'credited' AND "credited_on" IS NOT NULL) OR "status" = 'returned' OR ("status" NOT IN ('credited', 'returned') AND "credited_on" IS NULL)),
+    CONSTRAINT "ck_payments_status" CHECK ("status" IN ('issued', 'credited', 'rejected', 'returned', 'cancelled')),
+    CONSTRAINT "FK_payments_batches_batch_id" FOREIGN KEY ("batch_id") REFERENCES "batches" ("id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_payments_payments_replaces_payment_id" FOREIGN KEY ("replaces_payment_id") REFERENCES "payments" ("id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_payments" ("id", "amount_tiyn", "applicant_iin", "applicant_name", "batch_id", "bic", "case_id", "child_iin", "credited_on", "district", "iban", "quarter", "reference", "replaces_payment_id", "sequence", "status", "status_reason")
+SELECT "id", "amount_tiyn", "applicant_iin", "applicant_name", "batch_id", "bic", "case_id", "child_iin", "credited_on", "district", "iban", "quarter", "reference", "replaces_payment_id", "sequence", "status", "status_reason"
+FROM "payments";
+
+CREATE TABLE "ef_temp_batches" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_batches" PRIMARY KEY AUTOINCREMENT,
+    "amount_per_child_tiyn" INTEGER NOT NULL,
+    "cancel_reason" TEXT NULL,
+    "cancelled_at_utc" TEXT NULL,
+    "cancelled_by" TEXT NULL,
+    "coefficient" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+    "created_at_utc" TEXT NOT NULL,
+    "excluded" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "mrp" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "prepared_by" TEXT NOT NULL,
+    "prepared_by_db_login" TEXT NULL,
+    "quarter" TEXT NOT NULL,
+    "released_at_utc" TEXT NULL,
+    "state" TEXT NOT NULL DEFAULT 'released',
+    "total_tiyn" INTEGER NOT NULL,
+    "value_date" TEXT NOT NULL,
+    "written_with" TEXT NOT NULL,
+    CONSTRAINT "ck_batches_kind" CHECK ("kind" IN ('run', 'reissue')),
+    CONSTRAINT "ck_batches_number" CHECK ("number" BETWEEN 1 AND 99),
+    CONSTRAINT "ck_batches_state" CHECK ("state" IN ('prepared', 'released', 'cancelled')),
+    CONSTRAINT "ck_batches_total" CHECK ("total_tiyn" >= 0)
+);
+
+INSERT INTO "ef_temp_batches" ("id", "amount_per_child_tiyn", "cancel_reason", "cancelled_at_utc", "cancelled_by", "coefficient", "count", "created_at_utc", "excluded", "kind", "mrp", "number", "prepared_by", "prepared_by_db_login", "quarter", "released_at_utc", "state", "total_tiyn", "value_date", "written_with")
+SELECT "id", "amount_per_child_tiyn", "cancel_reason", "cancelled_at_utc", "cancelled_by", "coefficient", "count", "created_at_utc", "excluded", "kind", "mrp", "number", "prepared_by", "prepared_by_db_login", "quarter", "released_at_utc", "state", "total_tiyn", "value_date", "written_with"
+FROM "batches";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "payments";
+
+ALTER TABLE "ef_temp_payments" RENAME TO "payments";
+
+DROP TABLE "batches";
+
+ALTER TABLE "ef_temp_batches" RENAME TO "batches";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_payments_batch_id" ON "payments" ("batch_id");
+
+CREATE UNIQUE INDEX "IX_payments_reference" ON "payments" ("reference");
+
+CREATE UNIQUE INDEX "IX_payments_replaces_payment_id" ON "payments" ("replaces_payment_id") WHERE "replaces_payment_id" IS NOT NULL AND "status" <> 'cancelled';
+
+CREATE UNIQUE INDEX "ux_payments_live_child_quarter" ON "payments" ("quarter", "child_iin") WHERE "status" NOT IN ('rejected', 'returned', 'cancelled');
+
+CREATE UNIQUE INDEX "IX_batches_quarter_number" ON "batches" ("quarter", "number");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261126145535_BatchRelease', '10.0.14');
+
+BEGIN TRANSACTION;
+CREATE TABLE "reconcile_findings" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_reconcile_findings" PRIMARY KEY AUTOINCREMENT,
+    "quarter" TEXT NOT NULL,
+    "file" TEXT NOT NULL,
+    "line" INTEGER NULL,
+    "reference" TEXT NOT NULL,
+    "code" TEXT NOT NULL,
+    "detail" TEXT NOT NULL,
+    "reconciled_at_utc" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_reconcile_findings_quarter" ON "reconcile_findings" ("quarter");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261126160928_ReconcileFindings', '10.0.14');
+
+COMMIT;
+

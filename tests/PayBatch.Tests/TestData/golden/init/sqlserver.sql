@@ -479,3 +479,203 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    DROP INDEX [IX_payments_replaces_payment_id] ON [payments];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    DROP INDEX [ux_payments_live_child_quarter] ON [payments];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    ALTER TABLE [payments] DROP CONSTRAINT [ck_payments_status];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    ALTER TABLE [batches] ADD [cancel_reason] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    ALTER TABLE [batches] ADD [cancelled_at_utc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    ALTER TABLE [batches] ADD [cancelled_by] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    ALTER TABLE [batches] ADD [prepared_by] nvarchar(max) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    ALTER TABLE [batches] ADD [prepared_by_db_login] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    ALTER TABLE [batches] ADD [released_at_utc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    ALTER TABLE [batches] ADD [state] nvarchar(max) NOT NULL DEFAULT N'released';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    CREATE TABLE [batch_signatures] (
+        [id] bigint NOT NULL IDENTITY,
+        [batch_id] bigint NOT NULL,
+        [role] nvarchar(450) NOT NULL,
+        [iin] nvarchar(450) NOT NULL,
+        [name] nvarchar(max) NOT NULL,
+        [thumbprint] nvarchar(max) NOT NULL,
+        [signed_at_utc] datetime2 NOT NULL,
+        [signed_by] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_batch_signatures] PRIMARY KEY ([id]),
+        CONSTRAINT [ck_batch_signatures_role] CHECK ([role] IN ('first', 'second')),
+        CONSTRAINT [FK_batch_signatures_batches_batch_id] FOREIGN KEY ([batch_id]) REFERENCES [batches] ([id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_payments_replaces_payment_id] ON [payments] ([replaces_payment_id]) WHERE [replaces_payment_id] IS NOT NULL AND [status] <> ''cancelled''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [ux_payments_live_child_quarter] ON [payments] ([quarter], [child_iin]) WHERE [status] NOT IN (''rejected'', ''returned'', ''cancelled'')');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [payments] ADD CONSTRAINT [ck_payments_status] CHECK ([status] IN (''issued'', ''credited'', ''rejected'', ''returned'', ''cancelled''))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    EXEC(N'ALTER TABLE [batches] ADD CONSTRAINT [ck_batches_state] CHECK ([state] IN (''prepared'', ''released'', ''cancelled''))');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_batch_signatures_batch_id_iin] ON [batch_signatures] ([batch_id], [iin]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_batch_signatures_batch_id_role] ON [batch_signatures] ([batch_id], [role]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126145702_BatchRelease'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126145702_BatchRelease', N'10.0.14');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126161040_ReconcileFindings'
+)
+BEGIN
+    CREATE TABLE [reconcile_findings] (
+        [id] bigint NOT NULL IDENTITY,
+        [quarter] nvarchar(450) NOT NULL,
+        [file] nvarchar(max) NOT NULL,
+        [line] int NULL,
+        [reference] nvarchar(max) NOT NULL,
+        [code] nvarchar(max) NOT NULL,
+        [detail] nvarchar(max) NOT NULL,
+        [reconciled_at_utc] datetime2 NOT NULL,
+        CONSTRAINT [PK_reconcile_findings] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126161040_ReconcileFindings'
+)
+BEGIN
+    CREATE INDEX [IX_reconcile_findings_quarter] ON [reconcile_findings] ([quarter]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261126161040_ReconcileFindings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261126161040_ReconcileFindings', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

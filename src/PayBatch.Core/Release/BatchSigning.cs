@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Batches;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Output;
+using PayBatch.Core.Persistence;
+using Serilog;
+
+namespace PayBatch.Core.Release;
+
+public sealed record SignOutcome(ReleaseRecord Release, SignerRole Role, SignerIdentity Signer, IReadOnlyList<string> Written);
+
+/// <summary>
+/// <c>sign</c>: checks the signer and every file of a prepared batch, writes (or co-signs) a
+/// detached CMS signature beside each, and records the signature; the last required one releases
+/// the batch. Everything is refused before anything is written, and one locked transaction makes
+/// two signers racing for the same role leave one signature.
+/// </summary>
+public sealed class BatchSigning(PayBatchDb db, ReleasePolicy policy, string? departmentBin, TimeProvider clock, ILogger log)
+{
+    public async Task<SignOutcome> ExecuteAsync(BatchName name, X509Certificate2 certificate, string outDir, CancellationToken ct)
+    {
+        if (policy.RequiredSignatures == 0)
+            throw new InputException("Release:RequiredSignatures is 0: batches are released as soon as they are written and take no signature");
+        var now = clock.GetUtcNow().UtcDateTime;
+        using var trust = TrustStore.Load(policy.TrustedRoots);
+        var signer = SignerCertificate.Identify(certificate);
+        SignerCertificate.Check(certificate, now, trust);
+        if (departmentBin is null) throw new InputException("Department:Bin is not set: it is needed to check the signer's organisation (OU=BIN…)");
+        if (signer.Bin != departmentBin)
+            throw new InputException($"the certificate is not the department's: its OU is {(signer.Bin is null ? "without a BIN" : "BIN" + signer.Bin)}, Department:Bin is {departmentBin}");
+        var roles = policy.Signers.Where(s => s.Iin == signer.Iin).Select(s => s.Role).Distinct().ToList();
+        if (roles.Count == 0) throw new InputException($"IIN {Iin.Mask(signer.Iin.Value)} is not a signer in Release:Signers");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
+        var row = await BatchLookup.FindAsync(db, name, ct).ConfigureAwait(false);
+        BatchLookup.RequirePrepared(row, name, "signed");
+        var existing = await db.SignaturesOfBatches([row.Id]).ToListAsync(ct).ConfigureAwait(false);
+        if (existing.FirstOrDefault(s => s.Iin == signer.Iin.Value) is { } own)
+            throw new InputException($"IIN {Iin.Mask(signer.Iin.Value)} already signed batch {name} as {own.Role}: the other signature must be another person's");
+        if (roles.Where(r => existing.All(s => s.Role != r.Code())).Select(r => (SignerRole?)r).FirstOrDefault() is not { } role)
+            throw new InputException($"the {string.Join(" and ", roles.Select(r => r.Code()))} signature of batch {name} is already given");
+
+        var folder = BatchStore.Folder(outDir, name.Quarter, name.Number);
+        var recorded = existing.Select(s => s.Thumbprint).ToHashSet(StringComparer.Ordinal);
+        var signatures = new List<(string Path, byte[] Content)>();
+        foreach (var (file, sha256) in await BatchStore.SignedFilesAsync(db, row, ct).ConfigureAwait(false))
+        {
+            var path = Path.Combine(folder, file);
+            if (!File.Exists(path)) throw new InputException($"{path} is missing: 'paybatch run --quarter {name.Quarter}' re-creates it; nothing was signed");
+            var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            if (Convert.ToHexStringLower(SHA256.HashData(content)) != sha256)
+                throw new InputException($"{path} differs from what the batch recorded (sha256 {sha256}): it was changed after it was written; nothing was signed");
+            var p7s = path + CmsSignature.Extension;
+            var earlier = File.Exists(p7s) ? await File.ReadAllBytesAsync(p7s, ct).ConfigureAwait(false) : null;
+            signatures.Add((p7s, CmsSignature.Sign(file, content, earlier, recorded, certificate, trust.Intermediates, now)));
+        }
+
+        var released = existing.Count + 1 >= policy.RequiredSignatures;
+        db.BatchSignatures.Add(new BatchSignatureRow
+        {
+            BatchId = row.Id, Role = role.Code(), Iin = signer.Iin.Value, Name = signer.Name, Thumbprint = signer.Thumbprint,
+            SignedAtUtc = now, SignedBy = Environment.UserName,
+        });
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        if (released)
+            await db.Batches.Where(b => b.Id == row.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(b => b.State, BatchState.Released).SetProperty(b => b.ReleasedAtUtc, now), ct).ConfigureAwait(false);
+        // The signatures are on disk before the commit: a crash between leaves an unrecorded signer, which the next signing drops.
+        foreach (var (path, content) in signatures) AtomicFile.Write(path, content);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        log.Information("Signed batch {Batch} as {Role}: IIN {Iin}, certificate sha256 {Thumbprint}, {Files} file(s){Released}",
+            name.ToString(), role.Code(), Iin.Mask(signer.Iin.Value), signer.Thumbprint, signatures.Count, released ? "; batch released" : "");
+
+        if (released)
+        {
+            row.State = BatchState.Released;
+            row.ReleasedAtUtc = now;
+        }
+        var record = ReleaseRecord.Of(row, await db.SignaturesOfBatches([row.Id]).ToListAsync(ct).ConfigureAwait(false));
+        record.Write(folder);
+        return new SignOutcome(record, role, signer, signatures.Select(s => s.Path).ToList());
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using PayBatch.Core.Batches;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Persistence;
+
+namespace PayBatch.Core.Release;
+
+/// <summary>Something about a batch's files that a person must look at before they go to a bank.</summary>
+public sealed record VerifyFinding(string File, string Code, string Detail);
+
+public sealed record VerifyOutcome(ReleaseRecord Release, int FilesChecked, IReadOnlyList<VerifyFinding> Findings);
+
+/// <summary>
+/// <c>verify</c>: every file of a batch against the SHA-256 the database recorded, and every
+/// recorded signature against the file's bytes and a trusted root, on their own — the check a
+/// scheduled job runs before it uploads a batch.
+/// </summary>
+public static class BatchVerification
+{
+    public const string ChangedFile = "CHANGED_FILE", MissingFile = "MISSING_FILE", BadSignature = "BAD_SIGNATURE", MissingSignature = "MISSING_SIGNATURE";
+
+    public static async Task<VerifyOutcome> ExecuteAsync(PayBatchDb db, ReleasePolicy policy, BatchName name, string outDir, CancellationToken ct)
+    {
+        var row = await BatchLookup.FindAsync(db, name, ct).ConfigureAwait(false);
+        if (row.State == BatchState.Cancelled) throw new InputException($"batch {name} is cancelled: none of its files may go to a bank");
+        var release = (await ReleaseRecord.LoadAsync(db, [row], ct).ConfigureAwait(false))[0];
+        var findings = new List<VerifyFinding>();
+        var missingRoles = Math.Max(0, policy.RequiredSignatures - release.Signatures.Count);
+        if (missingRoles > 0)
+            findings.Add(new("", MissingSignature, $"batch {name} is {release.State}: {missingRoles} of {policy.RequiredSignatures} required signature(s) not given"));
+        using var trust = release.Signatures.Count > 0 ? TrustStore.Load(policy.TrustedRoots) : null;
+
+        var folder = BatchStore.Folder(outDir, name.Quarter, name.Number);
+        var files = await BatchStore.SignedFilesAsync(db, row, ct).ConfigureAwait(false);
+        foreach (var (file, sha256) in files)
+        {
+            var path = Path.Combine(folder, file);
+            if (!File.Exists(path))
+            {
+                findings.Add(new(file, MissingFile, $"{path} is missing"));
+                continue;
+            }
+            var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            if (Convert.ToHexStringLower(SHA256.HashData(content)) != sha256)
+                findings.Add(new(file, ChangedFile, $"sha256 differs from the recorded {sha256}"));
+            if (trust is not null) findings.AddRange(CheckSignatures(file, path + CmsSignature.Extension, content, release.Signatures, trust));
+        }
+        return new VerifyOutcome(release, files.Count, findings);
+    }
+
+    private static IEnumerable<VerifyFinding> CheckSignatures(string file, string p7s, byte[] content, IReadOnlyList<BatchSignature> signatures, TrustStore trust)
+    {
+        var name = file + CmsSignature.Extension;
+        if (!File.Exists(p7s))
+        {
+            yield return new(name, MissingSignature, $"{p7s} is missing");
+            yield break;
+        }
+        IReadOnlyList<(string? Thumbprint, System.Security.Cryptography.Pkcs.SignerInfo Info)> signers = [];
+        string? unreadable = null;
+        try { signers = CmsSignature.Read(content, File.ReadAllBytes(p7s)); }
+        catch (CryptographicException e) { unreadable = e.Message; }
+        if (unreadable is not null) yield return new(name, BadSignature, $"not a CMS signature ({unreadable})");
+        foreach (var s in signatures)
+        {
+            var found = signers.FirstOrDefault(x => x.Thumbprint == s.Thumbprint).Info;
+            if (found is null)
+            {
+                if (signers.Count > 0) yield return new(name, MissingSignature, $"the {s.Role} signature ({s.Name}) is not in it");
+                continue;
+            }
+            var problem = Problem(found, content, trust, s.SignedAtUtc);
+            if (problem is not null) yield return new(name, BadSignature, $"the {s.Role} signature ({s.Name}) {problem}");
+        }
+    }
+
+    private static string? Problem(System.Security.Cryptography.Pkcs.SignerInfo signer, byte[] content, TrustStore trust, DateTime signedAtUtc)
+    {
+        try { signer.CheckSignature(verifySignatureOnly: true); }
+        catch (CryptographicException) { return $"does not match the file's {content.Length} bytes"; }
+        return trust.ChainProblem(signer.Certificate!, signedAtUtc) is { } chain ? $"is by an untrusted certificate: {chain}" : null;
+    }
+}

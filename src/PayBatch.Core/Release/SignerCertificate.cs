@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using PayBatch.Core.Domain;
+
+namespace PayBatch.Core.Release;
+
+/// <summary>Who a certificate says its holder is: an NCA subject's IIN, name and organisation BIN.</summary>
+public sealed record SignerIdentity(Iin Iin, string Name, string? Bin, string Thumbprint);
+
+/// <summary>
+/// The checks SPEC asks of a signer's certificate: valid today, digital-signature key usage, a
+/// chain to a trusted root, and an NCA-shaped subject (<c>SERIALNUMBER=IIN…</c>, <c>OU=BIN…</c>).
+/// </summary>
+public static class SignerCertificate
+{
+    private const string CommonName = "2.5.4.3", SerialNumber = "2.5.4.5", OrganizationalUnit = "2.5.4.11";
+
+    /// <summary>SHA-256 of the certificate, lower-case hex: how signatures name their signer.</summary>
+    public static string Thumbprint(X509Certificate2 certificate) => Convert.ToHexStringLower(SHA256.HashData(certificate.RawData));
+
+    public static SignerIdentity Identify(X509Certificate2 certificate)
+    {
+        var attributes = certificate.SubjectName.EnumerateRelativeDistinguishedNames()
+            .Where(r => !r.HasMultipleElements)
+            .Select(r => (Oid: r.GetSingleElementType().Value, Value: r.GetSingleElementValue() ?? ""))
+            .ToList();
+        var serial = attributes.FirstOrDefault(a => a.Oid == SerialNumber && a.Value.StartsWith("IIN", StringComparison.Ordinal)).Value;
+        if (serial is null || !Iin.TryParse(serial[3..], out var iin))
+            throw new InputException("the certificate's subject has no SERIALNUMBER=IIN<12 digits> with a valid IIN: it is not a person's NCA certificate");
+        var bin = attributes.FirstOrDefault(a => a.Oid == OrganizationalUnit && a.Value.StartsWith("BIN", StringComparison.Ordinal)).Value?[3..];
+        var name = attributes.FirstOrDefault(a => a.Oid == CommonName).Value ?? "";
+        return new SignerIdentity(iin, name, bin, Thumbprint(certificate));
+    }
+
+    /// <summary>Refuses (exit 2) a certificate that is not valid at <paramref name="nowUtc"/>, may not sign, or is not trusted.</summary>
+    public static void Check(X509Certificate2 certificate, DateTime nowUtc, TrustStore trust)
+    {
+        if (nowUtc < certificate.NotBefore.ToUniversalTime())
+            throw new InputException($"the certificate is not valid yet: valid from {Date(certificate.NotBefore)}");
+        if (nowUtc > certificate.NotAfter.ToUniversalTime())
+            throw new InputException($"the certificate expired on {Date(certificate.NotAfter)}");
+        var usage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+        if (usage is null || !usage.KeyUsages.HasFlag(X509KeyUsageFlags.DigitalSignature))
+            throw new InputException("the certificate does not allow digital signatures (key usage): use the signing key (RSA256_….p12), not the authentication key");
+        if (trust.ChainProblem(certificate, nowUtc) is { } problem) throw new InputException($"the certificate is not trusted: {problem}");
+    }
+
+    private static string Date(DateTime d) => d.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

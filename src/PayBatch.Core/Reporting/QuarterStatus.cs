@@ -1,0 +1,56 @@
+using PayBatch.Core.Domain;
+using PayBatch.Core.Reconciliation;
+
+namespace PayBatch.Core.Reporting;
+
+/// <summary>A batch of the quarter: its state (prepared, released, cancelled), size, deadline and signatures.</summary>
+public sealed record BatchStatus(string Batch, BatchState State, DateOnly ValueDate, int Count, Tenge Total, DateOnly Deadline,
+    IReadOnlyList<Release.BatchSignature> Signatures);
+
+/// <summary>
+/// Where a quarter stands and what needs a person (SPEC <c>status</c>): the registry, the batches,
+/// the payments by status, and the attention items in SPEC's order with the one command to run next.
+/// </summary>
+public sealed record QuarterStatus(
+    Quarter Quarter, DateOnly AsOf, int Approved, int WithCertificate, IReadOnlyList<BatchStatus> Batches,
+    IReadOnlyList<(PaymentStatus Status, int Count)> Payments, int Overdue, int Findings, DateOnly? NextDeadline,
+    IReadOnlyList<string> Attention, string Next)
+{
+    public const string AwaitingSignature = "AWAITING_SIGNATURE";
+    public const string OverdueCode = "OVERDUE";
+    public const string FindingsCode = "FINDINGS";
+    public const string MissingCertificates = "MISSING_CERTIFICATES";
+
+    public int MissingCertificate => Approved - WithCertificate;
+    public DateOnly ReportDue => Reporting.ReportDue.Quarterly(Quarter);
+
+    /// <param name="findings">Findings other than OVERDUE that the quarter's last reconcile reported.</param>
+    public static QuarterStatus Compute(Quarter q, DateOnly asOf, int approved, int withCertificate, IReadOnlyList<BatchStatus> batches,
+        IReadOnlyList<PaymentState> payments, int findings, BankingCalendar calendar)
+    {
+        // Money that left: payments of released batches. A prepared batch waits for signatures, a cancelled one never went.
+        var waiting = payments.Where(p => p.Status == PaymentStatus.Issued && p.Released).Select(p => Sla.Of(p, asOf, calendar)).ToList();
+        var overdue = waiting.Count(s => s.Status == SlaStatus.Overdue);
+        var prepared = batches.FirstOrDefault(b => b.State == BatchState.Prepared);
+
+        var attention = new List<string>();
+        if (prepared is not null) attention.Add(AwaitingSignature);
+        if (overdue > 0) attention.Add(OverdueCode);
+        if (findings > 0) attention.Add(FindingsCode);
+        if (batches.Count > 0 && approved > withCertificate) attention.Add(MissingCertificates);
+
+        var next = attention.FirstOrDefault() switch
+        {
+            AwaitingSignature => $"paybatch sign --batch {prepared!.Batch} --certificate FILE.p12",
+            OverdueCode => "paybatch reconcile FILE…",
+            FindingsCode => $"paybatch findings --quarter {q}",
+            MissingCertificates => $"paybatch certificates missing --quarter {q}",
+            _ when batches.All(b => b.State == BatchState.Cancelled) => $"paybatch run --quarter {q}",
+            _ when waiting.Count > 0 => "paybatch reconcile FILE…",
+            _ => $"paybatch report --quarter {q}",
+        };
+        return new QuarterStatus(q, asOf, approved, withCertificate, batches,
+            PaymentStatuses.All.Select(s => (s, payments.Count(p => p.Status == s))).ToList(),
+            overdue, findings, waiting.Count == 0 ? null : waiting.Min(s => s.Deadline), attention, next);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using PayBatch.Tests.Support;
+
+namespace PayBatch.Tests.Runs;
+
+/// <summary>
+/// EF Core's SQLite migration lock is a row in __EFMigrationsLock that only its holder deletes: a
+/// paybatch killed while migrating leaves it behind. A stale row is cleared, a live holder is waited
+/// for a bounded time, and a current schema takes no lock at all.
+/// </summary>
+public class MigrationLockTests
+{
+    private const string InsertLock = "INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-01-19 09:00:00+00:00')";
+
+    private static int LockRows(Workspace ws)
+    {
+        using var db = ws.OpenDb();
+        return db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"__EFMigrationsLock\"").AsEnumerable().Single();
+    }
+
+    private static void Execute(Workspace ws, string sql)
+    {
+        using var db = ws.OpenDb();
+        db.Database.ExecuteSqlRaw(sql);
+    }
+
+    private static (CliRun Run, TimeSpan Took) Bounded(Workspace ws, params string[] args)
+    {
+        var watch = Stopwatch.StartNew();
+        var r = PaybatchProcess.RunWithin(ws, TimeSpan.FromMinutes(5), args);
+        return (r, watch.Elapsed);
+    }
+
+    private const string CreateLockTable = "CREATE TABLE \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Timestamp\" TEXT NOT NULL)";
+
+    private static string Log(Workspace ws) => string.Concat(Directory.GetFiles(ws.Path_("logs")).Select(File.ReadAllText));
+
+    [Fact]
+    public void A_stale_lock_left_by_a_paybatch_killed_while_creating_the_schema_is_cleared_with_a_log_line()
+    {
+        using var ws = new Workspace();
+        // What a kill during the first migration leaves: its transaction rolled back, the lock row not.
+        Execute(ws, CreateLockTable);
+        Execute(ws, InsertLock);
+        var (r, _) = Bounded(ws, "import", "recipients", ws.Write("r.csv", Cases.Csv([Cases.Row(1)])));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Equal(0, LockRows(ws));
+        Assert.Contains("stale migration lock", Log(ws), StringComparison.Ordinal);
+        using var db = ws.OpenDb();
+        Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
+        Assert.Equal(1, db.Cases.Count());
+    }
+
+    [Fact]
+    public void A_stale_lock_left_after_the_schema_was_committed_is_cleared_too()
+    {
+        using var ws = new Workspace();
+        ws.RunOk("init");
+        Execute(ws, InsertLock);
+        var (r, _) = Bounded(ws, "history");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Equal(0, LockRows(ws));
+        Assert.Contains("stale migration lock", Log(ws), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_live_migration_lock_is_waited_for_a_bounded_time_then_exits_1_and_clears_nothing()
+    {
+        using var ws = new Workspace();
+        ws.RunOk("init");
+        Execute(ws, InsertLock);
+        ws.Environment["PAYBATCH_DATABASE__MIGRATIONLOCKSECONDS"] = "2";
+        // A live migrator holds the lock file beside the database; the system frees it when that process ends.
+        using (new FileStream(ws.Path_("paybatch.db.migrating"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            var (r, took) = Bounded(ws, "history");
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains("holds the migration lock; gave up after waiting 2 s", r.Error, StringComparison.Ordinal);
+            Assert.True(took >= TimeSpan.FromSeconds(2), $"gave up after {took}");
+            Assert.Equal(1, LockRows(ws));
+        }
+        var (after, _) = Bounded(ws, "history");
+        Assert.True(after.ExitCode == 0, after.Error);
+        Assert.Equal(0, LockRows(ws));
+    }
+
+    [Fact]
+    public void A_current_schema_takes_no_migration_lock()
+    {
+        using var ws = new Workspace();
+        ws.RunOk("init");
+        // A lock table that can never take EF's row (Id 1): any attempt to take the lock would wait.
+        Execute(ws, "DROP TABLE \"__EFMigrationsLock\"; CREATE TABLE \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY CHECK (\"Id\" = 0), \"Timestamp\" TEXT NOT NULL)");
+        var (r, _) = Bounded(ws, "history");
+        Assert.True(r.ExitCode == 0, r.Error);
+    }
+}

@@ -1,0 +1,73 @@
+using PayBatch.Tests.Support;
+
+namespace PayBatch.Tests.Runs;
+
+/// <summary>
+/// An output folder that cannot be written is refused before the batch is decided (exit 2, nothing
+/// changed); a write that still fails after the commit says that the batch is recorded and its files
+/// are not (exit 1), and the next run writes them.
+/// </summary>
+public class OutputFolderTests
+{
+    private static Workspace Registry()
+    {
+        var ws = new Workspace();
+        var rows = new[] { Cases.Row(1), Cases.Row(2) };
+        ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv(rows)));
+        ws.RunOk("import", "certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        return ws;
+    }
+
+    private static int Batches(Workspace ws)
+    {
+        using var db = ws.OpenDb();
+        return db.Batches.Count() + db.Payments.Count();
+    }
+
+    [Fact]
+    public void Out_at_an_existing_file_is_refused_before_anything_is_decided()
+    {
+        using var ws = Registry();
+        var file = ws.Write("not-a-folder", "x");
+        var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--out", file);
+        Assert.True(r.ExitCode == 2, r.Error);
+        Assert.Contains(file, r.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", r.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Batches(ws));
+    }
+
+    [Fact]
+    public void Out_in_a_folder_that_cannot_be_written_is_refused_before_anything_is_decided()
+    {
+        using var ws = Registry();
+        var unwritable = Path.Combine(ws.Write("blocker", "x"), "out");
+        var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--out", unwritable);
+        Assert.True(r.ExitCode == 2, r.Error);
+        Assert.Contains(unwritable, r.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Batches(ws));
+        var reissue = ws.Run("reissue", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--all-rejected", "--out", unwritable);
+        Assert.True(reissue.ExitCode == 2, reissue.Error);
+    }
+
+    [Fact]
+    public void A_write_failing_after_the_commit_says_the_batch_is_recorded_and_the_next_run_writes_its_files()
+    {
+        using var ws = Registry();
+        var folder = ws.Path_("out", "2026Q1", "01");
+        Directory.CreateDirectory(ws.Path_("out", "2026Q1"));
+        File.WriteAllText(folder, "a file where the batch folder goes");
+        var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("batch 2026Q1-01 is recorded", r.Error, StringComparison.Ordinal);
+        Assert.Contains("not written to " + folder, r.Error, StringComparison.Ordinal);
+        Assert.Contains("next 'paybatch run --quarter 2026Q1' writes them", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing half-done", r.Error, StringComparison.Ordinal);
+        Assert.Equal(1 + 2, Batches(ws));
+
+        File.Delete(folder);
+        var again = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
+        Assert.Contains("Re-created missing file", again.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
+        Assert.Equal(1 + 2, Batches(ws));
+    }
+}

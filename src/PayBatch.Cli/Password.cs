@@ -13,11 +13,11 @@ public static class Password
     public static string Read(CliContext ctx, string? variable, string keyFile)
     {
         if (variable?.StartsWith(Settings.EnvPrefix, StringComparison.OrdinalIgnoreCase) == true)
-            throw new InputException(CliText.PasswordEnvIsSetting.Format(variable, Settings.EnvPrefix));
+            throw new InputException(CliText.PasswordEnvIsSetting, variable, Settings.EnvPrefix);
         if (variable is not null)
             return ctx.Host.Environment[variable]?.ToString() is { } value
                 ? value
-                : throw new InputException(CliText.PasswordEnvUnset.Format(variable));
+                : throw new InputException(CliText.PasswordEnvUnset, variable);
         if (Console.IsInputRedirected || !ctx.Host.OutputIsTerminal)
             throw new InputException(CliText.PasswordNoTerminal);
         ctx.Host.Error.Write(CliText.PasswordPrompt.Format(Path.GetFileName(keyFile)));

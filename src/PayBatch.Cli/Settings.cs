@@ -66,7 +66,7 @@ public sealed class Settings
         }
         catch (Exception e) when (e is FormatException or InvalidDataException)
         {
-            throw new InputException($"{Path.Combine(workingDirectory, FileName)}: {e.Message}");
+            throw new InputException(CliText.SettingsFileInvalid, Path.Combine(workingDirectory, FileName), e.Message);
         }
         string[] names = ["default", FileName, "environment", "command line"];
         return new Settings(root, root.Providers.Select((p, i) => (names[i], p)).ToList(), workingDirectory);
@@ -108,7 +108,7 @@ public sealed class Settings
     public TimeSpan MigrationLockWait =>
         Root["Database:MigrationLockSeconds"] is not { } text ? TimeSpan.FromSeconds(60)
         : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? TimeSpan.FromSeconds(s)
-        : throw new InputException($"Database:MigrationLockSeconds '{text}' is not a positive whole number of seconds");
+        : throw new InputException(CliText.MigrationLockInvalid, text);
 
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 
@@ -149,9 +149,9 @@ public sealed class Settings
         foreach (var entry in Root.GetSection(section).GetChildren())
         {
             if (!Core.Reporting.Indicators.Appendix2.Any(d => d.Id == entry.Key))
-                throw new InputException($"{section}:{entry.Key} is not an indicator of Appendix 2 (1.1 … 5.1)");
+                throw new InputException(CliText.IndicatorUnknown, section, entry.Key);
             if (!decimal.TryParse(entry.Value, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n))
-                throw new InputException($"{section}:{entry.Key} '{entry.Value}' is not a number such as 74.5");
+                throw new InputException(CliText.IndicatorNotANumber, section, entry.Key, entry.Value);
             numbers[entry.Key] = n;
         }
         return numbers;
@@ -160,7 +160,7 @@ public sealed class Settings
     /// <summary>The department's time zone (<c>Ui:TimeZone</c>): what "today" means. Kazakhstan's, UTC+5, by default.</summary>
     public TimeZoneInfo TimeZone =>
         DepartmentClock.TryParseZone(Root["Ui:TimeZone"], out var zone) ? zone
-            : throw new InputException($"Ui:TimeZone '{Root["Ui:TimeZone"]}' is not an offset such as +05:00 or a time zone id such as Asia/Almaty");
+            : throw new InputException(CliText.TimeZoneInvalid, Root["Ui:TimeZone"]);
 
     /// <summary>SPEC's <c>Release</c> section; without it (or with 0 signatures) a batch is released when written.</summary>
     public ReleasePolicy Release
@@ -169,14 +169,14 @@ public sealed class Settings
         {
             var requiredText = Root["Release:RequiredSignatures"] ?? "0";
             if (!int.TryParse(requiredText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var required) || required > 2)
-                throw new InputException($"Release:RequiredSignatures '{requiredText}' is not 0, 1 or 2");
+                throw new InputException(CliText.RequiredSignaturesInvalid, requiredText);
             var signers = new List<Signer>();
             foreach (var entry in Root.GetSection("Release:Signers").GetChildren())
             {
                 if (!Iin.TryParse(entry["Iin"], out var iin))
-                    throw new InputException($"Release:Signers:{entry.Key}:Iin '{Iin.Mask(entry["Iin"])}' is not a valid IIN");
+                    throw new InputException(CliText.SignerIinInvalid, entry.Key, Iin.Mask(entry["Iin"]));
                 if (!SignerRoles.TryParse(entry["Role"], out var role))
-                    throw new InputException($"Release:Signers:{entry.Key}:Role '{entry["Role"]}' is not first or second");
+                    throw new InputException(CliText.SignerRoleInvalid, entry.Key, entry["Role"]);
                 signers.Add(new Signer(iin, role));
             }
             return new ReleasePolicy(required, Blank(Root["Release:TrustedRoots"]) is { } roots ? Resolve(roots) : null, signers);

@@ -119,6 +119,47 @@ public static class CliText
         "Папка для файлов (по умолчанию: настройка Output, 'out')",
         "Шығыс қалтасы (әдепкі: Output баптауы, 'out')");
 
+    // Settings that cannot be read.
+    public static readonly Message SettingsFileInvalid = new(
+        "{0}: the settings cannot be read ({1})",
+        "{0}: настройки не читаются ({1})",
+        "{0}: баптаулар оқылмайды ({1})");
+
+    public static readonly Message MigrationLockInvalid = new(
+        "Database:MigrationLockSeconds '{0}' is not a positive whole number of seconds",
+        "Database:MigrationLockSeconds '{0}' — не целое положительное число секунд",
+        "Database:MigrationLockSeconds '{0}' — секундтардың оң бүтін саны емес");
+
+    public static readonly Message IndicatorUnknown = new(
+        "{0}:{1} is not an indicator of Appendix 2 (1.1 … 5.1)",
+        "{0}:{1} — не показатель Приложения 2 (1.1 … 5.1)",
+        "{0}:{1} — 2-қосымшаның көрсеткіші емес (1.1 … 5.1)");
+
+    public static readonly Message IndicatorNotANumber = new(
+        "{0}:{1} '{2}' is not a number such as 74.5",
+        "{0}:{1} '{2}' — не число вида 74.5",
+        "{0}:{1} '{2}' — 74.5 сияқты сан емес");
+
+    public static readonly Message TimeZoneInvalid = new(
+        "Ui:TimeZone '{0}' is not an offset such as +05:00 or a time zone id such as Asia/Almaty",
+        "Ui:TimeZone '{0}' — не смещение вида +05:00 и не идентификатор часового пояса вида Asia/Almaty",
+        "Ui:TimeZone '{0}' — +05:00 сияқты ығысу да, Asia/Almaty сияқты уақыт белдеуінің идентификаторы да емес");
+
+    public static readonly Message RequiredSignaturesInvalid = new(
+        "Release:RequiredSignatures '{0}' is not 0, 1 or 2",
+        "Release:RequiredSignatures '{0}' — не 0, 1 или 2",
+        "Release:RequiredSignatures '{0}' — 0, 1 немесе 2 емес");
+
+    public static readonly Message SignerIinInvalid = new(
+        "Release:Signers:{0}:Iin '{1}' is not a valid IIN",
+        "Release:Signers:{0}:Iin '{1}' — недействительный ИИН",
+        "Release:Signers:{0}:Iin '{1}' — жарамсыз ЖСН");
+
+    public static readonly Message SignerRoleInvalid = new(
+        "Release:Signers:{0}:Role '{1}' is not first or second",
+        "Release:Signers:{0}:Role '{1}' — не first и не second",
+        "Release:Signers:{0}:Role '{1}' — first те, second те емес");
+
     public static readonly Message DryRunPrefix = new("[dry run] ", "[пробный запуск] ", "[сынақ іске қосу] ");
 
     // init

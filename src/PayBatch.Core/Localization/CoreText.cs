@@ -289,6 +289,237 @@ public static class CoreText
         "банка {0} нет в справочнике банков",
         "{0} банкі банктер анықтамалығында жоқ");
 
+    // Release: sign, verify, cancel; the signer's key, certificate and the trusted roots.
+    public static readonly Message SignNoSignaturesRequired = new(
+        "Release:RequiredSignatures is 0: batches are released as soon as they are written and take no signature",
+        "Release:RequiredSignatures равно 0: пакеты выпускаются сразу после записи и не подписываются",
+        "Release:RequiredSignatures мәні 0: пакеттер жазылған бойда шығарылады және қол қоюды қажет етпейді");
+
+    public static readonly Message SignNoDepartmentBin = new(
+        "Department:Bin is not set: it is needed to check the signer's organisation (OU=BIN…)",
+        "Department:Bin не задан: он нужен, чтобы проверить организацию подписанта (OU=BIN…)",
+        "Department:Bin орнатылмаған: ол қол қоюшының ұйымын тексеру үшін қажет (OU=BIN…)");
+
+    public static readonly Message SignOtherOrganisation = new(
+        "the certificate is not the department's: its OU is BIN{0}, Department:Bin is {1}",
+        "сертификат не принадлежит управлению: в его OU указан BIN{0}, а Department:Bin — {1}",
+        "сертификат басқармаға тиесілі емес: оның OU өрісінде BIN{0}, ал Department:Bin — {1}");
+
+    public static readonly Message SignNoOrganisation = new(
+        "the certificate is not the department's: its OU is without a BIN, Department:Bin is {0}",
+        "сертификат не принадлежит управлению: в его OU нет БИН, а Department:Bin — {0}",
+        "сертификат басқармаға тиесілі емес: оның OU өрісінде БСН жоқ, ал Department:Bin — {0}");
+
+    public static readonly Message SignNotASigner = new(
+        "IIN {0} is not a signer in Release:Signers",
+        "ИИН {0} не указан среди подписантов в Release:Signers",
+        "ЖСН {0} Release:Signers тізімінде қол қоюшы ретінде жоқ");
+
+    public static readonly Message SignAlreadySigned = new(
+        "IIN {0} already signed batch {1} as {2}: the other signature must be another person's",
+        "ИИН {0} уже подписал пакет {1} как {2}: другая подпись должна быть другого человека",
+        "ЖСН {0} {1} пакетіне {2} ретінде қол қойып қойған: екінші қолтаңба басқа адамдікі болуы керек");
+
+    public static readonly Message SignRoleTaken = new(
+        "the {0} signature of batch {1} is already given",
+        "подпись ({0}) пакета {1} уже поставлена",
+        "{1} пакетінің қолтаңбасы ({0}) қойылып қойған");
+
+    public static readonly Message SignRolesTaken = new(
+        "the {0} and {1} signatures of batch {2} are already given",
+        "подписи ({0} и {1}) пакета {2} уже поставлены",
+        "{2} пакетінің қолтаңбалары ({0} және {1}) қойылып қойған");
+
+    public static readonly Message SignFileMissing = new(
+        "{0} is missing: 'paybatch run --quarter {1}' re-creates it; nothing was signed",
+        "{0} отсутствует: 'paybatch run --quarter {1}' создаст его заново; ничего не подписано",
+        "{0} жоқ: 'paybatch run --quarter {1}' оны қайта жасайды; ештеңеге қол қойылмады");
+
+    public static readonly Message SignFileChanged = new(
+        "{0} differs from what the batch recorded (sha256 {1}): it was changed after it was written; nothing was signed",
+        "{0} отличается от записанного в пакете (sha256 {1}): его изменили после записи; ничего не подписано",
+        "{0} пакетте тіркелгеннен өзгеше (sha256 {1}): ол жазылғаннан кейін өзгертілген; ештеңеге қол қойылмады");
+
+    public static readonly Message BatchNotFound = new(
+        "there is no batch {0}",
+        "пакета {0} нет",
+        "{0} пакеті жоқ");
+
+    public static readonly Message CancelledCannotBeSigned = new(
+        "batch {0} is cancelled; it cannot be signed",
+        "пакет {0} отменён; подписать его нельзя",
+        "{0} пакеті жойылған; оған қол қоюға болмайды");
+
+    public static readonly Message ReleasedCannotBeSigned = new(
+        "batch {0} is already released; it cannot be signed",
+        "пакет {0} уже выпущен; подписать его нельзя",
+        "{0} пакеті шығарылып қойған; оған қол қоюға болмайды");
+
+    public static readonly Message CancelledCannotBeCancelled = new(
+        "batch {0} is cancelled; it cannot be cancelled",
+        "пакет {0} уже отменён; отменить его ещё раз нельзя",
+        "{0} пакеті жойылған; оны қайта жоюға болмайды");
+
+    public static readonly Message ReleasedCannotBeCancelled = new(
+        "batch {0} is already released; it cannot be cancelled",
+        "пакет {0} уже выпущен; отменить его нельзя",
+        "{0} пакеті шығарылып қойған; оны жоюға болмайды");
+
+    public static readonly Message CancelNoReason = new(
+        "--reason must say why the batch is cancelled",
+        "в --reason нужно указать, почему пакет отменяется",
+        "--reason пакеттің неге жойылатынын көрсетуі керек");
+
+    public static readonly Message VerifyCancelled = new(
+        "batch {0} is cancelled: none of its files may go to a bank",
+        "пакет {0} отменён: ни один его файл нельзя отправлять в банк",
+        "{0} пакеті жойылған: оның бірде-бір файлын банкке жіберуге болмайды");
+
+    public static readonly Message VerifyAwaiting = new(
+        "batch {0} is {1}: {2} of {3} required signature(s) not given",
+        "пакет {0} в состоянии {1}: не поставлено подписей: {2} из {3} требуемых",
+        "{0} пакеті {1} күйінде: қажетті {3} қолтаңбаның {2} қойылмаған");
+
+    public static readonly Message VerifyFileMissing = new("{0} is missing", "{0} отсутствует", "{0} жоқ");
+
+    public static readonly Message VerifyFileChanged = new(
+        "sha256 differs from the recorded {0}",
+        "sha256 отличается от записанного {0}",
+        "sha256 тіркелген {0} мәнінен өзгеше");
+
+    public static readonly Message VerifyNotCms = new(
+        "not a CMS signature ({0})",
+        "не подпись CMS ({0})",
+        "CMS қолтаңбасы емес ({0})");
+
+    public static readonly Message VerifySignatureAbsent = new(
+        "the {0} signature ({1}) is not in it",
+        "подписи ({0}) — {1} — в нём нет",
+        "ішінде қолтаңба ({0}) — {1} — жоқ");
+
+    public static readonly Message VerifySignatureMismatch = new(
+        "the {0} signature ({1}) does not match the file's {2} bytes",
+        "подпись ({0}) — {1} — не соответствует {2} байтам файла",
+        "қолтаңба ({0}) — {1} — файлдың {2} байтына сәйкес келмейді");
+
+    public static readonly Message VerifySignatureUntrusted = new(
+        "the {0} signature ({1}) is by an untrusted certificate: {2}",
+        "подпись ({0}) — {1} — сделана сертификатом без доверия: {2}",
+        "қолтаңба ({0}) — {1} — сенімсіз сертификатпен қойылған: {2}");
+
+    public static readonly Message SignatureMissing = new(
+        "{0} is missing: the earlier signature is lost (paybatch verify shows the batch)",
+        "{0} отсутствует: прежняя подпись утеряна (paybatch verify покажет пакет)",
+        "{0} жоқ: бұрынғы қолтаңба жоғалған (paybatch verify пакетті көрсетеді)");
+
+    public static readonly Message SignatureLacksRecorded = new(
+        "{0} lacks a recorded signature; not adding to it (paybatch verify shows the batch)",
+        "в {0} нет подписи, записанной в базе; подпись к нему не добавляется (paybatch verify покажет пакет)",
+        "{0} ішінде дерекқорда тіркелген қолтаңба жоқ; оған қолтаңба қосылмайды (paybatch verify пакетті көрсетеді)");
+
+    public static readonly Message SignatureEarlierInvalid = new(
+        "{0}: the earlier signature does not verify ({1}); not adding to it",
+        "{0}: прежняя подпись не проходит проверку ({1}); подпись к нему не добавляется",
+        "{0}: бұрынғы қолтаңба тексеруден өтпейді ({1}); оған қолтаңба қосылмайды");
+
+    public static readonly Message KeyNoPrivateKey = new(
+        "{0}: holds no private key",
+        "{0}: закрытого ключа нет",
+        "{0}: жабық кілт жоқ");
+
+    public static readonly Message KeyGost = new(
+        "{0}: the key is a GOST key ({1}), which PayBatch cannot sign with; use the RSA signing key (RSA256_….p12) the NCA issued with it",
+        "{0}: это ключ ГОСТ ({1}), им PayBatch подписывать не может; используйте ключ подписи RSA (RSA256_….p12), выданный НУЦ вместе с ним",
+        "{0}: бұл ГОСТ кілті ({1}), PayBatch онымен қол қоя алмайды; ҰКО онымен бірге берген RSA қол қою кілтін (RSA256_….p12) пайдаланыңыз");
+
+    public static readonly Message KeyNotRsa = new(
+        "{0}: the key is not RSA (algorithm {1}); PayBatch signs with RSA keys only",
+        "{0}: ключ не RSA (алгоритм {1}); PayBatch подписывает только ключами RSA",
+        "{0}: кілт RSA емес ({1} алгоритмі); PayBatch тек RSA кілттерімен қол қояды");
+
+    public static readonly Message KeyCount = new(
+        "{0}: holds {1} keys; give a file with exactly one signing key",
+        "{0}: ключей в файле: {1}; укажите файл ровно с одним ключом подписи",
+        "{0}: ішінде {1} кілт бар; дәл бір қол қою кілті бар файлды беріңіз");
+
+    public static readonly Message KeyNotPkcs12 = new(
+        "{0}: not a PKCS#12 key file (.p12)",
+        "{0}: не файл ключа PKCS#12 (.p12)",
+        "{0}: PKCS#12 кілт файлы (.p12) емес");
+
+    public static readonly Message KeyWrongPassword = new("{0}: wrong password", "{0}: неверный пароль", "{0}: құпиясөз қате");
+
+    public static readonly Message KeyUnreadable = new(
+        "{0}: the key cannot be read (wrong password, or an encryption .NET does not support)",
+        "{0}: ключ не читается (неверный пароль или шифрование, которое .NET не поддерживает)",
+        "{0}: кілт оқылмайды (құпиясөз қате немесе .NET қолдамайтын шифрлау)");
+
+    public static readonly Message CertificateNoIin = new(
+        "the certificate's subject has no SERIALNUMBER=IIN<12 digits> with a valid IIN: it is not a person's NCA certificate",
+        "в субъекте сертификата нет SERIALNUMBER=IIN<12 цифр> с действительным ИИН: это не сертификат НУЦ физического лица",
+        "сертификат субъектісінде жарамды ЖСН бар SERIALNUMBER=IIN<12 цифр> жоқ: бұл жеке тұлғаның ҰКО сертификаты емес");
+
+    public static readonly Message CertificateNotYetValid = new(
+        "the certificate is not valid yet: valid from {0}",
+        "сертификат ещё не действует: действует с {0}",
+        "сертификат әлі жарамды емес: {0} бастап жарамды");
+
+    public static readonly Message CertificateExpired = new(
+        "the certificate expired on {0}",
+        "срок действия сертификата истёк {0}",
+        "сертификаттың мерзімі {0} өтті");
+
+    public static readonly Message CertificateNoDigitalSignature = new(
+        "the certificate does not allow digital signatures (key usage): use the signing key (RSA256_….p12), not the authentication key",
+        "сертификат не допускает электронную подпись (key usage): используйте ключ подписи (RSA256_….p12), а не ключ аутентификации",
+        "сертификат электрондық қолтаңбаға рұқсат бермейді (key usage): аутентификация кілтін емес, қол қою кілтін (RSA256_….p12) пайдаланыңыз");
+
+    public static readonly Message CertificateNotTrusted = new(
+        "the certificate is not trusted: {0}",
+        "сертификату нет доверия: {0}",
+        "сертификатқа сенім жоқ: {0}");
+
+    public static readonly Message ChainNoTrustedRoot = new(
+        "it does not chain to a root in Release:TrustedRoots ({0})",
+        "его цепочка не доходит до корневого сертификата из Release:TrustedRoots ({0})",
+        "оның тізбегі Release:TrustedRoots ішіндегі түбірлік сертификатқа жетпейді ({0})");
+
+    public static readonly Message TrustedRootsUnset = new(
+        "Release:TrustedRoots is not set: name the folder of the NCA's root and intermediate certificates",
+        "Release:TrustedRoots не задан: укажите папку с корневыми и промежуточными сертификатами НУЦ",
+        "Release:TrustedRoots орнатылмаған: ҰКО-ның түбірлік және аралық сертификаттары бар қалтаны көрсетіңіз");
+
+    public static readonly Message TrustedRootsNotFound = new(
+        "Release:TrustedRoots: folder {0} not found",
+        "Release:TrustedRoots: папка {0} не найдена",
+        "Release:TrustedRoots: {0} қалтасы табылмады");
+
+    public static readonly Message NotACertificate = new(
+        "{0}: not a certificate ({1})",
+        "{0}: не сертификат ({1})",
+        "{0}: сертификат емес ({1})");
+
+    public static readonly Message TrustedRootsNoRoot = new(
+        "Release:TrustedRoots: {0} holds no self-signed root certificate",
+        "Release:TrustedRoots: в {0} нет самоподписанного корневого сертификата",
+        "Release:TrustedRoots: {0} ішінде өзі қол қойған түбірлік сертификат жоқ");
+
+    // The output folder (AtomicFile).
+    public static readonly Message OutputFolderIsFile = new(
+        "output folder {0}: {1} is a file, not a folder; nothing was changed",
+        "папка вывода {0}: {1} — файл, а не папка; ничего не изменено",
+        "шығыс қалтасы {0}: {1} — қалта емес, файл; ештеңе өзгертілмеді");
+
+    public static readonly Message OutputFolderNoDrive = new(
+        "output folder {0}: no such drive; nothing was changed",
+        "папка вывода {0}: такого диска нет; ничего не изменено",
+        "шығыс қалтасы {0}: мұндай диск жоқ; ештеңе өзгертілмеді");
+
+    public static readonly Message OutputFolderUnwritable = new(
+        "output folder {0}: {1} cannot be written ({2}); nothing was changed",
+        "папка вывода {0}: в {1} нельзя записать ({2}); ничего не изменено",
+        "шығыс қалтасы {0}: {1} ішіне жазу мүмкін емес ({2}); ештеңе өзгертілмеді");
+
     public static readonly Message NoCalendar = new(
         "no banking calendar for {0}: add Data/calendar/{0}.json",
         "нет банковского календаря на {0} год: добавьте Data/calendar/{0}.json",

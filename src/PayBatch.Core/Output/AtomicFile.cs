@@ -43,8 +43,8 @@ public static class AtomicFile
         var existing = Path.GetFullPath(dir);
         while (!Directory.Exists(existing))
         {
-            if (File.Exists(existing)) throw new Domain.InputException($"output folder {dir}: {existing} is a file, not a folder; nothing was changed");
-            existing = Path.GetDirectoryName(existing) ?? throw new Domain.InputException($"output folder {dir}: no such drive; nothing was changed");
+            if (File.Exists(existing)) throw new Domain.InputException(Localization.CoreText.OutputFolderIsFile, dir, existing);
+            existing = Path.GetDirectoryName(existing) ?? throw new Domain.InputException(Localization.CoreText.OutputFolderNoDrive, dir);
         }
         try
         {
@@ -52,7 +52,7 @@ public static class AtomicFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new Domain.InputException($"output folder {dir}: {existing} cannot be written ({e.Message}); nothing was changed");
+            throw new Domain.InputException(Localization.CoreText.OutputFolderUnwritable, dir, existing, e.Message);
         }
     }
 

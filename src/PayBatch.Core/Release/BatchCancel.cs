@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Persistence;
 using Serilog;
 
@@ -14,11 +15,11 @@ public sealed class BatchCancel(PayBatchDb db, TimeProvider clock, ILogger log)
 {
     public async Task<ReleaseRecord> ExecuteAsync(BatchName name, string reason, string outDir, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new InputException("--reason must say why the batch is cancelled");
+        if (string.IsNullOrWhiteSpace(reason)) throw new InputException(CoreText.CancelNoReason);
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
         var row = await BatchLookup.FindAsync(db, name, ct).ConfigureAwait(false);
-        BatchLookup.RequirePrepared(row, name, "cancelled");
+        BatchLookup.RequirePrepared(row, name, CoreText.CancelledCannotBeCancelled, CoreText.ReleasedCannotBeCancelled);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var by = Environment.UserName;

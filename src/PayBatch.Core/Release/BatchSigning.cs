@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using Serilog;
@@ -22,26 +23,30 @@ public sealed class BatchSigning(PayBatchDb db, ReleasePolicy policy, string? de
     public async Task<SignOutcome> ExecuteAsync(BatchName name, X509Certificate2 certificate, string outDir, CancellationToken ct)
     {
         if (policy.RequiredSignatures == 0)
-            throw new InputException("Release:RequiredSignatures is 0: batches are released as soon as they are written and take no signature");
+            throw new InputException(CoreText.SignNoSignaturesRequired);
         var now = clock.GetUtcNow().UtcDateTime;
         using var trust = TrustStore.Load(policy.TrustedRoots);
         var signer = SignerCertificate.Identify(certificate);
         SignerCertificate.Check(certificate, now, trust);
-        if (departmentBin is null) throw new InputException("Department:Bin is not set: it is needed to check the signer's organisation (OU=BIN…)");
+        if (departmentBin is null) throw new InputException(CoreText.SignNoDepartmentBin);
         if (signer.Bin != departmentBin)
-            throw new InputException($"the certificate is not the department's: its OU is {(signer.Bin is null ? "without a BIN" : "BIN" + signer.Bin)}, Department:Bin is {departmentBin}");
+            throw signer.Bin is null
+                ? new InputException(CoreText.SignNoOrganisation, departmentBin)
+                : new InputException(CoreText.SignOtherOrganisation, signer.Bin, departmentBin);
         var roles = policy.Signers.Where(s => s.Iin == signer.Iin).Select(s => s.Role).Distinct().ToList();
-        if (roles.Count == 0) throw new InputException($"IIN {Iin.Mask(signer.Iin.Value)} is not a signer in Release:Signers");
+        if (roles.Count == 0) throw new InputException(CoreText.SignNotASigner, Iin.Mask(signer.Iin.Value));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
         var row = await BatchLookup.FindAsync(db, name, ct).ConfigureAwait(false);
-        BatchLookup.RequirePrepared(row, name, "signed");
+        BatchLookup.RequirePrepared(row, name, CoreText.CancelledCannotBeSigned, CoreText.ReleasedCannotBeSigned);
         var existing = await db.SignaturesOfBatches([row.Id]).ToListAsync(ct).ConfigureAwait(false);
         if (existing.FirstOrDefault(s => s.Iin == signer.Iin.Value) is { } own)
-            throw new InputException($"IIN {Iin.Mask(signer.Iin.Value)} already signed batch {name} as {own.Role}: the other signature must be another person's");
+            throw new InputException(CoreText.SignAlreadySigned, Iin.Mask(signer.Iin.Value), name, own.Role);
         if (roles.Where(r => existing.All(s => s.Role != r.Code())).Select(r => (SignerRole?)r).FirstOrDefault() is not { } role)
-            throw new InputException($"the {string.Join(" and ", roles.Select(r => r.Code()))} signature of batch {name} is already given");
+            throw roles.Count == 1
+                ? new InputException(CoreText.SignRoleTaken, roles[0].Code(), name)
+                : new InputException(CoreText.SignRolesTaken, roles[0].Code(), roles[1].Code(), name);
 
         var folder = BatchStore.Folder(outDir, name.Quarter, name.Number);
         var recorded = existing.Select(s => s.Thumbprint).ToHashSet(StringComparer.Ordinal);
@@ -49,10 +54,10 @@ public sealed class BatchSigning(PayBatchDb db, ReleasePolicy policy, string? de
         foreach (var (file, sha256) in await BatchStore.SignedFilesAsync(db, row, ct).ConfigureAwait(false))
         {
             var path = Path.Combine(folder, file);
-            if (!File.Exists(path)) throw new InputException($"{path} is missing: 'paybatch run --quarter {name.Quarter}' re-creates it; nothing was signed");
+            if (!File.Exists(path)) throw new InputException(CoreText.SignFileMissing, path, name.Quarter);
             var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
             if (Convert.ToHexStringLower(SHA256.HashData(content)) != sha256)
-                throw new InputException($"{path} differs from what the batch recorded (sha256 {sha256}): it was changed after it was written; nothing was signed");
+                throw new InputException(CoreText.SignFileChanged, path, sha256);
             var p7s = path + CmsSignature.Extension;
             var earlier = File.Exists(p7s) ? await File.ReadAllBytesAsync(p7s, ct).ConfigureAwait(false) : null;
             signatures.Add((p7s, CmsSignature.Sign(file, content, earlier, recorded, certificate, trust.Intermediates, now)));

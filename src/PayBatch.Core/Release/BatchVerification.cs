@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Persistence;
 
 namespace PayBatch.Core.Release;
@@ -22,12 +23,12 @@ public static class BatchVerification
     public static async Task<VerifyOutcome> ExecuteAsync(PayBatchDb db, ReleasePolicy policy, BatchName name, string outDir, CancellationToken ct)
     {
         var row = await BatchLookup.FindAsync(db, name, ct).ConfigureAwait(false);
-        if (row.State == BatchState.Cancelled) throw new InputException($"batch {name} is cancelled: none of its files may go to a bank");
+        if (row.State == BatchState.Cancelled) throw new InputException(CoreText.VerifyCancelled, name);
         var release = (await ReleaseRecord.LoadAsync(db, [row], ct).ConfigureAwait(false))[0];
         var findings = new List<VerifyFinding>();
         var missingRoles = Math.Max(0, policy.RequiredSignatures - release.Signatures.Count);
         if (missingRoles > 0)
-            findings.Add(new("", MissingSignature, $"batch {name} is {release.State}: {missingRoles} of {policy.RequiredSignatures} required signature(s) not given"));
+            findings.Add(new("", MissingSignature, CoreText.VerifyAwaiting.Format(name, Codes.Of(release.State), missingRoles, policy.RequiredSignatures)));
         using var trust = release.Signatures.Count > 0 ? TrustStore.Load(policy.TrustedRoots) : null;
 
         var folder = BatchStore.Folder(outDir, name.Quarter, name.Number);
@@ -37,12 +38,12 @@ public static class BatchVerification
             var path = Path.Combine(folder, file);
             if (!File.Exists(path))
             {
-                findings.Add(new(file, MissingFile, $"{path} is missing"));
+                findings.Add(new(file, MissingFile, CoreText.VerifyFileMissing.Format(path)));
                 continue;
             }
             var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
             if (Convert.ToHexStringLower(SHA256.HashData(content)) != sha256)
-                findings.Add(new(file, ChangedFile, $"sha256 differs from the recorded {sha256}"));
+                findings.Add(new(file, ChangedFile, CoreText.VerifyFileChanged.Format(sha256)));
             if (trust is not null) findings.AddRange(CheckSignatures(file, path + CmsSignature.Extension, content, release.Signatures, trust));
         }
         return new VerifyOutcome(release, files.Count, findings);
@@ -53,31 +54,30 @@ public static class BatchVerification
         var name = file + CmsSignature.Extension;
         if (!File.Exists(p7s))
         {
-            yield return new(name, MissingSignature, $"{p7s} is missing");
+            yield return new(name, MissingSignature, CoreText.VerifyFileMissing.Format(p7s));
             yield break;
         }
         IReadOnlyList<(string? Thumbprint, System.Security.Cryptography.Pkcs.SignerInfo Info)> signers = [];
         string? unreadable = null;
         try { signers = CmsSignature.Read(content, File.ReadAllBytes(p7s)); }
         catch (CryptographicException e) { unreadable = e.Message; }
-        if (unreadable is not null) yield return new(name, BadSignature, $"not a CMS signature ({unreadable})");
+        if (unreadable is not null) yield return new(name, BadSignature, CoreText.VerifyNotCms.Format(unreadable));
         foreach (var s in signatures)
         {
             var found = signers.FirstOrDefault(x => x.Thumbprint == s.Thumbprint).Info;
             if (found is null)
             {
-                if (signers.Count > 0) yield return new(name, MissingSignature, $"the {s.Role} signature ({s.Name}) is not in it");
+                if (signers.Count > 0) yield return new(name, MissingSignature, CoreText.VerifySignatureAbsent.Format(s.Role, s.Name));
                 continue;
             }
-            var problem = Problem(found, content, trust, s.SignedAtUtc);
-            if (problem is not null) yield return new(name, BadSignature, $"the {s.Role} signature ({s.Name}) {problem}");
+            if (Problem(s, found, content, trust) is { } problem) yield return new(name, BadSignature, problem);
         }
     }
 
-    private static string? Problem(System.Security.Cryptography.Pkcs.SignerInfo signer, byte[] content, TrustStore trust, DateTime signedAtUtc)
+    private static string? Problem(BatchSignature s, System.Security.Cryptography.Pkcs.SignerInfo signer, byte[] content, TrustStore trust)
     {
         try { signer.CheckSignature(verifySignatureOnly: true); }
-        catch (CryptographicException) { return $"does not match the file's {content.Length} bytes"; }
-        return trust.ChainProblem(signer.Certificate!, signedAtUtc) is { } chain ? $"is by an untrusted certificate: {chain}" : null;
+        catch (CryptographicException) { return CoreText.VerifySignatureMismatch.Format(s.Role, s.Name, content.Length); }
+        return trust.ChainProblem(signer.Certificate!, s.SignedAtUtc) is { } chain ? CoreText.VerifySignatureUntrusted.Format(s.Role, s.Name, chain) : null;
     }
 }

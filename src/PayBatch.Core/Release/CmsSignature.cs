@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Release;
 
@@ -26,19 +27,19 @@ public static class CmsSignature
         var cms = new SignedCms(new ContentInfo(content), detached: true);
         if (recordedThumbprints.Count > 0)
         {
-            if (existing is null) throw new InputException($"{fileName}{Extension} is missing: the earlier signature is lost (paybatch verify shows the batch)");
+            if (existing is null) throw new InputException(CoreText.SignatureMissing, fileName + Extension);
             try
             {
                 cms.Decode(existing);
                 for (var i = cms.SignerInfos.Count - 1; i >= 0; i--)
                     if (cms.SignerInfos[i].Certificate is not { } c || !recordedThumbprints.Contains(SignerCertificate.Thumbprint(c))) cms.RemoveSignature(i);
                 if (cms.SignerInfos.Count != recordedThumbprints.Count)
-                    throw new InputException($"{fileName}{Extension} lacks a recorded signature; not adding to it (paybatch verify shows the batch)");
+                    throw new InputException(CoreText.SignatureLacksRecorded, fileName + Extension);
                 cms.CheckSignature(verifySignatureOnly: true);
             }
             catch (CryptographicException e)
             {
-                throw new InputException($"{fileName}{Extension}: the earlier signature does not verify ({e.Message}); not adding to it");
+                throw new InputException(CoreText.SignatureEarlierInvalid, fileName + Extension, e.Message);
             }
         }
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Release;
 
@@ -27,7 +28,7 @@ public static class SignerCertificate
             .ToList();
         var serial = attributes.FirstOrDefault(a => a.Oid == SerialNumber && a.Value.StartsWith("IIN", StringComparison.Ordinal)).Value;
         if (serial is null || !Iin.TryParse(serial[3..], out var iin))
-            throw new InputException("the certificate's subject has no SERIALNUMBER=IIN<12 digits> with a valid IIN: it is not a person's NCA certificate");
+            throw new InputException(CoreText.CertificateNoIin);
         var bin = attributes.FirstOrDefault(a => a.Oid == OrganizationalUnit && a.Value.StartsWith("BIN", StringComparison.Ordinal)).Value?[3..];
         var name = attributes.FirstOrDefault(a => a.Oid == CommonName).Value ?? "";
         return new SignerIdentity(iin, name, bin, Thumbprint(certificate));
@@ -37,13 +38,13 @@ public static class SignerCertificate
     public static void Check(X509Certificate2 certificate, DateTime nowUtc, TrustStore trust)
     {
         if (nowUtc < certificate.NotBefore.ToUniversalTime())
-            throw new InputException($"the certificate is not valid yet: valid from {Date(certificate.NotBefore)}");
+            throw new InputException(CoreText.CertificateNotYetValid, Date(certificate.NotBefore));
         if (nowUtc > certificate.NotAfter.ToUniversalTime())
-            throw new InputException($"the certificate expired on {Date(certificate.NotAfter)}");
+            throw new InputException(CoreText.CertificateExpired, Date(certificate.NotAfter));
         var usage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
         if (usage is null || !usage.KeyUsages.HasFlag(X509KeyUsageFlags.DigitalSignature))
-            throw new InputException("the certificate does not allow digital signatures (key usage): use the signing key (RSA256_….p12), not the authentication key");
-        if (trust.ChainProblem(certificate, nowUtc) is { } problem) throw new InputException($"the certificate is not trusted: {problem}");
+            throw new InputException(CoreText.CertificateNoDigitalSignature);
+        if (trust.ChainProblem(certificate, nowUtc) is { } problem) throw new InputException(CoreText.CertificateNotTrusted, problem);
     }
 
     private static string Date(DateTime d) => d.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

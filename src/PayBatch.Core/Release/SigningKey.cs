@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Release;
 
@@ -20,18 +21,18 @@ public static class SigningKey
     public static X509Certificate2 Load(string path, string password)
     {
         var name = Path.GetFileName(path);
-        if (!File.Exists(path)) throw new InputException($"{path}: file not found");
+        if (!File.Exists(path)) throw new InputException(CoreText.FileNotFound, path);
         var bytes = File.ReadAllBytes(path);
         var algorithms = KeyAlgorithms(bytes, password, name);
-        if (algorithms.Count == 0) throw new InputException($"{name}: holds no private key");
+        if (algorithms.Count == 0) throw new InputException(CoreText.KeyNoPrivateKey, name);
         if (algorithms.FirstOrDefault(IsGost) is { } gost)
-            throw new InputException($"{name}: the key is a GOST key ({gost}), which PayBatch cannot sign with; use the RSA signing key (RSA256_….p12) the NCA issued with it");
+            throw new InputException(CoreText.KeyGost, name, gost);
         if (algorithms.FirstOrDefault(a => a != RsaOid) is { } other)
-            throw new InputException($"{name}: the key is not RSA (algorithm {other}); PayBatch signs with RSA keys only");
+            throw new InputException(CoreText.KeyNotRsa, name, other);
         var all = X509CertificateLoader.LoadPkcs12Collection(bytes, password, X509KeyStorageFlags.EphemeralKeySet);
         var withKey = all.Where(c => c.HasPrivateKey).ToList();
         foreach (var c in all.Except(withKey)) c.Dispose();
-        if (withKey.Count != 1) throw new InputException($"{name}: holds {withKey.Count} keys; give a file with exactly one signing key");
+        if (withKey.Count != 1) throw new InputException(CoreText.KeyCount, name, withKey.Count);
         return withKey[0];
     }
 
@@ -40,9 +41,9 @@ public static class SigningKey
     {
         Pkcs12Info info;
         try { info = Pkcs12Info.Decode(bytes, out _, skipCopy: true); }
-        catch (CryptographicException) { throw new InputException($"{name}: not a PKCS#12 key file (.p12)"); }
+        catch (CryptographicException) { throw new InputException(CoreText.KeyNotPkcs12, name); }
         if (info.IntegrityMode == Pkcs12IntegrityMode.Password && !info.VerifyMac(password))
-            throw new InputException($"{name}: wrong password");
+            throw new InputException(CoreText.KeyWrongPassword, name);
         var keys = new List<string>();
         var certificateKeys = new List<string>();
         try
@@ -71,7 +72,7 @@ public static class SigningKey
         {
             // A key encrypted with an algorithm .NET lacks (GOST files may be): say what the certificates tell.
             if (certificateKeys.FirstOrDefault(IsGost) is { } gost) return [gost];
-            throw new InputException($"{name}: the key cannot be read (wrong password, or an encryption .NET does not support)");
+            throw new InputException(CoreText.KeyUnreadable, name);
         }
         return keys.Count > 0 ? keys : certificateKeys.Where(IsGost).ToList();
     }

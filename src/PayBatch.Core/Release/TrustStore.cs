@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 
 namespace PayBatch.Core.Release;
 
@@ -21,8 +22,8 @@ public sealed class TrustStore : IDisposable
 
     public static TrustStore Load(string? folder)
     {
-        if (folder is null) throw new InputException("Release:TrustedRoots is not set: name the folder of the NCA's root and intermediate certificates");
-        if (!Directory.Exists(folder)) throw new InputException($"Release:TrustedRoots: folder {folder} not found");
+        if (folder is null) throw new InputException(CoreText.TrustedRootsUnset);
+        if (!Directory.Exists(folder)) throw new InputException(CoreText.TrustedRootsNotFound, folder);
         var roots = new X509Certificate2Collection();
         var intermediates = new X509Certificate2Collection();
         var files = Directory.EnumerateFiles(folder).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".pem" or ".cer" or ".crt").Order(StringComparer.Ordinal);
@@ -36,17 +37,17 @@ public sealed class TrustStore : IDisposable
             }
             catch (System.Security.Cryptography.CryptographicException e)
             {
-                throw new InputException($"{file}: not a certificate ({e.Message})");
+                throw new InputException(CoreText.NotACertificate, file, e.Message);
             }
             foreach (var c in certificates)
                 (c.SubjectName.RawData.AsSpan().SequenceEqual(c.IssuerName.RawData) ? roots : intermediates).Add(c);
         }
-        if (roots.Count == 0) throw new InputException($"Release:TrustedRoots: {folder} holds no self-signed root certificate");
+        if (roots.Count == 0) throw new InputException(CoreText.TrustedRootsNoRoot, folder);
         return new TrustStore(roots, intermediates);
     }
 
     /// <summary>Why the certificate does not chain to a trusted root at <paramref name="atUtc"/>; null when it does.</summary>
-    public string? ChainProblem(X509Certificate2 certificate, DateTime atUtc)
+    public Said? ChainProblem(X509Certificate2 certificate, DateTime atUtc)
     {
         using var chain = new X509Chain();
         var policy = chain.ChainPolicy;
@@ -57,7 +58,7 @@ public sealed class TrustStore : IDisposable
         policy.DisableCertificateDownloads = true;
         policy.VerificationTime = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
         if (chain.Build(certificate)) return null;
-        return "it does not chain to a root in Release:TrustedRoots (" + string.Join(", ", chain.ChainStatus.Select(s => s.Status).Distinct()) + ")";
+        return CoreText.ChainNoTrustedRoot.With(string.Join(", ", chain.ChainStatus.Select(s => s.Status).Distinct()));
     }
 
     public void Dispose()

@@ -124,8 +124,8 @@ row "run --recipients --certificates" "$run_s" "$run_c" "$run_mb" "$floor_run" "
 row "re-run that pays nobody" "$rerun_s" "$rerun_c" "$rerun_mb" "$floor_registry" "$floor_registry_c" 3 ratio
 row "reconcile every payment" "$rec_s" "$rec_c" "$rec_mb" "$floor_bank" "$floor_bank_c" 3 ratio
 sqlite=("$run_s" "$rerun_s" "$rec_s" "$run_c" "$rerun_c" "$rec_c")
-# The quarter's workbook (every payment a row) against the same report as csv.
-paybatch "report --format csv" report --quarter 2026Q1 --as-of 2026-01-22 --format csv; csv_s=$secs; csv_c=$cpu
+# The quarter's workbook (every payment a row) against the same report as csv, each written to a file.
+paybatch "report --format csv" report --quarter 2026Q1 --as-of 2026-01-22 --format csv --file "$work/report.csv"; csv_s=$secs; csv_c=$cpu
 paybatch "report --format xlsx" report --quarter 2026Q1 --as-of 2026-01-22 --format xlsx --file "$work/report.xlsx"
 row "report --format xlsx (floor: as csv)" "$secs" "$cpu" "$mb" "$csv_s" "$csv_c" 3 ratio
 

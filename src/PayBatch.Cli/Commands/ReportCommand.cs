@@ -36,13 +36,18 @@ public static class ReportCommand
             var indicators = ctx.Settings.Indicators;
             var coefficient = ctx.Settings.PaymentTerms.Coefficient;
             var workbook = parse.GetValue(format) == "xlsx" ? Workbook.CheckTarget(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null) : null;
-            if (workbook is not null && parse.GetValue(year) is not null) throw new InputException(CliText.YearWorkbookMissing);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var fmt = ctx.Json ? "json" : parse.GetValue(format)!;
             string text;
             if (parse.GetValue(year) is { } y)
             {
                 var figures = await ReportLoader.YearAsync(db, ctx.Data.Calendar, y, date, coefficient, indicators, ct).ConfigureAwait(false);
+                if (workbook is not null)
+                {
+                    await Workbook.WriteAsync(workbook, labels.Lang != "en", wb => YearWorkbook.WriteAsync(wb, figures, labels, db, ctx.Data.Calendar, ct), ct).ConfigureAwait(false);
+                    ctx.Log.Information("Annual report {Year} as of {AsOf}: xlsx/{Lang}", y, date, labels.Lang);
+                    return Wrote(ctx, workbook, YearReportWriter.Json(figures));
+                }
                 text = fmt switch
                 {
                     "json" => YearReportWriter.Json(figures),

@@ -471,11 +471,6 @@ public static class CliText
         "--year {0} — не год вида 2026",
         "--year {0} — 2026 сияқты жыл емес");
 
-    public static readonly Message YearWorkbookMissing = new(
-        "--format xlsx is for --quarter; the annual workbook is not there yet",
-        "--format xlsx пока только для --quarter: годовой книги Excel ещё нет",
-        "--format xlsx әзірге тек --quarter үшін: жылдық Excel кітабы әлі жоқ");
-
     public static readonly Message Status = new(
         "Where the quarter stands and what the accountant should do next",
         "Состояние квартала и что бухгалтеру сделать дальше",

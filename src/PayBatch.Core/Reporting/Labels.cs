@@ -124,6 +124,7 @@ public sealed class Labels
         percent = %
         sheetPayments = Платежи
         sheetUnpaid = Не назначено
+        sheetIndicators = Показатели
         chart = Дней до зачисления (банковских)
         none = нет
         due = Срок сдачи отчёта
@@ -238,6 +239,7 @@ public sealed class Labels
         percent = %
         sheetPayments = Төлемдер
         sheetUnpaid = Тағайындалмады
+        sheetIndicators = Көрсеткіштер
         chart = Есепке алуға дейінгі күндер (банктік)
         none = жоқ
         due = Есепті тапсыру мерзімі
@@ -352,6 +354,7 @@ public sealed class Labels
         percent = %
         sheetPayments = Payments
         sheetUnpaid = Not paid
+        sheetIndicators = Indicators
         chart = Banking days to credit
         none = none
         due = Report due

@@ -9,7 +9,7 @@ namespace PayBatch.Core.Workbooks;
 
 /// <summary>
 /// The quarterly report as a workbook, sheets in SPEC's order: summary, payments (the columns of
-/// reconciliation.csv), the cases not paid, by district, by bank.
+/// reconciliation.csv), the cases not paid, by district, by bank, Appendix 2.
 /// </summary>
 public static class QuarterWorkbook
 {
@@ -21,6 +21,7 @@ public static class QuarterWorkbook
             f.UnpaidCases.Select(u => new[] { wb.Text(u.CaseId), wb.Text(u.ChildIin), wb.Text(string.Join("; ", u.Reasons.Select(l.Reason))) }).ToList()).ConfigureAwait(false);
         await CountAmountAsync(wb, l["byDistrict"], l["district"], 30, f.ByDistrict, l).ConfigureAwait(false);
         await CountAmountAsync(wb, l["byBank"], l["bic"], 12, f.ByBank, l).ConfigureAwait(false);
+        await IndicatorsSheet.WriteAsync(wb, f.Indicators, l).ConfigureAwait(false);
     }
 
     internal static Column[] SummaryColumns(Labels l) =>

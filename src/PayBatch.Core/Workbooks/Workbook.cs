@@ -34,7 +34,8 @@ public sealed class Workbook
         _header = sheet.AddStyle(new Style { Font = { Bold = true } });
         _money = sheet.AddStyle(new Style { Format = NumberFormat.Custom("#,##0.00") });
         _count = sheet.AddStyle(new Style { Format = NumberFormat.Custom("#,##0") });
-        _percent = sheet.AddStyle(new Style { Format = NumberFormat.Custom("0.0") });
+        // One decimal as measured; an indicator the department entered keeps up to three (4.1 may be 0.02).
+        _percent = sheet.AddStyle(new Style { Format = NumberFormat.Custom("0.0##") });
         _date = sheet.AddStyle(new Style { Format = NumberFormat.Custom(dayFirst ? "dd.mm.yyyy" : "yyyy-mm-dd") });
     }
 

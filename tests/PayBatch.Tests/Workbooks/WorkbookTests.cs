@@ -1,7 +1,7 @@
 using PayBatch.Core.Workbooks;
 using PayBatch.Tests.Support;
 
-namespace PayBatch.Tests.Reporting;
+namespace PayBatch.Tests.Workbooks;
 
 public class WorkbookTests
 {
@@ -12,7 +12,7 @@ public class WorkbookTests
     }
 
     /// <summary>Every sheet: header row frozen, bold and under an autofilter spanning every row written, columns wide enough for their header.</summary>
-    private static void AssertLayout(IReadOnlyList<ReadSheet> sheets)
+    internal static void AssertLayout(IReadOnlyList<ReadSheet> sheets)
     {
         foreach (var s in sheets)
         {
@@ -36,9 +36,29 @@ public class WorkbookTests
         {
             var sheets = QuarterWorkbook(ws, $"quarter.{lang}.xlsx", lang);
             AssertLayout(sheets);
+            Assert.Equal(lang == "en" ? ["Summary", "Payments", "Not paid", "By district", "By bank", "Indicators"]
+                : ["Итоги", "Платежи", "Не назначено", "По районам", "По банкам", "Показатели"], sheets.Select(s => s.Name));
             File.WriteAllText(Path.Combine(dir, $"quarter.{lang}.txt"), WorkbookReader.Dump(sheets));
         }
-        Golden.MatchFolder(Path.Combine(Repo.TestData, "golden", "workbook", "quarter"), dir);
+        Golden.MatchFolder(Path.Combine(Repo.TestData, "golden", "workbooks", "quarter"), dir);
+    }
+
+    [Fact]
+    public void The_indicators_sheet_has_the_twelve_rows_of_Appendix_2_with_numbers_as_numbers()
+    {
+        using var ws = SampleQuarter.Create();
+        var sheets = QuarterWorkbook(ws, "q.xlsx", "en");
+        var indicators = sheets[5];
+        Assert.Equal(["№", "Indicator", "Normative value", "Target value", "Current value"], indicators.Cells.Where(c => c.Reference.EndsWith('1') && c.Reference.Length == 2).Select(c => c.Value));
+        Assert.Equal(Core.Reporting.Indicators.Appendix2.Select(d => d.Id), indicators.Column("A").Skip(1).Select(c => c.Value));
+        Assert.All(indicators.Column("A").Skip(1), c => Assert.Equal("text", c.Type));
+        Assert.All(indicators.Column("C").Skip(1).Concat(indicators.Column("D").Skip(1)), c => Assert.Equal(("number", "0.0##"), (c.Type, c.Format)));
+        Assert.Equal(Core.Reporting.Indicators.Appendix2.Select(d => d.Normative), indicators.Column("C").Skip(1).Select(c => decimal.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)));
+        // 1.1 is measured (the summary's indicator), 4.1 entered as 0.02 in the sample settings, 1.2 not measured.
+        var summaryIndicator = sheets[0].Cells.Single(c => c.Reference.StartsWith('D') && c.Type == "number" && sheets[0][$"A{c.Reference[1..]}"].Value.StartsWith("Indicator 1.1", StringComparison.Ordinal));
+        Assert.Equal(("number", summaryIndicator.Value), (indicators["E2"].Type, indicators["E2"].Value));
+        Assert.Equal(("number", "0.02", "0.0##"), (indicators["E9"].Type, indicators["E9"].Value, indicators["E9"].Format));
+        Assert.Equal(("text", "not measured"), (indicators["E3"].Type, indicators["E3"].Value));
     }
 
     [Fact]
@@ -78,7 +98,7 @@ public class WorkbookTests
         var other = Born2008(2, "@Есиль");
         var unpaid = Born2008(3, "+Алматы");
         var recipients = ws.Write("recipients.csv", Cases.Csv([paid, other, unpaid]));
-        var certificates = ws.Write("certificates.csv", Cases.Certificates([paid, other]));
+        var certificates = ws.Write("certificates.csv", Cases.Certificates([paid, other]).Replace(",Школа", ",=Школа", StringComparison.Ordinal));
         ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", recipients, "--certificates", certificates);
 
         var sheets = QuarterWorkbook(ws, "q.xlsx", "ru");
@@ -88,6 +108,19 @@ public class WorkbookTests
         Assert.Equal([("text", "=1+2"), ("text", "@Есиль")], sheets[3].Column("A").Skip(1).Select(c => (c.Type, c.Value)));
         if (!OperatingSystem.IsWindows()) // it holds personal data: readable by its owner only
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(ws.Path_("q.xlsx")));
+
+        ws.RunOk("report", "--year", "2026", "--as-of", "2026-02-20", "--format", "xlsx", "--file", "y.xlsx", "--lang", "ru");
+        var year = WorkbookReader.Read(ws.Path_("y.xlsx"));
+        Assert.Equal("Платежи 2026Q1", year[2].Name);
+        Assert.Equal(("text", paid["child_iin"]), (year[2]["C2"].Type, year[2]["C2"].Value));
+
+        // Nobody has a certificate for Q2: all three are missing, by district in ordinal order, the school as written.
+        ws.RunOk("certificates", "missing", "--quarter", "2026Q2", "--format", "xlsx", "--file", "m.xlsx", "--lang", "ru");
+        var missing = WorkbookReader.Read(ws.Path_("m.xlsx")).Single();
+        Assert.Equal([("text", "+Алматы"), ("text", "=1+2"), ("text", "@Есиль")], missing.Column("B").Skip(1).Select(c => (c.Type, c.Value)));
+        Assert.Equal([("text", "=Школа № 1"), ("text", "=Школа № 1")], missing.Column("F").Skip(1).Select(c => (c.Type, c.Value)));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(ws.Path_("m.xlsx")));
     }
 
     [Fact]
@@ -121,17 +154,25 @@ public class WorkbookTests
     }
 
     [Theory]
-    [InlineData(null, "--file")]
-    [InlineData("missing/q.xlsx", "does not exist")]
-    [InlineData("folder", "is a folder")]
-    [InlineData("/proc/q.xlsx", "cannot write")]
-    public void A_workbook_without_a_writable_file_is_refused_and_nothing_is_written(string? file, string message)
+    [InlineData("report --quarter 2026Q1", null, "--file")]
+    [InlineData("report --quarter 2026Q1", "missing/q.xlsx", "does not exist")]
+    [InlineData("report --quarter 2026Q1", "folder", "is a folder")]
+    [InlineData("report --quarter 2026Q1", "/proc/q.xlsx", "cannot write")]
+    [InlineData("report --year 2026", null, "--file")]
+    [InlineData("report --year 2026", "missing/y.xlsx", "does not exist")]
+    [InlineData("report --year 2026", "folder", "is a folder")]
+    [InlineData("report --year 2026", "/proc/y.xlsx", "cannot write")]
+    [InlineData("certificates missing --quarter 2026Q1", null, "--file")]
+    [InlineData("certificates missing --quarter 2026Q1", "missing/m.xlsx", "does not exist")]
+    [InlineData("certificates missing --quarter 2026Q1", "folder", "is a folder")]
+    [InlineData("certificates missing --quarter 2026Q1", "/proc/m.xlsx", "cannot write")]
+    public void A_workbook_without_a_writable_file_is_refused_and_nothing_is_written(string command, string? file, string message)
     {
         using var ws = new Workspace();
         Directory.CreateDirectory(ws.Path_("folder"));
         List<string> Entries() => Directory.GetFileSystemEntries(ws.Dir, "*", SearchOption.AllDirectories).Where(f => !f.Contains("logs", StringComparison.Ordinal)).Order().ToList();
         var before = Entries();
-        string[] args = ["report", "--quarter", "2026Q1", "--format", "xlsx", .. file is null ? Array.Empty<string>() : ["--file", file]];
+        string[] args = [.. command.Split(' '), "--format", "xlsx", .. file is null ? Array.Empty<string>() : ["--file", file]];
         var r = ws.Run(args);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Error, StringComparison.Ordinal);

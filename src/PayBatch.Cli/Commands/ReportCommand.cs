@@ -1,7 +1,6 @@
 using System.CommandLine;
 using PayBatch.Cli.Localization;
 using PayBatch.Core.Batches;
-using PayBatch.Core.Domain;
 using PayBatch.Core.Localization;
 using PayBatch.Core.Output;
 using PayBatch.Core.Reporting;

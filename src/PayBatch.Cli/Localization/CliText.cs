@@ -492,9 +492,9 @@ public static class CliText
         "Баласы үшін тоқсанға мектеп анықтамасы жоқ мақұлданған істер, аудандар бойынша");
 
     public static readonly Message MissingFormat = new(
-        "md | csv | json",
-        "md | csv | json (формат)",
-        "md | csv | json (пішім)");
+        "md | csv | json | xlsx (an Excel workbook; needs --file)",
+        "md | csv | json | xlsx (книга Excel; нужен --file)",
+        "md | csv | json | xlsx (Excel кітабы; --file қажет)");
 
     public static readonly Message MissingFile = new(
         "Also write the list to this file (readable by its owner only)",

@@ -274,6 +274,21 @@ public static class CoreText
         "строка {0}: выписка '{1}' не сходится: входящий остаток {2} + проводки {3} = {4}, а исходящий остаток {5}",
         "{0}-жол: '{1}' үзіндісі сәйкес келмейді: кіріс қалдық {2} + өткізілген жазбалар {3} = {4}, бірақ шығыс қалдық {5}");
 
+    public static readonly Message WorkbookIsFolder = new(
+        "--file {0}: is a folder; name the workbook file, e.g. {1}",
+        "--file {0}: это папка; укажите файл книги, например {1}",
+        "--file {0}: бұл қалта; кітап файлын атаңыз, мысалы {1}");
+
+    public static readonly Message WorkbookNoFolder = new(
+        "--file {0}: the folder {1} does not exist",
+        "--file {0}: папки {1} не существует",
+        "--file {0}: {1} қалтасы жоқ");
+
+    public static readonly Message WorkbookCannotWrite = new(
+        "--file {0}: cannot write in {1} ({2})",
+        "--file {0}: невозможно записать в {1} ({2})",
+        "--file {0}: {1} қалтасына жазу мүмкін емес ({2})");
+
     public static readonly Message WorkbookNeedsFile = new(
         "--format xlsx writes a workbook, which never goes to the terminal: name it with --file F",
         "--format xlsx записывает книгу Excel, которая никогда не выводится в терминал: укажите файл через --file F",

@@ -66,13 +66,13 @@ public sealed class Workbook
     {
         if (string.IsNullOrWhiteSpace(path)) throw new InputException(CoreText.WorkbookNeedsFile);
         var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new InputException($"--file {path}: is a folder; name the workbook file, e.g. {Path.Combine(path, "report.xlsx")}");
+        if (Directory.Exists(full)) throw new InputException(CoreText.WorkbookIsFolder, path, Path.Combine(path, "report.xlsx"));
         var folder = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(folder)) throw new InputException($"--file {path}: the folder {folder} does not exist");
+        if (!Directory.Exists(folder)) throw new InputException(CoreText.WorkbookNoFolder, path, folder);
         try { AtomicFile.ProbeWritable(full); }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new InputException($"--file {path}: cannot write in {folder} ({e.Message})");
+            throw new InputException(CoreText.WorkbookCannotWrite, path, folder, e.Message);
         }
         return full;
     }

@@ -88,6 +88,9 @@ public sealed class Labels
         rejected = Отклонено банком
         returned = Возвращено банком после зачисления
         debits = Списания со счёта управления по выпискам
+        releases = Пакеты: состояние, кто подготовил и кто подписал
+        state = Состояние
+        preparedBy = Подготовил
         batch = Пакет
         controlSum = Контрольная сумма
         debited = Списано
@@ -203,6 +206,9 @@ public sealed class Labels
         rejected = Банк қабылдамады
         returned = Банк есептелгеннен кейін қайтарды
         debits = Басқарма шотынан көшірмелер бойынша есептен шығару
+        releases = Пакеттер: жай-күйі, кім дайындады және кім қол қойды
+        state = Жай-күйі
+        preparedBy = Дайындаған
         batch = Пакет
         controlSum = Бақылау сомасы
         debited = Есептен шығарылды
@@ -318,6 +324,9 @@ public sealed class Labels
         rejected = Rejected by the bank
         returned = Returned by the bank after crediting
         debits = Debits on the department's account (statements)
+        releases = Batches: state, who prepared and who signed
+        state = State
+        preparedBy = Prepared by
         batch = Batch
         controlSum = Control sum
         debited = Debited

@@ -41,7 +41,7 @@ public sealed record QuarterStatus(
 
         var next = attention.FirstOrDefault() switch
         {
-            AwaitingSignature => $"paybatch sign --batch {prepared!.Batch} --certificate FILE.p12",
+            AwaitingSignature => $"paybatch sign --batch {prepared!.Batch} --certificate KEY.p12",
             OverdueCode => "paybatch reconcile FILE…",
             FindingsCode => $"paybatch findings --quarter {q}",
             MissingCertificates => $"paybatch certificates missing --quarter {q}",

@@ -206,6 +206,15 @@ public static class ReportWriter
     }
 
     /// <summary>One row per figure: section, key, label, count, amount, percent (numbers invariant, labels translated).</summary>
+    /// <summary>The OS user who ran the batch, with the database login where there is one.</summary>
+    private static string PreparedBy(Release.ReleaseRecord r) => r.PreparedByDbLogin is { } login ? $"{r.PreparedBy} ({login})" : r.PreparedBy;
+
+    /// <summary>A signature as the report shows it: role, name, masked IIN, certificate SHA-256 and time.</summary>
+    private static string Signature(Release.BatchSignature g) =>
+        $"{g.Role}: {g.Name}, {Domain.Iin.Mask(g.Iin)}, sha256 {g.Thumbprint[..16]}…, {Release.ReleaseRecord.Time(g.SignedAtUtc)}";
+
+    private static string Signatures(Release.ReleaseRecord r) => r.Signatures.Count == 0 ? "—" : string.Join("; ", r.Signatures.Select(Signature));
+
     public static string Csv(ReportFigures f, Labels l)
     {
         var csv = new CsvText().Row("section", "key", "label", "count", "amount", "percent");
@@ -221,6 +230,12 @@ public static class ReportWriter
             csv.Row("batches", b.Batch, l["controlSum"], null, b.Total.ToString(), null);
             csv.Row("batches", b.Batch, l["debited"], null, b.Debited?.ToString(), null);
             csv.Row("batches", b.Batch, l["difference"], null, b.Difference?.ToString(), null);
+        }
+        foreach (var r in f.Releases)
+        {
+            csv.Row("releases", r.Batch, $"{l["state"]}: {l["b." + Codes.Of(r.State)]}", null, null, null);
+            csv.Row("releases", r.Batch, $"{l["preparedBy"]}: {PreparedBy(r)}", null, null, null);
+            foreach (var g in r.Signatures) csv.Row("releases", r.Batch, $"{l["signed"]}: {Signature(g)}", null, null, null);
         }
         csv.Row("sla", "onTime", l["onTime"], I(f.OnTime), null, null);
         csv.Row("sla", "late", l["late"], I(f.Late), null, null);
@@ -265,6 +280,13 @@ public static class ReportWriter
         Line("| --- | ---: | ---: | ---: |");
         foreach (var b in f.Batches)
             Line($"| {b.Batch} | {l.Money(b.Total)} | {(b.Debited is { } d ? l.Money(d) : l["notDebited"])} | {(b.Difference is { } x ? l.Money(x) : "")} |");
+        Line();
+        Line($"## {l["releases"]}");
+        Line();
+        Line($"| {l["batch"]} | {l["state"]} | {l["preparedBy"]} | {l["signed"]} |");
+        Line("| --- | --- | --- | --- |");
+        foreach (var r in f.Releases)
+            Line($"| {r.Batch} | {l["b." + Codes.Of(r.State)]} | {PreparedBy(r)} | {Signatures(r)} |");
         Line();
         Line($"## {l["sla"]}");
         Line();
@@ -345,6 +367,10 @@ public static class ReportWriter
         Line($"<h2>{E(l["debits"])}</h2><table><tr><th>{E(l["batch"])}</th><th>{E(l["controlSum"])}</th><th>{E(l["debited"])}</th><th>{E(l["difference"])}</th></tr>");
         foreach (var b in f.Batches)
             Line($"<tr><td>{b.Batch}</td><td class=\"n\">{E(l.Money(b.Total))}</td><td class=\"n\">{E(b.Debited is { } d ? l.Money(d) : l["notDebited"])}</td><td class=\"n\">{E(b.Difference is { } x ? l.Money(x) : "")}</td></tr>");
+        Line("</table>");
+        Line($"<h2>{E(l["releases"])}</h2><table><tr><th>{E(l["batch"])}</th><th>{E(l["state"])}</th><th>{E(l["preparedBy"])}</th><th>{E(l["signed"])}</th></tr>");
+        foreach (var r in f.Releases)
+            Line($"<tr><td>{r.Batch}</td><td>{E(l["b." + Codes.Of(r.State)])}</td><td>{E(PreparedBy(r))}</td><td>{E(Signatures(r))}</td></tr>");
         Line("</table>");
         Line($"<h2>{E(l["sla"])}</h2><table><tr><th>{E(l["status"])}</th><th>{E(l["count"])}</th></tr>");
         foreach (var (key, n) in new[] { ("onTime", f.OnTime), ("late", f.Late), ("overdue", f.Overdue), ("pending", f.Pending) })

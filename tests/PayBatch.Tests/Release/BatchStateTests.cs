@@ -54,6 +54,14 @@ public class BatchStateTests
         Assert.Equal("prepared", release.GetProperty("state").GetString());
         Assert.Equal(0, release.GetProperty("signatures").GetArrayLength());
         Assert.True(File.Exists(ws.Path_("out", "2026Q1", "01", "manifest.json")));
+
+        // The accountant's screen puts the waiting batch first, names the same command, and exits 3.
+        var status = ws.Run("--json", "status", "--quarter", "2026Q1", "--as-of", "2026-01-20");
+        Assert.Equal(3, status.ExitCode);
+        var s = JsonDocument.Parse(status.Out).RootElement;
+        Assert.Equal("AWAITING_SIGNATURE", s.GetProperty("attention")[0].GetString());
+        Assert.Equal(json.GetProperty("next").GetString(), s.GetProperty("next").GetString());
+        Assert.Equal("prepared", s.GetProperty("batches")[0].GetProperty("state").GetString());
     }
 
     [Theory]

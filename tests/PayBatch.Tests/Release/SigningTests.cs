@@ -102,6 +102,12 @@ public sealed class SigningTests : IDisposable
         var logs = string.Concat(Directory.GetFiles(ws.Path_("logs")).Select(File.ReadAllText));
         Assert.DoesNotContain("пароль-", logs + history, StringComparison.Ordinal);
         Assert.DoesNotContain(TestPki.FirstIin, logs, StringComparison.Ordinal);
+
+        // ...and in the report, in every format a person reads: who prepared and who signed.
+        var report = ws.RunOk("report", "--quarter", "2026Q1", "--lang", "en").Out;
+        Assert.Contains($"| {Batch} | released | {Environment.UserName}", report, StringComparison.Ordinal);
+        Assert.Contains("second: ТЕСТОВ ТЕСТ, 80********22, sha256 ", report, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestPki.SecondIin, report, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -172,7 +172,7 @@ public class StatusAttentionTests
             Bic.Parse("NURSKZKX"), Iban.Parse(Cases.MakeIban("849", 1)), new Tenge(2_811_250), new DateOnly(2026, 1, 20), PaymentStatus.Issued, null, null, null);
         var s = QuarterStatus.Compute(q, new DateOnly(2026, 2, 20), 2, 1, [Batch("01", BatchState.Released), Batch("02", BatchState.Prepared)], [issued], 1, calendar);
         Assert.Equal(["AWAITING_SIGNATURE", "OVERDUE", "FINDINGS", "MISSING_CERTIFICATES"], s.Attention);
-        Assert.Equal("paybatch sign --batch 2026Q1-02 --certificate FILE.p12", s.Next);
+        Assert.Equal("paybatch sign --batch 2026Q1-02 --certificate KEY.p12", s.Next);
         // A payment of a batch not released has not left: it is not overdue.
         var unsent = QuarterStatus.Compute(q, new DateOnly(2026, 2, 20), 1, 1, [Batch("01", BatchState.Prepared)], [issued with { Released = false }], 0, calendar);
         Assert.Equal(["AWAITING_SIGNATURE"], unsent.Attention);

@@ -18,6 +18,7 @@ public static partial class Logging
     public static Logger Create(string folder, string runId, bool verbose)
     {
         Core.Output.AtomicFile.CreateDirectory(folder);
+        CreateOwnerOnly(Path.Combine(folder, $"paybatch-{TimeProvider.System.GetLocalNow():yyyyMMdd}.log"));
         var formatter = new RedactingFormatter(new MessageTemplateTextFormatter(
             "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {RunId} {Message:lj}{NewLine}{Exception}", System.Globalization.CultureInfo.InvariantCulture));
         return new LoggerConfiguration()
@@ -25,6 +26,24 @@ public static partial class Logging
             .Enrich.WithProperty("RunId", runId)
             .WriteTo.File(formatter, Path.Combine(folder, "paybatch-.log"), rollingInterval: RollingInterval.Day, shared: true)
             .CreateLogger();
+    }
+
+    /// <summary>
+    /// Today's log file, created readable by its owner only before the sink opens it (a shared file sink
+    /// takes no lifecycle hooks, and it would create the file with the process's umask, usually 0644). The sink names
+    /// the file by the real local date, so this does too.
+    /// </summary>
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path)) return;
+        try
+        {
+            new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            }).Dispose();
+        }
+        catch (IOException) when (File.Exists(path)) { /* another process created it first */ }
     }
 
     [GeneratedRegex(@"(?<![0-9])([0-9]{2})[0-9]{8}([0-9]{2})(?![0-9])")]

@@ -239,5 +239,9 @@ public class QuarterRunTests
         foreach (var f in Directory.GetFiles(ws.OutDir, "*", SearchOption.AllDirectories))
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(ws.Path_("out", "2026Q1")));
+        // The log names files and references: it is the owner's too.
+        var logs = Directory.GetFiles(ws.Path_("logs"), "*.log");
+        Assert.NotEmpty(logs);
+        Assert.All(logs, f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
     }
 }

@@ -78,6 +78,12 @@ cp "$tmp/$linux/samples/"{recipients.csv,certificates.csv,certificates-late.csv,
 expect 0 "$quarter" run --quarter 2026Q1 --value-date 2026-01-20 --recipients recipients.csv --certificates certificates.csv
 expect 0 "$quarter" import certificates certificates-late.csv
 expect 0 "$quarter" run --quarter 2026Q1 --value-date 2026-02-16
+# release.json says when the batch was released: the real clock here, the tests' fixed one (2026-01-19
+# 09:00Z) in samples/expected. That one line is set to the expected time before comparing.
+for f in "$quarter"/out/2026Q1/*/release.json; do
+  grep -Eq '^  "releasedAt": "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z",$' "$f" || fail "$f has no releasedAt time"
+  sed -i -E 's/^  "releasedAt": "[^"]*",$/  "releasedAt": "2026-01-19T09:00:00Z",/' "$f"
+done
 diff -r -x '*.received.*' "$root/samples/expected" "$quarter/out" >&2 || fail "the packaged paybatch's sample quarter differs from samples/expected"
 say "sample quarter matches samples/expected"
 

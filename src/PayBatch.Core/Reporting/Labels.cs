@@ -91,6 +91,7 @@ public sealed class Labels
         releases = Пакеты: состояние, кто подготовил и кто подписал
         state = Состояние
         preparedBy = Подготовил
+        signatures = Подписи
         batch = Пакет
         controlSum = Контрольная сумма
         debited = Списано
@@ -209,6 +210,7 @@ public sealed class Labels
         releases = Пакеттер: жай-күйі, кім дайындады және кім қол қойды
         state = Жай-күйі
         preparedBy = Дайындаған
+        signatures = Қолтаңбалар
         batch = Пакет
         controlSum = Бақылау сомасы
         debited = Есептен шығарылды
@@ -327,6 +329,7 @@ public sealed class Labels
         releases = Batches: state, who prepared and who signed
         state = State
         preparedBy = Prepared by
+        signatures = Signatures
         batch = Batch
         controlSum = Control sum
         debited = Debited

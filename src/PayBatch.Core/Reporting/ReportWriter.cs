@@ -235,7 +235,7 @@ public static class ReportWriter
         {
             csv.Row("releases", r.Batch, $"{l["state"]}: {l["b." + Codes.Of(r.State)]}", null, null, null);
             csv.Row("releases", r.Batch, $"{l["preparedBy"]}: {PreparedBy(r)}", null, null, null);
-            foreach (var g in r.Signatures) csv.Row("releases", r.Batch, $"{l["signed"]}: {Signature(g)}", null, null, null);
+            foreach (var g in r.Signatures) csv.Row("releases", r.Batch, $"{l["signatures"]}: {Signature(g)}", null, null, null);
         }
         csv.Row("sla", "onTime", l["onTime"], I(f.OnTime), null, null);
         csv.Row("sla", "late", l["late"], I(f.Late), null, null);
@@ -283,7 +283,7 @@ public static class ReportWriter
         Line();
         Line($"## {l["releases"]}");
         Line();
-        Line($"| {l["batch"]} | {l["state"]} | {l["preparedBy"]} | {l["signed"]} |");
+        Line($"| {l["batch"]} | {l["state"]} | {l["preparedBy"]} | {l["signatures"]} |");
         Line("| --- | --- | --- | --- |");
         foreach (var r in f.Releases)
             Line($"| {r.Batch} | {l["b." + Codes.Of(r.State)]} | {PreparedBy(r)} | {Signatures(r)} |");
@@ -368,7 +368,7 @@ public static class ReportWriter
         foreach (var b in f.Batches)
             Line($"<tr><td>{b.Batch}</td><td class=\"n\">{E(l.Money(b.Total))}</td><td class=\"n\">{E(b.Debited is { } d ? l.Money(d) : l["notDebited"])}</td><td class=\"n\">{E(b.Difference is { } x ? l.Money(x) : "")}</td></tr>");
         Line("</table>");
-        Line($"<h2>{E(l["releases"])}</h2><table><tr><th>{E(l["batch"])}</th><th>{E(l["state"])}</th><th>{E(l["preparedBy"])}</th><th>{E(l["signed"])}</th></tr>");
+        Line($"<h2>{E(l["releases"])}</h2><table><tr><th>{E(l["batch"])}</th><th>{E(l["state"])}</th><th>{E(l["preparedBy"])}</th><th>{E(l["signatures"])}</th></tr>");
         foreach (var r in f.Releases)
             Line($"<tr><td>{r.Batch}</td><td>{E(l["b." + Codes.Of(r.State)])}</td><td>{E(PreparedBy(r))}</td><td>{E(Signatures(r))}</td></tr>");
         Line("</table>");

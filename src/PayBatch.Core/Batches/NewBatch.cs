@@ -8,7 +8,7 @@ namespace PayBatch.Core.Batches;
 /// </summary>
 public static class NewBatch
 {
-    public static Batch From(Quarter quarter, int number, DateOnly valueDate, QuarterAmount amount, IEnumerable<RecipientCase> paid,
+    public static Batch From(Quarter quarter, int number, DateOnly valueDate, QuarterAmount amount, IEnumerable<Payee> paid,
         IReadOnlyList<Exclusion> exclusions, BankFileFormat? format, PaymentTerms terms, BankDirectory banks)
     {
         var payments = paid

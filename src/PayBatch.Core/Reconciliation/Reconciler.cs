@@ -45,10 +45,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             quarters.UnionWith(await db.QuartersValuedBetween(from, to).ToListAsync(ct).ConfigureAwait(false));
         }
         var quarterList = quarters.Order(StringComparer.Ordinal).ToList();
-        var states = await LoadStatesAsync(quarterList, ct).ConfigureAwait(false);
-        var was = states.ToDictionary(s => s.Reference.ToString(), s => s.Status, StringComparer.Ordinal);
-        var byReference = states.ToDictionary(s => s.Reference.ToString(), StringComparer.Ordinal);
-        var changed = new HashSet<string>(StringComparer.Ordinal); // references whose status this run sets
+        var byReference = await LoadStatesAsync(quarterList, ct).ConfigureAwait(false);
+        var was = new Dictionary<string, PaymentStatus>(StringComparer.Ordinal); // references whose status this run sets, with the status read
         var seen = (await db.SeenConfirmationLines(files.Select(f => f.Sha256).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         var entryKeys = files.SelectMany(f => f.Lines).Select(l => l.Entry?.Identity).OfType<string>().Concat(debits.Select(d => d.Identity)).ToList();
         var storedEntries = (await db.StoredEntryKeys(entryKeys).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
@@ -66,7 +64,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 var result = Matching.Decide(state, line, data.Calendar);
                 if (result.Updated is { } updated)
                 {
-                    changed.Add(line.Reference);
+                    was.TryAdd(line.Reference, byReference[line.Reference].Status);
                     byReference[line.Reference] = updated;
                     applied++;
                 }
@@ -93,7 +91,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var statementsRead = statements.Count > 0 || await db.Statements.AnyAsync(ct).ConfigureAwait(false);
         findings.AddRange(await BatchFindingsAsync(batches, entries, debits, asOf, statementsRead, ct).ConfigureAwait(false));
 
-        await ApplyAsync(changed.Select(r => (byReference[r], was[r])).ToList(), ct).ConfigureAwait(false);
+        await ApplyAsync(was.Select(w => (byReference[w.Key], w.Value)).ToList(), ct).ConfigureAwait(false);
         await RowWriter<ConfirmationRow>.WriteAsync(db, kept.Select(k => new ConfirmationRow
         {
             File = Path.GetFileName(k.File.Path), FileSha256 = k.File.Sha256, Line = k.Line.Line, Reference = k.Line.Reference, PaymentId = k.PaymentId,
@@ -119,9 +117,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             var quarterOverdue = payments.Where(p => p.Sla.Status == SlaStatus.Overdue)
                 .Select(p => new Finding("", null, p.Payment.Reference.ToString(), "OVERDUE", $"still issued after the deadline {Date(p.Sla.Deadline)}")).ToList();
             overdue.AddRange(quarterOverdue);
-            var csv = ReconciliationCsv(payments);
             var folder = Path.Combine(outDir, q);
-            AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), csv);
+            AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), stream => WriteReconciliationCsv(payments, stream));
             var quarterFindings = FindingsOf(q, findings).Concat(quarterOverdue);
             AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(quarterFindings));
             written.Add(Path.Combine(folder, "reconciliation.csv"));
@@ -253,19 +250,34 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         (new("was", ColumnType.Text), a => a.Was.Code()),
     ];
 
-    private async Task<List<PaymentState>> LoadStatesAsync(IReadOnlyList<string> quarters, CancellationToken ct) =>
-        (await db.PaymentViews(quarters).ToListAsync(ct).ConfigureAwait(false)).Select(PaymentState.Of).ToList();
+    /// <summary>The payments of the quarters by reference, streamed: a million rows are not held twice.</summary>
+    private async Task<Dictionary<string, PaymentState>> LoadStatesAsync(IReadOnlyList<string> quarters, CancellationToken ct)
+    {
+        var byReference = new Dictionary<string, PaymentState>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal); // districts and BICs repeat: one string each
+        string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
+        await foreach (var view in db.PaymentViews(quarters).AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
+            byReference.Add(view.Reference, PaymentState.Of(view with { District = Once(view.District), Bic = Once(view.Bic) }));
+        return byReference;
+    }
 
     public static readonly string[] ReconciliationColumns =
         ["reference", "case_id", "child_iin", "bic", "iban", "amount", "value_date", "status", "credited_on", "banking_days", "deadline", "sla", "reason"];
 
-    private static byte[] ReconciliationCsv(IEnumerable<(PaymentState Payment, SlaPosition Sla)> payments)
+    /// <summary>One row per payment, written in chunks as it is made: a million rows are never one text in memory.</summary>
+    private static void WriteReconciliationCsv(IEnumerable<(PaymentState Payment, SlaPosition Sla)> payments, Stream stream)
     {
         var csv = new CsvText().Row(ReconciliationColumns);
+        var rows = 0;
         foreach (var (p, (sla, days, deadline)) in payments)
+        {
             csv.Row(p.Reference.ToString(), p.CaseId, p.ChildIin.Value, p.Bic.Value, p.Iban.Value, p.Amount.ToString(), Date(p.ValueDate), p.Status.Code(),
                 Date(p.CreditedOn), days?.ToString(CultureInfo.InvariantCulture), Date(deadline), sla?.Code() ?? "", p.Reason);
-        return csv.ToUtf8();
+            if (++rows % 10_000 != 0) continue;
+            stream.Write(csv.ToUtf8());
+            csv = new CsvText(); // the next chunk, without the header
+        }
+        stream.Write(csv.ToUtf8());
     }
 
     private static byte[] FindingsCsv(IEnumerable<Finding> findings)

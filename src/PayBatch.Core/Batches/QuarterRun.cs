@@ -74,8 +74,6 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
 
         var number = await BatchStore.NextNumberAsync(db, q, ct).ConfigureAwait(false);
         var batch = NewBatch.From(q, number, valueDate, amount, eligible, exclusions, request.Format, terms, data.Banks);
-        eligible.Clear(); // from here on the payments hold what is needed, while the bank files are rendered
-        eligible.TrimExcess();
         progress?.Report(new("deciding", cases, 100));
         var files = BatchDocuments.All(batch);
         var folder = BatchStore.Folder(request.OutDir, q, number);

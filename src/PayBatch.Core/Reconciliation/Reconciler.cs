@@ -51,7 +51,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var entryKeys = files.SelectMany(f => f.Lines).Select(l => l.Entry?.Identity).OfType<string>().Concat(debits.Select(d => d.Identity)).ToList();
         var storedEntries = (await db.StoredEntryKeys(entryKeys).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var findings = new List<Finding>();
-        var kept = new List<(ConfirmationFile File, Confirmation Line, MatchResult Result, long? PaymentId)>();
+        var kept = new List<(ConfirmationFile File, Confirmation Line, string Outcome, long? PaymentId)>(); // the outcome, not the match: a million updated states are not kept twice
         var entries = new List<StatementEntryRow>();
         var now = clock.GetUtcNow().UtcDateTime;
         int applied = 0, same = 0, n = 0;
@@ -70,7 +70,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 }
                 if (result.Outcome == MatchResult.Same) same++;
                 if (result.Finding is not null) findings.Add(new Finding(Path.GetFileName(file.Path), line.Line, line.Reference, result.Finding, result.Detail));
-                if (result.Outcome != MatchResult.Same && seen.Add((file.Sha256, line.Line))) kept.Add((file, line, result, state?.Id));
+                if (result.Outcome != MatchResult.Same && seen.Add((file.Sha256, line.Line))) kept.Add((file, line, result.Finding ?? result.Outcome, state?.Id));
                 if (line.Entry is { } e && storedEntries.Add(e.Identity))
                     entries.Add(EntryRow(file, line.Line, e.Location, e.Identity, "return", line.Reference, null, state?.Id, line.Amount ?? state?.Amount ?? Tenge.Zero,
                         e.BookedOn, line.Reason, result.Finding ?? result.Outcome, now));
@@ -96,10 +96,10 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         {
             File = Path.GetFileName(k.File.Path), FileSha256 = k.File.Sha256, Line = k.Line.Line, Reference = k.Line.Reference, PaymentId = k.PaymentId,
             Status = k.Line.Status.Code(), CreditedOn = k.Line.CreditedOn, AmountTiyn = k.Line.Amount?.Tiyn, Iban = k.Line.Iban, Reason = k.Line.Reason,
-            Outcome = k.Result.Finding ?? k.Result.Outcome, ReadAtUtc = now,
+            Outcome = k.Outcome, ReadAtUtc = now,
         }), ct).ConfigureAwait(false);
         await StoreStatementsAsync(statements, entries, now, ct).ConfigureAwait(false);
-        var reported = quarterList.Where(q => byReference.Values.Any(s => s.Quarter.ToString() == q)).ToList();
+        var reported = quarterList.Where(q => byReference.Keys.Any(r => r.StartsWith(q, StringComparison.Ordinal))).ToList();
         await KeepFindingsAsync(reported, findings, now, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new("confirmations", n, 100));
@@ -111,8 +111,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var overdue = new List<Finding>();
         foreach (var q in reported)
         {
-            var payments = byReference.Values.Where(s => s.Quarter.ToString() == q).OrderBy(s => s.Reference.ToString(), StringComparer.Ordinal)
-                .Select(p => (Payment: p, Sla: Sla.Of(p, asOf, data.Calendar))).ToList();
+            var payments = byReference.Where(s => s.Key.StartsWith(q, StringComparison.Ordinal)).OrderBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => (Payment: s.Value, Sla: Sla.Of(s.Value, asOf, data.Calendar))).ToList();
             foreach (var g in payments.Where(p => p.Sla.Status is not null).GroupBy(p => p.Sla.Status!.Value.Code())) sla[g.Key] = sla.GetValueOrDefault(g.Key) + g.Count();
             var quarterOverdue = payments.Where(p => p.Sla.Status == SlaStatus.Overdue)
                 .Select(p => new Finding("", null, p.Payment.Reference.ToString(), "OVERDUE", $"still issued after the deadline {Date(p.Sla.Deadline)}")).ToList();

@@ -60,6 +60,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
 
         var started = clock.GetTimestamp();
         var (eligible, exclusions, cases) = await DecideAsync(q, progress, ct).ConfigureAwait(false);
+        LargeReads.LetGo();
         log.Information("Decided {Quarter}: {Eligible} to pay, {Excluded} excluded, of {Cases} cases in {Ms} ms",
             q.ToString(), eligible.Count, exclusions.Count, cases, (int)clock.GetElapsedTime(started).TotalMilliseconds);
 
@@ -74,6 +75,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
 
         var number = await BatchStore.NextNumberAsync(db, q, ct).ConfigureAwait(false);
         var batch = NewBatch.From(q, number, valueDate, amount, eligible, exclusions, request.Format, terms, data.Banks);
+        LargeReads.LetGo();
         progress?.Report(new("deciding", cases, 100));
         var files = BatchDocuments.All(batch);
         var folder = BatchStore.Folder(request.OutDir, q, number);
@@ -104,9 +106,14 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
         var reasonLists = new Dictionary<long, IReadOnlyList<Reason>>(); // a few combinations of reasons: one list each
         var n = 0;
-        await foreach (var row in db.AllCases().AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
+        // Read synchronously: the providers' async reads cost a task per row, and a million rows are read in one go.
+        foreach (var row in db.AllCases().AsEnumerable())
         {
-            if (n++ % 50_000 == 0) progress?.Report(new("deciding", n - 1, (int)((n - 1) * 100L / Math.Max(total, 1))));
+            if (n++ % 50_000 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(new("deciding", n - 1, (int)((n - 1) * 100L / Math.Max(total, 1))));
+            }
             var c = CaseMapping.ToDomain(row);
             var reasons = EligibilityRules.Check(c, facts);
             if (reasons.Count == 0)

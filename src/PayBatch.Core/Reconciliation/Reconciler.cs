@@ -45,7 +45,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             quarters.UnionWith(await db.QuartersValuedBetween(from, to).ToListAsync(ct).ConfigureAwait(false));
         }
         var quarterList = quarters.Order(StringComparer.Ordinal).ToList();
-        var byReference = await LoadStatesAsync(quarterList, ct).ConfigureAwait(false);
+        var byReference = LoadStates(quarterList);
         var was = new Dictionary<string, PaymentStatus>(StringComparer.Ordinal); // references whose status this run sets, with the status read
         var seen = (await db.SeenConfirmationLines(files.Select(f => f.Sha256).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         var entryKeys = files.SelectMany(f => f.Lines).Select(l => l.Entry?.Identity).OfType<string>().Concat(debits.Select(d => d.Identity)).ToList();
@@ -77,6 +77,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 if (++n % 10_000 == 0) progress?.Report(new("confirmations", n, (int)(n * 100L / total)));
             }
         }
+        LargeReads.LetGo();
 
         var batches = await db.BatchesOfQuarters(quarterList).ToListAsync(ct).ConfigureAwait(false);
         var batchByKey = batches.ToDictionary(b => $"{b.Quarter}-{b.Number:00}", StringComparer.Ordinal);
@@ -251,12 +252,12 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     ];
 
     /// <summary>The payments of the quarters by reference, streamed: a million rows are not held twice.</summary>
-    private async Task<Dictionary<string, PaymentState>> LoadStatesAsync(IReadOnlyList<string> quarters, CancellationToken ct)
+    private Dictionary<string, PaymentState> LoadStates(IReadOnlyList<string> quarters)
     {
         var byReference = new Dictionary<string, PaymentState>(StringComparer.Ordinal);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal); // districts and BICs repeat: one string each
         string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
-        await foreach (var view in db.PaymentViews(quarters).AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
+        foreach (var view in db.PaymentViews(quarters).AsEnumerable()) // synchronously: an async read costs a task per row
             byReference.Add(view.Reference, PaymentState.Of(view with { District = Once(view.District), Bic = Once(view.Bic) }));
         return byReference;
     }

@@ -136,6 +136,8 @@ paybatch "small run" run --quarter 2026Q1 --value-date 2026-01-20 --recipients s
 (cd small && confirmations out)
 paybatch "small reconcile" reconcile small/bank.csv --as-of 2026-01-22 --out small/out
 measure "floor: sqlite3 query" sqlite3 "$work/small.db" "SELECT count(*) FROM audit_log"; floor_query=$secs; floor_query_c=$cpu
+# /usr/bin/time counts in hundredths: a floor that rounds to 0 is taken as 0.01 (no division by zero).
+[ "$(echo "$floor_query > 0" | bc)" = 1 ] || floor_query=0.01
 [ "$(echo "$floor_query_c > 0" | bc)" = 1 ] || floor_query_c=0.01
 small() { # small NAME ARGS…
   paybatch "$1" "${@:2}"; row "$1 (small database)" "$secs" "$cpu" "$mb" "$floor_query" "$floor_query_c" 0.4 secs

@@ -40,5 +40,8 @@ public sealed record Batch(
 /// <summary>One written file of a batch; a bank file has its BIC, format, count and total.</summary>
 public sealed record BatchFile(string FileName, byte[] Content, string? Bic = null, BankFileFormat? Format = null, int Count = 0, Tenge Total = default)
 {
-    public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
+    /// <summary>Hashed once: the manifest, the database, the log and the command's answer all name it (a bank file may be 40 MB).</summary>
+    public string Sha256 => _sha256 ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
+
+    private string? _sha256;
 }

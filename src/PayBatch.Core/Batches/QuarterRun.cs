@@ -59,19 +59,10 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
 
         var started = clock.GetTimestamp();
-        var facts = await LoadFactsAsync(q, ct).ConfigureAwait(false);
-        var eligible = new List<RecipientCase>();
-        var exclusions = new List<Exclusion>();
-        var decided = 0;
-        foreach (var c in facts.Cases)
-        {
-            if (decided++ % 50_000 == 0) progress?.Report(new("deciding", decided - 1, (int)((decided - 1) * 100L / facts.Cases.Count)));
-            var reasons = EligibilityRules.Check(c, facts.Facts);
-            if (reasons.Count == 0) eligible.Add(c);
-            else exclusions.Add(new Exclusion(c.CaseId, c.ChildIin, reasons));
-        }
+        var (eligible, exclusions, cases) = await DecideAsync(q, progress, ct).ConfigureAwait(false);
+        LargeReads.LetGo();
         log.Information("Decided {Quarter}: {Eligible} to pay, {Excluded} excluded, of {Cases} cases in {Ms} ms",
-            q.ToString(), eligible.Count, exclusions.Count, facts.Cases.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds);
+            q.ToString(), eligible.Count, exclusions.Count, cases, (int)clock.GetElapsedTime(started).TotalMilliseconds);
 
         if (eligible.Count > MaxPayments)
             throw new InputException(CoreText.BatchTooLarge, q, eligible.Count, MaxPayments);
@@ -84,7 +75,8 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
 
         var number = await BatchStore.NextNumberAsync(db, q, ct).ConfigureAwait(false);
         var batch = NewBatch.From(q, number, valueDate, amount, eligible, exclusions, request.Format, terms, data.Banks);
-        progress?.Report(new("deciding", facts.Cases.Count, 100));
+        LargeReads.LetGo();
+        progress?.Report(new("deciding", cases, 100));
         var files = BatchDocuments.All(batch);
         var folder = BatchStore.Folder(request.OutDir, q, number);
 
@@ -98,15 +90,42 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, files, batch.Exclusions, folder, false, restoredFiles);
     }
 
-    private sealed record LoadedFacts(List<RecipientCase> Cases, QuarterFacts Facts);
-
-    private async Task<LoadedFacts> LoadFactsAsync(Quarter q, CancellationToken ct)
+    /// <summary>
+    /// Decides every case as it streams from the database and keeps of a payable case only its
+    /// <see cref="Payee"/>: a million whole cases are never held at once. Returns the payees, the
+    /// exclusions in case order and the number of cases decided.
+    /// </summary>
+    private async Task<(List<Payee> Payees, List<Exclusion> Exclusions, int Cases)> DecideAsync(Quarter q, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
-        var cases = new List<RecipientCase>();
-        await foreach (var row in db.AllCases().AsAsyncEnumerable().WithCancellation(ct).ConfigureAwait(false))
-            cases.Add(CaseMapping.ToDomain(row)); // streamed: a million rows are never held twice
-        cases.Sort((a, b) => string.CompareOrdinal(a.CaseId, b.CaseId));
         var paid = (await db.ChildrenWithPayments(q.ToString()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        return new LoadedFacts(cases, await DecisionFacts.LoadAsync(db, q, data.Banks, paid, ct).ConfigureAwait(false));
+        var facts = await DecisionFacts.LoadAsync(db, q, data.Banks, paid, ct).ConfigureAwait(false);
+        var total = progress is null ? 0 : await db.AllCases().CountAsync(ct).ConfigureAwait(false);
+        var payees = new List<Payee>();
+        var exclusions = new List<Exclusion>();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal); // districts and BICs repeat: one string each
+        string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
+        var reasonLists = new Dictionary<long, IReadOnlyList<Reason>>(); // a few combinations of reasons: one list each
+        var n = 0;
+        // Read synchronously: the providers' async reads cost a task per row, and a million rows are read in one go.
+        foreach (var row in db.AllCases().AsEnumerable())
+        {
+            if (n++ % 50_000 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(new("deciding", n - 1, (int)((n - 1) * 100L / Math.Max(total, 1))));
+            }
+            var c = CaseMapping.ToDomain(row);
+            var reasons = EligibilityRules.Check(c, facts);
+            if (reasons.Count == 0)
+            {
+                payees.Add(new Payee(c.CaseId, Once(c.District), c.ChildIin, c.ApplicantIin, c.ApplicantName, c.Iban, Once(c.BankBic)));
+                continue;
+            }
+            var key = reasons.Aggregate(0L, (k, r) => k | (1L << (int)r));
+            if (!reasonLists.TryGetValue(key, out var shared)) reasonLists[key] = shared = reasons;
+            exclusions.Add(new Exclusion(c.CaseId, c.ChildIin, shared));
+        }
+        exclusions.Sort((a, b) => string.CompareOrdinal(a.CaseId, b.CaseId));
+        return (payees, exclusions, n);
     }
 }

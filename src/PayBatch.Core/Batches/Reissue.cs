@@ -71,7 +71,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         var amount = new QuarterAmount(first.Mrp, first.Coefficient, new Tenge(first.AmountPerChildTiyn)); // the quarter's, as first paid
         var exclusions = skipped.Where(s => s.Reasons is not null)
             .Select(s => new Exclusion(s.CaseId, cases[s.CaseId].ChildIin, s.Reasons!)).ToList();
-        var batch = NewBatch.From(q, number, valueDate, amount, chosen.Select(x => x.Case), exclusions, request.Format, terms, data.Banks);
+        var batch = NewBatch.From(q, number, valueDate, amount, chosen.Select(x => Payee.Of(x.Case)).ToList(), exclusions, request.Format, terms, data.Banks);
         // Each new payment replaces the rejected payment of its child (one per child: see chosenChildren).
         var oldByChild = chosen.ToDictionary(x => x.Case.ChildIin, x => x.Old.Id, StringComparer.Ordinal);
         var replaces = batch.Payments.ToDictionary(p => p.Reference.ToString(), p => oldByChild[p.ChildIin.Value], StringComparer.Ordinal);

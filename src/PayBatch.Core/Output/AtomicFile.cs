@@ -10,9 +10,12 @@ public static class AtomicFile
     private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerDir = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    public static void Write(string path, byte[] content) => Resilience.Files.Execute(() => WriteOnce(path, content));
+    public static void Write(string path, byte[] content) => Write(path, stream => stream.Write(content));
 
-    private static void WriteOnce(string path, byte[] content)
+    /// <summary>Writes what <paramref name="write"/> puts into the stream, appearing complete or not at all (run again on a locked file).</summary>
+    public static void Write(string path, Action<Stream> write) => Resilience.Files.Execute(() => WriteOnce(path, write));
+
+    private static void WriteOnce(string path, Action<Stream> write)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         CreateDirectory(dir);
@@ -21,7 +24,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temp, TempOptions()))
             {
-                stream.Write(content);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);

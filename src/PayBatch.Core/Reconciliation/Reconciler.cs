@@ -45,15 +45,13 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             quarters.UnionWith(await db.QuartersValuedBetween(from, to).ToListAsync(ct).ConfigureAwait(false));
         }
         var quarterList = quarters.Order(StringComparer.Ordinal).ToList();
-        var states = await LoadStatesAsync(quarterList, ct).ConfigureAwait(false);
-        var was = states.ToDictionary(s => s.Reference.ToString(), s => s.Status, StringComparer.Ordinal);
-        var byReference = states.ToDictionary(s => s.Reference.ToString(), StringComparer.Ordinal);
-        var changed = new HashSet<string>(StringComparer.Ordinal); // references whose status this run sets
+        var byReference = LoadStates(quarterList);
+        var was = new Dictionary<string, PaymentStatus>(StringComparer.Ordinal); // references whose status this run sets, with the status read
         var seen = (await db.SeenConfirmationLines(files.Select(f => f.Sha256).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         var entryKeys = files.SelectMany(f => f.Lines).Select(l => l.Entry?.Identity).OfType<string>().Concat(debits.Select(d => d.Identity)).ToList();
         var storedEntries = (await db.StoredEntryKeys(entryKeys).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var findings = new List<Finding>();
-        var kept = new List<(ConfirmationFile File, Confirmation Line, MatchResult Result, long? PaymentId)>();
+        var kept = new List<(ConfirmationFile File, Confirmation Line, string Outcome, long? PaymentId)>(); // the outcome, not the match: a million updated states are not kept twice
         var entries = new List<StatementEntryRow>();
         var now = clock.GetUtcNow().UtcDateTime;
         int applied = 0, same = 0, n = 0;
@@ -66,19 +64,20 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 var result = Matching.Decide(state, line, data.Calendar);
                 if (result.Updated is { } updated)
                 {
-                    changed.Add(line.Reference);
+                    was.TryAdd(line.Reference, byReference[line.Reference].Status);
                     byReference[line.Reference] = updated;
                     applied++;
                 }
                 if (result.Outcome == MatchResult.Same) same++;
                 if (result.Finding is not null) findings.Add(new Finding(Path.GetFileName(file.Path), line.Line, line.Reference, result.Finding, result.Detail));
-                if (result.Outcome != MatchResult.Same && seen.Add((file.Sha256, line.Line))) kept.Add((file, line, result, state?.Id));
+                if (result.Outcome != MatchResult.Same && seen.Add((file.Sha256, line.Line))) kept.Add((file, line, result.Finding ?? result.Outcome, state?.Id));
                 if (line.Entry is { } e && storedEntries.Add(e.Identity))
                     entries.Add(EntryRow(file, line.Line, e.Location, e.Identity, "return", line.Reference, null, state?.Id, line.Amount ?? state?.Amount ?? Tenge.Zero,
                         e.BookedOn, line.Reason, result.Finding ?? result.Outcome, now));
                 if (++n % 10_000 == 0) progress?.Report(new("confirmations", n, (int)(n * 100L / total)));
             }
         }
+        LargeReads.LetGo();
 
         var batches = await db.BatchesOfQuarters(quarterList).ToListAsync(ct).ConfigureAwait(false);
         var batchByKey = batches.ToDictionary(b => $"{b.Quarter}-{b.Number:00}", StringComparer.Ordinal);
@@ -93,15 +92,15 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var statementsRead = statements.Count > 0 || await db.Statements.AnyAsync(ct).ConfigureAwait(false);
         findings.AddRange(await BatchFindingsAsync(batches, entries, debits, asOf, statementsRead, ct).ConfigureAwait(false));
 
-        await ApplyAsync(changed.Select(r => (byReference[r], was[r])).ToList(), ct).ConfigureAwait(false);
+        await ApplyAsync(was.Select(w => (byReference[w.Key], w.Value)).ToList(), ct).ConfigureAwait(false);
         await RowWriter<ConfirmationRow>.WriteAsync(db, kept.Select(k => new ConfirmationRow
         {
             File = Path.GetFileName(k.File.Path), FileSha256 = k.File.Sha256, Line = k.Line.Line, Reference = k.Line.Reference, PaymentId = k.PaymentId,
             Status = k.Line.Status.Code(), CreditedOn = k.Line.CreditedOn, AmountTiyn = k.Line.Amount?.Tiyn, Iban = k.Line.Iban, Reason = k.Line.Reason,
-            Outcome = k.Result.Finding ?? k.Result.Outcome, ReadAtUtc = now,
+            Outcome = k.Outcome, ReadAtUtc = now,
         }), ct).ConfigureAwait(false);
         await StoreStatementsAsync(statements, entries, now, ct).ConfigureAwait(false);
-        var reported = quarterList.Where(q => byReference.Values.Any(s => s.Quarter.ToString() == q)).ToList();
+        var reported = quarterList.Where(q => byReference.Keys.Any(r => r.StartsWith(q, StringComparison.Ordinal))).ToList();
         await KeepFindingsAsync(reported, findings, now, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new("confirmations", n, 100));
@@ -113,15 +112,14 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var overdue = new List<Finding>();
         foreach (var q in reported)
         {
-            var payments = byReference.Values.Where(s => s.Quarter.ToString() == q).OrderBy(s => s.Reference.ToString(), StringComparer.Ordinal)
-                .Select(p => (Payment: p, Sla: Sla.Of(p, asOf, data.Calendar))).ToList();
+            var payments = byReference.Where(s => s.Key.StartsWith(q, StringComparison.Ordinal)).OrderBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => (Payment: s.Value, Sla: Sla.Of(s.Value, asOf, data.Calendar))).ToList();
             foreach (var g in payments.Where(p => p.Sla.Status is not null).GroupBy(p => p.Sla.Status!.Value.Code())) sla[g.Key] = sla.GetValueOrDefault(g.Key) + g.Count();
             var quarterOverdue = payments.Where(p => p.Sla.Status == SlaStatus.Overdue)
                 .Select(p => new Finding("", null, p.Payment.Reference.ToString(), "OVERDUE", $"still issued after the deadline {Date(p.Sla.Deadline)}")).ToList();
             overdue.AddRange(quarterOverdue);
-            var csv = ReconciliationCsv(payments);
             var folder = Path.Combine(outDir, q);
-            AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), csv);
+            AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), stream => WriteReconciliationCsv(payments, stream));
             var quarterFindings = FindingsOf(q, findings).Concat(quarterOverdue);
             AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(quarterFindings));
             written.Add(Path.Combine(folder, "reconciliation.csv"));
@@ -253,19 +251,34 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         (new("was", ColumnType.Text), a => a.Was.Code()),
     ];
 
-    private async Task<List<PaymentState>> LoadStatesAsync(IReadOnlyList<string> quarters, CancellationToken ct) =>
-        (await db.PaymentViews(quarters).ToListAsync(ct).ConfigureAwait(false)).Select(PaymentState.Of).ToList();
+    /// <summary>The payments of the quarters by reference, streamed: a million rows are not held twice.</summary>
+    private Dictionary<string, PaymentState> LoadStates(IReadOnlyList<string> quarters)
+    {
+        var byReference = new Dictionary<string, PaymentState>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal); // districts and BICs repeat: one string each
+        string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
+        foreach (var view in db.PaymentViews(quarters).AsEnumerable()) // synchronously: an async read costs a task per row
+            byReference.Add(view.Reference, PaymentState.Of(view with { District = Once(view.District), Bic = Once(view.Bic) }));
+        return byReference;
+    }
 
     public static readonly string[] ReconciliationColumns =
         ["reference", "case_id", "child_iin", "bic", "iban", "amount", "value_date", "status", "credited_on", "banking_days", "deadline", "sla", "reason"];
 
-    private static byte[] ReconciliationCsv(IEnumerable<(PaymentState Payment, SlaPosition Sla)> payments)
+    /// <summary>One row per payment, written in chunks as it is made: a million rows are never one text in memory.</summary>
+    private static void WriteReconciliationCsv(IEnumerable<(PaymentState Payment, SlaPosition Sla)> payments, Stream stream)
     {
         var csv = new CsvText().Row(ReconciliationColumns);
+        var rows = 0;
         foreach (var (p, (sla, days, deadline)) in payments)
+        {
             csv.Row(p.Reference.ToString(), p.CaseId, p.ChildIin.Value, p.Bic.Value, p.Iban.Value, p.Amount.ToString(), Date(p.ValueDate), p.Status.Code(),
                 Date(p.CreditedOn), days?.ToString(CultureInfo.InvariantCulture), Date(deadline), sla?.Code() ?? "", p.Reason);
-        return csv.ToUtf8();
+            if (++rows % 10_000 != 0) continue;
+            stream.Write(csv.ToUtf8());
+            csv = new CsvText(); // the next chunk, without the header
+        }
+        stream.Write(csv.ToUtf8());
     }
 
     private static byte[] FindingsCsv(IEnumerable<Finding> findings)

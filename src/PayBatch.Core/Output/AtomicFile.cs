@@ -20,6 +20,7 @@ public static class AtomicFile
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         CreateDirectory(dir);
         var temp = TempBeside(path);
+        var started = TimeProvider.System.GetUtcNow().UtcDateTime;
         try
         {
             using (var stream = new FileStream(temp, TempOptions()))
@@ -28,6 +29,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);
+            RemoveLeftovers(path, started);
         }
         catch
         {
@@ -66,6 +68,7 @@ public static class AtomicFile
     public static async Task WriteAsync(string path, Func<Stream, Task> write)
     {
         var temp = TempBeside(path);
+        var started = TimeProvider.System.GetUtcNow().UtcDateTime;
         try
         {
             var stream = new FileStream(temp, TempOptions());
@@ -75,6 +78,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);
+            RemoveLeftovers(path, started);
         }
         catch
         {
@@ -122,6 +126,18 @@ public static class AtomicFile
     private static void TryDelete(string path)
     {
         try { File.Delete(path); }
-        catch (IOException) { /* best effort: a leftover temp name is cleaned by the next run */ }
+        catch (IOException) { /* best effort: a leftover temp name is cleaned by the next write of its file */ }
+    }
+
+    /// <summary>
+    /// The temporary files of <paramref name="path"/> that a killed process left (a kill cannot clean up):
+    /// once the file itself is written whole, any of its temporaries last written before this write began is
+    /// dead and goes. A writer of the same file that began later keeps its own.
+    /// </summary>
+    private static void RemoveLeftovers(string path, DateTime startedUtc)
+    {
+        var full = Path.GetFullPath(path);
+        foreach (var f in Directory.EnumerateFiles(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.*{TempSuffix}"))
+            if (File.GetLastWriteTimeUtc(f) < startedUtc) TryDelete(f);
     }
 }

@@ -26,7 +26,7 @@ public sealed record SlaBreach(string Reference, string CaseId, string Bic, Date
 /// <param name="Releases">The quarter's batches: state, who prepared and who signed each (SPEC "Release").</param>
 /// <param name="NamedInMismatch">Payments a confirmation named in an amount or IBAN mismatch (indicator 2.2).</param>
 public sealed record ReportInput(
-    IReadOnlyList<PaymentState> Payments,
+    IEnumerable<PaymentState> Payments,
     IReadOnlyList<Exclusion> LatestRunExclusions,
     IReadOnlyList<(DateOnly Applied, DateOnly Decided)> Decisions,
     IReadOnlyList<BatchDebitFigures> Batches,
@@ -106,64 +106,93 @@ public sealed record ReportFigures
     public static bool AccruedCorrectly(PaymentStatus status, string? reason, bool namedInMismatch) =>
         !namedInMismatch && !(status is PaymentStatus.Rejected or PaymentStatus.Returned && reason is not null && AccrualErrorReasons.Contains(reason));
 
-    /// <summary>Every figure from what was loaded: pure, so tests call it without a database.</summary>
+    /// <summary>
+    /// Every figure from what was loaded: pure, so tests call it without a database. The payments are
+    /// read once, in one pass, and not kept: a quarter of a million payments is counted, not held.
+    /// </summary>
     public static ReportFigures Compute(Quarter q, DateOnly asOf, decimal coefficient, ReportInput input, BankingCalendar calendar, IndicatorSettings indicators)
     {
-        var payments = input.Payments;
-        var replaced = payments.Where(p => p.ReplacesPaymentId is not null && p.Status != PaymentStatus.Cancelled).Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
-        var sla = payments.Select(p => (State: p, Sla: Sla.Of(p, asOf, calendar))).ToList();
+        var excludedChildren = input.LatestRunExclusions.Select(e => e.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var liveExcluded = new HashSet<string>(StringComparer.Ordinal); // excluded by the latest run, yet paid (a later batch)
+        var replaced = new HashSet<long>();
+        var notLive = new List<long>();
+        var counts = new Dictionary<PaymentStatus, (int Count, long Tiyn)>();
+        var slaCounts = new Dictionary<SlaStatus, int>();
+        var daysToCredit = new SortedDictionary<int, int>();
+        var byDistrict = new Dictionary<string, (int Count, long Tiyn)>(StringComparer.Ordinal);
+        var byBank = new Dictionary<string, (int Count, long Tiyn)>(StringComparer.Ordinal);
+        var breaches = new List<SlaBreach>();
+        int accruals = 0, correct = 0;
+        static void Add<TKey>(Dictionary<TKey, (int Count, long Tiyn)> d, TKey key, Tenge amount) where TKey : notnull =>
+            d[key] = d.TryGetValue(key, out var x) ? (x.Count + 1, x.Tiyn + amount.Tiyn) : (1, amount.Tiyn);
+
+        foreach (var p in input.Payments)
+        {
+            Add(counts, p.Status, p.Amount);
+            if (p.ReplacesPaymentId is { } r && p.Status != PaymentStatus.Cancelled) replaced.Add(r);
+            if (p.Status.IsLive())
+            {
+                if (excludedChildren.Contains(p.ChildIin.Value)) liveExcluded.Add(p.ChildIin.Value);
+                Add(byDistrict, p.District, p.Amount);
+                Add(byBank, p.Bic.Value, p.Amount);
+            }
+            else notLive.Add(p.Id);
+            if (p.Status != PaymentStatus.Cancelled)
+            {
+                accruals++;
+                if (AccruedCorrectly(p.Status, p.Reason, input.NamedInMismatch.Contains(p.Id))) correct++;
+            }
+            var sla = Sla.Of(p, asOf, calendar);
+            if (sla.Status is { } st) slaCounts[st] = slaCounts.GetValueOrDefault(st) + 1;
+            if (sla.BankingDays is { } days) daysToCredit[days] = daysToCredit.GetValueOrDefault(days) + 1;
+            if (sla.Status?.IsBreach() == true)
+                breaches.Add(new SlaBreach(p.Reference.ToString(), p.CaseId, p.Bic.Value, p.ValueDate, sla.Deadline, p.Status, p.CreditedOn, sla.BankingDays, sla.Status.Value));
+        }
 
         // Exclusions as of the latest run: its unpaid cases, each reason counted (ALREADY_PAID is not an exclusion here).
-        var live = payments.Where(p => p.Status.IsLive()).ToList();
-        var liveChildren = live.Select(p => p.ChildIin.Value).ToHashSet(StringComparer.Ordinal);
         var reasonCounts = Reasons.All.Where(r => r != Reason.AlreadyPaid).ToDictionary(r => r, _ => 0);
         var unpaid = new List<UnpaidCase>();
-        foreach (var e in input.LatestRunExclusions.Where(e => !liveChildren.Contains(e.ChildIin)))
+        foreach (var e in input.LatestRunExclusions.Where(e => !liveExcluded.Contains(e.ChildIin)))
         {
             var reasons = e.Reasons.Where(r => r != Reason.AlreadyPaid).ToList();
             foreach (var reason in reasons) reasonCounts[reason]++;
             if (reasons.Count > 0) unpaid.Add(new UnpaidCase(e.CaseId, e.ChildIin, reasons));
         }
 
-        Tenge Amount(PaymentStatus s) => payments.Where(p => p.Status == s).Sum(p => p.Amount);
-        int Count(SlaStatus s) => sla.Count(x => x.Sla.Status == s);
-        var accruals = payments.Where(p => p.Status != PaymentStatus.Cancelled).ToList();
-        var correct = accruals.Count(p => AccruedCorrectly(p.Status, p.Reason, input.NamedInMismatch.Contains(p.Id)));
+        int Count(PaymentStatus s) => counts.TryGetValue(s, out var x) ? x.Count : 0;
+        Tenge Amount(PaymentStatus s) => new(counts.TryGetValue(s, out var x) ? x.Tiyn : 0);
+        static List<CountAmount> Groups(Dictionary<string, (int Count, long Tiyn)> d) =>
+            d.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new CountAmount(kv.Key, kv.Value.Count, new Tenge(kv.Value.Tiyn))).ToList();
         var figures = new ReportFigures
         {
             Quarter = q,
             AsOf = asOf,
             Coefficient = coefficient,
-            Issued = payments.Count(p => p.Status == PaymentStatus.Issued),
-            Credited = payments.Count(p => p.Status == PaymentStatus.Credited),
-            Rejected = payments.Count(p => p.Status == PaymentStatus.Rejected),
-            Returned = payments.Count(p => p.Status == PaymentStatus.Returned),
+            Issued = Count(PaymentStatus.Issued),
+            Credited = Count(PaymentStatus.Credited),
+            Rejected = Count(PaymentStatus.Rejected),
+            Returned = Count(PaymentStatus.Returned),
             // Rejected and returned payments did not pay the child: outside the live figures, and re-issued.
-            Reissued = payments.Count(p => !p.Status.IsLive() && replaced.Contains(p.Id)),
+            Reissued = notLive.Count(replaced.Contains),
             IssuedAmount = Amount(PaymentStatus.Issued),
             CreditedAmount = Amount(PaymentStatus.Credited),
             RejectedAmount = Amount(PaymentStatus.Rejected),
             ReturnedAmount = Amount(PaymentStatus.Returned),
             Batches = input.Batches,
-            OnTime = Count(SlaStatus.OnTime),
-            Late = Count(SlaStatus.Late),
-            Overdue = Count(SlaStatus.Overdue),
-            Pending = Count(SlaStatus.Pending),
+            OnTime = slaCounts.GetValueOrDefault(SlaStatus.OnTime),
+            Late = slaCounts.GetValueOrDefault(SlaStatus.Late),
+            Overdue = slaCounts.GetValueOrDefault(SlaStatus.Overdue),
+            Pending = slaCounts.GetValueOrDefault(SlaStatus.Pending),
             Exclusions = reasonCounts.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToList(),
             UnpaidCases = unpaid.OrderBy(u => u.CaseId, StringComparer.Ordinal).ThenBy(u => u.ChildIin, StringComparer.Ordinal).ToList(),
-            ByDistrict = live.GroupBy(p => p.District, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new CountAmount(g.Key, g.Count(), g.Sum(p => p.Amount))).ToList(),
-            ByBank = live.GroupBy(p => p.Bic.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new CountAmount(g.Key, g.Count(), g.Sum(p => p.Amount))).ToList(),
-            Breaches = sla.Where(s => s.Sla.Status?.IsBreach() == true).OrderBy(s => s.State.Reference.ToString(), StringComparer.Ordinal)
-                .Select(s => new SlaBreach(s.State.Reference.ToString(), s.State.CaseId, s.State.Bic.Value, s.State.ValueDate, s.Sla.Deadline, s.State.Status,
-                    s.State.CreditedOn, s.Sla.BankingDays, s.Sla.Status!.Value)).ToList(),
-            DaysToCredit = sla.Where(s => s.Sla.BankingDays is not null).GroupBy(s => s.Sla.BankingDays!.Value).OrderBy(g => g.Key)
-                .Select(g => (g.Key, g.Count())).ToList(),
+            ByDistrict = Groups(byDistrict),
+            ByBank = Groups(byBank),
+            Breaches = breaches.OrderBy(b => b.Reference, StringComparer.Ordinal).ToList(),
+            DaysToCredit = daysToCredit.Select(kv => (kv.Key, kv.Value)).ToList(),
             Releases = input.Releases,
             Decisions = input.Decisions.Count,
             DecisionsWithin5Days = input.Decisions.Count(d => d.Decided.DayNumber - d.Applied.DayNumber <= DecisionDays),
-            Accruals = accruals.Count,
+            Accruals = accruals,
             CorrectAccruals = correct,
         };
         return figures with { Indicators = Reporting.Indicators.Compute(figures.OnTimePercent, figures.Totals.CorrectAccrualsPercent, indicators) };

@@ -13,7 +13,7 @@ public static class ReportLoader
     public static async Task<ReportInput> LoadAsync(PayBatchDb db, Quarter q, CancellationToken ct)
     {
         var qs = q.ToString();
-        var payments = (await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false)).Select(PaymentState.Of).ToList();
+        var payments = Payments(db, qs, ct);
         var latestRun = await db.LatestRunBatch(qs).Select(id => (long?)id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var exclusions = latestRun is null ? []
             : (await db.ExclusionsOfBatch(latestRun.Value).ToListAsync(ct).ConfigureAwait(false))
@@ -27,6 +27,19 @@ public static class ReportLoader
         var releases = await Release.ReleaseRecord.LoadAsync(db, batches, ct).ConfigureAwait(false);
         var mismatched = (await db.PaymentsNamedInMismatch(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         return new ReportInput(payments, exclusions, decisions, batchFigures, releases, mismatched);
+    }
+
+    /// <summary>
+    /// The quarter's payments as <see cref="ReportFigures.Compute"/> reads them: one row at a time, when it
+    /// reads them (after every other query of the report), never all held at once.
+    /// </summary>
+    private static IEnumerable<PaymentState> Payments(PayBatchDb db, string quarter, CancellationToken ct)
+    {
+        foreach (var v in db.PaymentViews([quarter]).AsEnumerable())
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return PaymentState.Of(v);
+        }
     }
 
     /// <summary>Load, then compute: the figures of a quarter as of a date.</summary>
@@ -67,7 +80,7 @@ public static class ReportLoader
             .Select(x => new BatchStatus(x.Second.Batch, x.First.State, x.First.ValueDate, x.First.Count, new Tenge(x.First.TotalTiyn),
                 calendar.AddBankingDays(x.First.ValueDate, Sla.DeadlineBankingDays), x.Second.Signatures))
             .ToList();
-        var payments = (await db.PaymentViews([qs]).ToListAsync(ct).ConfigureAwait(false)).Select(PaymentState.Of).ToList();
+        var payments = Payments(db, qs, ct).ToList();
         var findings = await db.ReconcileFindingsOf(qs).CountAsync(ct).ConfigureAwait(false);
         return QuarterStatus.Compute(q, asOf, approved, approved - missing, batches, payments, findings, calendar);
     }

@@ -11,6 +11,13 @@ namespace PayBatch.Core.Batches;
 /// and exclusions.csv. Pure: the same batch always gives the same bytes, which is how a lost file
 /// is re-created byte-identical.
 /// </summary>
+/// <summary>What the manifest says of its batch.</summary>
+public sealed record ManifestHeader(Quarter Quarter, string NumberText, DateOnly ValueDate, int Mrp, decimal Coefficient, Tenge AmountPerChild,
+    int Count, Tenge Total, int Excluded);
+
+/// <summary>What the manifest says of one bank file.</summary>
+public sealed record ManifestEntry(string Bic, string FileName, BankFileFormat? Format, int Count, Tenge Total, string Sha256);
+
 public static class BatchDocuments
 {
     public const string Manifest = "manifest.json";
@@ -43,7 +50,13 @@ public static class BatchDocuments
         return [.. bankFiles, new BatchFile(Manifest, ManifestJson(batch, bankFiles)), new BatchFile(ExclusionsFile, ExclusionsCsv(batch.Exclusions))];
     }
 
-    public static byte[] ManifestJson(Batch batch, IReadOnlyList<BatchFile> bankFiles)
+    public static byte[] ManifestJson(Batch batch, IReadOnlyList<BatchFile> bankFiles) =>
+        ManifestJson(new ManifestHeader(batch.Quarter, batch.NumberText, batch.ValueDate, batch.Mrp, batch.Coefficient, batch.AmountPerChild,
+                batch.Payments.Count, batch.Total, batch.Exclusions.Count),
+            bankFiles.Select(f => new ManifestEntry(f.Bic!, f.FileName, f.Format, f.Count, f.Total, f.Sha256)));
+
+    /// <summary>The manifest from what it names: the stored batch and its recorded bank files render it without the files themselves.</summary>
+    public static byte[] ManifestJson(ManifestHeader batch, IEnumerable<ManifestEntry> bankFiles)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
@@ -57,9 +70,9 @@ public static class BatchDocuments
             w.WriteNumber("coefficient", decimal.Parse(batch.Coefficient.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
             w.WriteString("amountPerChild", batch.AmountPerChild.ToString());
             w.WriteString("currency", "KZT");
-            w.WriteNumber("count", batch.Payments.Count);
+            w.WriteNumber("count", batch.Count);
             w.WriteString("total", batch.Total.ToString());
-            w.WriteNumber("excluded", batch.Exclusions.Count);
+            w.WriteNumber("excluded", batch.Excluded);
             w.WriteStartArray("files");
             foreach (var f in bankFiles)
             {

@@ -18,25 +18,36 @@ public static class BatchStore
     {
         var quarter = Quarter.Parse(row.Quarter);
         var payments = await db.PaymentsOfBatch(row.Id).ToListAsync(ct).ConfigureAwait(false);
-        var exclusions = await db.ExclusionsOfBatch(row.Id).ToListAsync(ct).ConfigureAwait(false);
         return new Batch(quarter, row.Number, row.ValueDate, row.Mrp, row.Coefficient, new Tenge(row.AmountPerChildTiyn),
             BatchTerms.FromJson(row.WrittenWith),
             payments.Select(p => new Payment(PaymentReference.Parse(p.Reference), p.CaseId, p.District, Iin.Parse(p.ChildIin), Iin.Parse(p.ApplicantIin),
                 p.ApplicantName, Iban.Parse(p.Iban), Bic.Parse(p.Bic), new Tenge(p.AmountTiyn))).ToList(),
-            exclusions.Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList());
+            await ExclusionsAsync(db, row, ct).ConfigureAwait(false));
     }
 
+    private static async Task<List<Exclusion>> ExclusionsAsync(PayBatchDb db, BatchRow row, CancellationToken ct) =>
+        (await db.ExclusionsOfBatch(row.Id).ToListAsync(ct).ConfigureAwait(false))
+            .Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList();
+
     /// <summary>
-    /// The files of a batch folder that are signed and verified, each with the SHA-256 it must have:
-    /// the bank files as recorded when written, the manifest and exclusions as the stored batch renders them.
+    /// The files of a batch folder that are signed and verified, each with the SHA-256 it must have: the
+    /// bank files as recorded when written; the manifest and exclusions as the stored batch renders them,
+    /// from its recorded files and exclusions (the bank files are not rendered again: they may be 200 MB).
     /// </summary>
     public static async Task<IReadOnlyList<(string FileName, string Sha256)>> SignedFilesAsync(PayBatchDb db, BatchRow row, CancellationToken ct)
     {
-        var rendered = BatchDocuments.All(await LoadAsync(db, row, ct).ConfigureAwait(false));
+        var exclusions = await ExclusionsAsync(db, row, ct).ConfigureAwait(false);
+        var bankFiles = row.Files.OrderBy(f => f.Bic, StringComparer.Ordinal).ToList();
+        var manifest = BatchDocuments.ManifestJson(
+            new ManifestHeader(Quarter.Parse(row.Quarter), row.Number.ToString("00", System.Globalization.CultureInfo.InvariantCulture), row.ValueDate, row.Mrp,
+                row.Coefficient, new Tenge(row.AmountPerChildTiyn), row.Count, new Tenge(row.TotalTiyn), exclusions.Count),
+            bankFiles.Select(f => new ManifestEntry(f.Bic, f.FileName, f.Format, f.Count, new Tenge(f.TotalTiyn), f.Sha256)));
+        static string Sha(byte[] b) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(b));
         return
         [
-            .. row.Files.OrderBy(f => f.FileName, StringComparer.Ordinal).Select(f => (f.FileName, f.Sha256)),
-            .. rendered.Where(f => f.Bic is null).Select(f => (f.FileName, f.Sha256)),
+            .. bankFiles.OrderBy(f => f.FileName, StringComparer.Ordinal).Select(f => (f.FileName, f.Sha256)),
+            (BatchDocuments.Manifest, Sha(manifest)),
+            (BatchDocuments.ExclusionsFile, Sha(BatchDocuments.ExclusionsCsv(exclusions))),
         ];
     }
 

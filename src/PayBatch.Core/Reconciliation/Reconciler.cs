@@ -132,19 +132,18 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     private static IEnumerable<Finding> FindingsOf(string quarter, IEnumerable<Finding> findings) =>
         findings.Where(f => QuarterOf(f.Reference) is not { } fq || fq == quarter);
 
-    /// <summary>Replaces each reported quarter's kept findings with this run's, so <c>status</c> knows what the last reconcile found.</summary>
+    /// <summary>
+    /// Replaces each reported quarter's kept findings with this run's, so <c>status</c> knows what the last
+    /// reconcile found: through the bulk path, as a million unknown references may be a million findings.
+    /// </summary>
     private async Task KeepFindingsAsync(IReadOnlyList<string> quarters, IReadOnlyList<Finding> findings, DateTime now, CancellationToken ct)
     {
         foreach (var q in quarters)
-        {
             await db.ReconcileFindings.Where(f => f.Quarter == q).ExecuteDeleteAsync(ct).ConfigureAwait(false);
-            db.ReconcileFindings.AddRange(FindingsOf(q, findings).Select(f => new ReconcileFindingRow
-            {
-                Quarter = q, File = f.File, Line = f.Line, Reference = f.Reference, Code = f.Code, Detail = f.Detail, ReconciledAtUtc = now,
-            }));
-        }
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
+        await RowWriter<ReconcileFindingRow>.WriteAsync(db, quarters.SelectMany(q => FindingsOf(q, findings).Select(f => new ReconcileFindingRow
+        {
+            Quarter = q, File = f.File, Line = f.Line, Reference = f.Reference, Code = f.Code, Detail = f.Detail, ReconciledAtUtc = now,
+        })), ct).ConfigureAwait(false);
     }
 
     /// <summary>The quarter a payment or batch reference names (<c>2026Q1-01…</c>), or null.</summary>

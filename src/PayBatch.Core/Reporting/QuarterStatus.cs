@@ -26,11 +26,22 @@ public sealed record QuarterStatus(
 
     /// <param name="findings">Findings other than OVERDUE that the quarter's last reconcile reported.</param>
     public static QuarterStatus Compute(Quarter q, DateOnly asOf, int approved, int withCertificate, IReadOnlyList<BatchStatus> batches,
-        IReadOnlyList<PaymentState> payments, int findings, BankingCalendar calendar)
+        IEnumerable<PaymentState> payments, int findings, BankingCalendar calendar)
     {
-        // Money that left: payments of released batches. A prepared batch waits for signatures, a cancelled one never went.
-        var waiting = payments.Where(p => p.Status == PaymentStatus.Issued && p.Released).Select(p => Sla.Of(p, asOf, calendar)).ToList();
-        var overdue = waiting.Count(s => s.Status == SlaStatus.Overdue);
+        // One pass: the payments are counted as they are read, not held.
+        var byStatus = new Dictionary<PaymentStatus, int>();
+        int waiting = 0, overdue = 0;
+        DateOnly? nextDeadline = null;
+        foreach (var p in payments)
+        {
+            byStatus[p.Status] = byStatus.GetValueOrDefault(p.Status) + 1;
+            // Money that left: payments of released batches. A prepared batch waits for signatures, a cancelled one never went.
+            if (p.Status != PaymentStatus.Issued || !p.Released) continue;
+            var sla = Sla.Of(p, asOf, calendar);
+            waiting++;
+            if (sla.Status == SlaStatus.Overdue) overdue++;
+            if (nextDeadline is null || sla.Deadline < nextDeadline) nextDeadline = sla.Deadline;
+        }
         var prepared = batches.FirstOrDefault(b => b.State == BatchState.Prepared);
 
         var attention = new List<string>();
@@ -46,11 +57,11 @@ public sealed record QuarterStatus(
             FindingsCode => $"paybatch findings --quarter {q}",
             MissingCertificates => $"paybatch certificates missing --quarter {q}",
             _ when batches.All(b => b.State == BatchState.Cancelled) => $"paybatch run --quarter {q}",
-            _ when waiting.Count > 0 => "paybatch reconcile FILE…",
+            _ when waiting > 0 => "paybatch reconcile FILE…",
             _ => $"paybatch report --quarter {q}",
         };
         return new QuarterStatus(q, asOf, approved, withCertificate, batches,
-            PaymentStatuses.All.Select(s => (s, payments.Count(p => p.Status == s))).ToList(),
-            overdue, findings, waiting.Count == 0 ? null : waiting.Min(s => s.Deadline), attention, next);
+            PaymentStatuses.All.Select(s => (s, byStatus.GetValueOrDefault(s))).ToList(),
+            overdue, findings, nextDeadline, attention, next);
     }
 }

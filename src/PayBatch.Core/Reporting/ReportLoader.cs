@@ -80,8 +80,7 @@ public static class ReportLoader
             .Select(x => new BatchStatus(x.Second.Batch, x.First.State, x.First.ValueDate, x.First.Count, new Tenge(x.First.TotalTiyn),
                 calendar.AddBankingDays(x.First.ValueDate, Sla.DeadlineBankingDays), x.Second.Signatures))
             .ToList();
-        var payments = Payments(db, qs, ct).ToList();
         var findings = await db.ReconcileFindingsOf(qs).CountAsync(ct).ConfigureAwait(false);
-        return QuarterStatus.Compute(q, asOf, approved, approved - missing, batches, payments, findings, calendar);
+        return QuarterStatus.Compute(q, asOf, approved, approved - missing, batches, Payments(db, qs, ct), findings, calendar);
     }
 }

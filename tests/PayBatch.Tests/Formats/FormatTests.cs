@@ -59,10 +59,10 @@ public class FormatTests
     }
 
     [Fact]
-    public void Every_pain001_written_validates_against_the_official_XSD_in_shared()
+    public void Every_pain001_written_validates_against_the_official_XSD()
     {
         var schemas = new System.Xml.Schema.XmlSchemaSet { XmlResolver = null };
-        schemas.Add(null, Path.Combine(Repo.Shared, "iso20022", "pain.001.001.09.xsd"));
+        schemas.Add(null, Path.Combine(Repo.Iso20022, "pain.001.001.09.xsd"));
         foreach (var file in BatchDocuments.BankFiles(SampleBatch(BankFileFormat.Pain001)))
             Assert.Empty(Iso20022Schema.Validate(file.Content, schemas));
         // The validator is not a rubber stamp: a broken document is reported.

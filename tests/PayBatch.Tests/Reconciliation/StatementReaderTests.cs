@@ -103,10 +103,10 @@ public class StatementReaderTests
 
     [Theory]
     [MemberData(nameof(Camt053Files))]
-    public void The_camt053_files_validate_against_the_shared_schema(string relative)
+    public void The_camt053_files_validate_against_the_official_schema(string relative)
     {
         var schemas = new XmlSchemaSet { XmlResolver = null };
-        using (var xsd = XmlReader.Create(Path.Combine(Repo.Shared, "iso20022", "camt.053.001.08.xsd"), ConfirmationReader.SafeXml))
+        using (var xsd = XmlReader.Create(Path.Combine(Repo.Iso20022, "camt.053.001.08.xsd"), ConfirmationReader.SafeXml))
             schemas.Add(null, xsd);
         Assert.Empty(Iso20022Schema.Validate(File.ReadAllBytes(Path.Combine(Repo.Root, relative)), schemas));
     }

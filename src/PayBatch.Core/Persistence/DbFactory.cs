@@ -25,14 +25,22 @@ public static class DbFactory
     /// <param name="interceptors">EF interceptors, e.g. the fault injection of the resilience tests.</param>
     public static PayBatchDb Create(DbProvider provider, string connectionString, params IInterceptor[] interceptors) => provider switch
     {
-        DbProvider.Sqlite => new SqliteDb(new DbContextOptionsBuilder<SqliteDb>()
-            .UseSqlite(connectionString, o => o.CommandTimeout(60)).AddInterceptors([new SqliteCacheSize(), .. interceptors]).Options),
-        DbProvider.Postgres => new PostgresDb(new DbContextOptionsBuilder<PostgresDb>()
-            .UseNpgsql(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options),
-        DbProvider.SqlServer => new SqlServerDb(new DbContextOptionsBuilder<SqlServerDb>()
-            .UseSqlServer(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options),
+        DbProvider.Sqlite => Sqlite(connectionString, interceptors),
+        DbProvider.Postgres => Postgres(connectionString, interceptors),
+        DbProvider.SqlServer => SqlServer(connectionString, interceptors),
         _ => throw new InputException(CoreText.UnknownProvider, provider),
     };
+
+    // One method per provider: a method's ahead-of-time code loads every assembly it names when it is first
+    // called, and a SQLite command has no use for SQL Server's and PostgreSQL's (start-up, issue 15).
+    private static SqliteDb Sqlite(string connectionString, IInterceptor[] interceptors) => new(new DbContextOptionsBuilder<SqliteDb>()
+        .UseSqlite(connectionString, o => o.CommandTimeout(60)).AddInterceptors([new SqliteCacheSize(), .. interceptors]).Options);
+
+    private static PostgresDb Postgres(string connectionString, IInterceptor[] interceptors) => new(new DbContextOptionsBuilder<PostgresDb>()
+        .UseNpgsql(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options);
+
+    private static SqlServerDb SqlServer(string connectionString, IInterceptor[] interceptors) => new(new DbContextOptionsBuilder<SqlServerDb>()
+        .UseSqlServer(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options);
 }
 
 // Design-time factories: `dotnet ef migrations add X --context SqliteDb` etc. The connection

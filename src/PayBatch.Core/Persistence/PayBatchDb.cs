@@ -26,6 +26,9 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
 
     public abstract DbProvider Provider { get; }
 
+    /// <summary>No batch state: the sentinel of <see cref="BatchRow.State"/>.</summary>
+    public static readonly BatchState NoState = (BatchState)(-1);
+
     /// <summary>A column name quoted for this provider, for filters and check constraints.</summary>
     protected virtual string Q(string column) => $"\"{column}\"";
 
@@ -70,10 +73,11 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Coefficient).HasPrecision(9, 4);
             AsCode(e.Property(x => x.Kind));
             e.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.BatchId).OnDelete(DeleteBehavior.Restrict);
-            AsCode(e.Property(x => x.State));
             // The default is for rows from before signatures; the sentinel is no state, so EF always writes the
             // state it is given (with the enum's default, Prepared, it would leave it to the database's default).
-            e.Property(x => x.State).HasDefaultValue(BatchState.Released).HasSentinel((BatchState)(-1));
+            // The sentinel converts to "" and back (the compiled model converts it), a code no check constraint lets in.
+            e.Property(x => x.State).HasConversion(v => v == NoState ? "" : Codes.Of(v), s => s == "" ? NoState : Codes.Parse<BatchState>(s))
+                .HasDefaultValue(BatchState.Released).HasSentinel(NoState);
             e.ToTable(t =>
             {
                 t.HasCheckConstraint("ck_batches_kind", OneOf<BatchKind>("kind"));

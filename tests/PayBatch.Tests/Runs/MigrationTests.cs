@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PayBatch.Core.Persistence;
 
 namespace PayBatch.Tests.Runs;
@@ -15,5 +16,59 @@ public class MigrationTests
         using var db = DbFactory.Create(provider, connectionString);
         Assert.False(db.Database.HasPendingModelChanges(), $"{provider}: run 'dotnet ef migrations add' for the {provider}Db context");
         Assert.NotEmpty(db.Database.GetMigrations());
+    }
+}
+
+/// <summary>
+/// Commands open the database with the compiled model (`scripts/optimize-model.sh`), which skips
+/// building the model at start-up. It is generated code: a model change without regenerating it is
+/// caught here, by comparing it with the model built from <see cref="PayBatchDb"/>'s configuration.
+/// </summary>
+public class CompiledModelTests
+{
+    [Theory]
+    [InlineData(DbProvider.Sqlite, "Data Source=:memory:")]
+    [InlineData(DbProvider.Postgres, "Host=localhost;Database=none")]
+    [InlineData(DbProvider.SqlServer, "Server=localhost;Database=none")]
+    public void The_compiled_model_is_the_configured_model(DbProvider provider, string connectionString)
+    {
+        using var db = DbFactory.Create(provider, connectionString);
+        var compiled = db.Model;
+        var configured = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model;
+        Assert.Equal($"{provider}DbModel", compiled.GetType().Name); // the generated one is in use
+        Assert.True(Describe(configured).SequenceEqual(Describe(compiled)),
+            $"{provider}: the compiled model is out of date; run scripts/optimize-model.sh\n" +
+            string.Join('\n', Describe(configured).Except(Describe(compiled)).Take(10).Select(l => "configured only: " + l)
+                .Concat(Describe(compiled).Except(Describe(configured)).Take(10).Select(l => "compiled only: " + l))));
+    }
+
+    [Fact]
+    public void The_comparison_sees_a_difference()
+    {
+        using var sqlite = DbFactory.Create(DbProvider.Sqlite, "Data Source=:memory:");
+        using var postgres = DbFactory.Create(DbProvider.Postgres, "Host=localhost;Database=none");
+        Assert.False(Describe(sqlite.Model).SequenceEqual(Describe(postgres.Model))); // column types differ
+    }
+
+    /// <summary>What the database and the materialiser see of a model, a line per fact, in a stable order.</summary>
+    private static List<string> Describe(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyModel model)
+    {
+        var lines = new List<string>();
+        foreach (var e in model.GetEntityTypes().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            lines.Add($"{e.Name} table {e.GetTableName()}");
+            foreach (var p in e.GetProperties())
+                lines.Add($"{e.Name}.{p.Name} {p.ClrType.Name} column {p.GetColumnName()} {p.GetColumnType()} null={p.IsNullable} " +
+                          $"max={p.GetMaxLength()} generated={p.ValueGenerated} default={p.GetDefaultValue()} sql={p.GetDefaultValueSql()} " +
+                          $"stored={p.GetValueConverter()?.ProviderClrType.Name} concurrency={p.IsConcurrencyToken}");
+            foreach (var k in e.GetKeys()) lines.Add($"{e.Name} key {string.Join(',', k.Properties.Select(p => p.Name))} primary={k.IsPrimaryKey()}");
+            foreach (var i in e.GetIndexes())
+                lines.Add($"{e.Name} index {i.GetDatabaseName()} {string.Join(',', i.Properties.Select(p => p.Name))} unique={i.IsUnique} filter={i.GetFilter()}");
+            foreach (var f in e.GetForeignKeys())
+                lines.Add($"{e.Name} fk {string.Join(',', f.Properties.Select(p => p.Name))} -> {f.PrincipalEntityType.Name} {f.DeleteBehavior}");
+            foreach (var n in e.GetNavigations()) lines.Add($"{e.Name} navigation {n.Name} -> {n.TargetEntityType.Name}");
+        }
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
     }
 }

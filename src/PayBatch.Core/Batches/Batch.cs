@@ -44,4 +44,14 @@ public sealed record BatchFile(string FileName, byte[] Content, string? Bic = nu
     public string Sha256 => _sha256 ??= Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
 
     private string? _sha256;
+
+    /// <summary>The file once it is on disk: its bytes let go (a bank file may be 40 MB), its hash and size kept.</summary>
+    public BatchFile Written()
+    {
+        _ = Sha256;
+        return this with { Content = [], Length = Content.Length };
+    }
+
+    /// <summary>The size of the file in bytes, also once its content is let go.</summary>
+    public long Length { get; private init; } = Content.Length;
 }

@@ -24,7 +24,10 @@ public static class BatchDocuments
     public const string ExclusionsFile = "exclusions.csv";
 
     /// <summary>The bank files, one per BIC in ordinal order.</summary>
-    public static IReadOnlyList<BatchFile> BankFiles(Batch batch) =>
+    public static IReadOnlyList<BatchFile> BankFiles(Batch batch) => BankFilesOneByOne(batch).ToList();
+
+    /// <summary>The bank files rendered one at a time as they are enumerated: a writer can let each go before the next.</summary>
+    public static IEnumerable<BatchFile> BankFilesOneByOne(Batch batch) =>
         batch.Payments
             .GroupBy(p => p.Bic.Value, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -40,15 +43,18 @@ public static class BatchDocuments
                     _ => throw new InvalidDataException($"unknown format {terms.Format}"),
                 };
                 return new BatchFile(g.Key + terms.Format.Extension(), content, g.Key, terms.Format, payments.Count, payments.Sum(p => p.Amount));
-            })
-            .ToList();
+            });
 
     /// <summary>All files of the batch folder: bank files, the manifest and the exclusions.</summary>
     public static IReadOnlyList<BatchFile> All(Batch batch)
     {
         var bankFiles = BankFiles(batch);
-        return [.. bankFiles, new BatchFile(Manifest, ManifestJson(batch, bankFiles)), new BatchFile(ExclusionsFile, ExclusionsCsv(batch.Exclusions))];
+        return [.. bankFiles, .. ManifestAndExclusions(batch, bankFiles)];
     }
+
+    /// <summary>The files of the folder besides the bank files: they need only the bank files' counts, totals and hashes.</summary>
+    public static IReadOnlyList<BatchFile> ManifestAndExclusions(Batch batch, IReadOnlyList<BatchFile> bankFiles) =>
+        [new BatchFile(Manifest, ManifestJson(batch, bankFiles)), new BatchFile(ExclusionsFile, ExclusionsCsv(batch.Exclusions))];
 
     public static byte[] ManifestJson(Batch batch, IReadOnlyList<BatchFile> bankFiles) =>
         ManifestJson(new ManifestHeader(batch.Quarter, batch.NumberText, batch.ValueDate, batch.Mrp, batch.Coefficient, batch.AmountPerChild,

@@ -58,23 +58,47 @@ public static class BatchStore
     }
 
     /// <summary>
-    /// Stores a decided batch and commits the current transaction, then writes its folder and
-    /// restores any lost file of the quarter. Returns the restored paths.
+    /// Stores a decided batch and commits the current transaction, then completes its folder and
+    /// restores any lost file of the quarter. Each bank file goes to disk under a temporary name as it is
+    /// rendered, before the commit (a million payments' files are never all in memory), and is put in place
+    /// after it; a failure before the commit removes them and records nothing.
+    /// Returns the files of the folder (the bank files without their bytes) and the restored paths.
     /// </summary>
     /// <param name="prepared">The batch awaits signatures; otherwise it is released as it is written.</param>
-    public static async Task<IReadOnlyList<string>> CreateAsync(PayBatchDb db, Batch batch, BatchKind kind, bool prepared, IReadOnlyList<BatchFile> files,
-        IReadOnlyDictionary<string, long>? replaces, string outDir, DateTime nowUtc, ILogger log, CancellationToken ct)
+    public static async Task<(IReadOnlyList<BatchFile> Files, IReadOnlyList<string> Restored)> CreateAsync(PayBatchDb db, Batch batch, BatchKind kind,
+        bool prepared, IReadOnlyDictionary<string, long>? replaces, string outDir, DateTime nowUtc, ILogger log, CancellationToken ct)
     {
-        var row = await InsertAsync(db, batch, kind, files.Where(f => f.Bic is not null).ToList(), replaces, nowUtc, ct, prepared).ConfigureAwait(false);
-        await db.Database.CommitTransactionAsync(ct).ConfigureAwait(false);
-        log.Information("Created {Kind} batch {Quarter}-{Batch} ({State}): {Count} payments, total {Total} KZT, value date {ValueDate}",
-            Codes.Of(kind), batch.Quarter.ToString(), batch.NumberText, Codes.Of(row.State), batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
         var folder = Folder(outDir, batch.Quarter, batch.Number);
+        var staged = new List<AtomicFile.Staged>();
+        var bankFiles = new List<BatchFile>();
+        BatchRow row;
         try
         {
-            WriteFolder(folder, files, log);
+            AtomicFile.CreateDirectory(folder);
+            AtomicFile.CleanLeftovers(folder);
+            foreach (var file in BatchDocuments.BankFilesOneByOne(batch))
+            {
+                staged.Add(AtomicFile.Stage(Path.Combine(folder, file.FileName), file.Content));
+                bankFiles.Add(file.Written());
+                log.Debug("Rendered {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", file.FileName, file.Length, file.Count, file.Sha256);
+            }
+            row = await InsertAsync(db, batch, kind, bankFiles, replaces, nowUtc, ct, prepared).ConfigureAwait(false);
+            await db.Database.CommitTransactionAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            foreach (var s in staged) s.Discard();
+            throw;
+        }
+        log.Information("Created {Kind} batch {Quarter}-{Batch} ({State}): {Count} payments, total {Total} KZT, value date {ValueDate}",
+            Codes.Of(kind), batch.Quarter.ToString(), batch.NumberText, Codes.Of(row.State), batch.Payments.Count, batch.Total.ToString(), batch.ValueDate);
+        try
+        {
+            foreach (var s in staged) s.Commit();
+            var rest = BatchDocuments.ManifestAndExclusions(batch, bankFiles);
+            WriteFolder(folder, rest, log); // the manifest last: a folder with a manifest is complete
             ReleaseRecord.Of(row, []).Write(folder);
-            return await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false);
+            return ([.. bankFiles, .. rest], await RestoreMissingAsync(db, batch.Quarter, outDir, log, ct).ConfigureAwait(false));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -148,7 +172,7 @@ public static class BatchStore
             if (onlyMissing && File.Exists(path)) continue;
             AtomicFile.Write(path, f.Content);
             written.Add(path);
-            log?.Debug("Wrote {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", f.FileName, f.Content.Length, f.Count, f.Sha256);
+            log?.Debug("Wrote {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", f.FileName, f.Length, f.Count, f.Sha256);
         }
         return written;
     }

@@ -77,16 +77,16 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         var batch = NewBatch.From(q, number, valueDate, amount, eligible, exclusions, request.Format, terms, data.Banks);
         LargeReads.LetGo();
         progress?.Report(new("deciding", cases, 100));
-        var files = BatchDocuments.All(batch);
         var folder = BatchStore.Folder(request.OutDir, q, number);
 
         if (request.DryRun)
         {
             await tx.RollbackAsync(ct).ConfigureAwait(false);
-            return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, files, batch.Exclusions, folder, true, []);
+            var rendered = BatchDocuments.BankFilesOneByOne(batch).Select(f => f.Written()).ToList();
+            return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, rendered, batch.Exclusions, folder, true, []);
         }
 
-        var restoredFiles = await BatchStore.CreateAsync(db, batch, BatchKind.Run, request.Prepared, files, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
+        var (files, restoredFiles) = await BatchStore.CreateAsync(db, batch, BatchKind.Run, request.Prepared, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
         return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, files, batch.Exclusions, folder, false, restoredFiles);
     }
 

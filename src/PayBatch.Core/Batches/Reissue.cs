@@ -75,14 +75,13 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         // Each new payment replaces the rejected payment of its child (one per child: see chosenChildren).
         var oldByChild = chosen.ToDictionary(x => x.Case.ChildIin, x => x.Old.Id, StringComparer.Ordinal);
         var replaces = batch.Payments.ToDictionary(p => p.Reference.ToString(), p => oldByChild[p.ChildIin.Value], StringComparer.Ordinal);
-        var files = BatchDocuments.All(batch);
         var folder = BatchStore.Folder(request.OutDir, q, number);
         if (request.DryRun)
         {
             await tx.RollbackAsync(ct).ConfigureAwait(false);
-            return new ReissueOutcome(batch, files, skipped, folder, true);
+            return new ReissueOutcome(batch, BatchDocuments.All(batch), skipped, folder, true);
         }
-        await BatchStore.CreateAsync(db, batch, BatchKind.Reissue, request.Prepared, files, replaces, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
+        var (files, _) = await BatchStore.CreateAsync(db, batch, BatchKind.Reissue, request.Prepared, replaces, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
         return new ReissueOutcome(batch, files, skipped, folder, false);
     }
 }

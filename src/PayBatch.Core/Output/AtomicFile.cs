@@ -39,6 +39,39 @@ public static class AtomicFile
     }
 
     /// <summary>
+    /// Writes <paramref name="content"/> whole under a temporary name beside <paramref name="path"/> now, to be
+    /// put in place later (<see cref="Staged.Commit"/>) or never (<see cref="Staged.Discard"/>): a batch's bank
+    /// files go to disk as they are rendered, before the transaction that records them commits.
+    /// A staged file a crash leaves behind is a temporary like any other, cleaned by the next write of the folder.
+    /// </summary>
+    public static Staged Stage(string path, byte[] content) => Resilience.Files.Execute(() =>
+    {
+        var temp = TempBeside(path);
+        try
+        {
+            using var stream = new FileStream(temp, TempOptions());
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+        return new Staged(temp, path);
+    });
+
+    /// <summary>A file written whole under a temporary name, waiting to be put in place.</summary>
+    public sealed class Staged(string temp, string path)
+    {
+        public string Path => path;
+
+        public void Commit() => File.Move(temp, path, overwrite: true);
+
+        public void Discard() => TryDelete(temp);
+    }
+
+    /// <summary>
     /// Refuses an output folder that cannot be written — a file in its place, or a folder this user
     /// may not write — before anything is decided, so the refusal changes nothing (exit 2). The
     /// nearest existing folder is tried with a file that is gone again at once; nothing is created.

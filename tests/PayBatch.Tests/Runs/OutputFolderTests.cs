@@ -4,8 +4,9 @@ namespace PayBatch.Tests.Runs;
 
 /// <summary>
 /// An output folder that cannot be written is refused before the batch is decided (exit 2, nothing
-/// changed); a write that still fails after the commit says that the batch is recorded and its files
-/// are not (exit 1), and the next run writes them.
+/// changed); a bank file that cannot be written before the commit records nothing; a write that still
+/// fails after the commit says that the batch is recorded and its files are not (exit 1), and the next
+/// run writes them.
 /// </summary>
 public class OutputFolderTests
 {
@@ -54,8 +55,7 @@ public class OutputFolderTests
     {
         using var ws = Registry();
         var folder = ws.Path_("out", "2026Q1", "01");
-        Directory.CreateDirectory(ws.Path_("out", "2026Q1"));
-        File.WriteAllText(folder, "a file where the batch folder goes");
+        Directory.CreateDirectory(Path.Combine(folder, "manifest.json")); // the bank files go in before the commit, the manifest cannot after it
         var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("batch 2026Q1-01 is recorded", r.Error, StringComparison.Ordinal);
@@ -64,10 +64,30 @@ public class OutputFolderTests
         Assert.DoesNotContain("nothing half-done", r.Error, StringComparison.Ordinal);
         Assert.Equal(1 + 2, Batches(ws));
 
-        File.Delete(folder);
+        Directory.Delete(Path.Combine(folder, "manifest.json"));
         var again = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
         Assert.Contains("Re-created missing file", again.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
+        Assert.Equal(1 + 2, Batches(ws));
+    }
+
+    [Fact]
+    public void A_bank_file_that_cannot_be_written_before_the_commit_records_nothing_and_leaves_nothing()
+    {
+        using var ws = Registry();
+        var folder = ws.Path_("out", "2026Q1", "01");
+        Directory.CreateDirectory(ws.Path_("out", "2026Q1"));
+        File.WriteAllText(folder, "a file where the batch folder goes");
+        var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("nothing half-done", r.Error, StringComparison.Ordinal);
+        Assert.Equal(0, Batches(ws));
+        Assert.Equal(["01"], Directory.GetFileSystemEntries(ws.Path_("out", "2026Q1")).Select(Path.GetFileName));
+
+        File.Delete(folder);
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
+        Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
+        Assert.Empty(Directory.GetFiles(folder, "*.partial"));
         Assert.Equal(1 + 2, Batches(ws));
     }
 }

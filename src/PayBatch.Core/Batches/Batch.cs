@@ -52,6 +52,10 @@ public sealed record BatchFile(string FileName, byte[] Content, string? Bic = nu
         return this with { Content = [], Length = Content.Length };
     }
 
+    /// <summary>A bank file written straight to disk: never in memory, known by its hash and size.</summary>
+    public static BatchFile OnDisk(BankFilePlan plan, string sha256, long length) =>
+        new(plan.FileName, [], plan.Bic, plan.Format, plan.Count, plan.Total) { _sha256 = sha256, Length = length };
+
     /// <summary>The size of the file in bytes, also once its content is let go.</summary>
     public long Length { get; private init; } = Content.Length;
 }

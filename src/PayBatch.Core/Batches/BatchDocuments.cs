@@ -18,6 +18,9 @@ public sealed record ManifestHeader(Quarter Quarter, string NumberText, DateOnly
 /// <summary>What the manifest says of one bank file.</summary>
 public sealed record ManifestEntry(string Bic, string FileName, BankFileFormat? Format, int Count, Tenge Total, string Sha256);
 
+/// <summary>A bank file of a batch before it is rendered: what the manifest says of it, and how to write it.</summary>
+public sealed record BankFilePlan(string FileName, string Bic, BankFileFormat Format, int Count, Tenge Total, Action<Stream> Write);
+
 public static class BatchDocuments
 {
     public const string Manifest = "manifest.json";
@@ -26,8 +29,19 @@ public static class BatchDocuments
     /// <summary>The bank files, one per BIC in ordinal order.</summary>
     public static IReadOnlyList<BatchFile> BankFiles(Batch batch) => BankFilesOneByOne(batch).ToList();
 
-    /// <summary>The bank files rendered one at a time as they are enumerated: a writer can let each go before the next.</summary>
     public static IEnumerable<BatchFile> BankFilesOneByOne(Batch batch) =>
+        BankFilePlans(batch).Select(p =>
+        {
+            using var ms = new MemoryStream();
+            p.Write(ms);
+            return new BatchFile(p.FileName, ms.ToArray(), p.Bic, p.Format, p.Count, p.Total);
+        });
+
+    /// <summary>
+    /// The bank files, one per BIC in ordinal order, each still to be rendered into a stream (<see cref="BankFilePlan.Write"/>):
+    /// the run writes them straight to disk, so a bank file of a million payments is never held whole.
+    /// </summary>
+    public static IEnumerable<BankFilePlan> BankFilePlans(Batch batch) =>
         batch.Payments
             .GroupBy(p => p.Bic.Value, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -35,14 +49,14 @@ public static class BatchDocuments
             {
                 var payments = g.OrderBy(p => p.Reference.Sequence).ToList();
                 var terms = batch.Terms.Banks[g.Key];
-                var content = terms.Format switch
+                Action<Stream> write = terms.Format switch
                 {
-                    BankFileFormat.Csv => CsvBankFile.Write(batch, payments, terms),
-                    BankFileFormat.Pain001 => Pain001File.Write(batch, g.Key, payments),
-                    BankFileFormat.Mt102 => Mt102File.Write(batch, g.Key, payments, terms),
+                    BankFileFormat.Csv => s => CsvBankFile.Write(batch, payments, terms, s),
+                    BankFileFormat.Pain001 => s => s.Write(Pain001File.Write(batch, g.Key, payments)),
+                    BankFileFormat.Mt102 => s => s.Write(Mt102File.Write(batch, g.Key, payments, terms)),
                     _ => throw new InvalidDataException($"unknown format {terms.Format}"),
                 };
-                return new BatchFile(g.Key + terms.Format.Extension(), content, g.Key, terms.Format, payments.Count, payments.Sum(p => p.Amount));
+                return new BankFilePlan(g.Key + terms.Format.Extension(), g.Key, terms.Format, payments.Count, payments.Sum(p => p.Amount), write);
             });
 
     /// <summary>All files of the batch folder: bank files, the manifest and the exclusions.</summary>

@@ -76,11 +76,12 @@ public static class BatchStore
         {
             AtomicFile.CreateDirectory(folder);
             AtomicFile.CleanLeftovers(folder);
-            foreach (var file in BatchDocuments.BankFilesOneByOne(batch))
+            foreach (var plan in BatchDocuments.BankFilePlans(batch))
             {
-                staged.Add(AtomicFile.Stage(Path.Combine(folder, file.FileName), file.Content));
-                bankFiles.Add(file.Written());
-                log.Debug("Rendered {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", file.FileName, file.Length, file.Count, file.Sha256);
+                var file = AtomicFile.Stage(Path.Combine(folder, plan.FileName), plan.Write);
+                staged.Add(file);
+                bankFiles.Add(BatchFile.OnDisk(plan, file.Sha256, file.Length));
+                log.Debug("Rendered {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", plan.FileName, file.Length, plan.Count, file.Sha256);
             }
             row = await InsertAsync(db, batch, kind, bankFiles, replaces, nowUtc, ct, prepared).ConfigureAwait(false);
             await db.Database.CommitTransactionAsync(ct).ConfigureAwait(false);

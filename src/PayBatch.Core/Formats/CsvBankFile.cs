@@ -16,11 +16,29 @@ public static class CsvBankFile
 
     public static byte[] Write(Batch batch, IReadOnlyList<Payment> payments, BankFileTerms terms)
     {
-        var csv = new CsvText(terms.Delimiter, forPeople: false).Row(Columns);
+        using var ms = new MemoryStream();
+        Write(batch, payments, terms, ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>Writes the file to <paramref name="output"/> a few thousand rows at a time: a million rows are never one string.</summary>
+    public static void Write(Batch batch, IReadOnlyList<Payment> payments, BankFileTerms terms, Stream output)
+    {
+        const int RowsAtOnce = 4096;
         var valueDate = batch.ValueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        foreach (var p in payments)
+        var csv = new CsvText(terms.Delimiter, forPeople: false).Row(Columns);
+        for (var i = 0; i < payments.Count; i++)
+        {
+            var p = payments[i];
             csv.Row(p.Reference.ToString(), p.Iban.Value, p.Bic.Value, p.ApplicantIin.Value, p.ApplicantName, p.Amount.ToString(),
                 "KZT", batch.Terms.Knp ?? "", batch.Terms.PurposeRu, valueDate);
-        return terms.Windows1251 ? Transliteration.ToWindows1251(csv.ToString()) : csv.ToUtf8();
+            if ((i + 1) % RowsAtOnce != 0) continue;
+            output.Write(Encode(csv, terms));
+            csv = new CsvText(terms.Delimiter, forPeople: false);
+        }
+        output.Write(Encode(csv, terms));
     }
+
+    // Rows end in '\n', so encoding row by row gives the bytes of the whole text encoded at once.
+    private static byte[] Encode(CsvText csv, BankFileTerms terms) => terms.Windows1251 ? Transliteration.ToWindows1251(csv.ToString()) : csv.ToUtf8();
 }

@@ -39,32 +39,38 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Writes <paramref name="content"/> whole under a temporary name beside <paramref name="path"/> now, to be
+    /// Writes what <paramref name="write"/> puts into the stream whole under a temporary name beside <paramref name="path"/> now, to be
     /// put in place later (<see cref="Staged.Commit"/>) or never (<see cref="Staged.Discard"/>): a batch's bank
     /// files go to disk as they are rendered, before the transaction that records them commits.
     /// A staged file a crash leaves behind is a temporary like any other, cleaned by the next write of the folder.
     /// </summary>
-    public static Staged Stage(string path, byte[] content) => Resilience.Files.Execute(() =>
+    public static Staged Stage(string path, Action<Stream> write) => Resilience.Files.Execute(() =>
     {
         var temp = TempBeside(path);
         try
         {
-            using var stream = new FileStream(temp, TempOptions());
-            stream.Write(content);
-            stream.Flush(flushToDisk: true);
+            long length;
+            using (var stream = new FileStream(temp, TempOptions()))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+                length = stream.Length;
+            }
+            using var written = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return new Staged(temp, path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(written)), length);
         }
         catch
         {
             TryDelete(temp);
             throw;
         }
-        return new Staged(temp, path);
     });
 
-    /// <summary>A file written whole under a temporary name, waiting to be put in place.</summary>
-    public sealed class Staged(string temp, string path)
+    /// <summary>A file written whole under a temporary name, waiting to be put in place; its hash is of the bytes on disk.</summary>
+    public sealed class Staged(string temp, string path, string sha256, long length)
     {
-        public string Path => path;
+        public string Sha256 => sha256;
+        public long Length => length;
 
         public void Commit() => File.Move(temp, path, overwrite: true);
 

@@ -58,6 +58,26 @@ public class FormatTests
         finally { Directory.Delete(dir, recursive: true); }
     }
 
+    [Theory]
+    [InlineData(false, ',')]
+    [InlineData(true, ';')]
+    public void A_csv_bank_file_written_in_pieces_is_the_whole_text_encoded_at_once(bool windows1251, char delimiter)
+    {
+        // More rows than one piece (4096), Kazakh letters in the names: the pieces must join to exactly the one encoding.
+        var amount = Tenge.PerChild(6.5m, 4325);
+        var payments = Enumerable.Range(0, 10_000).Select(i => People[i % People.Length]).Select((p, i) => new Payment(new PaymentReference(Q1, 1, i + 1),
+            $"C-{i + 1:00000}", "Есильский район", Iin.Parse(Cases.MakeIin(new DateOnly(2014, 1, 1).AddDays(i % 300), serial: i % 900 + 1)), Iin.Parse(p.Iin), p.Name,
+            Iban.Parse(Cases.MakeIban(p.Code, 5000 + i)), Bic.Parse(p.Bic), amount)).ToList();
+        var batch = new Batch(Q1, 1, new DateOnly(2026, 1, 20), 4325, 6.5m, amount, BatchTerms.For(Q1, payments, BankFileFormat.Csv, Terms, Data.Banks), payments, []);
+        var terms = new BankFileTerms(BankFileFormat.Csv, windows1251, delimiter);
+        var whole = new Core.Output.CsvText(delimiter, forPeople: false).Row(CsvBankFile.Columns);
+        foreach (var p in payments)
+            whole.Row(p.Reference.ToString(), p.Iban.Value, p.Bic.Value, p.ApplicantIin.Value, p.ApplicantName, p.Amount.ToString(), "KZT", batch.Terms.Knp ?? "",
+                batch.Terms.PurposeRu, "2026-01-20");
+        var expected = windows1251 ? Transliteration.ToWindows1251(whole.ToString()) : whole.ToUtf8();
+        Assert.Equal(expected, CsvBankFile.Write(batch, payments, terms));
+    }
+
     [Fact]
     public void Every_pain001_written_validates_against_the_official_XSD()
     {

@@ -248,22 +248,28 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
 
     /// <summary>
     /// Writes the applied statuses, only over payments still in the status this run read: if another
-    /// process got there first the counts differ and nothing of this run is kept.
+    /// process got there first the counts differ and nothing of this run is kept. PostgreSQL and SQLite
+    /// stage them and update in one statement (SQLite: a million single-row updates take twice as long).
     /// </summary>
     private async Task ApplyAsync(IEnumerable<(PaymentState State, PaymentStatus Was)> applied, int count, CancellationToken ct)
     {
         var changed = 0;
-        if (db.Provider == DbProvider.Postgres)
+        if (db.Provider is DbProvider.Postgres or DbProvider.Sqlite)
         {
-            await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text, was text) ON COMMIT DROP", ct).ConfigureAwait(false);
+            var postgres = db.Provider == DbProvider.Postgres;
+            await db.Database.ExecuteSqlRawAsync(postgres
+                ? "CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text, was text) ON COMMIT DROP"
+                : "CREATE TEMP TABLE applied_states (id INTEGER PRIMARY KEY, status TEXT, credited_on TEXT, reason TEXT, was TEXT)", ct).ConfigureAwait(false);
             await using (var staged = await BulkWriter.OpenAsync(db, "applied_states", Staged.Select(c => c.Column).ToList(), ct).ConfigureAwait(false))
             {
                 foreach (var a in applied) await staged.AddAsync(Staged.Select(c => c.Value(a)).ToArray(), ct).ConfigureAwait(false);
                 await staged.CompleteAsync(ct).ConfigureAwait(false);
             }
-            changed = await db.Database.ExecuteSqlRawAsync(
-                "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason " +
-                "FROM applied_states a WHERE p.id = a.id AND p.status = a.was", ct).ConfigureAwait(false);
+            changed = await db.Database.ExecuteSqlRawAsync(postgres
+                ? "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE p.id = a.id AND p.status = a.was"
+                : "UPDATE payments SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE payments.id = a.id AND payments.status = a.was",
+                ct).ConfigureAwait(false);
+            if (!postgres) await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.applied_states", ct).ConfigureAwait(false); // SQLite has no ON COMMIT DROP
         }
         else
         {
@@ -278,7 +284,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     internal const string UpdateSql =
         "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = @was";
 
-    /// <summary>PostgreSQL: the applied statuses as staged, each column paired with its value once.</summary>
+    /// <summary>The applied statuses as staged, each column paired with its value once.</summary>
     private static readonly (Column Column, Func<(PaymentState State, PaymentStatus Was), object?> Value)[] Staged =
     [
         (new("id", ColumnType.Long), a => a.State.Id), (new("status", ColumnType.Text), a => a.State.Status.Code()),

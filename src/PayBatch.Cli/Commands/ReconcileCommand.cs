@@ -35,7 +35,7 @@ public static class ReconcileCommand
                 ["asOf"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["files"] = new JsonArray(o.Files.Select(f => (JsonNode)new JsonObject
                 {
-                    ["file"] = Path.GetFileName(f.Path), ["kind"] = f.Kind, ["sha256"] = f.Sha256, ["lines"] = f.Lines.Count,
+                    ["file"] = Path.GetFileName(f.Path), ["kind"] = f.Kind, ["sha256"] = f.Sha256, ["lines"] = f.Count,
                 }).ToArray()),
                 ["applied"] = o.Applied,
                 ["alreadyRecorded"] = o.Same,
@@ -47,7 +47,7 @@ public static class ReconcileCommand
                 ["written"] = new JsonArray(o.Written.Select(w => (JsonNode)w).ToArray()),
             }, w =>
             {
-                w.WriteLine(CliText.Reconciled.Format(o.Files.Sum(f => f.Lines.Count), o.Files.Count, o.Applied, o.Same, o.Findings.Count));
+                w.WriteLine(CliText.Reconciled.Format(o.Files.Sum(f => f.Count), o.Files.Count, o.Applied, o.Same, o.Findings.Count));
                 foreach (var g in o.Findings.GroupBy(f => f.Code)) w.WriteLine($"  {g.Key}: {g.Count()}");
                 foreach (var p in o.Written) w.WriteLine(CliText.Wrote.Format(p));
                 if (code == ExitCodes.NeedsPerson) w.WriteLine(CliText.PersonMustAct);

@@ -100,6 +100,11 @@ public static class CoreText
         "должно быть credited или rejected",
         "credited немесе rejected болуы керек");
 
+    public static readonly Message ConfirmationFileChanged = new(
+        "the file changed while it was read; nothing was applied",
+        "файл изменился во время чтения; ничего не применено",
+        "файл оқылып жатқанда өзгерді; ештеңе қолданылмады");
+
     public static readonly Message CreditedOnRequired = new(
         "is required for a credited payment",
         "обязательно для зачисленного платежа",

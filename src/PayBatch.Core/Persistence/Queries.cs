@@ -44,6 +44,9 @@ public static class Queries
     public static IQueryable<PaymentRow> PaymentsOfQuarter(this PayBatchDb db, string quarter) =>
         db.Payments.AsNoTracking().Where(p => p.Quarter == quarter);
 
+    public static IQueryable<PaymentRow> PaymentsOfQuarters(this PayBatchDb db, IReadOnlyCollection<string> quarters) =>
+        db.Payments.AsNoTracking().Where(p => quarters.Contains(p.Quarter));
+
     public static IQueryable<PaymentRow> PaymentsOfBatch(this PayBatchDb db, long batchId) =>
         db.Payments.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.Sequence);
 

@@ -198,10 +198,35 @@ public static class ConfirmationReader
     private static string XmlPath(XElement element) =>
         "/" + string.Join('/', element.AncestorsAndSelf().Reverse().Select(e => e.Name.LocalName));
 
+    /// <summary>
+    /// Checks every line first, keeping only their count and quarters; the lines are read again as they
+    /// are matched, from a file whose hash must not have changed meanwhile.
+    /// </summary>
     private static ConfirmationFile ReadCsv(string path)
     {
         using var csv = CsvInput.Open(path, CsvColumns);
-        var lines = new List<Confirmation>();
+        var (count, quarters) = (0, new HashSet<string>(StringComparer.Ordinal));
+        foreach (var line in CsvLines(csv))
+        {
+            count++;
+            if (Confirmation.QuarterOf(line.Reference) is { } q) quarters.Add(q);
+        }
+        if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
+        var sha = csv.Sha256;
+        return new ConfirmationFile(path, "csv", sha, count, quarters, () => ReadCsvAgain(path, sha));
+    }
+
+    private static IEnumerable<Confirmation> ReadCsvAgain(string path, string sha)
+    {
+        using var csv = CsvInput.Open(path, CsvColumns);
+        if (csv.Sha256 != sha) throw new InputFileException(path, [CoreText.ConfirmationFileChanged.With()]);
+        foreach (var line in CsvLines(csv)) yield return line;
+        if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
+    }
+
+    /// <summary>The well-formed lines; the others are the reader's problems.</summary>
+    private static IEnumerable<Confirmation> CsvLines(CsvInput csv)
+    {
         while (!csv.Full && csv.Read())
         {
             var before = csv.Problems.Count;
@@ -218,10 +243,8 @@ public static class ConfirmationReader
             }
             var iban = csv.OptionalText("iban");
             if (csv.Problems.Count == before)
-                lines.Add(new Confirmation(path, csv.Line, reference, status, status == ConfirmationStatus.Credited ? creditedOn : null, amount,
-                    iban is null ? null : Iban.Normalize(iban), csv.OptionalText("reason")));
+                yield return new Confirmation(csv.Path, csv.Line, reference, status, status == ConfirmationStatus.Credited ? creditedOn : null, amount,
+                    iban is null ? null : Iban.Normalize(iban), csv.OptionalText("reason"));
         }
-        if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
-        return new ConfirmationFile(path, "csv", csv.Sha256, lines);
     }
 }

@@ -28,15 +28,15 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     {
         var started = clock.GetTimestamp();
         var files = paths.Select(ConfirmationReader.Read).ToList(); // every file readable, or nothing is applied
-        foreach (var f in files) log.Debug("Read {File}: {Kind}, {Lines} confirmation(s), sha256 {Sha256}", Path.GetFileName(f.Path), f.Kind, f.Lines.Count, f.Sha256);
+        foreach (var f in files) log.Debug("Read {File}: {Kind}, {Lines} confirmation(s), sha256 {Sha256}", Path.GetFileName(f.Path), f.Kind, f.Count, f.Sha256);
         RefuseUnusableStatements(files);
         var debits = files.SelectMany(f => StatementMatching.Debits(Path.GetFileName(f.Path), f.AllStatements)).ToList();
         var statements = files.SelectMany(f => f.AllStatements.Select(s => (File: f, Statement: s))).ToList();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
-        var quarters = files.SelectMany(f => f.Lines).Select(l => l.Reference).Concat(debits.Select(d => d.Batch))
-            .Select(QuarterOf).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var quarters = files.SelectMany(f => f.Quarters).Concat(debits.Select(d => d.Batch).Select(Confirmation.QuarterOf).OfType<string>())
+            .ToHashSet(StringComparer.Ordinal);
         if (statements.Count > 0)
         {
             // A statement concerns the quarters it covers and those of the batches valued within it (NOT_DEBITED).
@@ -46,38 +46,57 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }
         var quarterList = quarters.Order(StringComparer.Ordinal).ToList();
         var byReference = LoadStates(quarterList);
-        var was = new Dictionary<string, PaymentStatus>(StringComparer.Ordinal); // references whose status this run sets, with the status read
-        var seen = (await db.SeenConfirmationLines(files.Select(f => f.Sha256).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
-        var entryKeys = files.SelectMany(f => f.Lines).Select(l => l.Entry?.Identity).OfType<string>().Concat(debits.Select(d => d.Identity)).ToList();
+        Step("loaded {0} payment(s)", byReference.Count);
+        var seen = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal); // the lines of each file already kept
+        foreach (var f in files) seen.TryAdd(f.Sha256, []);
+        foreach (var (sha, line) in db.SeenConfirmationLines([.. seen.Keys]).AsEnumerable()) seen[sha].Add(line);
+        var entryKeys = files.Where(f => f.AllStatements.Count > 0).SelectMany(f => f.Lines).Select(l => l.Entry?.Identity).OfType<string>()
+            .Concat(debits.Select(d => d.Identity)).ToList();
         var storedEntries = (await db.StoredEntryKeys(entryKeys).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         var findings = new List<Finding>();
-        var kept = new List<(ConfirmationFile File, Confirmation Line, string Outcome, long? PaymentId)>(); // the outcome, not the match: a million updated states are not kept twice
         var entries = new List<StatementEntryRow>();
         var now = clock.GetUtcNow().UtcDateTime;
-        int applied = 0, same = 0, n = 0;
-        var total = files.Sum(f => f.Lines.Count);
-        foreach (var file in files)
+        int applied = 0, same = 0, n = 0, changed = 0;
+        var total = files.Sum(f => f.Count);
+        await using (var kept = await RowWriter<ConfirmationRow>.OpenAsync(db, ct).ConfigureAwait(false)) // each line's outcome, kept as it is decided
         {
-            foreach (var line in file.Lines)
+            foreach (var file in files)
             {
-                byReference.TryGetValue(line.Reference, out var state);
-                var result = Matching.Decide(state, line, data.Calendar);
-                if (result.Updated is { } updated)
+                var name = Path.GetFileName(file.Path);
+                var seenLines = seen[file.Sha256];
+                foreach (var line in file.Lines)
                 {
-                    was.TryAdd(line.Reference, byReference[line.Reference].Status);
-                    byReference[line.Reference] = updated;
-                    applied++;
+                    var key = Key(line.Reference);
+                    var held = default(HeldPayment);
+                    var state = key is { } k && byReference.TryGetValue(k, out held) ? held.State : null;
+                    var result = Matching.Decide(state, line, data.Calendar);
+                    if (result.Updated is { } updated)
+                    {
+                        if (held.Was is null) changed++;
+                        held.Apply(updated);
+                        byReference[key!.Value] = held;
+                        applied++;
+                    }
+                    if (result.Outcome == MatchResult.Same) same++;
+                    if (result.Finding is not null) findings.Add(new Finding(name, line.Line, line.Reference, result.Finding, result.Detail));
+                    if (result.Outcome != MatchResult.Same && seenLines.Add(line.Line))
+                    {
+                        await kept.AddAsync(new ConfirmationRow
+                        {
+                            File = name, FileSha256 = file.Sha256, Line = line.Line, Reference = line.Reference, PaymentId = state?.Id,
+                            Status = line.Status.Code(), CreditedOn = line.CreditedOn, AmountTiyn = line.Amount?.Tiyn, Iban = line.Iban, Reason = line.Reason,
+                            Outcome = result.Finding ?? result.Outcome, ReadAtUtc = now,
+                        }, ct).ConfigureAwait(false);
+                    }
+                    if (line.Entry is { } e && storedEntries.Add(e.Identity))
+                        entries.Add(EntryRow(file, line.Line, e.Location, e.Identity, "return", line.Reference, null, state?.Id, line.Amount ?? state?.Amount ?? Tenge.Zero,
+                            e.BookedOn, line.Reason, result.Finding ?? result.Outcome, now));
+                    if (++n % 10_000 == 0) progress?.Report(new("confirmations", n, (int)(n * 100L / total)));
                 }
-                if (result.Outcome == MatchResult.Same) same++;
-                if (result.Finding is not null) findings.Add(new Finding(Path.GetFileName(file.Path), line.Line, line.Reference, result.Finding, result.Detail));
-                if (result.Outcome != MatchResult.Same && seen.Add((file.Sha256, line.Line))) kept.Add((file, line, result.Finding ?? result.Outcome, state?.Id));
-                if (line.Entry is { } e && storedEntries.Add(e.Identity))
-                    entries.Add(EntryRow(file, line.Line, e.Location, e.Identity, "return", line.Reference, null, state?.Id, line.Amount ?? state?.Amount ?? Tenge.Zero,
-                        e.BookedOn, line.Reason, result.Finding ?? result.Outcome, now));
-                if (++n % 10_000 == 0) progress?.Report(new("confirmations", n, (int)(n * 100L / total)));
             }
+            await kept.CompleteAsync(ct).ConfigureAwait(false);
         }
-        LargeReads.LetGo();
+        Step("matched {0} line(s)", n);
 
         var batches = await db.BatchesOfQuarters(quarterList).ToListAsync(ct).ConfigureAwait(false);
         var batchByKey = batches.ToDictionary(b => $"{b.Quarter}-{b.Number:00}", StringComparer.Ordinal);
@@ -92,45 +111,66 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var statementsRead = statements.Count > 0 || await db.Statements.AnyAsync(ct).ConfigureAwait(false);
         findings.AddRange(await BatchFindingsAsync(batches, entries, debits, asOf, statementsRead, ct).ConfigureAwait(false));
 
-        await ApplyAsync(was.Select(w => (byReference[w.Key], w.Value)).ToList(), ct).ConfigureAwait(false);
-        await RowWriter<ConfirmationRow>.WriteAsync(db, kept.Select(k => new ConfirmationRow
-        {
-            File = Path.GetFileName(k.File.Path), FileSha256 = k.File.Sha256, Line = k.Line.Line, Reference = k.Line.Reference, PaymentId = k.PaymentId,
-            Status = k.Line.Status.Code(), CreditedOn = k.Line.CreditedOn, AmountTiyn = k.Line.Amount?.Tiyn, Iban = k.Line.Iban, Reason = k.Line.Reason,
-            Outcome = k.Outcome, ReadAtUtc = now,
-        }), ct).ConfigureAwait(false);
+        await ApplyAsync(byReference.Values.Where(h => h.Was is not null).Select(h => (h.State, h.Was!.Value)), changed, ct).ConfigureAwait(false);
+        Step("applied {0} status(es)", changed);
         await StoreStatementsAsync(statements, entries, now, ct).ConfigureAwait(false);
-        var reported = quarterList.Where(q => byReference.Keys.Any(r => r.StartsWith(q, StringComparison.Ordinal))).ToList();
+        var present = byReference.Keys.Select(r => r.Quarter).ToHashSet();
+        var reported = quarterList.Where(q => present.Contains(Quarter.Parse(q))).ToList();
         await KeepFindingsAsync(reported, findings, now, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new("confirmations", n, 100));
         log.Information("Reconciled {Files} file(s) in {Ms} ms: {Applied} applied, {Same} already recorded, {Debits} batch debit(s), {Findings} finding(s)",
             files.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds, applied, same, debits.Count, findings.Count);
 
+        Step("committed", 0);
         var written = new List<string>();
         var sla = new Dictionary<string, int>(StringComparer.Ordinal);
         var overdue = new List<Finding>();
         foreach (var q in reported)
         {
-            var payments = byReference.Where(s => s.Key.StartsWith(q, StringComparison.Ordinal)).OrderBy(s => s.Key, StringComparer.Ordinal)
-                .Select(s => (Payment: s.Value, Sla: Sla.Of(s.Value, asOf, data.Calendar))).ToList();
-            foreach (var g in payments.Where(p => p.Sla.Status is not null).GroupBy(p => p.Sla.Status!.Value.Code())) sla[g.Key] = sla.GetValueOrDefault(g.Key) + g.Count();
-            var quarterOverdue = payments.Where(p => p.Sla.Status == SlaStatus.Overdue)
-                .Select(p => new Finding("", null, p.Payment.Reference.ToString(), "OVERDUE", $"still issued after the deadline {Date(p.Sla.Deadline)}")).ToList();
-            overdue.AddRange(quarterOverdue);
+            var quarter = Quarter.Parse(q);
+            var order = byReference.Keys.Where(r => r.Quarter == quarter).ToList();
+            order.Sort(Compare);
+            var payments = order.Select(r => byReference[r].State);
+            var (quarterSla, quarterOverdue) = (new Dictionary<string, int>(StringComparer.Ordinal), new List<Finding>());
             var folder = Path.Combine(outDir, q);
-            AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), stream => WriteReconciliationCsv(payments, stream));
-            var quarterFindings = FindingsOf(q, findings).Concat(quarterOverdue);
-            AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(quarterFindings));
+            AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), stream =>
+            {
+                (quarterSla, quarterOverdue) = ([], []); // a retried write counts afresh
+                WriteReconciliationCsv(payments.Select(p =>
+                {
+                    var position = Sla.Of(p, asOf, data.Calendar);
+                    if (position.Status is { } status) quarterSla[status.Code()] = quarterSla.GetValueOrDefault(status.Code()) + 1;
+                    if (position.Status == SlaStatus.Overdue)
+                        quarterOverdue.Add(new Finding("", null, p.Reference.ToString(), "OVERDUE", $"still issued after the deadline {Date(position.Deadline)}"));
+                    return (p, position);
+                }), stream);
+            });
+            foreach (var (code, count) in quarterSla) sla[code] = sla.GetValueOrDefault(code) + count;
+            overdue.AddRange(quarterOverdue);
+            AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(FindingsOf(q, findings).Concat(quarterOverdue)));
             written.Add(Path.Combine(folder, "reconciliation.csv"));
             written.Add(Path.Combine(folder, "findings.csv"));
         }
+        Step("wrote {0} file(s)", written.Count);
         return new ReconcileOutcome(files, applied, same, [.. findings, .. overdue], written, sla);
+
+        // Where the time and the memory go, for --verbose.
+        void Step(string what, int count) => log.Debug("Reconcile: {What} at {Ms} ms, {Mb} MB", string.Format(CultureInfo.InvariantCulture, what, count),
+            (int)clock.GetElapsedTime(started).TotalMilliseconds, Environment.WorkingSet >> 20);
     }
+
+    /// <summary>The payment a line's reference names, when it is written as a payment reference is stored (2026Q1-01-000001).</summary>
+    private static PaymentReference? Key(string reference) =>
+        reference is { Length: 16 } && reference[4] == 'Q' && PaymentReference.TryParse(reference, out var r) ? r : null;
+
+    /// <summary>The order of the references as text: quarter, batch, sequence.</summary>
+    private static int Compare(PaymentReference a, PaymentReference b) =>
+        a.Quarter != b.Quarter ? a.Quarter.CompareTo(b.Quarter) : a.Batch != b.Batch ? a.Batch.CompareTo(b.Batch) : a.Sequence.CompareTo(b.Sequence);
 
     /// <summary>A quarter's findings: those of its payments, and those of lines whose reference names no quarter.</summary>
     private static IEnumerable<Finding> FindingsOf(string quarter, IEnumerable<Finding> findings) =>
-        findings.Where(f => QuarterOf(f.Reference) is not { } fq || fq == quarter);
+        findings.Where(f => Confirmation.QuarterOf(f.Reference) is not { } fq || fq == quarter);
 
     /// <summary>
     /// Replaces each reported quarter's kept findings with this run's, so <c>status</c> knows what the last
@@ -145,10 +185,6 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             Quarter = q, File = f.File, Line = f.Line, Reference = f.Reference, Code = f.Code, Detail = f.Detail, ReconciledAtUtc = now,
         })), ct).ConfigureAwait(false);
     }
-
-    /// <summary>The quarter a payment or batch reference names (<c>2026Q1-01…</c>), or null.</summary>
-    private static string? QuarterOf(string reference) =>
-        reference.Length >= 6 && Quarter.TryParse(reference[..6], out var q) ? q.ToString() : null;
 
     /// <summary>A statement is refused whole, before anything is applied, when it is not the department's KZT account or does not add up.</summary>
     private void RefuseUnusableStatements(IEnumerable<ConfirmationFile> files)
@@ -212,22 +248,28 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
 
     /// <summary>
     /// Writes the applied statuses, only over payments still in the status this run read: if another
-    /// process got there first the counts differ and nothing of this run is kept.
+    /// process got there first the counts differ and nothing of this run is kept. PostgreSQL and SQLite
+    /// stage them and update in one statement (SQLite: a million single-row updates take twice as long).
     /// </summary>
-    private async Task ApplyAsync(IReadOnlyList<(PaymentState State, PaymentStatus Was)> applied, CancellationToken ct)
+    private async Task ApplyAsync(IEnumerable<(PaymentState State, PaymentStatus Was)> applied, int count, CancellationToken ct)
     {
         var changed = 0;
-        if (db.Provider == DbProvider.Postgres)
+        if (db.Provider is DbProvider.Postgres or DbProvider.Sqlite)
         {
-            await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text, was text) ON COMMIT DROP", ct).ConfigureAwait(false);
+            var postgres = db.Provider == DbProvider.Postgres;
+            await db.Database.ExecuteSqlRawAsync(postgres
+                ? "CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text, was text) ON COMMIT DROP"
+                : "CREATE TEMP TABLE applied_states (id INTEGER PRIMARY KEY, status TEXT, credited_on TEXT, reason TEXT, was TEXT)", ct).ConfigureAwait(false);
             await using (var staged = await BulkWriter.OpenAsync(db, "applied_states", Staged.Select(c => c.Column).ToList(), ct).ConfigureAwait(false))
             {
                 foreach (var a in applied) await staged.AddAsync(Staged.Select(c => c.Value(a)).ToArray(), ct).ConfigureAwait(false);
                 await staged.CompleteAsync(ct).ConfigureAwait(false);
             }
-            changed = await db.Database.ExecuteSqlRawAsync(
-                "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason " +
-                "FROM applied_states a WHERE p.id = a.id AND p.status = a.was", ct).ConfigureAwait(false);
+            changed = await db.Database.ExecuteSqlRawAsync(postgres
+                ? "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE p.id = a.id AND p.status = a.was"
+                : "UPDATE payments SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE payments.id = a.id AND payments.status = a.was",
+                ct).ConfigureAwait(false);
+            if (!postgres) await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.applied_states", ct).ConfigureAwait(false); // SQLite has no ON COMMIT DROP
         }
         else
         {
@@ -236,13 +278,13 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 changed += await update.Set("status", s.Status.Code()).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).Set("was", was.Code())
                     .ExecuteAsync(ct).ConfigureAwait(false);
         }
-        if (changed != applied.Count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
+        if (changed != count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
     }
 
     internal const string UpdateSql =
         "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = @was";
 
-    /// <summary>PostgreSQL: the applied statuses as staged, each column paired with its value once.</summary>
+    /// <summary>The applied statuses as staged, each column paired with its value once.</summary>
     private static readonly (Column Column, Func<(PaymentState State, PaymentStatus Was), object?> Value)[] Staged =
     [
         (new("id", ColumnType.Long), a => a.State.Id), (new("status", ColumnType.Text), a => a.State.Status.Code()),
@@ -250,21 +292,30 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         (new("was", ColumnType.Text), a => a.Was.Code()),
     ];
 
-    /// <summary>The payments of the quarters by reference, streamed: a million rows are not held twice.</summary>
-    private Dictionary<string, PaymentState> LoadStates(IReadOnlyList<string> quarters)
+    /// <summary>
+    /// The payments of the quarters by reference, streamed: a million rows are not held twice. Sized by a
+    /// count first: growing a dictionary of a million structs would hold the old and the new table at once.
+    /// </summary>
+    private Dictionary<PaymentReference, HeldPayment> LoadStates(IReadOnlyList<string> quarters)
     {
-        var byReference = new Dictionary<string, PaymentState>(StringComparer.Ordinal);
+        var byReference = new Dictionary<PaymentReference, HeldPayment>(db.PaymentsOfQuarters(quarters).Count());
         var texts = new Dictionary<string, string>(StringComparer.Ordinal); // districts and BICs repeat: one string each
         string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
         foreach (var view in db.PaymentViews(quarters).AsEnumerable()) // synchronously: an async read costs a task per row
-            byReference.Add(view.Reference, PaymentState.Of(view with { District = Once(view.District), Bic = Once(view.Bic) }));
+        {
+            var state = PaymentState.Of(view with { District = Once(view.District), Bic = Once(view.Bic) });
+            byReference.Add(state.Reference, new HeldPayment(state));
+        }
         return byReference;
     }
 
     public static readonly string[] ReconciliationColumns =
         ["reference", "case_id", "child_iin", "bic", "iban", "amount", "value_date", "status", "credited_on", "banking_days", "deadline", "sla", "reason"];
 
-    /// <summary>One row per payment, written in chunks as it is made: a million rows are never one text in memory.</summary>
+    /// <summary>
+    /// One row per payment, written in chunks as it is made: a million rows are never one text in memory,
+    /// and a chunk (about 64 KB) stays off the large object heap, which only a full collection frees.
+    /// </summary>
     private static void WriteReconciliationCsv(IEnumerable<(PaymentState Payment, SlaPosition Sla)> payments, Stream stream)
     {
         var csv = new CsvText().Row(ReconciliationColumns);
@@ -273,7 +324,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         {
             csv.Row(p.Reference.ToString(), p.CaseId, p.ChildIin.Value, p.Bic.Value, p.Iban.Value, p.Amount.ToString(), Date(p.ValueDate), p.Status.Code(),
                 Date(p.CreditedOn), days?.ToString(CultureInfo.InvariantCulture), Date(deadline), sla?.Code() ?? "", p.Reason);
-            if (++rows % 10_000 != 0) continue;
+            if (++rows % 500 != 0) continue;
             stream.Write(csv.ToUtf8());
             csv = new CsvText(); // the next chunk, without the header
         }

@@ -32,6 +32,7 @@ public class ProviderQueryTests
             ["CertifiedChildren"] = db.CertifiedChildren("2026Q1").ToQueryString(),
             ["ChildrenWithPayments"] = db.ChildrenWithPayments("2026Q1").ToQueryString(),
             ["PaymentsOfQuarter"] = db.PaymentsOfQuarter("2026Q1").ToQueryString(),
+            ["PaymentsOfQuarters"] = db.PaymentsOfQuarters(quarters).ToQueryString(),
             ["PaymentsOfBatch"] = db.PaymentsOfBatch(1).ToQueryString(),
             ["PaymentViews"] = db.PaymentViews(quarters).ToQueryString(),
             ["BatchNumbers"] = db.BatchNumbers("2026Q1").ToQueryString(),

@@ -72,9 +72,10 @@ public static class BatchStore
         var staged = new List<AtomicFile.Staged>();
         var bankFiles = new List<BatchFile>();
         BatchRow row;
+        string? created = null;
         try
         {
-            AtomicFile.CreateDirectory(folder);
+            created = AtomicFile.CreateDirectory(folder);
             AtomicFile.CleanLeftovers(folder);
             foreach (var plan in BatchDocuments.BankFilePlans(batch))
             {
@@ -88,7 +89,9 @@ public static class BatchStore
         }
         catch
         {
+            // Nothing is recorded: nothing stays on disk either, not even the folders made for the files.
             foreach (var s in staged) s.Discard();
+            AtomicFile.RemoveCreatedDirectories(folder, created);
             throw;
         }
         log.Information("Created {Kind} batch {Quarter}-{Batch} ({State}): {Count} payments, total {Total} KZT, value date {ValueDate}",

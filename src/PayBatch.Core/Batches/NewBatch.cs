@@ -15,13 +15,13 @@ public static class NewBatch
     public static Batch From(Quarter quarter, int number, DateOnly valueDate, QuarterAmount amount, List<Payee> paid,
         IReadOnlyList<Exclusion> exclusions, BankFileFormat? format, PaymentTerms terms, BankDirectory banks)
     {
-        paid.Sort(static (a, b) => string.CompareOrdinal(a.CaseId, b.CaseId) is var byCase and not 0 ? byCase : string.CompareOrdinal(a.ChildIin, b.ChildIin));
+        paid.Sort(static (a, b) => string.CompareOrdinal(a.CaseId, b.CaseId) is var byCase and not 0 ? byCase : Iin.CompareOrdinal(a.ChildIin, b.ChildIin));
         var payments = new List<Payment>(paid.Count);
         for (var i = 0; i < paid.Count; i++)
         {
             var c = paid[i];
-            payments.Add(new Payment(new PaymentReference(quarter, number, i + 1), c.CaseId, c.District, Iin.Parse(c.ChildIin),
-                Iin.Parse(c.ApplicantIin), c.ApplicantName, Iban.Parse(c.Iban), Bic.Parse(c.BankBic), amount.PerChild));
+            payments.Add(new Payment(new PaymentReference(quarter, number, i + 1), c.CaseId, c.District, c.ChildIin,
+                c.ApplicantIin, c.ApplicantName, Iban.Parse(c.Iban), Bic.Parse(c.BankBic), amount.PerChild));
             paid[i] = null!;
         }
         paid.Clear();

@@ -7,7 +7,8 @@ namespace PayBatch.Core.Batches;
 /// of up to a million cases until the batch is numbered: the child's name, the decision, the
 /// certificate numbers and the dates are not needed once the case is decided.
 /// </summary>
-public sealed record Payee(string CaseId, string District, string ChildIin, string ApplicantIin, string ApplicantName, string Iban, string BankBic)
+/// <remarks>Only a case decided payable becomes a payee, and such a case's IINs are valid: they are held as numbers.</remarks>
+public sealed record Payee(string CaseId, string District, Iin ChildIin, Iin ApplicantIin, string ApplicantName, string Iban, string BankBic)
 {
-    public static Payee Of(RecipientCase c) => new(c.CaseId, c.District, c.ChildIin, c.ApplicantIin, c.ApplicantName, c.Iban, c.BankBic);
+    public static Payee Of(RecipientCase c) => new(c.CaseId, c.District, Iin.Parse(c.ChildIin), Iin.Parse(c.ApplicantIin), c.ApplicantName, c.Iban, c.BankBic);
 }

@@ -118,7 +118,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             var reasons = EligibilityRules.Check(c, facts);
             if (reasons.Count == 0)
             {
-                payees.Add(new Payee(c.CaseId, Once(c.District), c.ChildIin, c.ApplicantIin, c.ApplicantName, c.Iban, Once(c.BankBic)));
+                payees.Add(Payee.Of(c) with { District = Once(c.District), BankBic = Once(c.BankBic) });
                 continue;
             }
             var key = reasons.Aggregate(0L, (k, r) => k | (1L << (int)r));

@@ -4,17 +4,21 @@ namespace PayBatch.Core.Domain;
 
 /// <summary>
 /// A Kazakhstan individual identification number (ИИН): 12 digits, birth date, century/sex digit,
-/// serial and a check digit (DOMAIN.md). Only valid numbers can be constructed.
+/// serial and a check digit (DOMAIN.md). Only valid numbers can be constructed. Held as a number, not
+/// text: a run keeps two for each of up to a million payments (issue 15).
 /// </summary>
 public readonly record struct Iin
 {
-    private Iin(string value, DateOnly birthDate)
+    private readonly long _digits;
+
+    private Iin(long digits, DateOnly birthDate)
     {
-        Value = value;
+        _digits = digits;
         BirthDate = birthDate;
     }
 
-    public string Value { get; }
+    /// <summary>The twelve digits, leading zeros included.</summary>
+    public string Value => _digits.ToString("D12", CultureInfo.InvariantCulture);
 
     /// <summary>The birth date the number encodes.</summary>
     public DateOnly BirthDate { get; }
@@ -41,7 +45,7 @@ public readonly record struct Iin
         var month = int.Parse(t.AsSpan(2, 2), CultureInfo.InvariantCulture);
         var day = int.Parse(t.AsSpan(4, 2), CultureInfo.InvariantCulture);
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
-        iin = new Iin(t, new DateOnly(year, month, day));
+        iin = new Iin(long.Parse(t, NumberStyles.None, CultureInfo.InvariantCulture), new DateOnly(year, month, day));
         return true;
     }
 
@@ -65,4 +69,7 @@ public readonly record struct Iin
     public static string Mask(string? raw) => raw is { Length: 12 } ? $"{raw[..2]}********{raw[^2..]}" : "************";
 
     public override string ToString() => Value;
+
+    /// <summary>The order of the numbers as text (twelve digits each): numeric order.</summary>
+    public static int CompareOrdinal(Iin a, Iin b) => a._digits.CompareTo(b._digits);
 }

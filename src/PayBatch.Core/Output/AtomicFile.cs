@@ -144,15 +144,27 @@ public static class AtomicFile
         return options;
     }
 
-    /// <summary>Creates the folder and any missing parents, each readable by its owner only.</summary>
-    public static void CreateDirectory(string dir)
+    /// <summary>Creates the folder and any missing parents, each readable by its owner only; returns the outermost folder created, if any.</summary>
+    public static string? CreateDirectory(string dir)
     {
         dir = Path.GetFullPath(dir);
-        if (Directory.Exists(dir)) return;
+        if (Directory.Exists(dir)) return null;
         var parent = Path.GetDirectoryName(dir);
-        if (parent is not null) CreateDirectory(parent);
+        var outermost = parent is null ? null : CreateDirectory(parent);
         if (OperatingSystem.IsWindows()) Directory.CreateDirectory(dir);
         else Directory.CreateDirectory(dir, OwnerDir);
+        return outermost ?? dir;
+    }
+
+    /// <summary>Undoes <see cref="CreateDirectory"/>: removes <paramref name="dir"/> and its parents up to <paramref name="outermost"/>, while empty.</summary>
+    public static void RemoveCreatedDirectories(string dir, string? outermost)
+    {
+        if (outermost is null) return;
+        for (var d = Path.GetFullPath(dir); d.StartsWith(outermost, StringComparison.Ordinal); d = Path.GetDirectoryName(d)!)
+        {
+            try { Directory.Delete(d); }
+            catch (IOException) { return; } // not empty: something else is in it
+        }
     }
 
     /// <summary>Removes temporary files a crash left behind in <paramref name="dir"/>.</summary>

@@ -9,9 +9,10 @@ namespace PayBatch.Core.Batches;
 internal static class DecisionFacts
 {
     /// <param name="alreadyPaid">The children ALREADY_PAID holds for: any payment for a run, a live one for a re-issue.</param>
-    public static async Task<QuarterFacts> LoadAsync(PayBatchDb db, Quarter quarter, BankDirectory banks, ISet<string> alreadyPaid, CancellationToken ct)
+    public static async Task<QuarterFacts> LoadAsync(PayBatchDb db, Quarter quarter, BankDirectory banks, ChildIins alreadyPaid, CancellationToken ct)
     {
-        var certified = (await db.CertifiedChildren(quarter.ToString()).ToListAsync(ct).ConfigureAwait(false)).Select(iin => (iin, quarter)).ToHashSet();
+        // Read synchronously into the compact set: a million certificates are neither a task nor a string each.
+        var certified = new ChildIins(db.CertifiedChildren(quarter.ToString()).AsEnumerable());
         var duplicated = (await db.DuplicatedApprovedChildren().ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
         return new QuarterFacts(quarter, banks, certified, duplicated, alreadyPaid);
     }

@@ -97,7 +97,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
     /// </summary>
     private async Task<(List<Payee> Payees, List<Exclusion> Exclusions, int Cases)> DecideAsync(Quarter q, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
-        var paid = (await db.ChildrenWithPayments(q.ToString()).ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+        var paid = new ChildIins(db.ChildrenWithPayments(q.ToString()).AsEnumerable());
         var facts = await DecisionFacts.LoadAsync(db, q, data.Banks, paid, ct).ConfigureAwait(false);
         var total = progress is null ? 0 : await db.AllCases().CountAsync(ct).ConfigureAwait(false);
         var payees = new List<Payee>();

@@ -36,7 +36,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
             .Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
         var rejected = payments.Where(p => p.Status is PaymentStatus.Rejected or PaymentStatus.Returned && !replaced.Contains(p.Id))
             .OrderBy(p => p.Reference, StringComparer.Ordinal).ToList();
-        var live = payments.Where(p => p.Status.IsLive()).Select(p => p.ChildIin).ToHashSet(StringComparer.Ordinal);
+        var live = new ChildIins(payments.Where(p => p.Status.IsLive()).Select(p => p.ChildIin));
         var caseIds = rejected.Select(p => p.CaseId).Distinct().ToList();
         var cases = (await db.CasesById(caseIds).ToListAsync(ct).ConfigureAwait(false))
             .ToDictionary(c => c.CaseId, CaseMapping.ToDomain, StringComparer.Ordinal);

@@ -6,9 +6,9 @@ namespace PayBatch.Core.Eligibility;
 public sealed record QuarterFacts(
     Quarter Quarter,
     BankDirectory Banks,
-    ISet<(string ChildIin, Quarter Quarter)> Certificates,
+    ChildIins Certified,
     ISet<string> ChildrenInSeveralApprovedCases,
-    ISet<string> ChildrenAlreadyPaid);
+    ChildIins ChildrenAlreadyPaid);
 
 /// <summary>
 /// The eligibility rules of SPEC, one line each, in SPEC's order. A pure function: the same case and
@@ -26,7 +26,7 @@ public static class EligibilityRules
         new(Reason.NotApproved,             (c, f) => c.Status != CaseStatus.Approved),
         new(Reason.DecisionAfterQuarter,    (c, f) => c.DecisionDate > E(f)),
         new(Reason.StudyEnded,              (c, f) => c.StudyEndDate < S(f)),
-        new(Reason.NoSchoolCertificate,     (c, f) => !f.Certificates.Contains((c.ChildIin, f.Quarter))),
+        new(Reason.NoSchoolCertificate,     (c, f) => !f.Certified.Contains(c.ChildIin)),
         new(Reason.HomeEducationNotCovered, (c, f) => c.HomeEducationFrom > E(f) || c.HomeEducationTo < S(f)),
         new(Reason.DisabilityExpired,       (c, f) => c.DisabilityValidTo < S(f)),
         new(Reason.ChildOverAge,            (c, f) => c.ChildBirthDate.AddYears(18) <= S(f)),

@@ -26,9 +26,9 @@ public class EligibilityRulesTests
     /// <param name="certificateFor">The quarter of the child's one school certificate; none when null.</param>
     private static QuarterFacts Facts(Quarter? certificateFor = null, bool certificate = true, bool duplicate = false, bool paid = false) =>
         new(Q1, Banks,
-            certificate ? new HashSet<(string, Quarter)> { ("140315501021", certificateFor ?? Q1) } : [],
+            new ChildIins(certificate && (certificateFor ?? Q1) == Q1 ? ["140315501021"] : []), // the facts hold the quarter's certificates only
             duplicate ? new HashSet<string> { "140315501021" } : [],
-            paid ? new HashSet<string> { "140315501021" } : []);
+            new ChildIins(paid ? ["140315501021"] : []));
 
     private static IReadOnlyList<string> Check(RecipientCase c, QuarterFacts? f = null) =>
         EligibilityRules.Check(c, f ?? Facts()).Select(r => r.Code()).ToList();
@@ -92,7 +92,7 @@ public class EligibilityRulesTests
     {
         var born = DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture);
         var iin = Cases.MakeIin(born);
-        var facts = new QuarterFacts(Q1, Banks, new HashSet<(string, Quarter)> { (iin, Q1) }, new HashSet<string>(), new HashSet<string>());
+        var facts = new QuarterFacts(Q1, Banks, new ChildIins([iin]), new HashSet<string>(), new ChildIins([]));
         var reasons = Check(Case(c => c with { ChildBirthDate = born, ChildIin = iin }), facts);
         Assert.Equal(holds, reasons.Contains("CHILD_OVER_AGE"));
         Assert.DoesNotContain("INVALID_CHILD_IIN", reasons);
@@ -150,5 +150,25 @@ public class EligibilityRulesTests
             ["NOT_APPROVED", "DECISION_AFTER_QUARTER", "STUDY_ENDED", "NO_SCHOOL_CERTIFICATE", "HOME_EDUCATION_NOT_COVERED",
              "DISABILITY_EXPIRED", "GUARDIANSHIP_MISSING", "INVALID_APPLICANT_IIN", "INVALID_IBAN", "UNKNOWN_BANK", "ALREADY_PAID"],
             Check(c, Facts(certificate: false, paid: true)));
+    }
+}
+
+/// <summary>The compact set of children's IINs answers exactly as a set of their texts would.</summary>
+public class ChildIinsTests
+{
+    [Fact]
+    public void Membership_is_that_of_the_text()
+    {
+        var set = new ChildIins(["140315501021", "040315501021", "14031550102", "1403155010210", "14031550102X", " 140315501021", ""]);
+        Assert.Equal(7, set.Count);
+        Assert.True(set.Contains("140315501021"));
+        Assert.True(set.Contains("040315501021"));   // a leading zero is kept apart from …
+        Assert.False(set.Contains("40315501021"));   // … the same number written shorter
+        Assert.True(set.Contains("14031550102"));
+        Assert.True(set.Contains("14031550102X"));
+        Assert.True(set.Contains(" 140315501021"));
+        Assert.True(set.Contains(""));
+        Assert.False(set.Contains("140315501022"));
+        Assert.False(set.Contains("140315501021 "));
     }
 }

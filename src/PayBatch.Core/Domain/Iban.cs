@@ -6,9 +6,33 @@ namespace PayBatch.Core.Domain;
 /// </summary>
 public readonly record struct Iban
 {
-    private Iban(string value) => Value = value;
+    // Held as numbers, not text: a run keeps one for each of up to a million payments (issue 15).
+    // _head: check digits and bank code (5 digits) and the first account character (base 36);
+    // _tail: the other twelve account characters, base 36 (36^12 < 2^63). Upper-case letters and digits only, so nothing is lost.
+    private readonly int _head;
+    private readonly long _tail;
 
-    public string Value { get; }
+    private Iban(string value)
+    {
+        _head = (int.Parse(value.AsSpan(2, 5), System.Globalization.CultureInfo.InvariantCulture) * 36) + Base36(value[7]);
+        foreach (var c in value.AsSpan(8)) _tail = (_tail * 36) + Base36(c);
+    }
+
+    /// <summary>The 20 characters, upper-case, no spaces.</summary>
+    public string Value => string.Create(20, (_head, _tail), static (chars, v) =>
+    {
+        var (head, tail) = v;
+        for (var i = 19; i >= 8; i--, tail /= 36) chars[i] = Digit36((int)(tail % 36));
+        chars[7] = Digit36(head % 36);
+        head /= 36;
+        for (var i = 6; i >= 2; i--, head /= 10) chars[i] = (char)('0' + (head % 10));
+        chars[0] = 'K';
+        chars[1] = 'Z';
+    });
+
+    private static int Base36(char c) => char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
+
+    private static char Digit36(int d) => (char)(d < 10 ? '0' + d : 'A' + d - 10);
 
     /// <summary>The bank code: characters 5–7.</summary>
     public string BankCode => Value.Substring(4, 3);

@@ -91,6 +91,43 @@ public class IbanTests
             chars[pos] = chars[pos] == '9' ? '0' : (char)(chars[pos] + 1);
             return Iban.TryParse(iban, out var parsed) && parsed.Value == iban && !Iban.TryParse(new string(chars), out _);
         }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void An_IBAN_held_as_numbers_gives_back_every_character_letters_included()
+    {
+        var random = new Random(15);
+        const string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        var seen = new Dictionary<Iban, string>();
+        for (var n = 0; n < 2000; n++)
+        {
+            var account = n switch
+            {
+                0 => "0000000000000",
+                1 => "ZZZZZZZZZZZZZ",
+                _ => new string(Enumerable.Range(0, 13).Select(_ => alphabet[random.Next(36)]).ToArray()),
+            };
+            var bank = random.Next(1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+            var text = WithCheckDigits(bank + account);
+            Assert.True(Iban.TryParse(text, out var iban), text);
+            Assert.Equal(text, iban.Value);
+            Assert.Equal(bank, iban.BankCode);
+            Assert.Equal(text, seen.GetValueOrDefault(iban, text)); // equal values are equal texts
+            seen[iban] = text;
+        }
+        Assert.Equal(2000, seen.Count);
+    }
+
+    /// <summary>"KZ", the ISO 13616 check digits, then the bank code and account.</summary>
+    private static string WithCheckDigits(string bban)
+    {
+        var remainder = 0;
+        foreach (var c in bban + "KZ00")
+        {
+            var v = char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
+            remainder = v >= 10 ? ((remainder * 100) + v) % 97 : ((remainder * 10) + v) % 97;
+        }
+        return $"KZ{98 - remainder:00}{bban}";
+    }
 }
 
 public class QuarterTests

@@ -23,7 +23,8 @@ public abstract class UpsertSink : IAsyncDisposable
         bool keepBankDetailHistory, DateTime nowUtc, CancellationToken ct) =>
         db.Provider == DbProvider.Postgres
             ? await StagedSink.CreateAsync(db, table, keys, columns, keepBankDetailHistory, nowUtc, ct).ConfigureAwait(false)
-            : new PreparedSink(db, table, keys, columns, keepBankDetailHistory, nowUtc);
+            : new PreparedSink(db, table, keys, columns, keepBankDetailHistory, nowUtc,
+                keepBankDetailHistory && db.Provider == DbProvider.Sqlite && !await db.Cases.AnyAsync(ct).ConfigureAwait(false));
 
     public abstract ValueTask AddAsync(object?[] values, CancellationToken ct);
 
@@ -47,9 +48,14 @@ public abstract class UpsertSink : IAsyncDisposable
         private readonly DateTime _now;
         private readonly (int CaseId, int Bic, int Iban) _historyAt;
         private int _changes;
+        // Into an empty SQLite registry (the first import), a case seen for the first time has no old details to keep:
+        // only a case repeated within the file is checked, which spares a statement per row. (SQLite compares
+        // case ids byte for byte, as this set does; SQL Server's default collation ignores case.)
+        private readonly HashSet<string>? _firstSeen;
 
-        public PreparedSink(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns, bool history, DateTime now)
+        public PreparedSink(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns, bool history, DateTime now, bool registryEmpty)
         {
+            if (registryEmpty) _firstSeen = new HashSet<string>(StringComparer.Ordinal);
             _columns = columns;
             _now = now;
             _upsert = new PreparedCommand(db, SqlDialect.Upsert(db.Provider, table, keys, columns.Select(c => c.Name).ToList()), columns.Select(c => c.Name).ToArray());
@@ -63,7 +69,7 @@ public abstract class UpsertSink : IAsyncDisposable
 
         public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
         {
-            if (_history is not null)
+            if (_history is not null && _firstSeen?.Add((string)values[_historyAt.CaseId]!) != true)
             {
                 _changes += await _history.Set("case_id", (string?)values[_historyAt.CaseId]).Set("bank_bic", (string?)values[_historyAt.Bic])
                     .Set("iban", (string?)values[_historyAt.Iban]).Set("now", _now).ExecuteAsync(ct).ConfigureAwait(false);

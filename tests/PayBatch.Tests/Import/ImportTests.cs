@@ -127,6 +127,20 @@ public class ImportTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public void The_first_import_into_an_empty_registry_keeps_the_change_of_a_case_repeated_in_its_file(string provider)
+    {
+        // An empty registry skips the history check for a case's first row (SQLite): its repeat is still checked.
+        using var ws = new Workspace(provider);
+        var second = Cases.MakeIban("601", 9001);
+        ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv([Cases.Row(1), Cases.Row(2), Cases.Row(1, x => x["iban"] = second), Cases.Row(3)])));
+        using var db = ws.OpenDb();
+        Assert.Equal(3, db.Cases.Count());
+        var change = db.BankDetailChanges.AsNoTracking().Single();
+        Assert.Equal(("C-0001", second), (change.CaseId, change.NewIban));
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public void Certificates_are_read_and_a_bad_quarter_is_refused(string provider)
     {
         using var ws = new Workspace(provider);

@@ -208,18 +208,35 @@ public static class BatchStore
             var expected = row.Files.Select(f => f.FileName).Append(BatchDocuments.Manifest).Append(BatchDocuments.ExclusionsFile);
             if (Directory.Exists(folder) && expected.All(f => File.Exists(Path.Combine(folder, f)))) continue;
             var batch = await LoadAsync(db, row, ct).ConfigureAwait(false);
-            var files = BatchDocuments.All(batch);
-            foreach (var f in files.Where(f => f.Bic is not null))
+            AtomicFile.CreateDirectory(folder);
+            AtomicFile.CleanLeftovers(folder);
+            // Bank files one at a time, rendered straight to disk as the run writes them; each is put in place only
+            // when its bytes hash to what was recorded, so what is restored is what was first written.
+            var bankFiles = new List<BatchFile>();
+            var restored = new List<string>();
+            foreach (var plan in BatchDocuments.BankFilePlans(batch))
             {
-                var stored = row.Files.Single(x => x.FileName == f.FileName);
-                if (stored.Sha256 != f.Sha256)
-                    throw new InvalidOperationException($"batch {q}-{row.Number:00}: {f.FileName} would not be re-created identically (sha256 differs); not writing it");
+                var stored = row.Files.Single(x => x.FileName == plan.FileName);
+                var path = Path.Combine(folder, plan.FileName);
+                if (File.Exists(path))
+                {
+                    bankFiles.Add(BatchFile.OnDisk(plan, stored.Sha256, new FileInfo(path).Length));
+                    continue;
+                }
+                var staged = AtomicFile.Stage(path, plan.Write);
+                if (staged.Sha256 != stored.Sha256)
+                {
+                    staged.Discard();
+                    throw new InvalidOperationException($"batch {q}-{row.Number:00}: {plan.FileName} would not be re-created identically (sha256 differs); not writing it");
+                }
+                staged.Commit();
+                bankFiles.Add(BatchFile.OnDisk(plan, staged.Sha256, staged.Length));
+                restored.Add(path);
             }
-            foreach (var path in WriteFolder(folder, files, log, onlyMissing: true))
-            {
-                written.Add(path);
+            restored.AddRange(WriteFolder(folder, BatchDocuments.ManifestAndExclusions(batch, bankFiles), log, onlyMissing: true));
+            written.AddRange(restored);
+            foreach (var path in restored)
                 log.Warning("Re-created missing file {File} of batch {Quarter}-{Batch}", Path.GetFileName(path), q, row.Number);
-            }
         }
         return written;
     }

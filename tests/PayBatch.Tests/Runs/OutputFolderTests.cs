@@ -90,4 +90,26 @@ public class OutputFolderTests
         Assert.Empty(Directory.GetFiles(folder, "*.partial"));
         Assert.Equal(1 + 2, Batches(ws));
     }
+
+    [Fact]
+    public void A_lost_bank_file_is_restored_only_when_it_comes_back_byte_identical()
+    {
+        using var ws = Registry();
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
+        var folder = ws.Path_("out", "2026Q1", "01");
+        string name;
+        using (var db = ws.OpenDb())
+        {
+            var file = db.BatchFiles.First();
+            name = file.FileName;
+            file.Sha256 = new string('0', 64); // as if the program now rendered it differently
+            db.SaveChanges();
+        }
+        File.Delete(Path.Combine(folder, name));
+        var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("would not be re-created identically", r.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, name)));
+        Assert.Empty(Directory.GetFiles(folder, "*.partial", SearchOption.AllDirectories));
+    }
 }

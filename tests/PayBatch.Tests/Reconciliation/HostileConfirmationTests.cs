@@ -78,3 +78,33 @@ public class HostileConfirmationTests
         AssertRefused(ws, ws.Run("reconcile", file, "--as-of", "2026-01-23"), "bank.csv", "line 2, column 'amount' (3)");
     }
 }
+
+/// <summary>
+/// A CSV of confirmations is checked whole, then read again as it is matched: a file changed between the two
+/// readings is refused, not half matched (the second reading checks the file's hash first).
+/// </summary>
+public class ConfirmationFileChangeTests
+{
+    [Fact]
+    public void A_csv_changed_between_its_check_and_its_matching_is_refused()
+    {
+        var dir = Directory.CreateTempSubdirectory("paybatch-changed-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "bank.csv");
+            const string header = "reference,iban,amount,status,credited_on,reason\n";
+            File.WriteAllText(path, header + "2026Q1-01-000001,,28112.50,credited,2026-01-22,\n");
+            var file = Core.Reconciliation.ConfirmationReader.Read(path);
+            Assert.Equal(1, file.Count);
+            Assert.Single(file.Lines); // unchanged: read again as it was checked
+
+            File.WriteAllText(path, header + "2026Q1-01-000001,,28112.50,credited,2026-01-23,\n");
+            var e = Assert.Throws<Core.Import.InputFileException>(() => file.Lines.ToList());
+            Assert.Contains("the file changed while it was read", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

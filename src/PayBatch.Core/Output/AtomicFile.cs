@@ -49,15 +49,13 @@ public static class AtomicFile
         var temp = TempBeside(path);
         try
         {
-            long length;
-            using (var stream = new FileStream(temp, TempOptions()))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-                length = stream.Length;
-            }
-            using var written = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return new Staged(temp, path, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(written)), length);
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            using var stream = new FileStream(temp, TempOptions());
+            // Hashed as it is written: a hash algorithm passes the bytes through to the file unchanged.
+            using (var hashing = new System.Security.Cryptography.CryptoStream(stream, sha, System.Security.Cryptography.CryptoStreamMode.Write, leaveOpen: true))
+                write(hashing);
+            stream.Flush(flushToDisk: true);
+            return new Staged(temp, path, Convert.ToHexStringLower(sha.Hash!), stream.Length);
         }
         catch
         {
@@ -66,7 +64,7 @@ public static class AtomicFile
         }
     });
 
-    /// <summary>A file written whole under a temporary name, waiting to be put in place; its hash is of the bytes on disk.</summary>
+    /// <summary>A file written whole under a temporary name, waiting to be put in place, with the hash of what was written.</summary>
     public sealed class Staged(string temp, string path, string sha256, long length)
     {
         public string Sha256 => sha256;

@@ -29,7 +29,10 @@ public static class BatchDocuments
     /// <summary>The bank files, one per BIC in ordinal order.</summary>
     public static IReadOnlyList<BatchFile> BankFiles(Batch batch) => BankFilesOneByOne(batch).ToList();
 
-    public static IEnumerable<BatchFile> BankFilesOneByOne(Batch batch) =>
+    /// <summary>What a dry run reports of the bank files: each rendered, hashed and let go before the next.</summary>
+    public static IReadOnlyList<BatchFile> BankFilesMeasured(Batch batch) => BankFilesOneByOne(batch).Select(f => f.Written()).ToList();
+
+    private static IEnumerable<BatchFile> BankFilesOneByOne(Batch batch) =>
         BankFilePlans(batch).Select(p =>
         {
             using var ms = new MemoryStream();

@@ -82,8 +82,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         if (request.DryRun)
         {
             await tx.RollbackAsync(ct).ConfigureAwait(false);
-            var rendered = BatchDocuments.BankFilesOneByOne(batch).Select(f => f.Written()).ToList();
-            return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, rendered, batch.Exclusions, folder, true, []);
+            return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, BatchDocuments.BankFilesMeasured(batch), batch.Exclusions, folder, true, []);
         }
 
         var (files, restoredFiles) = await BatchStore.CreateAsync(db, batch, BatchKind.Run, request.Prepared, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);

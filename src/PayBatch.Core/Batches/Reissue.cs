@@ -79,7 +79,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         if (request.DryRun)
         {
             await tx.RollbackAsync(ct).ConfigureAwait(false);
-            return new ReissueOutcome(batch, BatchDocuments.All(batch), skipped, folder, true);
+            return new ReissueOutcome(batch, BatchDocuments.BankFilesMeasured(batch), skipped, folder, true);
         }
         var (files, _) = await BatchStore.CreateAsync(db, batch, BatchKind.Reissue, request.Prepared, replaces, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
         return new ReissueOutcome(batch, files, skipped, folder, false);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
 using PayBatch.Core.Persistence;
@@ -9,11 +8,13 @@ namespace PayBatch.Core.Batches;
 internal static class DecisionFacts
 {
     /// <param name="alreadyPaid">The children ALREADY_PAID holds for: any payment for a run, a live one for a re-issue.</param>
-    public static async Task<QuarterFacts> LoadAsync(PayBatchDb db, Quarter quarter, BankDirectory banks, ChildIins alreadyPaid, CancellationToken ct)
+    public static Task<QuarterFacts> LoadAsync(PayBatchDb db, Quarter quarter, BankDirectory banks, ChildIins alreadyPaid, CancellationToken ct)
     {
-        // Read synchronously into the compact set: a million certificates are neither a task nor a string each.
-        var certified = new ChildIins(db.CertifiedChildren(quarter.ToString()).AsEnumerable());
-        var duplicated = (await db.DuplicatedApprovedChildren().ToListAsync(ct).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-        return new QuarterFacts(quarter, banks, certified, duplicated, alreadyPaid);
+        // Read as plain rows into the compact sets: a million certificates are neither a task nor a string each, and
+        // the repeated children are counted here (grouped by the database, the cases are read in the order of an index).
+        ct.ThrowIfCancellationRequested();
+        var certified = PlainReads.CertifiedChildren(db, quarter.ToString());
+        var duplicated = PlainReads.ChildrenInSeveralApprovedCases(db);
+        return Task.FromResult(new QuarterFacts(quarter, banks, certified, duplicated, alreadyPaid));
     }
 }

@@ -15,7 +15,7 @@ public static class NewBatch
     public static Batch From(Quarter quarter, int number, DateOnly valueDate, QuarterAmount amount, List<Payee> paid,
         IReadOnlyList<Exclusion> exclusions, BankFileFormat? format, PaymentTerms terms, BankDirectory banks)
     {
-        paid.Sort(static (a, b) => string.CompareOrdinal(a.CaseId, b.CaseId) is var byCase and not 0 ? byCase : Iin.CompareOrdinal(a.ChildIin, b.ChildIin));
+        paid.SortUnlessSorted(static (a, b) => string.CompareOrdinal(a.CaseId, b.CaseId) is var byCase and not 0 ? byCase : Iin.CompareOrdinal(a.ChildIin, b.ChildIin));
         var payments = new List<Payment>(paid.Count);
         for (var i = 0; i < paid.Count; i++)
         {

@@ -96,7 +96,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
     /// </summary>
     private async Task<(List<Payee> Payees, List<Exclusion> Exclusions, int Cases)> DecideAsync(Quarter q, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
-        var paid = new ChildIins(db.ChildrenWithPayments(q.ToString()).AsEnumerable());
+        var paid = PlainReads.ChildrenWithPayments(db, q.ToString());
         var facts = await DecisionFacts.LoadAsync(db, q, data.Banks, paid, ct).ConfigureAwait(false);
         var total = progress is null ? 0 : await db.AllCases().CountAsync(ct).ConfigureAwait(false);
         var payees = new List<Payee>();
@@ -105,26 +105,25 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
         var reasonLists = new Dictionary<long, IReadOnlyList<Reason>>(); // a few combinations of reasons: one list each
         var n = 0;
-        // Read synchronously: the providers' async reads cost a task per row, and a million rows are read in one go.
-        foreach (var row in db.AllCases().AsEnumerable())
+        foreach (var c in PlainReads.Cases(db))
         {
             if (n++ % 50_000 == 0)
             {
                 ct.ThrowIfCancellationRequested();
                 progress?.Report(new("deciding", n - 1, (int)((n - 1) * 100L / Math.Max(total, 1))));
             }
-            var c = CaseMapping.ToDomain(row);
             var reasons = EligibilityRules.Check(c, facts);
             if (reasons.Count == 0)
             {
                 payees.Add(Payee.Of(c) with { District = Once(c.District), BankBic = Once(c.BankBic) });
                 continue;
             }
-            var key = reasons.Aggregate(0L, (k, r) => k | (1L << (int)r));
+            var key = 0L;
+            foreach (var r in reasons) key |= 1L << (int)r;
             if (!reasonLists.TryGetValue(key, out var shared)) reasonLists[key] = shared = reasons;
             exclusions.Add(new Exclusion(c.CaseId, c.ChildIin, shared));
         }
-        exclusions.Sort((a, b) => string.CompareOrdinal(a.CaseId, b.CaseId));
+        exclusions.SortUnlessSorted(static (a, b) => string.CompareOrdinal(a.CaseId, b.CaseId));
         return (payees, exclusions, n);
     }
 }

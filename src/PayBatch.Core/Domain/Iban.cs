@@ -35,15 +35,21 @@ public readonly record struct Iban
     private static char Digit36(int d) => (char)(d < 10 ? '0' + d : 'A' + d - 10);
 
     /// <summary>The bank code: characters 5–7.</summary>
-    public string BankCode => Value.Substring(4, 3);
+    public string BankCode => ((_head / 36) % 1000).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>For messages and logs: the country, check digits and last four characters only.</summary>
     public static string Mask(string? raw) =>
         raw is { Length: >= 8 } ? $"{raw[..4]}{new string('*', raw.Length - 8)}{raw[^4..]}" : "****";
 
     /// <summary>How every IBAN is read: spaces removed, letters upper-cased.</summary>
-    public static string Normalize(string? text) =>
-        string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+    public static string Normalize(string? text)
+    {
+        text ??= "";
+        // Nearly every IBAN is already plain upper-case ASCII: returned as it is (a run reads a million).
+        foreach (var c in text)
+            if (!char.IsAscii(c) || char.IsWhiteSpace(c) || char.IsAsciiLetterLower(c)) return string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        return text;
+    }
 
     /// <summary>A value already checked when it was stored or decided; anything else is a defect, not input.</summary>
     public static Iban Parse(string text) =>
@@ -55,18 +61,21 @@ public readonly record struct Iban
         var t = Normalize(text);
         if (t.Length != 20 || !t.StartsWith("KZ", StringComparison.Ordinal)) return false;
         if (!char.IsAsciiDigit(t[2]) || !char.IsAsciiDigit(t[3])) return false;
-        if (!t.Substring(4, 3).All(char.IsAsciiDigit)) return false;
-        if (!t.All(char.IsAsciiLetterOrDigit)) return false;
-        if (Mod97(t[4..] + t[..4]) != 1) return false;
+        if (t.AsSpan(4, 3).IndexOfAnyExceptInRange('0', '9') >= 0) return false;
+        foreach (var c in t)
+            if (!char.IsAsciiLetterOrDigit(c)) return false;
+        if (Mod97(t) != 1) return false;
         iban = new Iban(t);
         return true;
     }
 
-    private static int Mod97(string rearranged)
+    /// <summary>ISO 13616: the IBAN with its first four characters moved to the end, letters as 10–35, mod 97.</summary>
+    private static int Mod97(string iban)
     {
         var remainder = 0;
-        foreach (var c in rearranged)
+        for (var i = 0; i < iban.Length; i++)
         {
+            var c = iban[(i + 4) % iban.Length];
             var v = char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
             remainder = v >= 10 ? ((remainder * 100) + v) % 97 : ((remainder * 10) + v) % 97;
         }

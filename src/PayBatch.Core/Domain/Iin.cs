@@ -31,7 +31,7 @@ public readonly record struct Iin
     {
         iin = default;
         var t = text?.Trim();
-        if (t is not { Length: 12 } || !t.All(char.IsAsciiDigit)) return false;
+        if (t is not { Length: 12 } || t.AsSpan().IndexOfAnyExceptInRange('0', '9') >= 0) return false;
         if (!HasValidCheckDigit(t)) return false;
         var century = t[6] switch
         {

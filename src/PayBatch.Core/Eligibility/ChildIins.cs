@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Numerics;
+using System.Text;
 
 namespace PayBatch.Core.Eligibility;
 
@@ -18,16 +19,30 @@ public sealed class ChildIins
         foreach (var iin in iins) Add(iin);
     }
 
+
     public int Count => _numbers.Count + _others.Count;
 
-    public void Add(string iin)
+    /// <summary>False when the set holds it already.</summary>
+    public bool Add(string iin) => AsNumber(iin) is { } n ? _numbers.Add(n) : _others.Add(iin);
+
+    /// <summary>Adds an IIN given as its UTF-8 bytes (as a database hands it over); false when the set holds it already.</summary>
+    public bool Add(ReadOnlySpan<byte> utf8) => AsNumber(utf8) is { } n ? _numbers.Add(n) : _others.Add(Encoding.UTF8.GetString(utf8));
+
+    public bool Contains(string iin) => AsNumber(iin.AsSpan()) is { } n ? _numbers.Contains(n) : _others.Contains(iin);
+
+    private static long? AsNumber(string text) => AsNumber(text.AsSpan());
+
+    /// <summary>Exactly twelve ASCII digits as their number; null for anything else.</summary>
+    private static long? AsNumber<T>(ReadOnlySpan<T> text) where T : unmanaged, IBinaryInteger<T>
     {
-        if (AsNumber(iin) is { } n) _numbers.Add(n);
-        else _others.Add(iin);
+        if (text.Length != 12) return null;
+        var n = 0L;
+        foreach (var c in text)
+        {
+            var d = long.CreateTruncating(c) - '0';
+            if ((ulong)d > 9) return null;
+            n = n * 10 + d;
+        }
+        return n;
     }
-
-    public bool Contains(string iin) => AsNumber(iin) is { } n ? _numbers.Contains(n) : _others.Contains(iin);
-
-    private static long? AsNumber(string text) =>
-        text.Length == 12 && text.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0 ? long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 }

@@ -7,7 +7,7 @@ public sealed record QuarterFacts(
     Quarter Quarter,
     BankDirectory Banks,
     ChildIins Certified,
-    ISet<string> ChildrenInSeveralApprovedCases,
+    ChildIins ChildrenInSeveralApprovedCases,
     ChildIins ChildrenAlreadyPaid);
 
 /// <summary>

@@ -10,7 +10,7 @@ public sealed record PaymentView(
     BatchState BatchState);
 
 /// <summary>
-/// Every query the program sends through EF, in one place, so each is compiled for every provider
+/// Every query the program sends through EF (the reads of a million rows are <see cref="PlainReads"/>), in one place, so each is compiled for every provider
 /// in the tests (ToQueryString) and a provider-specific break shows up without a server.
 /// </summary>
 public static class Queries
@@ -20,13 +20,7 @@ public static class Queries
     public static IQueryable<CaseRow> CasesById(this PayBatchDb db, IReadOnlyCollection<string> caseIds) =>
         db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.CaseId));
 
-    public static IQueryable<string> DuplicatedApprovedChildren(this PayBatchDb db) =>
-        db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Approved).GroupBy(c => c.ChildIin).Where(g => g.Count() > 1).Select(g => g.Key);
-
     public static IQueryable<CaseRow> DecidedBy(this PayBatchDb db, DateOnly end) => db.Cases.AsNoTracking().Where(c => c.DecisionDate <= end);
-
-    public static IQueryable<string> CertifiedChildren(this PayBatchDb db, string quarter) =>
-        db.Certificates.AsNoTracking().Where(c => c.Quarter == quarter).Select(c => c.ChildIin).Distinct();
 
     public static IQueryable<CaseRow> ApprovedCasesWithoutCertificate(this PayBatchDb db, string quarter) =>
         db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Approved && !db.Certificates.Any(x => x.ChildIin == c.ChildIin && x.Quarter == quarter));
@@ -37,9 +31,6 @@ public static class Queries
         var missing = db.ApprovedCasesWithoutCertificate(quarter);
         return db.Certificates.AsNoTracking().Where(c => missing.Any(k => k.ChildIin == c.ChildIin));
     }
-
-    public static IQueryable<string> ChildrenWithPayments(this PayBatchDb db, string quarter) =>
-        db.Payments.AsNoTracking().Where(p => p.Quarter == quarter && p.Status != PaymentStatus.Cancelled).Select(p => p.ChildIin).Distinct();
 
     public static IQueryable<PaymentRow> PaymentsOfQuarter(this PayBatchDb db, string quarter) =>
         db.Payments.AsNoTracking().Where(p => p.Quarter == quarter);

@@ -42,19 +42,7 @@ internal sealed class SqliteStatement : IDisposable
         var db = _connection.Handle!;
         try
         {
-            for (var i = 0; i < _values.Length; i++)
-            {
-                var at = _positions[i];
-                if (at == 0) continue; // a name the statement does not use
-                var rc = _values[i] switch
-                {
-                    null => raw.sqlite3_bind_null(_stmt, at),
-                    string s => raw.sqlite3_bind_text16(_stmt, at, s.AsSpan()),
-                    long l => raw.sqlite3_bind_int64(_stmt, at, l),
-                    var v => throw new NotSupportedException($"parameter type {v.GetType().Name}"),
-                };
-                if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
-            }
+            Bind(db);
             int step;
             while ((step = raw.sqlite3_step(_stmt)) == raw.SQLITE_ROW) { }
             if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, db);
@@ -63,6 +51,40 @@ internal sealed class SqliteStatement : IDisposable
         finally
         {
             raw.sqlite3_reset(_stmt);
+        }
+    }
+
+    /// <summary>Runs the statement with the values set and hands each row's first column to <paramref name="row"/> as its bytes (text as UTF-8).</summary>
+    public void Query(Action<ReadOnlySpan<byte>> row)
+    {
+        var db = _connection.Handle!;
+        try
+        {
+            Bind(db);
+            int step;
+            while ((step = raw.sqlite3_step(_stmt)) == raw.SQLITE_ROW) row(raw.sqlite3_column_blob(_stmt, 0));
+            if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_stmt);
+        }
+    }
+
+    private void Bind(sqlite3 db)
+    {
+        for (var i = 0; i < _values.Length; i++)
+        {
+            var at = _positions[i];
+            if (at == 0) continue; // a name the statement does not use
+            var rc = _values[i] switch
+            {
+                null => raw.sqlite3_bind_null(_stmt, at),
+                string s => raw.sqlite3_bind_text16(_stmt, at, s.AsSpan()),
+                long l => raw.sqlite3_bind_int64(_stmt, at, l),
+                var v => throw new NotSupportedException($"parameter type {v.GetType().Name}"),
+            };
+            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
         }
     }
 

@@ -27,7 +27,7 @@ public class EligibilityRulesTests
     private static QuarterFacts Facts(Quarter? certificateFor = null, bool certificate = true, bool duplicate = false, bool paid = false) =>
         new(Q1, Banks,
             new ChildIins(certificate && (certificateFor ?? Q1) == Q1 ? ["140315501021"] : []), // the facts hold the quarter's certificates only
-            duplicate ? new HashSet<string> { "140315501021" } : [],
+            new ChildIins(duplicate ? ["140315501021"] : []),
             new ChildIins(paid ? ["140315501021"] : []));
 
     private static IReadOnlyList<string> Check(RecipientCase c, QuarterFacts? f = null) =>
@@ -92,7 +92,7 @@ public class EligibilityRulesTests
     {
         var born = DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture);
         var iin = Cases.MakeIin(born);
-        var facts = new QuarterFacts(Q1, Banks, new ChildIins([iin]), new HashSet<string>(), new ChildIins([]));
+        var facts = new QuarterFacts(Q1, Banks, new ChildIins([iin]), new ChildIins([]), new ChildIins([]));
         var reasons = Check(Case(c => c with { ChildBirthDate = born, ChildIin = iin }), facts);
         Assert.Equal(holds, reasons.Contains("CHILD_OVER_AGE"));
         Assert.DoesNotContain("INVALID_CHILD_IIN", reasons);

@@ -27,10 +27,7 @@ public class ProviderQueryTests
         {
             ["AllCases"] = db.AllCases().ToQueryString(),
             ["CasesById"] = db.CasesById(["C-1"]).ToQueryString(),
-            ["DuplicatedApprovedChildren"] = db.DuplicatedApprovedChildren().ToQueryString(),
             ["DecidedBy"] = db.DecidedBy(new DateOnly(2026, 3, 31)).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToQueryString(),
-            ["CertifiedChildren"] = db.CertifiedChildren("2026Q1").ToQueryString(),
-            ["ChildrenWithPayments"] = db.ChildrenWithPayments("2026Q1").ToQueryString(),
             ["PaymentsOfQuarter"] = db.PaymentsOfQuarter("2026Q1").ToQueryString(),
             ["PaymentsOfQuarters"] = db.PaymentsOfQuarters(quarters).ToQueryString(),
             ["PaymentsOfBatch"] = db.PaymentsOfBatch(1).ToQueryString(),

@@ -1,0 +1,147 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
+
+namespace PayBatch.Core.Persistence;
+
+/// <summary>
+/// The reads of a million rows, by hand: one SELECT, each row mapped straight to what the step keeps.
+/// EF materialises an entity per row through its shaper and parses every stored date with the culture's
+/// full date parser, which cost a run most of its deciding time (issue 15). The small reads stay in
+/// <see cref="Queries"/>. Each read here is checked against EF's reading of the same rows on every
+/// provider (PlainReadsTests), so a column renamed in the model fails there.
+/// </summary>
+internal static class PlainReads
+{
+    /// <summary>
+    /// Runs <paramref name="sql"/> in the current transaction (opening the connection if EF has not) and
+    /// yields each row mapped; synchronous, since an async read costs a task per row.
+    /// </summary>
+    public static IEnumerable<T> Read<T>(PayBatchDb db, string sql, Func<DbDataReader, T> map, params (string Name, object Value)[] parameters)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened) db.Database.OpenConnection();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandTimeout = 600;
+            foreach (var (name, value) in parameters)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "@" + name;
+                p.Value = value;
+                command.Parameters.Add(p);
+            }
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) yield return map(reader);
+        }
+        finally
+        {
+            if (opened) db.Database.CloseConnection();
+        }
+    }
+
+    /// <summary>Every case, in the order of its key, as the decision reads it.</summary>
+    public static IEnumerable<RecipientCase> Cases(PayBatchDb db) => Read(db, """
+        SELECT case_id, district, applicant_iin, applicant_name, applicant_role, guardianship_ref, child_iin, child_name,
+               child_birth_date, application_date, decision_no, decision_date, disability_cert_no, disability_valid_to,
+               home_education_from, home_education_to, study_end_date, bank_bic, iban, status
+        FROM cases ORDER BY case_id
+        """, r => new RecipientCase
+    {
+        CaseId = r.GetString(0), District = r.GetString(1), ApplicantIin = r.GetString(2), ApplicantName = r.GetString(3),
+        ApplicantRole = Codes.Parse<ApplicantRole>(r.GetString(4)), GuardianshipRef = TextOrNull(r, 5), ChildIin = r.GetString(6),
+        ChildName = r.GetString(7), ChildBirthDate = Date(r, 8), ApplicationDate = Date(r, 9), DecisionNo = r.GetString(10),
+        DecisionDate = Date(r, 11), DisabilityCertNo = r.GetString(12), DisabilityValidTo = DateOrNull(r, 13), HomeEducationFrom = Date(r, 14),
+        HomeEducationTo = DateOrNull(r, 15), StudyEndDate = DateOrNull(r, 16), BankBic = r.GetString(17), Iban = r.GetString(18),
+        Status = Codes.Parse<CaseStatus>(r.GetString(19)),
+    });
+
+    /// <summary>The children of a quarter's payments other than cancelled ones.</summary>
+    public static ChildIins ChildrenWithPayments(PayBatchDb db, string quarter)
+    {
+        var set = new ChildIins([]);
+        ReadIins(db, "SELECT child_iin FROM payments WHERE quarter = @quarter AND status <> 'cancelled'", quarter, iin => set.Add(iin), iin => set.Add(iin));
+        return set;
+    }
+
+    /// <summary>The children with a school certificate for the quarter.</summary>
+    public static ChildIins CertifiedChildren(PayBatchDb db, string quarter)
+    {
+        var set = new ChildIins([]);
+        ReadIins(db, "SELECT child_iin FROM certificates WHERE quarter = @quarter", quarter, iin => set.Add(iin), iin => set.Add(iin));
+        return set;
+    }
+
+    /// <summary>The children of more than one approved case (counted here: grouped by the database, the cases are read in an index's order, a random read each).</summary>
+    public static ChildIins ChildrenInSeveralApprovedCases(PayBatchDb db)
+    {
+        var seen = new ChildIins([]);
+        var repeated = new ChildIins([]);
+        ReadIins(db, "SELECT child_iin FROM cases WHERE status = 'approved'", null,
+            iin => { if (!seen.Add(iin)) repeated.Add(iin); }, iin => { if (!seen.Add(iin)) repeated.Add(iin); });
+        return repeated;
+    }
+
+    /// <summary>
+    /// A column of IINs, each handed over as its UTF-8 bytes where the provider can (SQLite: no string made
+    /// for a million IINs that end as numbers), else as text.
+    /// </summary>
+    private static void ReadIins(PayBatchDb db, string sql, string? quarter, Action<ReadOnlySpan<byte>> utf8, Action<string> text)
+    {
+        if (db.Provider != DbProvider.Sqlite)
+        {
+            foreach (var iin in Read(db, sql, r => r.GetString(0), quarter is null ? [] : [("quarter", quarter)])) text(iin);
+            return;
+        }
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened) db.Database.OpenConnection();
+        try
+        {
+            using var statement = new SqliteStatement(connection, sql, quarter is null ? [] : ["quarter"]);
+            if (quarter is not null) statement.Set(0, quarter);
+            statement.Query(utf8);
+        }
+        finally
+        {
+            if (opened) db.Database.CloseConnection();
+        }
+    }
+
+    public static string? TextOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    /// <summary>
+    /// A stored date: SQLite keeps it as the text yyyy-MM-dd (as Microsoft.Data.Sqlite writes it), read
+    /// digit by digit; the servers have a date type.
+    /// </summary>
+    public static DateOnly Date(DbDataReader r, int i) => r is SqliteDataReader ? IsoDate(r.GetString(i)) : r.GetFieldValue<DateOnly>(i);
+
+    public static DateOnly? DateOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : Date(r, i);
+
+    /// <summary>yyyy-MM-dd exactly, as EF reads it; anything else is corrupt data.</summary>
+    internal static DateOnly IsoDate(string s)
+    {
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-') throw new InvalidDataException($"'{s}' is not a stored date");
+        return new DateOnly(Digits(s, 0, 4), Digits(s, 5, 2), Digits(s, 8, 2));
+    }
+
+    private static int Digits(string s, int start, int count)
+    {
+        var n = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var d = s[i] - '0';
+            if ((uint)d > 9) throw new InvalidDataException($"'{s}' is not a stored date");
+            n = n * 10 + d;
+        }
+        return n;
+    }
+}

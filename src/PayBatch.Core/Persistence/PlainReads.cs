@@ -64,6 +64,18 @@ internal static class PlainReads
         Status = Codes.Parse<CaseStatus>(r.GetString(19)),
     });
 
+    /// <summary>The payments of the quarters with their batch's value date and state, in reference order (<see cref="Queries.PaymentViews"/> by hand).</summary>
+    public static IEnumerable<PaymentView> PaymentViews(PayBatchDb db, IReadOnlyList<string> quarters) => quarters.Count == 0 ? [] : Read(db, $"""
+        SELECT p.id, p.reference, p.quarter, p.case_id, p.child_iin, p.district, p.bic, p.iban, p.amount_tiyn, p.status, p.credited_on,
+               p.status_reason, p.replaces_payment_id, b.value_date, b.state
+        FROM payments p JOIN batches b ON p.batch_id = b.id
+        WHERE p.quarter IN ({string.Join(", ", quarters.Select((_, i) => $"@q{i}"))})
+        ORDER BY p.reference
+        """, r => new PaymentView(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+            r.GetString(7), r.GetInt64(8), Codes.Parse<PaymentStatus>(r.GetString(9)), DateOrNull(r, 10), TextOrNull(r, 11),
+            r.IsDBNull(12) ? null : r.GetInt64(12), Date(r, 13), r.GetString(14) is { Length: > 0 } state ? Codes.Parse<BatchState>(state) : PayBatchDb.NoState),
+        [.. quarters.Select((q, i) => ($"q{i}", (object)q))]);
+
     /// <summary>The children of a quarter's payments other than cancelled ones.</summary>
     public static ChildIins ChildrenWithPayments(PayBatchDb db, string quarter)
     {

@@ -301,7 +301,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var byReference = new Dictionary<PaymentReference, HeldPayment>(db.PaymentsOfQuarters(quarters).Count());
         var texts = new Dictionary<string, string>(StringComparer.Ordinal); // districts and BICs repeat: one string each
         string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
-        foreach (var view in db.PaymentViews(quarters).AsEnumerable()) // synchronously: an async read costs a task per row
+        foreach (var view in PlainReads.PaymentViews(db, quarters))
         {
             var state = PaymentState.Of(view with { District = Once(view.District), Bic = Once(view.Bic) });
             byReference.Add(state.Reference, new HeldPayment(state));

@@ -35,7 +35,7 @@ public static class ReportLoader
     /// </summary>
     private static IEnumerable<PaymentState> Payments(PayBatchDb db, string quarter, CancellationToken ct)
     {
-        foreach (var v in db.PaymentViews([quarter]).AsEnumerable())
+        foreach (var v in PlainReads.PaymentViews(db, [quarter]))
         {
             ct.ThrowIfCancellationRequested();
             yield return PaymentState.Of(v);

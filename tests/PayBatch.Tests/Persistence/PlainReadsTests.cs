@@ -27,6 +27,7 @@ public class PlainReadsTests
         BatchId = batchId, Reference = $"{quarter}-01-{i:000000}", Quarter = quarter, Sequence = i, CaseId = $"C-{i:000}", District = "d",
         ChildIin = childIin, ApplicantIin = "a", ApplicantName = "n", Iban = "iban", Bic = "bic", AmountTiyn = 2811250, Status = status,
         CreditedOn = status == PaymentStatus.Credited ? new DateOnly(2026, 1, 22) : null,
+        StatusReason = status == PaymentStatus.Rejected ? "AC01" : null, ReplacesPaymentId = null,
     };
 
     [Theory]
@@ -54,7 +55,7 @@ public class PlainReadsTests
         var batch = new BatchRow
         {
             Quarter = "2026Q1", Number = 1, Kind = BatchKind.Run, ValueDate = new DateOnly(2026, 1, 20), Mrp = 4325, Coefficient = 6.5m,
-            AmountPerChildTiyn = 2811250, Count = 3, TotalTiyn = 3 * 2811250, WrittenWith = "{}", CreatedAtUtc = new DateTime(2026, 1, 20, 0, 0, 0, DateTimeKind.Utc),
+            AmountPerChildTiyn = 2811250, Count = 3, TotalTiyn = 3 * 2811250, WrittenWith = "{}", State = BatchState.Released, CreatedAtUtc = new DateTime(2026, 1, 20, 0, 0, 0, DateTimeKind.Utc),
         };
         db.Batches.Add(batch);
         await db.SaveChangesAsync();
@@ -63,6 +64,11 @@ public class PlainReadsTests
             Payment(batch.Id, 2, "2026Q1", children[2], PaymentStatus.Rejected),   // not live, but a payment: the child counts as paid
             Payment(batch.Id, 3, "2026Q1", children[1], PaymentStatus.Cancelled),  // cancelled: not paid
             Payment(batch.Id, 4, "2026Q2", children[4], PaymentStatus.Issued));    // another quarter
+        await db.SaveChangesAsync();
+        var rejected = db.Payments.Single(p => p.Sequence == 2).Id;
+        db.Payments.Add(Payment(batch.Id, 5, "2026Q1", children[2], PaymentStatus.Issued));
+        await db.SaveChangesAsync();
+        db.Payments.Single(p => p.Sequence == 5).ReplacesPaymentId = rejected;
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
@@ -83,6 +89,16 @@ public class PlainReadsTests
         Same(PlainReads.ChildrenInSeveralApprovedCases(db),
             db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Approved).AsEnumerable().GroupBy(c => c.ChildIin).Where(g => g.Count() > 1).Select(g => g.Key).ToList());
         Assert.Equal(2, PlainReads.ChildrenInSeveralApprovedCases(db).Count);
+
+        // The payments with their batch's value date and state, in reference order, as reconcile and the report read them.
+        foreach (string[] quarters in new[] { ["2026Q1", "2026Q2"], ["2026Q1"], ["2025Q4"], Array.Empty<string>() })
+        {
+            var expected = quarters.Length == 0 ? [] : db.PaymentViews(quarters).ToList();
+            Assert.Equal(expected, PlainReads.PaymentViews(db, quarters).ToList());
+        }
+        Assert.Equal(5, PlainReads.PaymentViews(db, ["2026Q1", "2026Q2"]).Count());
+        Assert.Contains(PlainReads.PaymentViews(db, ["2026Q1"]), v => v.ReplacesPaymentId == rejected);
+        Assert.Contains(PlainReads.PaymentViews(db, ["2026Q1"]), v => v.CreditedOn == new DateOnly(2026, 1, 22) && v.BatchState == BatchState.Released);
     }
 
     [Theory]

@@ -60,7 +60,6 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
 
         var started = clock.GetTimestamp();
         var (eligible, exclusions, cases) = await DecideAsync(q, progress, ct).ConfigureAwait(false);
-        LargeReads.LetGo();
         log.Information("Decided {Quarter}: {Eligible} to pay, {Excluded} excluded, of {Cases} cases in {Ms} ms",
             q.ToString(), eligible.Count, exclusions.Count, cases, (int)clock.GetElapsedTime(started).TotalMilliseconds);
 
@@ -73,6 +72,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
             return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, null, [], exclusions, null, request.DryRun, restored);
         }
 
+        LargeReads.LetGo(); // the deciding's garbage, before the batch is built (a run that pays nobody builds nothing)
         var number = await BatchStore.NextNumberAsync(db, q, ct).ConfigureAwait(false);
         var batch = NewBatch.From(q, number, valueDate, amount, eligible, exclusions, request.Format, terms, data.Banks);
         LargeReads.LetGo();

@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PayBatch.Core.Domain;
-using PayBatch.Core.Eligibility;
 
 namespace PayBatch.Core.Persistence;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
-using PayBatch.Core.Eligibility;
 using PayBatch.Core.Persistence;
 using PayBatch.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Text;
 
-namespace PayBatch.Core.Eligibility;
+namespace PayBatch.Core.Domain;
 
 /// <summary>
 /// A set of children's IINs as the registry writes them. A quarter's certificates and payments are up to

@@ -10,8 +10,7 @@ internal static class DecisionFacts
     /// <param name="alreadyPaid">The children ALREADY_PAID holds for: any payment for a run, a live one for a re-issue.</param>
     public static Task<QuarterFacts> LoadAsync(PayBatchDb db, Quarter quarter, BankDirectory banks, ChildIins alreadyPaid, CancellationToken ct)
     {
-        // Read as plain rows into the compact sets: a million certificates are neither a task nor a string each, and
-        // the repeated children are counted here (grouped by the database, the cases are read in the order of an index).
+        // Read as plain rows into the compact sets: a million certificates are neither a task nor a string each.
         ct.ThrowIfCancellationRequested();
         var certified = PlainReads.CertifiedChildren(db, quarter.ToString());
         var duplicated = PlainReads.ChildrenInSeveralApprovedCases(db);

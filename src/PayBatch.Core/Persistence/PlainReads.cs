@@ -91,14 +91,18 @@ internal static class PlainReads
         return set;
     }
 
-    /// <summary>The children of more than one approved case (counted here: grouped by the database, the cases are read in an index's order, a random read each).</summary>
+    /// <summary>
+    /// The children of more than one approved case. SQLite would group them in the order of the child's index,
+    /// fetching each case from the table at random (7 s at a million cases); read in table order and sorted,
+    /// 0.8 s. Counting them here instead would hold a set of a million IINs (issue 15's memory).
+    /// </summary>
     public static ChildIins ChildrenInSeveralApprovedCases(PayBatchDb db)
     {
-        var seen = new ChildIins([]);
-        var repeated = new ChildIins([]);
-        ReadIins(db, "SELECT child_iin FROM cases WHERE status = 'approved'", null,
-            iin => { if (!seen.Add(iin)) repeated.Add(iin); }, iin => { if (!seen.Add(iin)) repeated.Add(iin); });
-        return repeated;
+        var set = new ChildIins([]);
+        var cases = db.Provider == DbProvider.Sqlite ? "cases NOT INDEXED" : "cases";
+        ReadIins(db, $"SELECT child_iin FROM {cases} WHERE status = 'approved' GROUP BY child_iin HAVING COUNT(*) > 1", null,
+            iin => set.Add(iin), iin => set.Add(iin));
+        return set;
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public sealed class ChildIins
         foreach (var c in text)
         {
             var d = long.CreateTruncating(c) - '0';
-            if ((ulong)d > 9) return null;
+            if (d is < 0 or > 9) return null;
             n = n * 10 + d;
         }
         return n;

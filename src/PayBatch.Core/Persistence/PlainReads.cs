@@ -154,7 +154,7 @@ internal static class PlainReads
         for (var i = start; i < start + count; i++)
         {
             var d = s[i] - '0';
-            if ((uint)d > 9) throw new InvalidDataException($"'{s}' is not a stored date");
+            if (d is < 0 or > 9) throw new InvalidDataException($"'{s}' is not a stored date");
             n = n * 10 + d;
         }
         return n;

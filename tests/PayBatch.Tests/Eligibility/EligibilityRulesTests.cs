@@ -170,5 +170,13 @@ public class ChildIinsTests
         Assert.True(set.Contains(""));
         Assert.False(set.Contains("140315501022"));
         Assert.False(set.Contains("140315501021 "));
+        // Twelve characters that are not all digits stay text, whatever they are (a character below '0' included).
+        foreach (var text in new[] { "1403 5501021", "-14031550102", "+14031550102", "1403155010.1", "14031550102\u0000" })
+        {
+            Assert.False(set.Contains(text));
+            Assert.True(set.Add(text));
+            Assert.True(set.Contains(text));
+            Assert.False(set.Add(System.Text.Encoding.UTF8.GetBytes(text))); // the same, handed over as bytes
+        }
     }
 }

@@ -29,6 +29,7 @@ public sealed class CsvInput : IDisposable
 
     /// <summary>The record each column was last checked in: a field read twice is reported once.</summary>
     private readonly int[] _checkedIn;
+    private readonly FieldRules.Rule?[] _rules; // each column's, looked up once
     private int _record;
     private int _previousEnd;
 
@@ -36,6 +37,7 @@ public sealed class CsvInput : IDisposable
     {
         _lineOffset = lineOffset;
         _checkedIn = new int[columns.Count == 0 ? 0 : columns.Values.Max() + 1];
+        _rules = new FieldRules.Rule?[_checkedIn.Length];
         Path = path;
         _csv = csv;
         _columns = columns;
@@ -160,7 +162,7 @@ public sealed class CsvInput : IDisposable
         {
             _checkedIn[index] = _record;
             if (raw.AsSpan().IndexOfAny('\n', '\r') >= 0) Problem(column, CoreText.UnbalancedQuote);
-            else if (FieldRules.Check(column, raw) is { } wrong) Problem(column, wrong);
+            else if (FieldRules.Check(_rules[index] ??= FieldRules.For(column), raw) is { } wrong) Problem(column, wrong);
         }
         return raw.Trim();
     }
@@ -178,9 +180,42 @@ public sealed class CsvInput : IDisposable
     {
         var t = Text(column);
         if (t.Length == 0) return null;
-        if (DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        if (TryParseDate(t, out var d)) return d;
         Problem(column, CoreText.NotADate);
         return null;
+    }
+
+    /// <summary>
+    /// yyyy-MM-dd or dd.MM.yyyy. Ten digits and separators in place are read digit by digit (a registry of a
+    /// million rows carries five million dates); anything else is left to <see cref="DateOnly.TryParseExact(string?, string[], IFormatProvider?, DateTimeStyles, out DateOnly)"/>.
+    /// Both give the same answer for every text (CsvInputDateTests).
+    /// </summary>
+    internal static bool TryParseDate(string t, out DateOnly date)
+    {
+        date = default;
+        int year, month, day;
+        if (t.Length == 10 && t[4] == '-' && t[7] == '-')
+            (year, month, day) = (Number(t, 0, 4), Number(t, 5, 2), Number(t, 8, 2));
+        else if (t.Length == 10 && t[2] == '.' && t[5] == '.')
+            (year, month, day) = (Number(t, 6, 4), Number(t, 3, 2), Number(t, 0, 2));
+        else
+            return DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>The digits at <paramref name="start"/> as a number; -1 when one is not a digit.</summary>
+    private static int Number(string t, int start, int count)
+    {
+        var n = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var d = t[i] - '0';
+            if (d is < 0 or > 9) return -1;
+            n = (n * 10) + d;
+        }
+        return n;
     }
 
     public DateOnly RequiredDate(string column)

@@ -34,15 +34,20 @@ public static class FieldRules
 
     public static int Limit(string column) => Limits.GetValueOrDefault(column, DefaultLimit);
 
+    /// <summary>A column's rules: its length limit, and whether it must not start like a formula.</summary>
+    public sealed record Rule(int Limit, bool Exact);
+
+    public static Rule For(string column) => new(Limit(column), Exact.Contains(column));
+
     /// <summary>What is wrong with a field as read (before trimming), or null.</summary>
-    public static Said? Check(string column, string raw)
+    public static Said? Check(Rule rule, string raw)
     {
-        if (raw.Length > Limit(column)) return CoreText.TooLong.With(Limit(column), raw.Length);
+        if (raw.Length > rule.Limit) return CoreText.TooLong.With(rule.Limit, raw.Length);
         var control = raw.AsSpan().IndexOfAnyInRange('\0', '\u001f');
         if (control < 0) control = raw.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
         if (control >= 0) return CoreText.ControlCharacter.With(((int)raw[control]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture), control + 1);
         var text = raw.TrimStart();
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' && Exact.Contains(column))
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' && rule.Exact)
             return CoreText.FormulaStart.With(text[0]);
         return null;
     }

@@ -71,8 +71,7 @@ public abstract class BulkWriter : IAsyncDisposable
 
         public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
         {
-            for (var i = 0; i < columns.Count; i++) _insert.SetTyped(columns[i].Name, columns[i].Type, values[i]);
-            await _insert.ExecuteAsync(ct).ConfigureAwait(false);
+            await _insert.SetRow(columns, values).ExecuteAsync(ct).ConfigureAwait(false);
         }
 
         public override ValueTask CompleteAsync(CancellationToken ct) => ValueTask.CompletedTask;

@@ -41,9 +41,10 @@ public sealed class PreparedCommand : IDisposable
         }
     }
 
-    public PreparedCommand Set(string name, string? value)
+    public PreparedCommand Set(string name, string? value) => SetAt(_slots[name], value);
+
+    private PreparedCommand SetAt(int slot, string? value)
     {
-        var slot = _slots[name];
         if (_statement is not null) _statement.Set(slot, value);
         else Bind(slot, DbType.String, value);
         return this;
@@ -53,9 +54,10 @@ public sealed class PreparedCommand : IDisposable
     /// Values carry their type even when null: PostgreSQL will not cast a text null to a date or a
     /// bigint. DateTime keeps the provider's own inference (UTC → timestamptz).
     /// </summary>
-    public PreparedCommand Set<T>(string name, T? value) where T : struct
+    public PreparedCommand Set<T>(string name, T? value) where T : struct => SetAt(_slots[name], value);
+
+    private PreparedCommand SetAt<T>(int slot, T? value) where T : struct
     {
-        var slot = _slots[name];
         var type = typeof(T);
         if (_statement is not null)
         {
@@ -84,16 +86,26 @@ public sealed class PreparedCommand : IDisposable
 
     public PreparedCommand Set<T>(string name, T value) where T : struct => Set(name, (T?)value);
 
-    /// <summary>Sets a value whose type the caller knows from the column, nulls included.</summary>
-    public PreparedCommand SetTyped(string name, ColumnType type, object? value) => type switch
+    /// <summary>
+    /// Sets every parameter, in the order of the names the command was made with, from values whose
+    /// types the caller knows from the columns (nulls included): a row of a bulk write, without a name looked up per value.
+    /// </summary>
+    public PreparedCommand SetRow(IReadOnlyList<Column> columns, object?[] values)
     {
-        ColumnType.Text => Set(name, (string?)value),
-        ColumnType.Int => Set(name, (int?)value),
-        ColumnType.Long => Set(name, (long?)value),
-        ColumnType.Date => Set(name, (DateOnly?)value),
-        ColumnType.TimestampUtc => Set(name, (DateTime?)value),
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
+        for (var i = 0; i < columns.Count; i++)
+        {
+            _ = columns[i].Type switch
+            {
+                ColumnType.Text => SetAt(i, (string?)values[i]),
+                ColumnType.Int => SetAt(i, (int?)values[i]),
+                ColumnType.Long => SetAt(i, (long?)values[i]),
+                ColumnType.Date => SetAt(i, (DateOnly?)values[i]),
+                ColumnType.TimestampUtc => SetAt(i, (DateTime?)values[i]),
+                _ => throw new ArgumentOutOfRangeException(nameof(columns)),
+            };
+        }
+        return this;
+    }
 
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {

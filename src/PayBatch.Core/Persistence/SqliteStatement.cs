@@ -32,7 +32,20 @@ internal sealed class SqliteStatement : IDisposable
 
     public void Set(int slot, long value) => _values[slot] = value;
 
-    public static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>yyyy-MM-dd, digit by digit (a million rows carry several dates each).</summary>
+    public static string Text(DateOnly d) => string.Create(10, d, static (chars, d) =>
+    {
+        Digits(chars[..4], d.Year);
+        chars[4] = '-';
+        Digits(chars.Slice(5, 2), d.Month);
+        chars[7] = '-';
+        Digits(chars.Slice(8, 2), d.Day);
+    });
+
+    private static void Digits(Span<char> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--, value /= 10) into[i] = (char)('0' + (value % 10));
+    }
 
     public static string Text(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 

@@ -74,8 +74,7 @@ public abstract class UpsertSink : IAsyncDisposable
                 _changes += await _history.Set("case_id", (string?)values[_historyAt.CaseId]).Set("bank_bic", (string?)values[_historyAt.Bic])
                     .Set("iban", (string?)values[_historyAt.Iban]).Set("now", _now).ExecuteAsync(ct).ConfigureAwait(false);
             }
-            for (var i = 0; i < _columns.Count; i++) _upsert.SetTyped(_columns[i].Name, _columns[i].Type, values[i]);
-            await _upsert.ExecuteAsync(ct).ConfigureAwait(false);
+            await _upsert.SetRow(_columns, values).ExecuteAsync(ct).ConfigureAwait(false);
         }
 
         public override Task<int> CompleteAsync(CancellationToken ct) => Task.FromResult(_changes);

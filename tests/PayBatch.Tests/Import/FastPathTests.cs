@@ -1,0 +1,82 @@
+using System.Globalization;
+using PayBatch.Core.Import;
+using PayBatch.Core.Persistence;
+
+namespace PayBatch.Tests.Import;
+
+/// <summary>
+/// The digit-by-digit paths of a million-row import answer exactly as the framework's parsing and
+/// formatting they replace: every date of five centuries in both input formats, and texts that are almost dates.
+/// </summary>
+public class FastPathTests
+{
+    private static readonly string[] Formats = ["yyyy-MM-dd", "dd.MM.yyyy"];
+
+    private static void Same(string text)
+    {
+        var expected = DateOnly.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var e);
+        var actual = CsvInput.TryParseDate(text, out var a);
+        Assert.True(expected == actual, $"'{text}': TryParseExact {expected}, fast path {actual}");
+        Assert.Equal(e, a);
+    }
+
+    [Fact]
+    public void Every_date_reads_as_TryParseExact_reads_it()
+    {
+        for (var d = new DateOnly(1800, 1, 1); d <= new DateOnly(2300, 12, 31); d = d.AddDays(1))
+        {
+            Same(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Same(d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+        }
+        Same("0001-01-01");
+        Same("9999-12-31");
+    }
+
+    [Theory]
+    [InlineData("0000-01-01")]
+    [InlineData("2026-02-29")]
+    [InlineData("2024-02-29")]
+    [InlineData("2026-13-01")]
+    [InlineData("2026-00-10")]
+    [InlineData("2026-01-00")]
+    [InlineData("2026-04-31")]
+    [InlineData("31.04.2026")]
+    [InlineData("29.02.2028")]
+    [InlineData("2026-1-05")]
+    [InlineData("2026-01-5")]
+    [InlineData("2026/01/05")]
+    [InlineData("2026-0a-05")]
+    [InlineData("+026-01-05")]
+    [InlineData("2026-01-05 ")]
+    [InlineData("05.01.26")]
+    [InlineData("5.01.2026")]
+    [InlineData("2026-01-05T00:00")]
+    [InlineData("٢٠٢٦-٠١-٠٥")]
+    [InlineData("")]
+    public void Almost_dates_read_as_TryParseExact_reads_them(string text) => Same(text);
+
+    [Fact]
+    public void Random_ten_character_texts_read_as_TryParseExact_reads_them()
+    {
+        var random = new Random(15);
+        const string alphabet = "0123456789-.0123456789 a";
+        for (var n = 0; n < 200_000; n++)
+        {
+            var chars = Enumerable.Range(0, 10).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray();
+            if (n % 2 == 0) (chars[4], chars[7]) = ('-', '-');
+            else (chars[2], chars[5]) = ('.', '.');
+            Same(new string(chars));
+        }
+    }
+
+    [Fact]
+    public void A_stored_date_is_written_as_yyyy_MM_dd()
+    {
+        for (var n = 0; n <= DateOnly.MaxValue.DayNumber; n += 97)
+        {
+            var d = DateOnly.FromDayNumber(n);
+            Assert.Equal(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), SqliteStatement.Text(d));
+        }
+        Assert.Equal("9999-12-31", SqliteStatement.Text(new DateOnly(9999, 12, 31)));
+    }
+}

@@ -8,12 +8,11 @@ namespace PayBatch.Core.Batches;
 internal static class DecisionFacts
 {
     /// <param name="alreadyPaid">The children ALREADY_PAID holds for: any payment for a run, a live one for a re-issue.</param>
-    public static Task<QuarterFacts> LoadAsync(PayBatchDb db, Quarter quarter, BankDirectory banks, ChildIins alreadyPaid, CancellationToken ct)
+    public static QuarterFacts Load(PayBatchDb db, Quarter quarter, BankDirectory banks, ChildIins alreadyPaid)
     {
-        // Read as plain rows into the compact sets: a million certificates are neither a task nor a string each.
-        ct.ThrowIfCancellationRequested();
+        // Read as plain rows into the compact sets (synchronously): a million certificates are neither a task nor a string each.
         var certified = PlainReads.CertifiedChildren(db, quarter.ToString());
         var duplicated = PlainReads.ChildrenInSeveralApprovedCases(db);
-        return Task.FromResult(new QuarterFacts(quarter, banks, certified, duplicated, alreadyPaid));
+        return new QuarterFacts(quarter, banks, certified, duplicated, alreadyPaid);
     }
 }

@@ -97,7 +97,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
     private async Task<(List<Payee> Payees, List<Exclusion> Exclusions, int Cases)> DecideAsync(Quarter q, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
         var paid = PlainReads.ChildrenWithPayments(db, q.ToString());
-        var facts = await DecisionFacts.LoadAsync(db, q, data.Banks, paid, ct).ConfigureAwait(false);
+        var facts = DecisionFacts.Load(db, q, data.Banks, paid);
         var total = progress is null ? 0 : await db.AllCases().CountAsync(ct).ConfigureAwait(false);
         var payees = new List<Payee>();
         var exclusions = new List<Exclusion>();

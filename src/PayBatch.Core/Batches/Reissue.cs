@@ -40,7 +40,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         var caseIds = rejected.Select(p => p.CaseId).Distinct().ToList();
         var cases = (await db.CasesById(caseIds).ToListAsync(ct).ConfigureAwait(false))
             .ToDictionary(c => c.CaseId, CaseMapping.ToDomain, StringComparer.Ordinal);
-        var facts = await DecisionFacts.LoadAsync(db, q, data.Banks, live, ct).ConfigureAwait(false);
+        var facts = DecisionFacts.Load(db, q, data.Banks, live);
 
         var skipped = new List<NotReissued>();
         var chosen = new List<(PaymentRow Old, RecipientCase Case)>();

@@ -19,18 +19,15 @@ public sealed class ChildIins
         foreach (var iin in iins) Add(iin);
     }
 
-
     public int Count => _numbers.Count + _others.Count;
 
     /// <summary>False when the set holds it already.</summary>
-    public bool Add(string iin) => AsNumber(iin) is { } n ? _numbers.Add(n) : _others.Add(iin);
+    public bool Add(string iin) => AsNumber(iin.AsSpan()) is { } n ? _numbers.Add(n) : _others.Add(iin);
 
     /// <summary>Adds an IIN given as its UTF-8 bytes (as a database hands it over); false when the set holds it already.</summary>
     public bool Add(ReadOnlySpan<byte> utf8) => AsNumber(utf8) is { } n ? _numbers.Add(n) : _others.Add(Encoding.UTF8.GetString(utf8));
 
     public bool Contains(string iin) => AsNumber(iin.AsSpan()) is { } n ? _numbers.Contains(n) : _others.Contains(iin);
-
-    private static long? AsNumber(string text) => AsNumber(text.AsSpan());
 
     /// <summary>Exactly twelve ASCII digits as their number; null for anything else.</summary>
     private static long? AsNumber<T>(ReadOnlySpan<T> text) where T : unmanaged, IBinaryInteger<T>

@@ -188,7 +188,7 @@ public sealed class CsvInput : IDisposable
     /// <summary>
     /// yyyy-MM-dd or dd.MM.yyyy. Ten digits and separators in place are read digit by digit (a registry of a
     /// million rows carries five million dates); anything else is left to <see cref="DateOnly.TryParseExact(string?, string[], IFormatProvider?, DateTimeStyles, out DateOnly)"/>.
-    /// Both give the same answer for every text (CsvInputDateTests).
+    /// Both give the same answer for every text (FastPathTests).
     /// </summary>
     internal static bool TryParseDate(string t, out DateOnly date)
     {

@@ -11,8 +11,8 @@ namespace PayBatch.Core.Persistence;
 /// The reads of a million rows, by hand: one SELECT, each row mapped straight to what the step keeps.
 /// EF materialises an entity per row through its shaper and parses every stored date with the culture's
 /// full date parser, which cost a run most of its deciding time (issue 15). The small reads stay in
-/// <see cref="Queries"/>. Each read here is checked against EF's reading of the same rows on every
-/// provider (PlainReadsTests), so a column renamed in the model fails there.
+/// <see cref="Queries"/>. Each read here is checked against EF's reading of the same rows on SQLite and
+/// PostgreSQL (PlainReadsTests; no SQL Server runs here), so a column renamed in the model fails there.
 /// </summary>
 internal static class PlainReads
 {
@@ -30,7 +30,7 @@ internal static class PlainReads
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandTimeout = 600;
+            command.CommandTimeout = db.Database.GetCommandTimeout() ?? 60;
             foreach (var (name, value) in parameters)
             {
                 var p = command.CreateParameter();
@@ -47,12 +47,12 @@ internal static class PlainReads
         }
     }
 
-    /// <summary>Every case, in the order of its key, as the decision reads it.</summary>
+    /// <summary>Every case, in table order (on SQLite the order of import; the caller sorts), as the decision reads it.</summary>
     public static IEnumerable<RecipientCase> Cases(PayBatchDb db) => Read(db, """
         SELECT case_id, district, applicant_iin, applicant_name, applicant_role, guardianship_ref, child_iin, child_name,
                child_birth_date, application_date, decision_no, decision_date, disability_cert_no, disability_valid_to,
                home_education_from, home_education_to, study_end_date, bank_bic, iban, status
-        FROM cases ORDER BY case_id
+        FROM cases
         """, r => new RecipientCase
     {
         CaseId = r.GetString(0), District = r.GetString(1), ApplicantIin = r.GetString(2), ApplicantName = r.GetString(3),
@@ -111,7 +111,9 @@ internal static class PlainReads
     /// </summary>
     private static void ReadIins(PayBatchDb db, string sql, string? quarter, Action<ReadOnlySpan<byte>> utf8, Action<string> text)
     {
-        if (db.Provider != DbProvider.Sqlite)
+        // SQLite hands a TEXT value's bytes over in the database's own encoding: UTF-8 in every database this
+        // program creates; one created elsewhere as UTF-16 is read as text.
+        if (db.Provider != DbProvider.Sqlite || Read(db, "PRAGMA encoding", r => r.GetString(0)).Single() != "UTF-8")
         {
             foreach (var iin in Read(db, sql, r => r.GetString(0), quarter is null ? [] : [("quarter", quarter)])) text(iin);
             return;
@@ -141,7 +143,7 @@ internal static class PlainReads
 
     public static DateOnly? DateOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : Date(r, i);
 
-    /// <summary>yyyy-MM-dd exactly, as EF reads it; anything else is corrupt data.</summary>
+    /// <summary>yyyy-MM-dd exactly, as this program writes dates; anything else is corrupt data (stricter than EF, which parses any date text).</summary>
     internal static DateOnly IsoDate(string s)
     {
         if (s.Length != 10 || s[4] != '-' || s[7] != '-') throw new InvalidDataException($"'{s}' is not a stored date");

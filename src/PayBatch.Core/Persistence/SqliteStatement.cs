@@ -5,8 +5,8 @@ using SQLitePCL;
 namespace PayBatch.Core.Persistence;
 
 /// <summary>
-/// One SQLite statement compiled once and run once per row: values bound by position, the statement
-/// reset between rows. Microsoft.Data.Sqlite looks every parameter up by name and builds a reader on
+/// One SQLite statement compiled once and run once per row (or, to read, once for all its rows): values
+/// bound by position, the statement reset between runs. Microsoft.Data.Sqlite looks every parameter up by name and builds a reader on
 /// each execution; for a million rows that bookkeeping costs more than SQLite's own work. Runs on the
 /// connection's handle, so it is part of the connection's current transaction. Values are written in
 /// the text forms Microsoft.Data.Sqlite writes (dates as yyyy-MM-dd), so EF reads them back alike.

@@ -100,6 +100,30 @@ public class PlainReadsTests
         Assert.Contains(PlainReads.PaymentViews(db, ["2026Q1"]), v => v.CreditedOn == new DateOnly(2026, 1, 22) && v.BatchState == BatchState.Released);
     }
 
+    [Fact]
+    public void A_SQLite_database_made_elsewhere_with_UTF16_text_gives_the_same_children()
+    {
+        using var ws = new Workspace();
+        using (var made = new Microsoft.Data.Sqlite.SqliteConnection(ws.ConnectionString))
+        {
+            made.Open();
+            using var command = made.CreateCommand();
+            command.CommandText = "PRAGMA encoding = 'UTF-16le'; CREATE TABLE made_elsewhere (x); DROP TABLE made_elsewhere;";
+            command.ExecuteNonQuery();
+        }
+        ws.RunOk("init");
+        using var db = ws.OpenDb();
+        db.Certificates.AddRange(
+            new CertificateRow { ChildIin = "140315501021", Quarter = "2026Q1", CertificateNo = "1", IssuedOn = new DateOnly(2026, 1, 5), School = "s" },
+            new CertificateRow { ChildIin = "14031550102X", Quarter = "2026Q1", CertificateNo = "2", IssuedOn = new DateOnly(2026, 1, 5), School = "s" });
+        db.SaveChanges();
+        Assert.Equal("UTF-16le", db.Database.SqlQueryRaw<string>("SELECT encoding AS \"Value\" FROM pragma_encoding").Single());
+        var set = PlainReads.CertifiedChildren(db, "2026Q1");
+        Assert.Equal(2, set.Count);
+        Assert.True(set.Contains("140315501021"));
+        Assert.True(set.Contains("14031550102X"));
+    }
+
     [Theory]
     [InlineData("2026-01-20", 2026, 1, 20)]
     [InlineData("0001-12-31", 1, 12, 31)]

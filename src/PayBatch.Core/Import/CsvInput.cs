@@ -192,30 +192,9 @@ public sealed class CsvInput : IDisposable
     /// </summary>
     internal static bool TryParseDate(string t, out DateOnly date)
     {
-        date = default;
-        int year, month, day;
-        if (t.Length == 10 && t[4] == '-' && t[7] == '-')
-            (year, month, day) = (Number(t, 0, 4), Number(t, 5, 2), Number(t, 8, 2));
-        else if (t.Length == 10 && t[2] == '.' && t[5] == '.')
-            (year, month, day) = (Number(t, 6, 4), Number(t, 3, 2), Number(t, 0, 2));
-        else
-            return DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
-        date = new DateOnly(year, month, day);
-        return true;
-    }
-
-    /// <summary>The digits at <paramref name="start"/> as a number; -1 when one is not a digit.</summary>
-    private static int Number(string t, int start, int count)
-    {
-        var n = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var d = t[i] - '0';
-            if (d is < 0 or > 9) return -1;
-            n = (n * 10) + d;
-        }
-        return n;
+        if (t.Length == 10 && t[4] == '-' && t[7] == '-') return DateDigits.TryRead(t, 0, 5, 8, out date);
+        if (t.Length == 10 && t[2] == '.' && t[5] == '.') return DateDigits.TryRead(t, 6, 3, 0, out date);
+        return DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
     public DateOnly RequiredDate(string column)

@@ -76,47 +76,34 @@ internal static class PlainReads
         [.. quarters.Select((q, i) => ($"q{i}", (object)q))]);
 
     /// <summary>The children of a quarter's payments other than cancelled ones.</summary>
-    public static ChildIins ChildrenWithPayments(PayBatchDb db, string quarter)
-    {
-        var set = new ChildIins([]);
-        ReadIins(db, "SELECT child_iin FROM payments WHERE quarter = @quarter AND status <> 'cancelled'", quarter, iin => set.Add(iin), iin => set.Add(iin));
-        return set;
-    }
+    public static ChildIins ChildrenWithPayments(PayBatchDb db, string quarter) =>
+        Iins(db, "SELECT child_iin FROM payments WHERE quarter = @quarter AND status <> 'cancelled'", quarter);
 
     /// <summary>The children with a school certificate for the quarter.</summary>
-    public static ChildIins CertifiedChildren(PayBatchDb db, string quarter)
-    {
-        var set = new ChildIins([]);
-        ReadIins(db, "SELECT child_iin FROM certificates WHERE quarter = @quarter", quarter, iin => set.Add(iin), iin => set.Add(iin));
-        return set;
-    }
+    public static ChildIins CertifiedChildren(PayBatchDb db, string quarter) =>
+        Iins(db, "SELECT child_iin FROM certificates WHERE quarter = @quarter", quarter);
 
     /// <summary>
     /// The children of more than one approved case. SQLite would group them in the order of the child's index,
     /// fetching each case from the table at random (7 s at a million cases); read in table order and sorted,
     /// 0.8 s. Counting them here instead would hold a set of a million IINs (issue 15's memory).
     /// </summary>
-    public static ChildIins ChildrenInSeveralApprovedCases(PayBatchDb db)
-    {
-        var set = new ChildIins([]);
-        var cases = db.Provider == DbProvider.Sqlite ? "cases NOT INDEXED" : "cases";
-        ReadIins(db, $"SELECT child_iin FROM {cases} WHERE status = 'approved' GROUP BY child_iin HAVING COUNT(*) > 1", null,
-            iin => set.Add(iin), iin => set.Add(iin));
-        return set;
-    }
+    public static ChildIins ChildrenInSeveralApprovedCases(PayBatchDb db) =>
+        Iins(db, $"SELECT child_iin FROM {(db.Provider == DbProvider.Sqlite ? "cases NOT INDEXED" : "cases")} WHERE status = 'approved' GROUP BY child_iin HAVING COUNT(*) > 1", null);
 
     /// <summary>
-    /// A column of IINs, each handed over as its UTF-8 bytes where the provider can (SQLite: no string made
-    /// for a million IINs that end as numbers), else as text.
+    /// A column of IINs as a set, each IIN handed over as its UTF-8 bytes where the provider can (SQLite: no
+    /// string made for a million IINs that end as numbers), else as text.
     /// </summary>
-    private static void ReadIins(PayBatchDb db, string sql, string? quarter, Action<ReadOnlySpan<byte>> utf8, Action<string> text)
+    private static ChildIins Iins(PayBatchDb db, string sql, string? quarter)
     {
+        var set = new ChildIins([]);
         // SQLite hands a TEXT value's bytes over in the database's own encoding: UTF-8 in every database this
         // program creates; one created elsewhere as UTF-16 is read as text.
         if (db.Provider != DbProvider.Sqlite || Read(db, "PRAGMA encoding", r => r.GetString(0)).Single() != "UTF-8")
         {
-            foreach (var iin in Read(db, sql, r => r.GetString(0), quarter is null ? [] : [("quarter", quarter)])) text(iin);
-            return;
+            foreach (var iin in Read(db, sql, r => r.GetString(0), quarter is null ? [] : [("quarter", quarter)])) set.Add(iin);
+            return set;
         }
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
@@ -125,12 +112,13 @@ internal static class PlainReads
         {
             using var statement = new SqliteStatement(connection, sql, quarter is null ? [] : ["quarter"]);
             if (quarter is not null) statement.Set(0, quarter);
-            statement.Query(utf8);
+            statement.Query(iin => set.Add(iin));
         }
         finally
         {
             if (opened) db.Database.CloseConnection();
         }
+        return set;
     }
 
     public static string? TextOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
@@ -144,21 +132,6 @@ internal static class PlainReads
     public static DateOnly? DateOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : Date(r, i);
 
     /// <summary>yyyy-MM-dd exactly, as this program writes dates; anything else is corrupt data (stricter than EF, which parses any date text).</summary>
-    internal static DateOnly IsoDate(string s)
-    {
-        if (s.Length != 10 || s[4] != '-' || s[7] != '-') throw new InvalidDataException($"'{s}' is not a stored date");
-        return new DateOnly(Digits(s, 0, 4), Digits(s, 5, 2), Digits(s, 8, 2));
-    }
-
-    private static int Digits(string s, int start, int count)
-    {
-        var n = 0;
-        for (var i = start; i < start + count; i++)
-        {
-            var d = s[i] - '0';
-            if (d is < 0 or > 9) throw new InvalidDataException($"'{s}' is not a stored date");
-            n = n * 10 + d;
-        }
-        return n;
-    }
+    internal static DateOnly IsoDate(string s) =>
+        DateDigits.TryReadIso(s, out var date) ? date : throw new InvalidDataException($"'{s}' is not a stored date");
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
+using PayBatch.Core.Persistence;
 
 namespace PayBatch.Cli;
 
@@ -16,15 +16,17 @@ public static class Audit
         if (!ctx.UsedDatabase) return;
         try
         {
-            await using var db = ctx.CreateDb();
+            // A connection of its own, not EF: a command that only read never starts EF Core (PlainDb).
+            using var db = await PlainDb.OpenAsync(ctx.Settings.Provider, ctx.Settings.ConnectionString, CancellationToken.None).ConfigureAwait(false);
             var arguments = Settings.MaskPassword(string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a))) ?? "";
             var finishedUtc = ctx.Clock.GetUtcNow().UtcDateTime;
             var hashes = ctx.InputHashes.Count == 0 ? "" : JsonSerializer.Serialize(ctx.InputHashes);
-            // One plain INSERT: the change tracker and SaveChanges would cost a small command most of its start-up.
-            await db.Database.ExecuteSqlAsync($"""
+            await db.ExecuteAsync("""
                 INSERT INTO "audit_log" ("run_id", "command", "arguments", "user", "machine", "started_at_utc", "finished_at_utc", "exit_code", "input_hashes", "changes")
-                VALUES ({ctx.RunId}, {command}, {arguments}, {Environment.UserName}, {Environment.MachineName}, {startedUtc}, {finishedUtc}, {exitCode}, {hashes}, {ctx.Changes})
-                """).ConfigureAwait(false);
+                VALUES (@run_id, @command, @arguments, @user, @machine, @started, @finished, @exit_code, @input_hashes, @changes)
+                """, CancellationToken.None, ("run_id", ctx.RunId), ("command", command), ("arguments", arguments), ("user", Environment.UserName),
+                ("machine", Environment.MachineName), ("started", startedUtc), ("finished", finishedUtc), ("exit_code", exitCode), ("input_hashes", hashes),
+                ("changes", ctx.Changes)).ConfigureAwait(false);
         }
         catch (Exception e)
         {

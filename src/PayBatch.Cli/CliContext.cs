@@ -56,9 +56,13 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
 
     public PayBatchDb CreateDb()
     {
-        var connectionString = Settings.ConnectionString;
-        if (Settings.Provider == DbProvider.Sqlite) PrepareSqliteFile(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource);
-        return DbFactory.Create(Settings.Provider, connectionString, [.. Host.Interceptors]);
+        PrepareSqliteFile();
+        return DbFactory.Create(Settings.Provider, Settings.ConnectionString, [.. Host.Interceptors]);
+    }
+
+    private void PrepareSqliteFile()
+    {
+        if (Settings.Provider == DbProvider.Sqlite) PrepareSqliteFile(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Settings.ConnectionString).DataSource);
     }
 
     /// <summary>
@@ -83,6 +87,25 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
         await Resilience.Database.ExecuteAsync(async t => await SchemaMigration.EnsureCurrentAsync(db, Settings.MigrationLockWait, Log, t).ConfigureAwait(false), ct)
             .ConfigureAwait(false);
         return db;
+    }
+
+    /// <summary>
+    /// Opens the database for a command that only reads, without EF Core (<see cref="PlainDb"/>); only a
+    /// schema that is not current starts EF, to bring it up to date first.
+    /// </summary>
+    public async Task<PlainDb> OpenForReadingAsync(CancellationToken ct)
+    {
+        PrepareSqliteFile();
+        UsedDatabase = true;
+        return await Resilience.Database.ExecuteAsync(async t =>
+        {
+            var plain = await PlainDb.OpenAsync(Settings.Provider, Settings.ConnectionString, t).ConfigureAwait(false);
+            if (await SchemaVersion.IsCurrentAsync(plain, t).ConfigureAwait(false)) return plain;
+            plain.Dispose();
+            await using (var db = CreateDb())
+                await SchemaMigration.EnsureCurrentAsync(db, Settings.MigrationLockWait, Log, t).ConfigureAwait(false);
+            return await PlainDb.OpenAsync(Settings.Provider, Settings.ConnectionString, t).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Writes the command's result: one JSON object with --json, else the human text (unless --quiet).</summary>

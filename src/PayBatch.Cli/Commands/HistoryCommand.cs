@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Persistence;
 using PayBatch.Cli.Localization;
 
@@ -16,8 +15,8 @@ public static class HistoryCommand
         var command = new Command("history", CliText.History) { last };
         runner.Handle(command, async (parse, ctx, ct) =>
         {
-            await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var rows = await db.History(parse.GetValue(last)).ToListAsync(ct).ConfigureAwait(false);
+            using var db = await ctx.OpenForReadingAsync(ct).ConfigureAwait(false);
+            var rows = PlainReads.History(db, parse.GetValue(last)).ToList();
             static string T(DateTime d) => d.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             ctx.Result(new JsonObject
             {

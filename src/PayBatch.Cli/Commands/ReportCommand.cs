@@ -35,15 +35,17 @@ public static class ReportCommand
             var indicators = ctx.Settings.Indicators;
             var coefficient = ctx.Settings.PaymentTerms.Coefficient;
             var workbook = parse.GetValue(format) == "xlsx" ? Workbook.CheckTarget(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null) : null;
-            await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
+            var reading = Task.Run(() => ctx.Data.Calendar, ct); // read while the database opens (start-up, issue 15)
+            using var db = await ctx.OpenForReadingAsync(ct).ConfigureAwait(false);
+            var calendar = await reading.ConfigureAwait(false);
             var fmt = ctx.Json ? "json" : parse.GetValue(format)!;
             string text;
             if (parse.GetValue(year) is { } y)
             {
-                var figures = await ReportLoader.YearAsync(db, ctx.Data.Calendar, y, date, coefficient, indicators, ct).ConfigureAwait(false);
+                var figures = ReportLoader.Year(db, calendar, y, date, coefficient, indicators, ct);
                 if (workbook is not null)
                 {
-                    await Workbook.WriteAsync(workbook, labels.Lang != "en", wb => YearWorkbook.WriteAsync(wb, figures, labels, db, ctx.Data.Calendar, ct), ct).ConfigureAwait(false);
+                    await Workbook.WriteAsync(workbook, labels.Lang != "en", wb => YearWorkbook.WriteAsync(wb, figures, labels, db, calendar), ct).ConfigureAwait(false);
                     ctx.Log.Information("Annual report {Year} as of {AsOf}: xlsx/{Lang}", y, date, labels.Lang);
                     return Wrote(ctx, workbook, YearReportWriter.Json(figures));
                 }
@@ -59,10 +61,10 @@ public static class ReportCommand
             else
             {
                 var q = parse.GetValue(quarter);
-                var figures = await ReportLoader.FiguresAsync(db, ctx.Data.Calendar, q, date, coefficient, indicators, ct).ConfigureAwait(false);
+                var figures = ReportLoader.Figures(db, calendar, q, date, coefficient, indicators, ct);
                 if (workbook is not null)
                 {
-                    await Workbook.WriteAsync(workbook, labels.Lang != "en", wb => QuarterWorkbook.WriteAsync(wb, figures, labels, db, ctx.Data.Calendar, ct), ct).ConfigureAwait(false);
+                    await Workbook.WriteAsync(workbook, labels.Lang != "en", wb => QuarterWorkbook.WriteAsync(wb, figures, labels, db, calendar), ct).ConfigureAwait(false);
                     ctx.Log.Information("Report {Quarter} as of {AsOf}: xlsx/{Lang}", q.ToString(), date, labels.Lang);
                     return Wrote(ctx, workbook, ReportWriter.Json(figures));
                 }

@@ -25,8 +25,9 @@ public static class StatusCommand
             var q = parse.GetValue(quarter);
             var date = parse.GetValue(asOf) ?? ValueDates.Today(ctx.Clock);
             var l = Labels.For(Langs.Current); // a screen: the command line's language
-            await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var s = await ReportLoader.StatusAsync(db, ctx.Data.Calendar, q, date, ct).ConfigureAwait(false);
+            var calendar = Task.Run(() => ctx.Data.Calendar, ct); // read while the database opens (start-up, issue 15)
+            using var db = await ctx.OpenForReadingAsync(ct).ConfigureAwait(false);
+            var s = ReportLoader.Status(db, await calendar.ConfigureAwait(false), q, date, ct);
             ctx.Log.Information("Status {Quarter} as of {AsOf}: {Attention}", q.ToString(), date, string.Join(",", s.Attention));
             ctx.Result(Json(s), w => Screen(s, l, w));
             return s.Attention.Count > 0 ? ExitCodes.NeedsPerson : ExitCodes.Done;

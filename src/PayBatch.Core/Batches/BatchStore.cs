@@ -22,11 +22,11 @@ public static class BatchStore
             BatchTerms.FromJson(row.WrittenWith),
             payments.Select(p => new Payment(PaymentReference.Parse(p.Reference), p.CaseId, p.District, Iin.Parse(p.ChildIin), Iin.Parse(p.ApplicantIin),
                 p.ApplicantName, Iban.Parse(p.Iban), Bic.Parse(p.Bic), new Tenge(p.AmountTiyn))).ToList(),
-            await ExclusionsAsync(db, row, ct).ConfigureAwait(false));
+            Exclusions(db, row));
     }
 
-    private static async Task<List<Exclusion>> ExclusionsAsync(PayBatchDb db, BatchRow row, CancellationToken ct) =>
-        (await db.ExclusionsOfBatch(row.Id).ToListAsync(ct).ConfigureAwait(false))
+    private static List<Exclusion> Exclusions(PayBatchDb db, BatchRow row) =>
+        PlainReads.ExclusionsOfBatch(db, row.Id)
             .Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList();
 
     /// <summary>
@@ -34,9 +34,9 @@ public static class BatchStore
     /// bank files as recorded when written; the manifest and exclusions as the stored batch renders them,
     /// from its recorded files and exclusions (the bank files are not rendered again: they may be 200 MB).
     /// </summary>
-    public static async Task<IReadOnlyList<(string FileName, string Sha256)>> SignedFilesAsync(PayBatchDb db, BatchRow row, CancellationToken ct)
+    public static IReadOnlyList<(string FileName, string Sha256)> SignedFiles(PayBatchDb db, BatchRow row)
     {
-        var exclusions = await ExclusionsAsync(db, row, ct).ConfigureAwait(false);
+        var exclusions = Exclusions(db, row);
         var bankFiles = row.Files.OrderBy(f => f.Bic, StringComparer.Ordinal).ToList();
         var manifest = BatchDocuments.ManifestJson(
             new ManifestHeader(Quarter.Parse(row.Quarter), row.Number.ToString("00", System.Globalization.CultureInfo.InvariantCulture), row.ValueDate, row.Mrp,
@@ -189,7 +189,7 @@ public static class BatchStore
     {
         var q = quarter.ToString();
         var rows = await db.BatchesOfQuarter(q).ToListAsync(ct).ConfigureAwait(false);
-        var releases = await ReleaseRecord.LoadAsync(db, rows, ct).ConfigureAwait(false);
+        var releases = ReleaseRecord.Load(db, rows);
         var written = new List<string>();
         foreach (var (row, release) in rows.Zip(releases))
         {

@@ -56,7 +56,7 @@ public sealed class BankDirectory
 
     internal static BankDirectory FromJson(Stream json)
     {
-        var file = JsonSerializer.Deserialize<BanksFile>(json) ?? throw new InvalidDataException("banks.json is empty");
+        var file = JsonSerializer.Deserialize(json, ReferenceJson.Default.BanksFile) ?? throw new InvalidDataException("banks.json is empty");
         return new BankDirectory(file.Banks.Select(b =>
         {
             if (!Bic.TryParse(b.Bic, out _) || b.Code.Length != 3 || !b.Code.All(char.IsAsciiDigit))
@@ -72,9 +72,9 @@ public sealed class BankDirectory
         }));
     }
 
-    private sealed record BanksFile([property: JsonPropertyName("banks")] BankEntry[] Banks);
+    internal sealed record BanksFile([property: JsonPropertyName("banks")] BankEntry[] Banks);
 
-    private sealed record BankEntry(
+    internal sealed record BankEntry(
         [property: JsonPropertyName("bic")] string Bic,
         [property: JsonPropertyName("code")] string Code,
         [property: JsonPropertyName("name")] string Name,

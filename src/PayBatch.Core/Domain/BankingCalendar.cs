@@ -78,7 +78,7 @@ public sealed class BankingCalendar
         var years = new Dictionary<int, YearDays>();
         foreach (var json in files)
         {
-            var f = JsonSerializer.Deserialize<CalendarFile>(json) ?? throw new InvalidDataException("calendar file is empty");
+            var f = JsonSerializer.Deserialize(json, ReferenceJson.Default.CalendarFile) ?? throw new InvalidDataException("calendar file is empty");
             years[f.Year] = Build(f);
         }
         return new BankingCalendar(years);
@@ -86,7 +86,9 @@ public sealed class BankingCalendar
 
     private static YearDays Build(CalendarFile f)
     {
-        DateOnly Day(string mmdd) => DateOnly.ParseExact($"{f.Year.ToString(CultureInfo.InvariantCulture)}-{mmdd}", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Digit by digit (DateDigits): the culture's date parser costs a command's start-up its first use.
+        DateOnly Day(string mmdd) => DateDigits.TryReadIso($"{f.Year.ToString("0000", CultureInfo.InvariantCulture)}-{mmdd}", out var day)
+            ? day : throw new InvalidDataException($"calendar {f.Year}: '{mmdd}' is not a day of the year (MM-dd)");
         var off = new Dictionary<DateOnly, string>();
         var worked = new HashSet<DateOnly>();
         foreach (var r in f.ReligiousHolidays) off[Day(r)] = "religious holiday";
@@ -107,13 +109,13 @@ public sealed class BankingCalendar
         return new YearDays(off, worked);
     }
 
-    private sealed record CalendarFile(
+    internal sealed record CalendarFile(
         [property: JsonPropertyName("year")] int Year,
         [property: JsonPropertyName("publicHolidays")] string[] PublicHolidays,
         [property: JsonPropertyName("religiousHolidays")] string[] ReligiousHolidays,
         [property: JsonPropertyName("transfers")] Transfer[] Transfers);
 
-    private sealed record Transfer(
+    internal sealed record Transfer(
         [property: JsonPropertyName("worked")] DateOnly Worked,
         [property: JsonPropertyName("off")] DateOnly Off);
 }

@@ -31,15 +31,15 @@ public sealed class MrpTable
 
     internal static MrpTable FromJson(Stream json)
     {
-        var file = JsonSerializer.Deserialize<MrpFile>(json) ?? throw new InvalidDataException("mrp.json is empty");
+        var file = JsonSerializer.Deserialize(json, ReferenceJson.Default.MrpFile) ?? throw new InvalidDataException("mrp.json is empty");
         return new MrpTable(file.Values.Select(v => (v.From, v.Mrp)), file.KnownUntil);
     }
 
-    private sealed record MrpFile(
+    internal sealed record MrpFile(
         [property: JsonPropertyName("knownUntil")] DateOnly KnownUntil,
         [property: JsonPropertyName("values")] MrpValue[] Values);
 
-    private sealed record MrpValue(
+    internal sealed record MrpValue(
         [property: JsonPropertyName("from")] DateOnly From,
         [property: JsonPropertyName("mrp")] int Mrp);
 }

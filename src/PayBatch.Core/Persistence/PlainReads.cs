@@ -1,54 +1,41 @@
-using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Persistence;
 
 /// <summary>
-/// The reads of a million rows, by hand: one SELECT, each row mapped straight to what the step keeps.
-/// EF materialises an entity per row through its shaper and parses every stored date with the culture's
-/// full date parser, which cost a run most of its deciding time (issue 15). The small reads stay in
-/// <see cref="Queries"/>. Each read here is checked against EF's reading of the same rows on SQLite and
+/// The reads by hand: one SELECT each, each row mapped straight to what the step keeps. The reads of a
+/// million rows in a run (EF materialised an entity per row through its shaper and parsed every stored
+/// date with the culture's full date parser, most of a run's deciding time), and every read of the
+/// commands that only read (history, status, report), which then need no EF Core at all (see
+/// <see cref="PlainDb"/>). Each read here is checked against EF's reading of the same rows on SQLite and
 /// PostgreSQL (PlainReadsTests; no SQL Server runs here), so a column renamed in the model fails there.
 /// </summary>
-internal static class PlainReads
+public static class PlainReads
 {
     /// <summary>
-    /// Runs <paramref name="sql"/> in the current transaction (opening the connection if EF has not) and
+    /// Runs <paramref name="sql"/> in the current transaction (opening EF's connection if EF has not) and
     /// yields each row mapped; synchronous, since an async read costs a task per row.
     /// </summary>
-    public static IEnumerable<T> Read<T>(PayBatchDb db, string sql, Func<DbDataReader, T> map, params (string Name, object Value)[] parameters)
+    public static IEnumerable<T> Read<T>(PlainDb db, string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened) db.Database.OpenConnection();
+        var opened = db.OpenIfClosed();
         try
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandTimeout = db.Database.GetCommandTimeout() ?? 60;
-            foreach (var (name, value) in parameters)
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = "@" + name;
-                p.Value = value;
-                command.Parameters.Add(p);
-            }
+            using var command = db.Command(sql, parameters);
             using var reader = command.ExecuteReader();
             while (reader.Read()) yield return map(reader);
         }
         finally
         {
-            if (opened) db.Database.CloseConnection();
+            if (opened) db.Close();
         }
     }
 
     /// <summary>Every case, in table order (on SQLite the order of import; the caller sorts), as the decision reads it.</summary>
-    public static IEnumerable<RecipientCase> Cases(PayBatchDb db) => Read(db, """
+    public static IEnumerable<RecipientCase> Cases(PlainDb db) => Read(db, """
         SELECT case_id, district, applicant_iin, applicant_name, applicant_role, guardianship_ref, child_iin, child_name,
                child_birth_date, application_date, decision_no, decision_date, disability_cert_no, disability_valid_to,
                home_education_from, home_education_to, study_end_date, bank_bic, iban, status
@@ -63,24 +50,24 @@ internal static class PlainReads
         Status = Codes.Parse<CaseStatus>(r.GetString(19)),
     });
 
-    /// <summary>The payments of the quarters with their batch's value date and state, in reference order (<see cref="Queries.PaymentViews"/> by hand).</summary>
-    public static IEnumerable<PaymentView> PaymentViews(PayBatchDb db, IReadOnlyList<string> quarters) => quarters.Count == 0 ? [] : Read(db, $"""
+    /// <summary>The payments of the quarters with their batch's value date and state, in reference order .</summary>
+    public static IEnumerable<PaymentView> PaymentViews(PlainDb db, IReadOnlyList<string> quarters) => quarters.Count == 0 ? [] : Read(db, $"""
         SELECT p.id, p.reference, p.quarter, p.case_id, p.child_iin, p.district, p.bic, p.iban, p.amount_tiyn, p.status, p.credited_on,
                p.status_reason, p.replaces_payment_id, b.value_date, b.state
         FROM payments p JOIN batches b ON p.batch_id = b.id
-        WHERE p.quarter IN ({string.Join(", ", quarters.Select((_, i) => $"@q{i}"))})
+        WHERE p.quarter IN ({In("q", quarters.Count)})
         ORDER BY p.reference
         """, r => new PaymentView(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
             r.GetString(7), r.GetInt64(8), Codes.Parse<PaymentStatus>(r.GetString(9)), DateOrNull(r, 10), TextOrNull(r, 11),
             r.IsDBNull(12) ? null : r.GetInt64(12), Date(r, 13), r.GetString(14) is { Length: > 0 } state ? Codes.Parse<BatchState>(state) : PayBatchDb.NoState),
-        [.. quarters.Select((q, i) => ($"q{i}", (object)q))]);
+        Values("q", quarters));
 
     /// <summary>The children of a quarter's payments other than cancelled ones.</summary>
-    public static ChildIins ChildrenWithPayments(PayBatchDb db, string quarter) =>
+    public static ChildIins ChildrenWithPayments(PlainDb db, string quarter) =>
         Iins(db, "SELECT child_iin FROM payments WHERE quarter = @quarter AND status <> 'cancelled'", quarter);
 
     /// <summary>The children with a school certificate for the quarter.</summary>
-    public static ChildIins CertifiedChildren(PayBatchDb db, string quarter) =>
+    public static ChildIins CertifiedChildren(PlainDb db, string quarter) =>
         Iins(db, "SELECT child_iin FROM certificates WHERE quarter = @quarter", quarter);
 
     /// <summary>
@@ -88,14 +75,14 @@ internal static class PlainReads
     /// fetching each case from the table at random (7 s at a million cases); read in table order and sorted,
     /// 0.8 s. Counting them here instead would hold a set of a million IINs (issue 15's memory).
     /// </summary>
-    public static ChildIins ChildrenInSeveralApprovedCases(PayBatchDb db) =>
+    public static ChildIins ChildrenInSeveralApprovedCases(PlainDb db) =>
         Iins(db, $"SELECT child_iin FROM {(db.Provider == DbProvider.Sqlite ? "cases NOT INDEXED" : "cases")} WHERE status = 'approved' GROUP BY child_iin HAVING COUNT(*) > 1", null);
 
     /// <summary>
     /// A column of IINs as a set, each IIN handed over as its UTF-8 bytes where the provider can (SQLite: no
     /// string made for a million IINs that end as numbers), else as text.
     /// </summary>
-    private static ChildIins Iins(PayBatchDb db, string sql, string? quarter)
+    private static ChildIins Iins(PlainDb db, string sql, string? quarter)
     {
         var set = new ChildIins([]);
         // SQLite hands a TEXT value's bytes over in the database's own encoding: UTF-8 in every database this
@@ -105,21 +92,119 @@ internal static class PlainReads
             foreach (var iin in Read(db, sql, r => r.GetString(0), quarter is null ? [] : [("quarter", quarter)])) set.Add(iin);
             return set;
         }
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened) db.Database.OpenConnection();
+        var opened = db.OpenIfClosed();
         try
         {
-            using var statement = new SqliteStatement(connection, sql, quarter is null ? [] : ["quarter"]);
+            using var statement = new SqliteStatement((SqliteConnection)db.Connection, sql, quarter is null ? [] : ["quarter"]);
             if (quarter is not null) statement.Set(0, quarter);
             statement.Query(iin => set.Add(iin));
         }
         finally
         {
-            if (opened) db.Database.CloseConnection();
+            if (opened) db.Close();
         }
         return set;
     }
+
+    // The reads of the commands that only read. Every name is quoted: "user", "file" and "count" are words of
+    // some provider's SQL.
+
+    /// <summary>The audit trail, newest first.</summary>
+    public static IEnumerable<AuditRow> History(PlainDb db, int last) => Read(db, """
+        SELECT "id", "run_id", "command", "arguments", "user", "machine", "started_at_utc", "finished_at_utc", "exit_code", "input_hashes", "changes"
+        FROM "audit_log" ORDER BY "id" DESC
+        """, r => new AuditRow
+    {
+        Id = r.GetInt64(0), RunId = r.GetString(1), Command = r.GetString(2), Arguments = r.GetString(3), User = r.GetString(4),
+        Machine = r.GetString(5), StartedAtUtc = Time(r, 6), FinishedAtUtc = Time(r, 7), ExitCode = r.GetInt32(8),
+        InputHashes = r.GetString(9), Changes = r.GetString(10),
+    }).Take(Math.Max(last, 0)); // the reader stops there: no provider's LIMIT or TOP needed
+
+    public static long ApprovedCases(PlainDb db) => Count(db, """SELECT COUNT(*) FROM "cases" WHERE "status" = 'approved'""");
+
+    /// <summary>The approved cases whose child has no school certificate for the quarter.</summary>
+    public static long ApprovedCasesWithoutCertificate(PlainDb db, string quarter) => Count(db, """
+        SELECT COUNT(*) FROM "cases" c
+        WHERE c."status" = 'approved' AND NOT EXISTS (SELECT 1 FROM "certificates" x WHERE x."child_iin" = c."child_iin" AND x."quarter" = @quarter)
+        """, ("quarter", quarter));
+
+    public static long FindingsOf(PlainDb db, string quarter) =>
+        Count(db, """SELECT COUNT(*) FROM "reconcile_findings" WHERE "quarter" = @quarter""", ("quarter", quarter));
+
+    public static long PaymentsOf(PlainDb db, string quarter) =>
+        Count(db, """SELECT COUNT(*) FROM "payments" WHERE "quarter" = @quarter""", ("quarter", quarter));
+
+    /// <summary>The quarter's batches in number order, without their files.</summary>
+    public static List<BatchRow> BatchesOfQuarter(PlainDb db, string quarter) => Read(db, """
+        SELECT "id", "quarter", "number", "kind", "value_date", "mrp", "coefficient", "amount_per_child_tiyn", "count", "total_tiyn", "excluded",
+               "written_with", "created_at_utc", "state", "prepared_by", "prepared_by_db_login", "released_at_utc", "cancel_reason", "cancelled_by",
+               "cancelled_at_utc"
+        FROM "batches" WHERE "quarter" = @quarter ORDER BY "number"
+        """, r => new BatchRow
+    {
+        Id = r.GetInt64(0), Quarter = r.GetString(1), Number = r.GetInt32(2), Kind = Codes.Parse<BatchKind>(r.GetString(3)), ValueDate = Date(r, 4),
+        Mrp = r.GetInt32(5), Coefficient = r.GetDecimal(6), AmountPerChildTiyn = r.GetInt64(7), Count = r.GetInt32(8), TotalTiyn = r.GetInt64(9),
+        Excluded = r.GetInt32(10), WrittenWith = r.GetString(11), CreatedAtUtc = Time(r, 12),
+        State = r.GetString(13) is { Length: > 0 } state ? Codes.Parse<BatchState>(state) : PayBatchDb.NoState, PreparedBy = r.GetString(14),
+        PreparedByDbLogin = TextOrNull(r, 15), ReleasedAtUtc = DateTimeOrNull(r, 16), CancelReason = TextOrNull(r, 17), CancelledBy = TextOrNull(r, 18),
+        CancelledAtUtc = DateTimeOrNull(r, 19),
+    }, ("quarter", quarter)).ToList();
+
+    /// <summary>The signatures of the batches, by batch and role.</summary>
+    public static List<BatchSignatureRow> Signatures(PlainDb db, IReadOnlyList<long> batchIds) => batchIds.Count == 0 ? [] : Read(db, $"""
+        SELECT "id", "batch_id", "role", "iin", "name", "thumbprint", "signed_at_utc", "signed_by"
+        FROM "batch_signatures" WHERE "batch_id" IN ({In("b", batchIds.Count)}) ORDER BY "batch_id", "role"
+        """, r => new BatchSignatureRow
+    {
+        Id = r.GetInt64(0), BatchId = r.GetInt64(1), Role = r.GetString(2), Iin = r.GetString(3), Name = r.GetString(4), Thumbprint = r.GetString(5),
+        SignedAtUtc = Time(r, 6), SignedBy = r.GetString(7),
+    }, Values("b", batchIds)).ToList();
+
+    /// <summary>The quarter's latest batch of a run (not a reissue), if any.</summary>
+    public static long? LatestRunBatch(PlainDb db, string quarter) => Read(db, """
+        SELECT "id" FROM "batches" WHERE "quarter" = @quarter AND "kind" = 'run' ORDER BY "number" DESC
+        """, r => (long?)r.GetInt64(0), ("quarter", quarter)).FirstOrDefault();
+
+    public static List<ExclusionRow> ExclusionsOfBatch(PlainDb db, long batchId) => Read(db, """
+        SELECT "id", "batch_id", "quarter", "case_id", "child_iin", "reasons" FROM "exclusions" WHERE "batch_id" = @batch
+        """, r => new ExclusionRow
+    {
+        Id = r.GetInt64(0), BatchId = r.GetInt64(1), Quarter = r.GetString(2), CaseId = r.GetString(3), ChildIin = r.GetString(4), Reasons = r.GetString(5),
+    }, ("batch", batchId)).ToList();
+
+    /// <summary>The application and decision dates of the cases decided by <paramref name="end"/>.</summary>
+    public static List<(DateOnly Applied, DateOnly Decided)> DecidedBy(PlainDb db, DateOnly end) => Read(db, """
+        SELECT "application_date", "decision_date" FROM "cases" WHERE "decision_date" <= @end
+        """, r => (Date(r, 0), Date(r, 1)), ("end", end)).ToList();
+
+    /// <summary>The debits the statements showed for the batches: batch, sum and count.</summary>
+    public static List<(long Batch, long SumTiyn, int Count)> DebitSums(PlainDb db, IReadOnlyList<long> batchIds) => batchIds.Count == 0 ? [] : Read(db, $"""
+        SELECT "batch_id", SUM("amount_tiyn"), COUNT(*) FROM "statement_entries"
+        WHERE "kind" = 'debit' AND "batch_id" IN ({In("b", batchIds.Count)}) GROUP BY "batch_id"
+        """, r => (r.GetInt64(0), Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture)),
+        Values("b", batchIds)).ToList(); // PostgreSQL sums a bigint as numeric, SQL Server counts in int
+
+    /// <summary>The quarter's payments a confirmation named in an amount or IBAN mismatch (indicator 2.2).</summary>
+    public static HashSet<long> PaymentsNamedInMismatch(PlainDb db, string quarter) => Read(db, """
+        SELECT DISTINCT p."id" FROM "confirmations" c JOIN "payments" p ON c."payment_id" = p."id"
+        WHERE p."quarter" = @quarter AND c."outcome" IN ('AMOUNT_MISMATCH', 'IBAN_MISMATCH')
+        """, r => r.GetInt64(0), ("quarter", quarter)).ToHashSet();
+
+    private static long Count(PlainDb db, string sql, params (string Name, object? Value)[] parameters) =>
+        Read(db, sql, r => Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), parameters).Single(); // SQL Server's COUNT is an int
+
+    private static string In(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@{prefix}{i}"));
+
+    private static (string, object?)[] Values<T>(string prefix, IReadOnlyList<T> values) => [.. values.Select((v, i) => ($"{prefix}{i}", (object?)v))];
+
+    /// <summary>
+    /// A stored time: on SQLite the text EF wrote, read digit by digit when it has EF's shape and by the
+    /// provider otherwise, as EF reads it (a time with no kind); the servers have a time type.
+    /// </summary>
+    private static DateTime Time(DbDataReader r, int i) =>
+        r is SqliteDataReader && DateDigits.TryReadIsoTime(r.GetString(i), out var time) ? time : r.GetDateTime(i);
+
+    private static DateTime? DateTimeOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : Time(r, i);
 
     public static string? TextOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

@@ -10,7 +10,7 @@ public sealed record PaymentView(
     BatchState BatchState);
 
 /// <summary>
-/// Every query the program sends through EF (the reads of a million rows are <see cref="PlainReads"/>), in one place, so each is compiled for every provider
+/// Every query the program sends through EF (the reads by hand are <see cref="PlainReads"/>), in one place, so each is compiled for every provider
 /// in the tests (ToQueryString) and a provider-specific break shows up without a server.
 /// </summary>
 public static class Queries
@@ -19,8 +19,6 @@ public static class Queries
 
     public static IQueryable<CaseRow> CasesById(this PayBatchDb db, IReadOnlyCollection<string> caseIds) =>
         db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.CaseId));
-
-    public static IQueryable<CaseRow> DecidedBy(this PayBatchDb db, DateOnly end) => db.Cases.AsNoTracking().Where(c => c.DecisionDate <= end);
 
     public static IQueryable<CaseRow> ApprovedCasesWithoutCertificate(this PayBatchDb db, string quarter) =>
         db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Approved && !db.Certificates.Any(x => x.ChildIin == c.ChildIin && x.Quarter == quarter));
@@ -40,9 +38,6 @@ public static class Queries
 
     public static IQueryable<PaymentRow> PaymentsOfBatch(this PayBatchDb db, long batchId) =>
         db.Payments.AsNoTracking().Where(p => p.BatchId == batchId).OrderBy(p => p.Sequence);
-
-    public static IQueryable<PaymentView> PaymentViews(this PayBatchDb db, IReadOnlyCollection<string> quarters) =>
-        Views(db, db.Payments.AsNoTracking().Where(p => quarters.Contains(p.Quarter)));
 
     public static IQueryable<PaymentView> PaymentByReference(this PayBatchDb db, string reference) =>
         Views(db, db.Payments.AsNoTracking().Where(p => p.Reference == reference));
@@ -68,17 +63,8 @@ public static class Queries
     public static IQueryable<BatchRow> BatchesOfQuarter(this PayBatchDb db, string quarter) =>
         db.Batches.AsNoTracking().Include(b => b.Files).Where(b => b.Quarter == quarter).OrderBy(b => b.Number);
 
-    public static IQueryable<long> LatestRunBatch(this PayBatchDb db, string quarter) =>
-        db.Batches.AsNoTracking().Where(b => b.Quarter == quarter && b.Kind == BatchKind.Run).OrderByDescending(b => b.Number).Select(b => b.Id);
-
     public static IQueryable<BatchRow> BatchByName(this PayBatchDb db, string quarter, int number) =>
         db.Batches.AsNoTracking().Include(b => b.Files).Where(b => b.Quarter == quarter && b.Number == number);
-
-    public static IQueryable<BatchSignatureRow> SignaturesOfBatches(this PayBatchDb db, IReadOnlyCollection<long> batchIds) =>
-        db.BatchSignatures.AsNoTracking().Where(s => batchIds.Contains(s.BatchId)).OrderBy(s => s.BatchId).ThenBy(s => s.Role);
-
-    public static IQueryable<ExclusionRow> ExclusionsOfBatch(this PayBatchDb db, long batchId) =>
-        db.Exclusions.AsNoTracking().Where(e => e.BatchId == batchId);
 
     public static IQueryable<(string, int)> SeenConfirmationLines(this PayBatchDb db, IReadOnlyCollection<string> fileHashes) =>
         db.Confirmations.AsNoTracking().Where(c => fileHashes.Contains(c.FileSha256)).Select(c => new ValueTuple<string, int>(c.FileSha256, c.Line));
@@ -93,11 +79,6 @@ public static class Queries
     public static IQueryable<string> StoredEntryKeys(this PayBatchDb db, IReadOnlyCollection<string> keys) =>
         db.StatementEntries.AsNoTracking().Where(e => keys.Contains(e.EntryKey)).Select(e => e.EntryKey);
 
-    /// <summary>The debits of batches read so far: batch, sum and count.</summary>
-    public static IQueryable<(long, long, int)> DebitSums(this PayBatchDb db, IReadOnlyCollection<long> batchIds) =>
-        db.StatementEntries.AsNoTracking().Where(e => e.Kind == "debit" && e.BatchId != null && batchIds.Contains(e.BatchId.Value))
-            .GroupBy(e => e.BatchId!.Value).Select(g => new ValueTuple<long, long, int>(g.Key, g.Sum(e => e.AmountTiyn), g.Count()));
-
     public static IQueryable<BatchRow> BatchOfPayment(this PayBatchDb db, long paymentId) =>
         from p in db.Payments.AsNoTracking()
         join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
@@ -110,16 +91,6 @@ public static class Queries
     public static IQueryable<(string, int)> SeenStatements(this PayBatchDb db, IReadOnlyCollection<string> fileHashes) =>
         db.Statements.AsNoTracking().Where(s => fileHashes.Contains(s.FileSha256)).Select(s => new ValueTuple<string, int>(s.FileSha256, s.Line));
 
-    /// <summary>The quarter's payments a confirmation named in an amount or IBAN mismatch (indicator 2.2).</summary>
-    public static IQueryable<long> PaymentsNamedInMismatch(this PayBatchDb db, string quarter) =>
-        (from c in db.Confirmations.AsNoTracking()
-         join p in db.Payments.AsNoTracking() on c.PaymentId equals p.Id
-         where p.Quarter == quarter && (c.Outcome == "AMOUNT_MISMATCH" || c.Outcome == "IBAN_MISMATCH")
-         select p.Id).Distinct();
-
     public static IQueryable<ReconcileFindingRow> ReconcileFindingsOf(this PayBatchDb db, string quarter) =>
         db.ReconcileFindings.AsNoTracking().Where(f => f.Quarter == quarter).OrderBy(f => f.Id);
-
-    public static IQueryable<AuditRow> History(this PayBatchDb db, int last) =>
-        db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(last);
 }

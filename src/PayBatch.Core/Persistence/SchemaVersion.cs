@@ -1,5 +1,7 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace PayBatch.Core.Persistence;
 
@@ -12,18 +14,16 @@ namespace PayBatch.Core.Persistence;
 public static class SchemaVersion
 {
     /// <summary>True when every migration of this program is applied and no other; false when unsure (then migrate).</summary>
-    public static async Task<bool> IsCurrentAsync(PayBatchDb db, CancellationToken ct)
+    public static async Task<bool> IsCurrentAsync(PlainDb db, CancellationToken ct)
     {
-        var expected = db.Database.GetMigrations().Order(StringComparer.Ordinal).ToList();
         var applied = new List<string>();
-        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var opened = db.OpenIfClosed();
         try
         {
-            var command = db.Database.GetDbConnection().CreateCommand();
+            var command = db.Command("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"" +
+                                     (db.Provider == DbProvider.Sqlite ? $" UNION ALL SELECT '{SchemaMigration.LockTable}' FROM \"{SchemaMigration.LockTable}\"" : ""));
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"" +
-                                      (db.Provider == DbProvider.Sqlite ? $" UNION ALL SELECT '{SchemaMigration.LockTable}' FROM \"{SchemaMigration.LockTable}\"" : "");
                 var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                     while (await reader.ReadAsync(ct).ConfigureAwait(false)) applied.Add(reader.GetString(0));
@@ -35,9 +35,33 @@ public static class SchemaVersion
         }
         finally
         {
-            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            if (opened) db.Close();
         }
         applied.Sort(StringComparer.Ordinal);
-        return applied.SequenceEqual(expected, StringComparer.Ordinal);
+        return applied.SequenceEqual(Migrations(db.Provider), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The provider's migrations in this assembly, in order, found as EF finds them (a migration's
+    /// [DbContext] and [Migration] attributes) without starting EF: a command that only reads never does.
+    /// </summary>
+    public static IReadOnlyList<string> Migrations(DbProvider provider)
+    {
+        var context = provider switch
+        {
+            DbProvider.Sqlite => typeof(SqliteDb),
+            DbProvider.Postgres => typeof(PostgresDb),
+            DbProvider.SqlServer => typeof(SqlServerDb),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
+        // The namespace first: asking every type of the assembly for its base type or attributes loads the
+        // libraries they come from (start-up).
+        return typeof(PayBatchDb).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith(typeof(SchemaVersion).Namespace + ".Migrations", StringComparison.Ordinal) == true)
+            .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context)
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 }

@@ -109,7 +109,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                     d.BookedOn, null, batch is null ? "UNKNOWN_DEBIT" : "debited", now));
         }
         var statementsRead = statements.Count > 0 || await db.Statements.AnyAsync(ct).ConfigureAwait(false);
-        findings.AddRange(await BatchFindingsAsync(batches, entries, debits, asOf, statementsRead, ct).ConfigureAwait(false));
+        findings.AddRange(BatchFindings(batches, entries, debits, asOf, statementsRead));
 
         await ApplyAsync(byReference.Values.Where(h => h.Was is not null).Select(h => (h.State, h.Was!.Value)), changed, ct).ConfigureAwait(false);
         Step("applied {0} status(es)", changed);
@@ -202,11 +202,11 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     /// DEBIT_MISMATCH for a batch whose debits read so far are not its control sum; NOT_DEBITED for a
     /// batch past its deadline without any debit, once a statement of the account has been read.
     /// </summary>
-    private async Task<List<Finding>> BatchFindingsAsync(IReadOnlyList<BatchRow> batches, IReadOnlyList<StatementEntryRow> entries,
-        IReadOnlyList<BatchDebit> debits, DateOnly asOf, bool statementsRead, CancellationToken ct)
+    private List<Finding> BatchFindings(IReadOnlyList<BatchRow> batches, IReadOnlyList<StatementEntryRow> entries,
+        IReadOnlyList<BatchDebit> debits, DateOnly asOf, bool statementsRead)
     {
         var ids = batches.Select(b => b.Id).ToList();
-        var stored = (await db.DebitSums(ids).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(x => x.Item1, x => (Sum: x.Item2, Count: x.Item3));
+        var stored = PlainReads.DebitSums(db, ids).ToDictionary(x => x.Batch, x => (Sum: x.SumTiyn, x.Count));
         var findings = new List<Finding>();
         foreach (var b in batches)
         {

@@ -37,7 +37,7 @@ public sealed class BatchCancel(PayBatchDb db, TimeProvider clock, ILogger log)
         row.CancelReason = reasonText;
         row.CancelledBy = by;
         row.CancelledAtUtc = now;
-        var signatures = await db.SignaturesOfBatches([row.Id]).ToListAsync(ct).ConfigureAwait(false);
+        var signatures = PlainReads.Signatures(db, [row.Id]);
         var record = ReleaseRecord.Of(row, signatures);
         record.Write(BatchStore.MoveToCancelled(outDir, name.Quarter, name.Number));
         return record;

@@ -40,7 +40,7 @@ public sealed class BatchSigning(PayBatchDb db, ReleasePolicy policy, string? de
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
         var row = await BatchLookup.FindAsync(db, name, ct).ConfigureAwait(false);
         BatchLookup.RequirePrepared(row, name, CoreText.CancelledCannotBeSigned, CoreText.ReleasedCannotBeSigned);
-        var existing = await db.SignaturesOfBatches([row.Id]).ToListAsync(ct).ConfigureAwait(false);
+        var existing = PlainReads.Signatures(db, [row.Id]);
         if (existing.FirstOrDefault(s => s.Iin == signer.Iin.Value) is { } own)
             throw new InputException(CoreText.SignAlreadySigned, Iin.Mask(signer.Iin.Value), name, own.Role);
         if (roles.Where(r => existing.All(s => s.Role != r.Code())).Select(r => (SignerRole?)r).FirstOrDefault() is not { } role)
@@ -51,7 +51,7 @@ public sealed class BatchSigning(PayBatchDb db, ReleasePolicy policy, string? de
         var folder = BatchStore.Folder(outDir, name.Quarter, name.Number);
         var recorded = existing.Select(s => s.Thumbprint).ToHashSet(StringComparer.Ordinal);
         var signatures = new List<(string Path, byte[] Content)>();
-        foreach (var (file, sha256) in await BatchStore.SignedFilesAsync(db, row, ct).ConfigureAwait(false))
+        foreach (var (file, sha256) in BatchStore.SignedFiles(db, row))
         {
             var path = Path.Combine(folder, file);
             if (!File.Exists(path)) throw new InputException(CoreText.SignFileMissing, path, name.Quarter);
@@ -84,7 +84,7 @@ public sealed class BatchSigning(PayBatchDb db, ReleasePolicy policy, string? de
             row.State = BatchState.Released;
             row.ReleasedAtUtc = now;
         }
-        var record = ReleaseRecord.Of(row, await db.SignaturesOfBatches([row.Id]).ToListAsync(ct).ConfigureAwait(false));
+        var record = ReleaseRecord.Of(row, PlainReads.Signatures(db, [row.Id]));
         record.Write(folder);
         return new SignOutcome(record, role, signer, signatures.Select(s => s.Path).ToList());
     }

@@ -24,7 +24,7 @@ public static class BatchVerification
     {
         var row = await BatchLookup.FindAsync(db, name, ct).ConfigureAwait(false);
         if (row.State == BatchState.Cancelled) throw new InputException(CoreText.VerifyCancelled, name);
-        var release = (await ReleaseRecord.LoadAsync(db, [row], ct).ConfigureAwait(false))[0];
+        var release = ReleaseRecord.Load(db, [row])[0];
         var findings = new List<VerifyFinding>();
         var missingRoles = Math.Max(0, policy.RequiredSignatures - release.Signatures.Count);
         if (missingRoles > 0)
@@ -32,7 +32,7 @@ public static class BatchVerification
         using var trust = release.Signatures.Count > 0 ? TrustStore.Load(policy.TrustedRoots) : null;
 
         var folder = BatchStore.Folder(outDir, name.Quarter, name.Number);
-        var files = await BatchStore.SignedFilesAsync(db, row, ct).ConfigureAwait(false);
+        var files = BatchStore.SignedFiles(db, row);
         foreach (var (file, sha256) in files)
         {
             var path = Path.Combine(folder, file);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
@@ -31,11 +30,9 @@ public sealed record ReleaseRecord(
         row.State == BatchState.Cancelled ? new Cancellation(row.CancelReason ?? "", row.CancelledBy ?? "", row.CancelledAtUtc ?? default) : null);
 
     /// <summary>The release records of the given batches (one query for their signatures).</summary>
-    public static async Task<IReadOnlyList<ReleaseRecord>> LoadAsync(PayBatchDb db, IReadOnlyList<BatchRow> batches, CancellationToken ct)
+    public static IReadOnlyList<ReleaseRecord> Load(PlainDb db, IReadOnlyList<BatchRow> batches)
     {
-        var ids = batches.Select(b => b.Id).ToList();
-        var signatures = await db.SignaturesOfBatches(ids).ToListAsync(ct).ConfigureAwait(false);
-        var byBatch = signatures.ToLookup(s => s.BatchId);
+        var byBatch = PlainReads.Signatures(db, [.. batches.Select(b => b.Id)]).ToLookup(s => s.BatchId);
         return batches.Select(b => Of(b, byBatch[b.Id])).ToList();
     }
 

@@ -10,22 +10,20 @@ namespace PayBatch.Core.Reporting;
 /// <summary>Reads what a quarter's report is computed from; the only part of the report that touches the database.</summary>
 public static class ReportLoader
 {
-    public static async Task<ReportInput> LoadAsync(PayBatchDb db, Quarter q, CancellationToken ct)
+    public static ReportInput Load(PlainDb db, Quarter q, CancellationToken ct)
     {
         var qs = q.ToString();
         var payments = Payments(db, qs, ct);
-        var latestRun = await db.LatestRunBatch(qs).Select(id => (long?)id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var exclusions = latestRun is null ? []
-            : (await db.ExclusionsOfBatch(latestRun.Value).ToListAsync(ct).ConfigureAwait(false))
-                .Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList();
-        var decisions = (await db.DecidedBy(q.LastDay).Select(c => new { c.ApplicationDate, c.DecisionDate }).ToListAsync(ct).ConfigureAwait(false))
-            .Select(d => (d.ApplicationDate, d.DecisionDate)).ToList();
-        var batches = await db.BatchesOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
-        var debited = (await db.DebitSums(batches.Select(b => b.Id).ToList()).ToListAsync(ct).ConfigureAwait(false)).ToDictionary(x => x.Item1, x => x.Item2);
+        var exclusions = PlainReads.LatestRunBatch(db, qs) is { } latestRun
+            ? PlainReads.ExclusionsOfBatch(db, latestRun).Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList()
+            : [];
+        var decisions = PlainReads.DecidedBy(db, q.LastDay);
+        var batches = PlainReads.BatchesOfQuarter(db, qs);
+        var debited = PlainReads.DebitSums(db, [.. batches.Select(b => b.Id)]).ToDictionary(x => x.Batch, x => x.SumTiyn);
         var batchFigures = batches.Select(b => new BatchDebitFigures($"{b.Quarter}-{b.Number:00}", new Tenge(b.TotalTiyn),
             debited.TryGetValue(b.Id, out var d) ? new Tenge(d) : null)).ToList();
-        var releases = await Release.ReleaseRecord.LoadAsync(db, batches, ct).ConfigureAwait(false);
-        var mismatched = (await db.PaymentsNamedInMismatch(qs).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
+        var releases = Release.ReleaseRecord.Load(db, batches);
+        var mismatched = PlainReads.PaymentsNamedInMismatch(db, qs);
         return new ReportInput(payments, exclusions, decisions, batchFigures, releases, mismatched);
     }
 
@@ -33,7 +31,7 @@ public static class ReportLoader
     /// The quarter's payments as <see cref="ReportFigures.Compute"/> reads them: one row at a time, when it
     /// reads them (after every other query of the report), never all held at once.
     /// </summary>
-    private static IEnumerable<PaymentState> Payments(PayBatchDb db, string quarter, CancellationToken ct)
+    private static IEnumerable<PaymentState> Payments(PlainDb db, string quarter, CancellationToken ct)
     {
         foreach (var v in PlainReads.PaymentViews(db, [quarter]))
         {
@@ -43,17 +41,16 @@ public static class ReportLoader
     }
 
     /// <summary>Load, then compute: the figures of a quarter as of a date.</summary>
-    public static async Task<ReportFigures> FiguresAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, decimal coefficient,
+    public static ReportFigures Figures(PlainDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, decimal coefficient,
         IndicatorSettings indicators, CancellationToken ct) =>
-        ReportFigures.Compute(q, asOf, coefficient, await LoadAsync(db, q, ct).ConfigureAwait(false), calendar, indicators);
+        ReportFigures.Compute(q, asOf, coefficient, Load(db, q, ct), calendar, indicators);
 
     /// <summary>The four quarters of a year, then the year's figures.</summary>
-    public static async Task<YearFigures> YearAsync(PayBatchDb db, BankingCalendar calendar, int year, DateOnly asOf, decimal coefficient,
+    public static YearFigures Year(PlainDb db, BankingCalendar calendar, int year, DateOnly asOf, decimal coefficient,
         IndicatorSettings indicators, CancellationToken ct)
     {
         var quarters = new List<ReportFigures>(4);
-        for (var n = 1; n <= 4; n++)
-            quarters.Add(await FiguresAsync(db, calendar, new Quarter(year, n), asOf, coefficient, indicators, ct).ConfigureAwait(false));
+        for (var n = 1; n <= 4; n++) quarters.Add(Figures(db, calendar, new Quarter(year, n), asOf, coefficient, indicators, ct));
         return YearFigures.Compute(year, asOf, quarters, indicators);
     }
 
@@ -69,18 +66,18 @@ public static class ReportLoader
     }
 
     /// <summary>What the status screen is computed from.</summary>
-    public static async Task<QuarterStatus> StatusAsync(PayBatchDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, CancellationToken ct)
+    public static QuarterStatus Status(PlainDb db, BankingCalendar calendar, Quarter q, DateOnly asOf, CancellationToken ct)
     {
         var qs = q.ToString();
-        var approved = await db.Cases.AsNoTracking().CountAsync(c => c.Status == CaseStatus.Approved, ct).ConfigureAwait(false);
-        var missing = await db.ApprovedCasesWithoutCertificate(qs).CountAsync(ct).ConfigureAwait(false);
-        var rows = await db.BatchesOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
-        var releases = await Release.ReleaseRecord.LoadAsync(db, rows, ct).ConfigureAwait(false);
+        var approved = checked((int)PlainReads.ApprovedCases(db));
+        var missing = checked((int)PlainReads.ApprovedCasesWithoutCertificate(db, qs));
+        var rows = PlainReads.BatchesOfQuarter(db, qs);
+        var releases = Release.ReleaseRecord.Load(db, rows);
         var batches = rows.Zip(releases)
             .Select(x => new BatchStatus(x.Second.Batch, x.First.State, x.First.ValueDate, x.First.Count, new Tenge(x.First.TotalTiyn),
                 calendar.AddBankingDays(x.First.ValueDate, Sla.DeadlineBankingDays), x.Second.Signatures))
             .ToList();
-        var findings = await db.ReconcileFindingsOf(qs).CountAsync(ct).ConfigureAwait(false);
+        var findings = checked((int)PlainReads.FindingsOf(db, qs));
         return QuarterStatus.Compute(q, asOf, approved, approved - missing, batches, Payments(db, qs, ct), findings, calendar);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Persistence;
 using PayBatch.Core.Reconciliation;
@@ -13,10 +12,10 @@ namespace PayBatch.Core.Workbooks;
 /// </summary>
 public static class QuarterWorkbook
 {
-    public static async Task WriteAsync(Workbook wb, ReportFigures f, Labels l, PayBatchDb db, BankingCalendar calendar, CancellationToken ct)
+    public static async Task WriteAsync(Workbook wb, ReportFigures f, Labels l, PlainDb db, BankingCalendar calendar)
     {
         await wb.SheetAsync(l["summary"], SummaryColumns(l), SummaryRows(wb, f, l)).ConfigureAwait(false);
-        await PaymentsAsync(wb, l["sheetPayments"], l, db, calendar, f.Quarter, f.AsOf, ct).ConfigureAwait(false);
+        await PaymentsAsync(wb, l["sheetPayments"], l, db, calendar, f.Quarter, f.AsOf).ConfigureAwait(false);
         await wb.SheetAsync(l["sheetUnpaid"], [new(l["caseId"], CellKind.Text, 14), new(l["childIin"], CellKind.Text, 14), new(l["reasons"], CellKind.Text, 60)],
             f.UnpaidCases.Select(u => new[] { wb.Text(u.CaseId), wb.Text(u.ChildIin), wb.Text(string.Join("; ", u.Reasons.Select(l.Reason))) }).ToList()).ConfigureAwait(false);
         await CountAmountAsync(wb, l["byDistrict"], l["district"], 30, f.ByDistrict, l).ConfigureAwait(false);
@@ -60,10 +59,9 @@ public static class QuarterWorkbook
     /// One row per payment of the quarter, streamed from the database in reference order with its
     /// SLA position as of the report's date: the columns of reconciliation.csv, in their order.
     /// </summary>
-    public static async Task PaymentsAsync(Workbook wb, string sheet, Labels l, PayBatchDb db, BankingCalendar calendar, Quarter quarter, DateOnly asOf, CancellationToken ct)
+    public static async Task PaymentsAsync(Workbook wb, string sheet, Labels l, PlainDb db, BankingCalendar calendar, Quarter quarter, DateOnly asOf)
     {
-        var query = db.PaymentViews([quarter.ToString()]);
-        var count = await query.CountAsync(ct).ConfigureAwait(false);
+        var count = checked((int)PlainReads.PaymentsOf(db, quarter.ToString()));
         Column[] columns =
         [
             new(l["reference"], CellKind.Text, 18), new(l["caseId"], CellKind.Text, 12), new(l["childIin"], CellKind.Text, 14),
@@ -72,7 +70,7 @@ public static class QuarterWorkbook
             new(l["bankingDays"], CellKind.Count, 8), new(l["deadline"], CellKind.Date, 12), new(l["slaStatus"], CellKind.Text, 18),
             new(l["reason"], CellKind.Text, 10),
         ];
-        await wb.TableAsync(sheet, columns, count, query.AsAsyncEnumerable(), (view, row) =>
+        await wb.TableAsync(sheet, columns, count, PlainReads.PaymentViews(db, [quarter.ToString()]), (view, row) =>
         {
             var p = PaymentState.Of(view);
             var (sla, days, deadline) = Sla.Of(p, asOf, calendar);

@@ -95,14 +95,15 @@ public sealed class Workbook
     /// limit it goes on in "NAME (2)", "NAME (3)"… with the same header. <paramref name="fill"/>
     /// writes one item into the row buffer, which is reused.
     /// </summary>
-    public async Task TableAsync<T>(string name, IReadOnlyList<Column> columns, int count, IAsyncEnumerable<T> rows, Action<T, Cell[]> fill)
+    public async Task TableAsync<T>(string name, IReadOnlyList<Column> columns, int count, IEnumerable<T> rows, Action<T, Cell[]> fill)
     {
         var buffer = new Cell[columns.Count];
         var part = 1;
         var inSheet = 0;
         await StartAsync(name, columns, Math.Min(count, MaxDataRows)).ConfigureAwait(false);
-        await foreach (var item in rows.WithCancellation(_ct).ConfigureAwait(false))
+        foreach (var item in rows)
         {
+            _ct.ThrowIfCancellationRequested();
             if (inSheet == MaxDataRows)
             {
                 part++;

@@ -11,7 +11,7 @@ namespace PayBatch.Core.Workbooks;
 /// </summary>
 public static class YearWorkbook
 {
-    public static async Task WriteAsync(Workbook wb, YearFigures y, Labels l, PayBatchDb db, BankingCalendar calendar, CancellationToken ct)
+    public static async Task WriteAsync(Workbook wb, YearFigures y, Labels l, PlainDb db, BankingCalendar calendar)
     {
         Column[] columns =
         [
@@ -21,7 +21,7 @@ public static class YearWorkbook
         await wb.SheetAsync(l["byQuarter"], columns, Rows(wb, y, l)).ConfigureAwait(false);
         await IndicatorsSheet.WriteAsync(wb, y.Indicators, l).ConfigureAwait(false);
         foreach (var q in y.Quarters)
-            await QuarterWorkbook.PaymentsAsync(wb, $"{l["sheetPayments"]} {q.Quarter}", l, db, calendar, q.Quarter, y.AsOf, ct).ConfigureAwait(false);
+            await QuarterWorkbook.PaymentsAsync(wb, $"{l["sheetPayments"]} {q.Quarter}", l, db, calendar, q.Quarter, y.AsOf).ConfigureAwait(false);
     }
 
     private static List<Cell[]> Rows(Workbook wb, YearFigures y, Labels l)

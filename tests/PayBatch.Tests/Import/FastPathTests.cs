@@ -79,4 +79,37 @@ public class FastPathTests
         }
         Assert.Equal("9999-12-31", SqliteStatement.Text(new DateOnly(9999, 12, 31)));
     }
+
+    /// <summary>A stored time as SQLite keeps it, read digit by digit, is the time the provider's parser reads.</summary>
+    [Fact]
+    public void A_stored_time_reads_as_the_provider_reads_it()
+    {
+        var random = new Random(26);
+        for (var n = 0; n < 100_000; n++)
+        {
+            var t = new DateTime(random.NextInt64(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks));
+            if (n % 3 == 0) t = new DateTime(t.Ticks - (t.Ticks % TimeSpan.TicksPerSecond)); // whole seconds: no fraction written
+            if (n % 3 == 1) t = new DateTime(t.Ticks - (t.Ticks % TimeSpan.TicksPerMillisecond));
+            var text = t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture); // as EF and Microsoft.Data.Sqlite write it
+            Assert.True(Core.Domain.DateDigits.TryReadIsoTime(text, out var read), text);
+            Assert.Equal(t, read);
+            Assert.Equal(DateTime.Parse(text, CultureInfo.InvariantCulture), read);
+            Assert.Equal(DateTimeKind.Unspecified, read.Kind);
+        }
+    }
+
+    [Theory]
+    [InlineData("2026-01-19 09:00:00.")]
+    [InlineData("2026-01-19T09:00:00")]
+    [InlineData("2026-01-19 24:00:00")]
+    [InlineData("2026-01-19 09:60:00")]
+    [InlineData("2026-01-19 09:00:60")]
+    [InlineData("2026-02-30 09:00:00")]
+    [InlineData("2026-01-19 09:00:00.12345678")]
+    [InlineData("2026-01-19 09:00:00.1a")]
+    [InlineData("2026-01-19 09:00:00Z")]
+    [InlineData("2026-01-19 9:00:00")]
+    [InlineData("2026-01-19")]
+    [InlineData("")]
+    public void Other_times_are_left_to_the_provider(string text) => Assert.False(Core.Domain.DateDigits.TryReadIsoTime(text, out _));
 }

@@ -92,12 +92,157 @@ public class PlainReadsTests
         // The payments with their batch's value date and state, in reference order, as reconcile and the report read them.
         foreach (string[] quarters in new[] { ["2026Q1", "2026Q2"], ["2026Q1"], ["2025Q4"], Array.Empty<string>() })
         {
-            var expected = quarters.Length == 0 ? [] : db.PaymentViews(quarters).ToList();
+            var expected = quarters.Length == 0 ? [] : (
+                from p in db.Payments.AsNoTracking()
+                where quarters.Contains(p.Quarter)
+                join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
+                orderby p.Reference
+                select new PaymentView(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.District, p.Bic, p.Iban, p.AmountTiyn,
+                    p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate, b.State)).ToList();
             Assert.Equal(expected, PlainReads.PaymentViews(db, quarters).ToList());
         }
         Assert.Equal(5, PlainReads.PaymentViews(db, ["2026Q1", "2026Q2"]).Count());
         Assert.Contains(PlainReads.PaymentViews(db, ["2026Q1"]), v => v.ReplacesPaymentId == rejected);
         Assert.Contains(PlainReads.PaymentViews(db, ["2026Q1"]), v => v.CreditedOn == new DateOnly(2026, 1, 22) && v.BatchState == BatchState.Released);
+    }
+
+    /// <summary>Every field of a row (dates with their kind), for rows that are classes, not records.</summary>
+    private static string Fields(object row) => string.Join("|", row.GetType().GetProperties()
+        .Where(p => !p.PropertyType.IsGenericType || Nullable.GetUnderlyingType(p.PropertyType) is not null)
+        .Select(p => p.GetValue(row) switch
+        {
+            DateTime d => $"{p.Name}={d:O}/{d.Kind}",
+            var v => $"{p.Name}={Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)}",
+        }));
+
+    private static BatchRow Batch(string quarter, int number, BatchKind kind, BatchState state, bool nulls) => new()
+    {
+        Quarter = quarter, Number = number, Kind = kind, ValueDate = new DateOnly(2026, 1, 19 + number), Mrp = 4325, Coefficient = 6.5m,
+        AmountPerChildTiyn = 2811250, Count = number, TotalTiyn = number * 2811250L, Excluded = number - 1, WrittenWith = $"{{\"n\":{number}}}",
+        CreatedAtUtc = new DateTime(2026, 1, 19, 9, number, 7, 123, DateTimeKind.Utc), State = state, PreparedBy = $"user {number}",
+        PreparedByDbLogin = nulls ? null : "login", ReleasedAtUtc = nulls ? null : new DateTime(2026, 1, 20, 10, 0, 0, DateTimeKind.Utc),
+        CancelReason = nulls ? null : "why", CancelledBy = nulls ? null : "who", CancelledAtUtc = nulls ? null : new DateTime(2026, 1, 21, 11, 30, 0, DateTimeKind.Utc),
+    };
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task The_reads_of_history_status_and_report_read_as_EF_reads_them(string provider)
+    {
+        using var ws = new Workspace(provider);
+        ws.RunOk("init");
+        ws.RunOk("history"); // two audit entries: init's and history's
+        using var db = ws.OpenDb();
+        db.Cases.AddRange(
+            Case(1, "140315501021", CaseStatus.Approved, nulls: false),
+            Case(2, "040315501021", CaseStatus.Approved, nulls: true),
+            Case(3, "150101600012", CaseStatus.Suspended, nulls: false),
+            Case(4, "160101600013", CaseStatus.Approved, nulls: true));
+        db.Cases.Local.Single(c => c.CaseId == "C-004").DecisionDate = new DateOnly(2026, 4, 1); // decided after 2026Q1
+        db.Certificates.AddRange(
+            new CertificateRow { ChildIin = "140315501021", Quarter = "2026Q1", CertificateNo = "1", IssuedOn = new DateOnly(2026, 1, 5), School = "s" },
+            new CertificateRow { ChildIin = "150101600012", Quarter = "2026Q1", CertificateNo = "2", IssuedOn = new DateOnly(2026, 1, 5), School = "s" },
+            new CertificateRow { ChildIin = "040315501021", Quarter = "2026Q2", CertificateNo = "3", IssuedOn = new DateOnly(2026, 4, 5), School = "s" });
+        var run1 = Batch("2026Q1", 1, BatchKind.Run, BatchState.Released, nulls: true);
+        var reissue = Batch("2026Q1", 2, BatchKind.Reissue, BatchState.Prepared, nulls: false);
+        var run3 = Batch("2026Q1", 3, BatchKind.Run, BatchState.Cancelled, nulls: false);
+        var legacy = Batch("2026Q1", 4, BatchKind.Reissue, PayBatchDb.NoState, nulls: true); // no state given: the database's default
+        var other = Batch("2026Q2", 1, BatchKind.Run, BatchState.Released, nulls: true);
+        db.Batches.AddRange(run1, reissue, run3, legacy, other);
+        await db.SaveChangesAsync();
+        var signed = new DateTime(2026, 1, 19, 12, 0, 0, DateTimeKind.Utc);
+        db.BatchSignatures.AddRange(
+            new BatchSignatureRow { BatchId = run1.Id, Role = "second", Iin = "1", Name = "Иманова", Thumbprint = "aa", SignedAtUtc = signed, SignedBy = "u" },
+            new BatchSignatureRow { BatchId = run1.Id, Role = "first", Iin = "2", Name = "Сейткали", Thumbprint = "bb", SignedAtUtc = signed.AddMinutes(1), SignedBy = "u" },
+            new BatchSignatureRow { BatchId = reissue.Id, Role = "first", Iin = "2", Name = "Сейткали", Thumbprint = "cc", SignedAtUtc = signed, SignedBy = "v" },
+            new BatchSignatureRow { BatchId = other.Id, Role = "first", Iin = "3", Name = "x", Thumbprint = "dd", SignedAtUtc = signed, SignedBy = "w" });
+        db.Exclusions.AddRange(
+            new ExclusionRow { BatchId = run1.Id, Quarter = "2026Q1", CaseId = "C-003", ChildIin = "150101600012", Reasons = "NOT_APPROVED" },
+            new ExclusionRow { BatchId = run3.Id, Quarter = "2026Q1", CaseId = "C-004", ChildIin = "160101600013", Reasons = "NO_CERTIFICATE;NOT_APPROVED" },
+            new ExclusionRow { BatchId = run3.Id, Quarter = "2026Q1", CaseId = "C-002", ChildIin = "040315501021", Reasons = "NO_CERTIFICATE" });
+        db.Payments.AddRange(
+            Payment(run1.Id, 1, "2026Q1", "140315501021", PaymentStatus.Credited),
+            Payment(run1.Id, 2, "2026Q1", "040315501021", PaymentStatus.Rejected),
+            Payment(other.Id, 3, "2026Q2", "150101600012", PaymentStatus.Issued));
+        await db.SaveChangesAsync();
+        var payments = db.Payments.OrderBy(p => p.Sequence).Select(p => p.Id).ToList();
+        var read = new DateTime(2026, 1, 22, 8, 0, 0, DateTimeKind.Utc);
+        ConfirmationRow Confirmation(int line, long payment, string outcome) => new()
+        {
+            File = "bank.csv", FileSha256 = "f", Line = line, Reference = $"r{line}", PaymentId = payment, Status = "credited", Outcome = outcome, ReadAtUtc = read,
+        };
+        db.Confirmations.AddRange(
+            Confirmation(1, payments[0], "AMOUNT_MISMATCH"), Confirmation(2, payments[0], "AMOUNT_MISMATCH"), Confirmation(3, payments[1], "IBAN_MISMATCH"),
+            Confirmation(4, payments[1], "applied"), Confirmation(5, payments[2], "AMOUNT_MISMATCH"));
+        StatementEntryRow Entry(int line, string kind, long? batch, long amount) => new()
+        {
+            EntryKey = $"k{line}", File = "st.xml", FileSha256 = "s", Line = line, Location = "/", Kind = kind, Reference = "2026Q1-01", BatchId = batch,
+            AmountTiyn = amount, Outcome = "debited", ReadAtUtc = read,
+        };
+        db.StatementEntries.AddRange(Entry(1, "debit", run1.Id, 2811250), Entry(2, "debit", run1.Id, 2811250), Entry(3, "return", run1.Id, 2811250),
+            Entry(4, "debit", reissue.Id, 100), Entry(5, "debit", null, 7), Entry(6, "debit", other.Id, 5));
+        db.ReconcileFindings.AddRange(
+            new ReconcileFindingRow { Quarter = "2026Q1", File = "bank.csv", Line = 1, Reference = "r1", Code = "AMOUNT_MISMATCH", Detail = "d", ReconciledAtUtc = read },
+            new ReconcileFindingRow { Quarter = "2026Q1", File = "bank.csv", Reference = "r2", Code = "UNKNOWN_REFERENCE", Detail = "d", ReconciledAtUtc = read },
+            new ReconcileFindingRow { Quarter = "2026Q2", File = "bank.csv", Reference = "r3", Code = "AMOUNT_MISMATCH", Detail = "d", ReconciledAtUtc = read });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        // A connection of its own, as the commands that only read use it, and
+        using var plain = await PlainDb.OpenAsync(ws.Provider, ws.ConnectionString, CancellationToken.None);
+        // EF's too (each side read whole first: one connection runs one command at a time on PostgreSQL)
+        foreach (var source in new[] { plain, (PlainDb)db })
+        {
+            Assert.Equal(db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Take(1).AsEnumerable().Select(Fields).ToList(),
+                PlainReads.History(source, 1).Select(Fields).ToList());
+            var history = PlainReads.History(source, 50).ToList();
+            Assert.Equal(2, history.Count);
+            Assert.Equal(db.Audit.AsNoTracking().OrderByDescending(a => a.Id).AsEnumerable().Select(Fields).ToList(), history.Select(Fields).ToList());
+            Assert.Empty(PlainReads.History(source, 0));
+
+            Assert.Equal(db.Cases.Count(c => c.Status == CaseStatus.Approved), PlainReads.ApprovedCases(source));
+            foreach (var quarter in new[] { "2026Q1", "2026Q2", "2025Q4" })
+            {
+                Assert.Equal(db.Cases.Count(c => c.Status == CaseStatus.Approved && !db.Certificates.Any(x => x.ChildIin == c.ChildIin && x.Quarter == quarter)),
+                    PlainReads.ApprovedCasesWithoutCertificate(source, quarter));
+                Assert.Equal(db.ReconcileFindings.Count(f => f.Quarter == quarter), PlainReads.FindingsOf(source, quarter));
+                Assert.Equal(db.Payments.Count(p => p.Quarter == quarter), PlainReads.PaymentsOf(source, quarter));
+                Assert.Equal(db.Batches.AsNoTracking().Where(b => b.Quarter == quarter).OrderBy(b => b.Number).AsEnumerable().Select(Fields).ToList(),
+                    PlainReads.BatchesOfQuarter(source, quarter).Select(Fields).ToList());
+                Assert.Equal(db.Batches.Where(b => b.Quarter == quarter && b.Kind == BatchKind.Run).OrderByDescending(b => b.Number).Select(b => (long?)b.Id).FirstOrDefault(),
+                    PlainReads.LatestRunBatch(source, quarter));
+                Assert.Equal(
+                    (from c in db.Confirmations join p in db.Payments on c.PaymentId equals p.Id
+                     where p.Quarter == quarter && (c.Outcome == "AMOUNT_MISMATCH" || c.Outcome == "IBAN_MISMATCH") select p.Id).Distinct().OrderBy(id => id).ToList(),
+                    PlainReads.PaymentsNamedInMismatch(source, quarter).Order().ToList());
+            }
+            foreach (long[] ids in new[] { [run1.Id, reissue.Id, other.Id], [run3.Id], [legacy.Id, run1.Id], Array.Empty<long>() })
+            {
+                Assert.Equal(db.BatchSignatures.AsNoTracking().Where(s => ids.Contains(s.BatchId)).OrderBy(s => s.BatchId).ThenBy(s => s.Role).AsEnumerable().Select(Fields).ToList(),
+                    PlainReads.Signatures(source, ids).Select(Fields).ToList());
+                Assert.Equal(
+                    db.StatementEntries.Where(e => e.Kind == "debit" && e.BatchId != null && ids.Contains(e.BatchId.Value))
+                        .GroupBy(e => e.BatchId!.Value).Select(g => new { g.Key, Sum = g.Sum(e => e.AmountTiyn), Count = g.Count() }).AsEnumerable()
+                        .Select(x => (x.Key, x.Sum, x.Count)).OrderBy(x => x.Key).ToList(),
+                    PlainReads.DebitSums(source, ids).OrderBy(x => x.Batch).ToList());
+            }
+            foreach (var batch in new[] { run1.Id, run3.Id, other.Id })
+                Assert.Equal(db.Exclusions.AsNoTracking().Where(e => e.BatchId == batch).AsEnumerable().Select(Fields).Order().ToList(),
+                    PlainReads.ExclusionsOfBatch(source, batch).Select(Fields).Order().ToList());
+            foreach (var end in new[] { new DateOnly(2026, 3, 31), new DateOnly(2025, 9, 2), new DateOnly(2026, 4, 1) })
+                Assert.Equal(db.Cases.Where(c => c.DecisionDate <= end).Select(c => new { c.ApplicationDate, c.DecisionDate }).AsEnumerable()
+                        .Select(c => (c.ApplicationDate, c.DecisionDate)).Order().ToList(),
+                    PlainReads.DecidedBy(source, end).Order().ToList());
+        }
+        // What the data above was made to show, so that none of the comparisons compares nothing.
+        Assert.Equal([2 * 2811250L, 100], PlainReads.DebitSums(plain, [run1.Id, reissue.Id]).OrderBy(x => x.Batch).Select(x => x.SumTiyn));
+        Assert.Equal(run3.Id, PlainReads.LatestRunBatch(plain, "2026Q1"));
+        Assert.Equal([payments[0], payments[1]], PlainReads.PaymentsNamedInMismatch(plain, "2026Q1").Order());
+        Assert.Equal([BatchState.Released, BatchState.Prepared, BatchState.Cancelled, BatchState.Released],
+            PlainReads.BatchesOfQuarter(plain, "2026Q1").Select(b => b.State));
+        Assert.Equal(["first", "second"], PlainReads.Signatures(plain, [run1.Id]).Select(s => s.Role));
+        Assert.Equal(3, PlainReads.DecidedBy(plain, new DateOnly(2026, 3, 31)).Count);
+        Assert.Equal(2, PlainReads.ApprovedCasesWithoutCertificate(plain, "2026Q1")); // C-002 (certified for 2026Q2 only) and C-004
+        Assert.Equal(2, PlainReads.FindingsOf(plain, "2026Q1"));
     }
 
     [Fact]

@@ -17,6 +17,33 @@ public class MigrationTests
         Assert.False(db.Database.HasPendingModelChanges(), $"{provider}: run 'dotnet ef migrations add' for the {provider}Db context");
         Assert.NotEmpty(db.Database.GetMigrations());
     }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite, "Data Source=:memory:")]
+    [InlineData(DbProvider.Postgres, "Host=localhost;Database=none")]
+    [InlineData(DbProvider.SqlServer, "Server=localhost;Database=none")]
+    public void The_commands_that_only_read_know_the_migrations_as_EF_does(DbProvider provider, string connectionString)
+    {
+        using var db = DbFactory.Create(provider, connectionString);
+        var ef = db.Database.GetMigrations().Order(StringComparer.Ordinal).ToList();
+        Assert.True(ef.Count >= 4, string.Join(", ", ef));
+        Assert.Equal(ef, SchemaVersion.Migrations(provider));
+    }
+
+    [Theory]
+    [ClassData(typeof(Support.Providers))]
+    public void A_command_that_only_reads_brings_a_new_database_up_to_date_first(string provider)
+    {
+        using var ws = new Support.Workspace(provider);
+        ws.RunOk("history");
+        var status = ws.Run("status", "--quarter", "2026Q1", "--json");
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("\"approved\": 0", status.Out, StringComparison.Ordinal);
+        using (var db = ws.OpenDb()) Assert.Empty(db.Database.GetPendingMigrations());
+        var history = ws.RunOk("history", "--json").Out;
+        Assert.Contains("\"command\": \"history\"", history, StringComparison.Ordinal);
+        Assert.Contains("\"command\": \"status\"", history, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>

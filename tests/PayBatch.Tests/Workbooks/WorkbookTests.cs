@@ -131,7 +131,7 @@ public class WorkbookTests
         {
             var path = Path.Combine(dir, "t.xlsx");
             Column[] columns = [new("Reference", CellKind.Text, 18), new("Amount", CellKind.Money, 12)];
-            await Workbook.WriteAsync(path, dayFirst: false, wb => wb.TableAsync("Payments", columns, 5, Numbers(5),
+            await Workbook.WriteAsync(path, dayFirst: false, wb => wb.TableAsync("Payments", columns, 5, Enumerable.Range(1, 5),
                 (n, row) => { row[0] = wb.Text($"R{n}"); row[1] = wb.Money(new Core.Domain.Tenge(n * 100)); }), CancellationToken.None, maxDataRows: 2);
 
             var sheets = WorkbookReader.Read(path);
@@ -144,12 +144,6 @@ public class WorkbookTests
         finally
         {
             Directory.Delete(dir, recursive: true);
-        }
-
-        static async IAsyncEnumerable<int> Numbers(int n)
-        {
-            for (var i = 1; i <= n; i++) yield return i;
-            await Task.CompletedTask;
         }
     }
 

@@ -12,7 +12,10 @@ namespace PayBatch.Cli;
 /// <summary>Where a command runs: its streams, working directory, environment and clock.</summary>
 public sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingDirectory, IDictionary Environment, TimeProvider Clock, bool OutputIsTerminal)
 {
-    /// <summary>EF interceptors added to every database opened (the resilience tests inject faults here).</summary>
+    /// <summary>
+    /// EF interceptors added to every database opened through EF (the resilience tests inject faults here); the
+    /// connections of <see cref="PlainDb"/> (history, status, report, the audit) do not pass through EF.
+    /// </summary>
     public IReadOnlyList<IInterceptor> Interceptors { get; init; } = [];
 
     /// <summary>The system's UI culture: the language when neither --lang nor Ui:Language chooses one.</summary>
@@ -100,7 +103,15 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
         return await Resilience.Database.ExecuteAsync(async t =>
         {
             var plain = await PlainDb.OpenAsync(Settings.Provider, Settings.ConnectionString, t).ConfigureAwait(false);
-            if (await SchemaVersion.IsCurrentAsync(plain, t).ConfigureAwait(false)) return plain;
+            try
+            {
+                if (await SchemaVersion.IsCurrentAsync(plain, t).ConfigureAwait(false)) return plain;
+            }
+            catch
+            {
+                plain.Dispose();
+                throw;
+            }
             plain.Dispose();
             await using (var db = CreateDb())
                 await SchemaMigration.EnsureCurrentAsync(db, Settings.MigrationLockWait, Log, t).ConfigureAwait(false);

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using PayBatch.Cli.Localization;
 using PayBatch.Core.Domain;
+using PayBatch.Core;
 using PayBatch.Core.Localization;
+using PayBatch.Core.Persistence;
 
 namespace PayBatch.Cli;
 
@@ -37,6 +39,12 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
                 foreach (var kv in settingsFromArgs(parse)) overrides[kv.Key] = kv.Value;
             var settings = Settings.Load(host.WorkingDirectory, host.Environment, overrides);
             _ = settings.UiLanguage; // a wrong Ui:Language is refused, not ignored
+            // What any database command sets up first, on the other core while the log opens (start-up, issue 15).
+            _ = Task.Run(() =>
+            {
+                _ = Resilience.Database;
+                _ = SchemaVersion.Migrations(settings.Provider);
+            }, ct);
             var log = Logging.Create(settings.LogsDirectory, runId, parse.GetValue(g.Verbose));
             ctx = new CliContext(host, settings, log, runId, json, parse.GetValue(g.Quiet));
             ctx.Log.Information("paybatch {Command} started", name);

@@ -11,8 +11,12 @@ namespace PayBatch.Core;
 /// </summary>
 public static class Resilience
 {
-    public static ResiliencePipeline Database { get; } = Build(IsTransientDb);
-    public static ResiliencePipeline Files { get; } = Build(e => e is IOException io && IsSharingViolation(io));
+    // Each built when first used: a command that only reads never writes a file (start-up, issue 15).
+    private static readonly Lazy<ResiliencePipeline> DatabasePipeline = new(() => Build(IsTransientDb));
+    private static readonly Lazy<ResiliencePipeline> FilesPipeline = new(() => Build(e => e is IOException io && IsSharingViolation(io)));
+
+    public static ResiliencePipeline Database => DatabasePipeline.Value;
+    public static ResiliencePipeline Files => FilesPipeline.Value;
 
     /// <summary>
     /// Runs one unit of work (its own transaction) on <paramref name="db"/>, again from the start after

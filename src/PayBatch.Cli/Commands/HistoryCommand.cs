@@ -13,6 +13,10 @@ public static class HistoryCommand
     {
         var last = new Option<int>("--last") { Description = CliText.HistoryLast, DefaultValueFactory = _ => 50 };
         var command = new Command("history", CliText.History) { last };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(last) < 0) r.AddError(CliText.HistoryBadLast.Format(r.GetValue(last)));
+        });
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             using var db = await ctx.OpenForReadingAsync(ct).ConfigureAwait(false);

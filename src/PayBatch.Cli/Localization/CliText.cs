@@ -441,6 +441,11 @@ public static class CliText
 
     public static readonly Message HistoryLast = new("How many entries (default 50)", "Сколько записей (по умолчанию 50)", "Қанша жазба (әдепкі 50)");
 
+    public static readonly Message HistoryBadLast = new(
+        "--last {0} is not a number of entries (0 or more)",
+        "--last {0} — не число записей (0 или больше)",
+        "--last {0} — жазбалар саны емес (0 немесе одан көп)");
+
     public static readonly Message HistoryExit = new("exit {0}", "код {0}", "шығу коды {0}");
 
     public static readonly Message Config = new("Settings", "Настройки", "Баптаулар");

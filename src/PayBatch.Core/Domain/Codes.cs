@@ -35,7 +35,7 @@ public static class Codes
         TryParse<T>(text, out var value) ? value : throw new InvalidDataException($"'{text}' is not a {typeof(T).Name} code");
 
     /// <summary>Every code of <typeparamref name="T"/>, in declaration order.</summary>
-    public static IReadOnlyList<string> All<T>() where T : struct, Enum => Table<T>.Codes;
+    public static IReadOnlyList<string> All<T>() where T : struct, Enum => Table<T>.ReadOnlyCodes;
 
     public static string SnakeCase(string name)
     {
@@ -57,6 +57,7 @@ public static class Codes
     {
         public static readonly T[] Values = Enum.GetValues<T>();
         public static readonly string[] Codes = [.. Values.Select(v => SnakeCase(v.ToString()))];
+        public static readonly IReadOnlyList<string> ReadOnlyCodes = Array.AsReadOnly(Codes);
     }
 }
 

@@ -34,13 +34,13 @@ public static class DbFactory
     // One method per provider: a method's ahead-of-time code loads every assembly it names when it is first
     // called, and a SQLite command has no use for SQL Server's and PostgreSQL's (start-up, issue 15).
     private static SqliteDb Sqlite(string connectionString, IInterceptor[] interceptors) => new(new DbContextOptionsBuilder<SqliteDb>()
-        .UseSqlite(connectionString, o => o.CommandTimeout(60)).AddInterceptors([new SqliteCacheSize(), .. interceptors]).Options);
+        .UseSqlite(connectionString, o => o.CommandTimeout(PlainDb.TimeoutSeconds)).AddInterceptors([new SqliteCacheSize(), .. interceptors]).Options);
 
     private static PostgresDb Postgres(string connectionString, IInterceptor[] interceptors) => new(new DbContextOptionsBuilder<PostgresDb>()
-        .UseNpgsql(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options);
+        .UseNpgsql(connectionString, o => o.CommandTimeout(PlainDb.TimeoutSeconds)).AddInterceptors(interceptors).Options);
 
     private static SqlServerDb SqlServer(string connectionString, IInterceptor[] interceptors) => new(new DbContextOptionsBuilder<SqlServerDb>()
-        .UseSqlServer(connectionString, o => o.CommandTimeout(60)).AddInterceptors(interceptors).Options);
+        .UseSqlServer(connectionString, o => o.CommandTimeout(PlainDb.TimeoutSeconds)).AddInterceptors(interceptors).Options);
 }
 
 // Design-time factories: `dotnet ef migrations add X --context SqliteDb` etc. The connection

@@ -13,7 +13,7 @@ namespace PayBatch.Core.Persistence;
 /// </summary>
 public sealed class PlainDb : IDisposable
 {
-    /// <summary>The command timeout of a connection of its own, as <see cref="DbFactory"/> gives EF.</summary>
+    /// <summary>The command timeout, of EF's connections (<see cref="DbFactory"/>) and of a connection of its own.</summary>
     internal const int TimeoutSeconds = 60;
 
     private readonly PayBatchDb? _ef;
@@ -92,6 +92,9 @@ public sealed class PlainDb : IDisposable
             p.Value = value ?? DBNull.Value;
             // SQL Server's own inference makes a DateTime its old datetime type (to 3 ms); the columns are datetime2.
             if (value is DateTime && Provider == DbProvider.SqlServer) p.DbType = DbType.DateTime2;
+            // Npgsql sends a time of another kind as a timestamp the server would shift by its own zone; EF refuses it.
+            if (value is DateTime { Kind: not DateTimeKind.Utc } && Provider == DbProvider.Postgres)
+                throw new ArgumentException($"@{name}: a time for PostgreSQL's timestamptz columns must be UTC", nameof(parameters));
             command.Parameters.Add(p);
         }
         return command;

@@ -50,7 +50,7 @@ public static class PlainReads
         Status = Codes.Parse<CaseStatus>(r.GetString(19)),
     });
 
-    /// <summary>The payments of the quarters with their batch's value date and state, in reference order .</summary>
+    /// <summary>The payments of the quarters with their batch's value date and state, in reference order.</summary>
     public static IEnumerable<PaymentView> PaymentViews(PlainDb db, IReadOnlyList<string> quarters) => quarters.Count == 0 ? [] : Read(db, $"""
         SELECT p.id, p.reference, p.quarter, p.case_id, p.child_iin, p.district, p.bic, p.iban, p.amount_tiyn, p.status, p.credited_on,
                p.status_reason, p.replaces_payment_id, b.value_date, b.state
@@ -109,16 +109,17 @@ public static class PlainReads
     // The reads of the commands that only read. Every name is quoted: "user", "file" and "count" are words of
     // some provider's SQL.
 
-    /// <summary>The audit trail, newest first.</summary>
-    public static IEnumerable<AuditRow> History(PlainDb db, int last) => Read(db, """
-        SELECT "id", "run_id", "command", "arguments", "user", "machine", "started_at_utc", "finished_at_utc", "exit_code", "input_hashes", "changes"
-        FROM "audit_log" ORDER BY "id" DESC
+    /// <summary>The last <paramref name="last"/> entries of the audit trail, newest first.</summary>
+    public static IEnumerable<AuditRow> History(PlainDb db, int last) => Read(db, $"""
+        SELECT {(db.Provider == DbProvider.SqlServer ? "TOP (@last) " : "")}"id", "run_id", "command", "arguments", "user", "machine",
+               "started_at_utc", "finished_at_utc", "exit_code", "input_hashes", "changes"
+        FROM "audit_log" ORDER BY "id" DESC{(db.Provider == DbProvider.SqlServer ? "" : " LIMIT @last")}
         """, r => new AuditRow
     {
         Id = r.GetInt64(0), RunId = r.GetString(1), Command = r.GetString(2), Arguments = r.GetString(3), User = r.GetString(4),
         Machine = r.GetString(5), StartedAtUtc = Time(r, 6), FinishedAtUtc = Time(r, 7), ExitCode = r.GetInt32(8),
         InputHashes = r.GetString(9), Changes = r.GetString(10),
-    }).Take(Math.Max(last, 0)); // the reader stops there: no provider's LIMIT or TOP needed
+    }, ("last", (long)Math.Max(last, 0))); // the servers read a whole result even when the reader stops early
 
     public static long ApprovedCases(PlainDb db) => Count(db, """SELECT COUNT(*) FROM "cases" WHERE "status" = 'approved'""");
 
@@ -134,8 +135,8 @@ public static class PlainReads
     public static long PaymentsOf(PlainDb db, string quarter) =>
         Count(db, """SELECT COUNT(*) FROM "payments" WHERE "quarter" = @quarter""", ("quarter", quarter));
 
-    /// <summary>The quarter's batches in number order, without their files.</summary>
-    public static List<BatchRow> BatchesOfQuarter(PlainDb db, string quarter) => Read(db, """
+    /// <summary>The quarter's batches in number order, without their files (<see cref="Queries.BatchesOfQuarter"/> has them).</summary>
+    public static List<BatchRow> BatchHeadsOfQuarter(PlainDb db, string quarter) => Read(db, """
         SELECT "id", "quarter", "number", "kind", "value_date", "mrp", "coefficient", "amount_per_child_tiyn", "count", "total_tiyn", "excluded",
                "written_with", "created_at_utc", "state", "prepared_by", "prepared_by_db_login", "released_at_utc", "cancel_reason", "cancelled_by",
                "cancelled_at_utc"

@@ -45,7 +45,11 @@ public static class SchemaVersion
     /// The provider's migrations in this assembly, in order, found as EF finds them (a migration's
     /// [DbContext] and [Migration] attributes) without starting EF: a command that only reads never does.
     /// </summary>
-    public static IReadOnlyList<string> Migrations(DbProvider provider)
+    public static IReadOnlyList<string> Migrations(DbProvider provider) => Found.GetOrAdd(provider, Find);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DbProvider, IReadOnlyList<string>> Found = new();
+
+    private static IReadOnlyList<string> Find(DbProvider provider)
     {
         var context = provider switch
         {
@@ -55,9 +59,10 @@ public static class SchemaVersion
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
         // The namespace first: asking every type of the assembly for its base type or attributes loads the
-        // libraries they come from (start-up).
+        // libraries they come from (start-up). MigrationTests holds this list to EF's own for every provider.
+        var folder = $"{typeof(SchemaVersion).Namespace}.Migrations.{provider}";
         return typeof(PayBatchDb).Assembly.GetTypes()
-            .Where(t => t.Namespace?.StartsWith(typeof(SchemaVersion).Namespace + ".Migrations", StringComparison.Ordinal) == true)
+            .Where(t => t.Namespace == folder && !t.IsAbstract)
             .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == context)
             .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
             .OfType<string>()

@@ -18,7 +18,7 @@ public static class ReportLoader
             ? PlainReads.ExclusionsOfBatch(db, latestRun).Select(e => new Exclusion(e.CaseId, e.ChildIin, Reasons.Split(e.Reasons))).ToList()
             : [];
         var decisions = PlainReads.DecidedBy(db, q.LastDay);
-        var batches = PlainReads.BatchesOfQuarter(db, qs);
+        var batches = PlainReads.BatchHeadsOfQuarter(db, qs);
         var debited = PlainReads.DebitSums(db, [.. batches.Select(b => b.Id)]).ToDictionary(x => x.Batch, x => x.SumTiyn);
         var batchFigures = batches.Select(b => new BatchDebitFigures($"{b.Quarter}-{b.Number:00}", new Tenge(b.TotalTiyn),
             debited.TryGetValue(b.Id, out var d) ? new Tenge(d) : null)).ToList();
@@ -71,7 +71,7 @@ public static class ReportLoader
         var qs = q.ToString();
         var approved = checked((int)PlainReads.ApprovedCases(db));
         var missing = checked((int)PlainReads.ApprovedCasesWithoutCertificate(db, qs));
-        var rows = PlainReads.BatchesOfQuarter(db, qs);
+        var rows = PlainReads.BatchHeadsOfQuarter(db, qs);
         var releases = Release.ReleaseRecord.Load(db, rows);
         var batches = rows.Zip(releases)
             .Select(x => new BatchStatus(x.Second.Batch, x.First.State, x.First.ValueDate, x.First.Count, new Tenge(x.First.TotalTiyn),

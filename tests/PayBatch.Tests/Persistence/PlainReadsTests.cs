@@ -207,7 +207,7 @@ public class PlainReadsTests
                 Assert.Equal(db.ReconcileFindings.Count(f => f.Quarter == quarter), PlainReads.FindingsOf(source, quarter));
                 Assert.Equal(db.Payments.Count(p => p.Quarter == quarter), PlainReads.PaymentsOf(source, quarter));
                 Assert.Equal(db.Batches.AsNoTracking().Where(b => b.Quarter == quarter).OrderBy(b => b.Number).AsEnumerable().Select(Fields).ToList(),
-                    PlainReads.BatchesOfQuarter(source, quarter).Select(Fields).ToList());
+                    PlainReads.BatchHeadsOfQuarter(source, quarter).Select(Fields).ToList());
                 Assert.Equal(db.Batches.Where(b => b.Quarter == quarter && b.Kind == BatchKind.Run).OrderByDescending(b => b.Number).Select(b => (long?)b.Id).FirstOrDefault(),
                     PlainReads.LatestRunBatch(source, quarter));
                 Assert.Equal(
@@ -238,7 +238,7 @@ public class PlainReadsTests
         Assert.Equal(run3.Id, PlainReads.LatestRunBatch(plain, "2026Q1"));
         Assert.Equal([payments[0], payments[1]], PlainReads.PaymentsNamedInMismatch(plain, "2026Q1").Order());
         Assert.Equal([BatchState.Released, BatchState.Prepared, BatchState.Cancelled, BatchState.Released],
-            PlainReads.BatchesOfQuarter(plain, "2026Q1").Select(b => b.State));
+            PlainReads.BatchHeadsOfQuarter(plain, "2026Q1").Select(b => b.State));
         Assert.Equal(["first", "second"], PlainReads.Signatures(plain, [run1.Id]).Select(s => s.Role));
         Assert.Equal(3, PlainReads.DecidedBy(plain, new DateOnly(2026, 3, 31)).Count);
         Assert.Equal(2, PlainReads.ApprovedCasesWithoutCertificate(plain, "2026Q1")); // C-002 (certified for 2026Q2 only) and C-004

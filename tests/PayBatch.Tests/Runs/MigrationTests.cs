@@ -32,7 +32,7 @@ public class MigrationTests
 
     [Theory]
     [ClassData(typeof(Support.Providers))]
-    public void A_command_that_only_reads_brings_a_new_database_up_to_date_first(string provider)
+    public async Task A_command_that_only_reads_brings_a_new_database_up_to_date_first(string provider)
     {
         using var ws = new Support.Workspace(provider);
         ws.RunOk("history");
@@ -40,9 +40,16 @@ public class MigrationTests
         Assert.Equal(0, status.ExitCode);
         Assert.Contains("\"approved\": 0", status.Out, StringComparison.Ordinal);
         using (var db = ws.OpenDb()) Assert.Empty(db.Database.GetPendingMigrations());
+        // Now current: the next command sees it with one query and migrates nothing.
+        using (var plain = await PlainDb.OpenAsync(ws.Provider, ws.ConnectionString, CancellationToken.None))
+            Assert.True(await SchemaVersion.IsCurrentAsync(plain, CancellationToken.None));
         var history = ws.RunOk("history", "--json").Out;
         Assert.Contains("\"command\": \"history\"", history, StringComparison.Ordinal);
         Assert.Contains("\"command\": \"status\"", history, StringComparison.Ordinal);
+        // --last: that many, newest first; a negative number is refused before anything is read.
+        using var last = System.Text.Json.JsonDocument.Parse(ws.RunOk("history", "--json", "--last", "2").Out);
+        Assert.Equal(["history", "status"], last.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("command").GetString()));
+        Assert.Equal(2, ws.Run("history", "--last", "-1").ExitCode);
     }
 }
 

@@ -33,8 +33,12 @@ public static class DbFactory
 
     // One method per provider: a method's ahead-of-time code loads every assembly it names when it is first
     // called, and a SQLite command has no use for SQL Server's and PostgreSQL's (start-up, issue 15).
-    private static SqliteDb Sqlite(string connectionString, IInterceptor[] interceptors) => new(new DbContextOptionsBuilder<SqliteDb>()
-        .UseSqlite(connectionString, o => o.CommandTimeout(PlainDb.TimeoutSeconds)).AddInterceptors([new SqliteCacheSize(), .. interceptors]).Options);
+    private static SqliteDb Sqlite(string connectionString, IInterceptor[] interceptors)
+    {
+        SqliteMode.Ensure();
+        return new(new DbContextOptionsBuilder<SqliteDb>()
+            .UseSqlite(connectionString, o => o.CommandTimeout(PlainDb.TimeoutSeconds)).AddInterceptors([new SqliteCacheSize(), .. interceptors]).Options);
+    }
 
     private static PostgresDb Postgres(string connectionString, IInterceptor[] interceptors) => new(new DbContextOptionsBuilder<PostgresDb>()
         .UseNpgsql(connectionString, o => o.CommandTimeout(PlainDb.TimeoutSeconds)).AddInterceptors(interceptors).Options);

@@ -62,7 +62,11 @@ public sealed class PlainDb : IDisposable
 
     // One method per provider, each typed DbConnection: a method's ahead-of-time code loads every assembly it
     // names, and a SQLite command has no use for SQL Server's and PostgreSQL's (see DbFactory).
-    private static DbConnection Sqlite(string connectionString) => new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+    private static DbConnection Sqlite(string connectionString)
+    {
+        SqliteMode.Ensure();
+        return new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+    }
 
     private static DbConnection Postgres(string connectionString) => new Npgsql.NpgsqlConnection(connectionString);
 

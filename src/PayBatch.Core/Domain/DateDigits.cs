@@ -11,7 +11,7 @@ public static class DateDigits
     /// ten-character text (the separators are the caller's to check); false when one is not a digit or the
     /// date does not exist.
     /// </summary>
-    public static bool TryRead(string t, int yearAt, int monthAt, int dayAt, out DateOnly date)
+    public static bool TryRead(ReadOnlySpan<char> t, int yearAt, int monthAt, int dayAt, out DateOnly date)
     {
         date = default;
         if (t.Length != 10) return false;
@@ -22,7 +22,7 @@ public static class DateDigits
     }
 
     /// <summary>yyyy-MM-dd, as this program stores and writes dates.</summary>
-    public static bool TryReadIso(string t, out DateOnly date)
+    public static bool TryReadIso(ReadOnlySpan<char> t, out DateOnly date)
     {
         date = default;
         return t.Length == 10 && t[4] == '-' && t[7] == '-' && TryRead(t, 0, 5, 8, out date);
@@ -37,7 +37,7 @@ public static class DateDigits
     {
         time = default;
         if (t.Length is < 19 or 20 or > 27 || t[10] != ' ' || t[13] != ':' || t[16] != ':' || (t.Length > 19 && t[19] != '.')
-            || !TryReadIso(t[..10], out var date)) return false;
+            || !TryReadIso(t.AsSpan(0, 10), out var date)) return false;
         var (hour, minute, second) = (Number(t, 11, 2), Number(t, 14, 2), Number(t, 17, 2));
         if (hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59) return false;
         var ticks = 0L;
@@ -54,7 +54,7 @@ public static class DateDigits
     }
 
     /// <summary>The digits at <paramref name="start"/> as a number; -1 when one is not a digit.</summary>
-    private static int Number(string t, int start, int count)
+    private static int Number(ReadOnlySpan<char> t, int start, int count)
     {
         var n = 0;
         for (var i = start; i < start + count; i++)

@@ -246,7 +246,7 @@ public class PlainReadsTests
     }
 
     [Fact]
-    public void A_SQLite_database_made_elsewhere_with_UTF16_text_gives_the_same_children()
+    public void A_SQLite_database_made_elsewhere_with_UTF16_text_gives_the_same_cases_and_children()
     {
         using var ws = new Workspace();
         using (var made = new Microsoft.Data.Sqlite.SqliteConnection(ws.ConnectionString))
@@ -261,8 +261,12 @@ public class PlainReadsTests
         db.Certificates.AddRange(
             new CertificateRow { ChildIin = "140315501021", Quarter = "2026Q1", CertificateNo = "1", IssuedOn = new DateOnly(2026, 1, 5), School = "s" },
             new CertificateRow { ChildIin = "14031550102X", Quarter = "2026Q1", CertificateNo = "2", IssuedOn = new DateOnly(2026, 1, 5), School = "s" });
+        db.Cases.AddRange(Case(1, "140315501021", CaseStatus.Approved, nulls: false), Case(2, "14031550102X", CaseStatus.Suspended, nulls: true));
         db.SaveChanges();
         Assert.Equal("UTF-16le", db.Database.SqlQueryRaw<string>("SELECT encoding AS \"Value\" FROM pragma_encoding").Single());
+        // The cases through the provider's reader (SQLite's own bytes would be UTF-16 here), as EF reads them.
+        Assert.Equal(db.Cases.AsNoTracking().AsEnumerable().Select(CaseMapping.ToDomain).OrderBy(c => c.CaseId, StringComparer.Ordinal),
+            PlainReads.Cases(db).OrderBy(c => c.CaseId, StringComparer.Ordinal));
         var set = PlainReads.CertifiedChildren(db, "2026Q1");
         Assert.Equal(2, set.Count);
         Assert.True(set.Contains("140315501021"));

@@ -40,11 +40,12 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
             var settings = Settings.Load(host.WorkingDirectory, host.Environment, overrides);
             _ = settings.UiLanguage; // a wrong Ui:Language is refused, not ignored
             // What any database command sets up first, on the other core while the log opens (start-up, issue 15).
+            // A failure here is the command's own to report when it opens the database; observed, not lost.
             _ = Task.Run(() =>
             {
                 _ = Resilience.Database;
                 _ = SchemaVersion.Migrations(settings.Provider);
-            }, ct);
+            }, ct).ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             var log = Logging.Create(settings.LogsDirectory, runId, parse.GetValue(g.Verbose));
             ctx = new CliContext(host, settings, log, runId, json, parse.GetValue(g.Quiet));
             ctx.Log.Information("paybatch {Command} started", name);

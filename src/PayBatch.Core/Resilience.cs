@@ -11,7 +11,7 @@ namespace PayBatch.Core;
 /// </summary>
 public static class Resilience
 {
-    // Each built when first used: a command that only reads never writes a file (start-up, issue 15).
+    // Each built when first used (start-up, issue 15): many commands never need the files' retries.
     private static readonly Lazy<ResiliencePipeline> DatabasePipeline = new(() => Build(IsTransientDb));
     private static readonly Lazy<ResiliencePipeline> FilesPipeline = new(() => Build(e => e is IOException io && IsSharingViolation(io)));
 

@@ -85,6 +85,10 @@ public sealed class PlainDb : IDisposable
     /// <summary>A command in the current transaction, with EF's timeout, its parameters named <c>@name</c>.</summary>
     internal DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
+        // Npgsql sends a time of another kind as a timestamp the server would shift by its own zone; EF refuses it.
+        foreach (var (name, value) in parameters)
+            if (value is DateTime { Kind: not DateTimeKind.Utc } && Provider == DbProvider.Postgres)
+                throw new ArgumentException($"@{name}: a time for PostgreSQL's timestamptz columns must be UTC", nameof(parameters));
         var command = Connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = _ef?.Database.CurrentTransaction?.GetDbTransaction();
@@ -96,9 +100,6 @@ public sealed class PlainDb : IDisposable
             p.Value = value ?? DBNull.Value;
             // SQL Server's own inference makes a DateTime its old datetime type (to 3 ms); the columns are datetime2.
             if (value is DateTime && Provider == DbProvider.SqlServer) p.DbType = DbType.DateTime2;
-            // Npgsql sends a time of another kind as a timestamp the server would shift by its own zone; EF refuses it.
-            if (value is DateTime { Kind: not DateTimeKind.Utc } && Provider == DbProvider.Postgres)
-                throw new ArgumentException($"@{name}: a time for PostgreSQL's timestamptz columns must be UTC", nameof(parameters));
             command.Parameters.Add(p);
         }
         return command;

@@ -99,8 +99,6 @@ public static class PlainReads
     private static ChildIins Iins(PlainDb db, string sql, string? quarter)
     {
         var set = new ChildIins([]);
-        // SQLite hands a TEXT value's bytes over in the database's own encoding: UTF-8 in every database this
-        // program creates; one created elsewhere as UTF-16 is read as text.
         if (!IsUtf8Sqlite(db))
         {
             foreach (var iin in Read(db, sql, r => r.GetString(0), quarter is null ? [] : [("quarter", quarter)])) set.Add(iin);

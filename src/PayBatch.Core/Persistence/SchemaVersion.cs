@@ -67,6 +67,7 @@ public static class SchemaVersion
             .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
             .OfType<string>()
             .Order(StringComparer.Ordinal)
-            .ToList();
+            .ToList()
+            .AsReadOnly();
     }
 }

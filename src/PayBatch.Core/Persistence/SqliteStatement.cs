@@ -23,6 +23,8 @@ internal sealed class SqliteStatement : IDisposable
         _connection = connection;
         var db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
         var rc = raw.sqlite3_prepare_v2(db, sql, out _stmt);
+        // Finalized by Dispose only: the finalizer thread must never touch a connection another thread uses (SqliteMode).
+        GC.SuppressFinalize(_stmt);
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
         _positions = parameterNames.Select(n => raw.sqlite3_bind_parameter_index(_stmt, "@" + n)).ToArray();
         _values = new object?[parameterNames.Count];

@@ -49,7 +49,9 @@ public class MigrationTests
         // --last: that many, newest first; a negative number is refused before anything is read.
         using var last = System.Text.Json.JsonDocument.Parse(ws.RunOk("history", "--json", "--last", "2").Out);
         Assert.Equal(["history", "status"], last.RootElement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("command").GetString()));
-        Assert.Equal(2, ws.Run("history", "--last", "-1").ExitCode);
+        var negative = ws.Run("history", "--last", "-1");
+        Assert.Equal(2, negative.ExitCode);
+        Assert.Contains("--last -1 is not a number of entries", negative.Error, StringComparison.Ordinal);
     }
 }
 

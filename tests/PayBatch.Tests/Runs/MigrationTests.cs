@@ -15,18 +15,9 @@ public class MigrationTests
     {
         using var db = DbFactory.Create(provider, connectionString);
         Assert.False(db.Database.HasPendingModelChanges(), $"{provider}: run 'dotnet ef migrations add' for the {provider}Db context");
-        Assert.NotEmpty(db.Database.GetMigrations());
-    }
-
-    [Theory]
-    [InlineData(DbProvider.Sqlite, "Data Source=:memory:")]
-    [InlineData(DbProvider.Postgres, "Host=localhost;Database=none")]
-    [InlineData(DbProvider.SqlServer, "Server=localhost;Database=none")]
-    public void The_commands_that_only_read_know_the_migrations_as_EF_does(DbProvider provider, string connectionString)
-    {
-        using var db = DbFactory.Create(provider, connectionString);
         var ef = db.Database.GetMigrations().Order(StringComparer.Ordinal).ToList();
         Assert.True(ef.Count >= 4, string.Join(", ", ef));
+        // The commands that only read find the same migrations without starting EF (SchemaVersion).
         Assert.Equal(ef, SchemaVersion.Migrations(provider));
     }
 

@@ -46,23 +46,51 @@ public static class PlainReads
     /// a UTF-8 SQLite database straight from SQLite's statement: the provider's reader asks SQLite two or three
     /// things per column and makes a string of each of a case's eight dates (a million cases: 20 million calls).
     /// </summary>
-    public static IEnumerable<RecipientCase> Cases(PlainDb db) => IsUtf8Sqlite(db) ? SqliteRows(db, CasesSql, r => new RecipientCase
+    public static IEnumerable<RecipientCase> Cases(PlainDb db) => IsUtf8Sqlite(db)
+        ? SqliteRows(db, CasesSql, null, r => Case(new StatementColumns(r)))
+        : Read(db, CasesSql, r => Case(new ReaderColumns(r)));
+
+    private static RecipientCase Case<TColumns>(TColumns r) where TColumns : IColumns => new()
     {
         CaseId = r.Text(0), District = r.Text(1), ApplicantIin = r.Text(2), ApplicantName = r.Text(3),
         ApplicantRole = Codes.Parse<ApplicantRole>(r.Text(4)), GuardianshipRef = r.IsNull(5) ? null : r.Text(5), ChildIin = r.Text(6),
-        ChildName = r.Text(7), ChildBirthDate = Date(r, 8), ApplicationDate = Date(r, 9), DecisionNo = r.Text(10),
-        DecisionDate = Date(r, 11), DisabilityCertNo = r.Text(12), DisabilityValidTo = DateOrNull(r, 13), HomeEducationFrom = Date(r, 14),
-        HomeEducationTo = DateOrNull(r, 15), StudyEndDate = DateOrNull(r, 16), BankBic = r.Text(17), Iban = r.Text(18),
+        ChildName = r.Text(7), ChildBirthDate = r.Date(8), ApplicationDate = r.Date(9), DecisionNo = r.Text(10),
+        DecisionDate = r.Date(11), DisabilityCertNo = r.Text(12), DisabilityValidTo = r.IsNull(13) ? null : r.Date(13), HomeEducationFrom = r.Date(14),
+        HomeEducationTo = r.IsNull(15) ? null : r.Date(15), StudyEndDate = r.IsNull(16) ? null : r.Date(16), BankBic = r.Text(17), Iban = r.Text(18),
         Status = Codes.Parse<CaseStatus>(r.Text(19)),
-    }) : Read(db, CasesSql, r => new RecipientCase
+    };
+
+    /// <summary>A row's columns by position, from SQLite's statement or from the provider's reader: one mapping for both.</summary>
+    private interface IColumns
     {
-        CaseId = r.GetString(0), District = r.GetString(1), ApplicantIin = r.GetString(2), ApplicantName = r.GetString(3),
-        ApplicantRole = Codes.Parse<ApplicantRole>(r.GetString(4)), GuardianshipRef = TextOrNull(r, 5), ChildIin = r.GetString(6),
-        ChildName = r.GetString(7), ChildBirthDate = Date(r, 8), ApplicationDate = Date(r, 9), DecisionNo = r.GetString(10),
-        DecisionDate = Date(r, 11), DisabilityCertNo = r.GetString(12), DisabilityValidTo = DateOrNull(r, 13), HomeEducationFrom = Date(r, 14),
-        HomeEducationTo = DateOrNull(r, 15), StudyEndDate = DateOrNull(r, 16), BankBic = r.GetString(17), Iban = r.GetString(18),
-        Status = Codes.Parse<CaseStatus>(r.GetString(19)),
-    });
+        string Text(int i);
+        bool IsNull(int i);
+        DateOnly Date(int i);
+    }
+
+    private readonly struct ReaderColumns(DbDataReader r) : IColumns
+    {
+        public string Text(int i) => r.GetString(i);
+        public bool IsNull(int i) => r.IsDBNull(i);
+        public DateOnly Date(int i) => PlainReads.Date(r, i);
+    }
+
+    /// <summary>A UTF-8 database's row as SQLite holds it; a date read from its bytes, without a string.</summary>
+    private readonly struct StatementColumns(SqliteStatement r) : IColumns
+    {
+        public string Text(int i) => System.Text.Encoding.UTF8.GetString(r.Bytes(i));
+        public bool IsNull(int i) => r.IsNull(i);
+
+        public DateOnly Date(int i)
+        {
+            var bytes = r.Bytes(i);
+            Span<char> chars = stackalloc char[10];
+            if (bytes.Length == 10)
+                for (var k = 0; k < 10; k++) chars[k] = (char)bytes[k];
+            return bytes.Length == 10 && DateDigits.TryReadIso(chars, out var date)
+                ? date : throw new InvalidDataException($"'{System.Text.Encoding.UTF8.GetString(bytes)}' is not a stored date");
+        }
+    }
 
     /// <summary>The payments of the quarters with their batch's value date and state, in reference order.</summary>
     public static IEnumerable<PaymentView> PaymentViews(PlainDb db, IReadOnlyList<string> quarters) => quarters.Count == 0 ? [] : Read(db, $"""
@@ -99,22 +127,10 @@ public static class PlainReads
     private static ChildIins Iins(PlainDb db, string sql, string? quarter)
     {
         var set = new ChildIins([]);
-        if (!IsUtf8Sqlite(db))
-        {
+        if (IsUtf8Sqlite(db))
+            foreach (var _ in SqliteRows(db, sql, quarter, r => set.Add(r.Bytes(0)))) { } // each row adds itself, as bytes
+        else
             foreach (var iin in Read(db, sql, r => r.GetString(0), quarter is null ? [] : [("quarter", quarter)])) set.Add(iin);
-            return set;
-        }
-        var opened = db.OpenIfClosed();
-        try
-        {
-            using var statement = new SqliteStatement((SqliteConnection)db.Connection, sql, quarter is null ? [] : ["quarter"]);
-            if (quarter is not null) statement.Set(0, quarter);
-            statement.Query(iin => set.Add(iin));
-        }
-        finally
-        {
-            if (opened) db.Close();
-        }
         return set;
     }
 
@@ -226,13 +242,14 @@ public static class PlainReads
     private static bool IsUtf8Sqlite(PlainDb db) =>
         db.Provider == DbProvider.Sqlite && Read(db, "PRAGMA encoding", r => r.GetString(0)).Single() == "UTF-8";
 
-    /// <summary>The rows of <paramref name="sql"/> read straight from SQLite's statement, in the current transaction.</summary>
-    private static IEnumerable<T> SqliteRows<T>(PlainDb db, string sql, Func<SqliteStatement, T> read)
+    /// <summary>The rows of <paramref name="sql"/> (with its <c>@quarter</c>, if any) read straight from SQLite's statement, in the current transaction.</summary>
+    private static IEnumerable<T> SqliteRows<T>(PlainDb db, string sql, string? quarter, Func<SqliteStatement, T> read)
     {
         var opened = db.OpenIfClosed();
         try
         {
-            using var statement = new SqliteStatement((SqliteConnection)db.Connection, sql, []);
+            using var statement = new SqliteStatement((SqliteConnection)db.Connection, sql, quarter is null ? [] : ["quarter"]);
+            if (quarter is not null) statement.Set(0, quarter);
             foreach (var row in statement.Rows(read)) yield return row;
         }
         finally
@@ -240,19 +257,6 @@ public static class PlainReads
             if (opened) db.Close();
         }
     }
-
-    /// <summary>A stored date from SQLite's bytes, digit by digit, without a string (see <see cref="IsoDate"/>).</summary>
-    private static DateOnly Date(SqliteStatement r, int column)
-    {
-        var bytes = r.Bytes(column);
-        Span<char> chars = stackalloc char[10];
-        if (bytes.Length == 10)
-            for (var i = 0; i < 10; i++) chars[i] = (char)bytes[i];
-        return bytes.Length == 10 && DateDigits.TryReadIso(chars, out var date)
-            ? date : throw new InvalidDataException($"'{System.Text.Encoding.UTF8.GetString(bytes)}' is not a stored date");
-    }
-
-    private static DateOnly? DateOrNull(SqliteStatement r, int column) => r.IsNull(column) ? null : Date(r, column);
 
     public static string? TextOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

@@ -69,26 +69,9 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
-    /// <summary>Runs the statement with the values set and hands each row's first column to <paramref name="row"/> as its bytes (text as UTF-8).</summary>
-    public void Query(Action<ReadOnlySpan<byte>> row)
-    {
-        var db = _connection.Handle!;
-        try
-        {
-            Bind(db);
-            int step;
-            while ((step = raw.sqlite3_step(_stmt)) == raw.SQLITE_ROW) row(raw.sqlite3_column_blob(_stmt, 0));
-            if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, db);
-        }
-        finally
-        {
-            raw.sqlite3_reset(_stmt);
-        }
-    }
-
     /// <summary>
     /// Runs the statement with the values set and yields <paramref name="read"/> of each row, which reads the
-    /// columns by position (<see cref="Text(int)"/>, <see cref="IsNull"/>, <see cref="Bytes"/>) while the row is current.
+    /// columns by position (<see cref="Bytes"/>, <see cref="IsNull"/>) while the row is current.
     /// </summary>
     public IEnumerable<T> Rows<T>(Func<SqliteStatement, T> read)
     {
@@ -110,9 +93,6 @@ internal sealed class SqliteStatement : IDisposable
     public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_stmt, column);
 
     public bool IsNull(int column) => raw.sqlite3_column_type(_stmt, column) == raw.SQLITE_NULL;
-
-    /// <summary>The current row's TEXT column of a UTF-8 database as a string.</summary>
-    public string Text(int column) => System.Text.Encoding.UTF8.GetString(Bytes(column));
 
     private void Bind(sqlite3 db)
     {

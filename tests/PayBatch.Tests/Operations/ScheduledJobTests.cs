@@ -25,7 +25,7 @@ public class ScheduledJobTests
         return (p.ExitCode, output + err.Result);
     }
 
-    [UnixFact]
+    [UnixFact("runs the bash scheduled job; the Windows Task Scheduler job (release/schedule, PowerShell) is not run by any test")]
     [UnsupportedOSPlatform("windows")]
     public void The_daily_job_pays_then_reconciles_until_nothing_is_pending_and_fails_when_a_person_must_act()
     {

@@ -53,7 +53,21 @@ public static partial class Logging
     private static partial Regex KzIban();
 
     public static string Redact(string text) =>
-        KzIban().Replace(TwelveDigits().Replace(text, "$1********$2"), m => "KZ************" + m.Groups[1].Value);
+        KzIban().Replace(TwelveDigits().Replace(text, m => InHash(text, m) ? m.Value : $"{m.Groups[1].Value}********{m.Groups[2].Value}"),
+            m => "KZ************" + m.Groups[1].Value);
+
+    /// <summary>
+    /// Twelve digits inside a run of exactly 64 hex characters are part of a SHA-256, logged so a file can be matched
+    /// to its hash (one hash in about thirty has such a run): no IIN, and masking it would spoil the hash.
+    /// </summary>
+    private static bool InHash(string text, Match m)
+    {
+        var start = m.Index;
+        while (start > 0 && char.IsAsciiHexDigit(text[start - 1])) start--;
+        var end = m.Index + m.Length;
+        while (end < text.Length && char.IsAsciiHexDigit(text[end])) end++;
+        return end - start == 64;
+    }
 
     private sealed class RedactingFormatter(ITextFormatter inner) : ITextFormatter
     {

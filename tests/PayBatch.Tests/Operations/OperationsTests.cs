@@ -38,6 +38,12 @@ public class OperationsTests
     {
         Assert.Equal("child 14********21 paid to KZ************0001", Logging.Redact("child 140315501021 paid to KZ637220000007000001"));
         Assert.Equal("2026Q1-01-000001", Logging.Redact("2026Q1-01-000001"));
+        // A SHA-256 with twelve digits in a row stays whole; the same digits anywhere else are masked.
+        const string sha = "0ce99232564823f21b3bdb8aab140315501021fd72310aa3fc60a0625a261900";
+        Assert.Equal(64, sha.Length);
+        Assert.Equal($"CASPKZKA.csv sha256 {sha}", Logging.Redact($"CASPKZKA.csv sha256 {sha}"));
+        Assert.Equal("child 14********21 file a3f14********21", Logging.Redact("child 140315501021 file a3f140315501021"));
+        Assert.Equal("14********21" + sha[38..], Logging.Redact("140315501021" + sha[38..])); // a shorter hex run: no hash
     }
 
     /// <summary>Fails the first <c>failures</c> batch inserts (or every one) with the given SQLite error.</summary>

@@ -116,11 +116,19 @@ public static class RunCommand
             ["bic"] = f.Bic, ["file"] = f.FileName, ["format"] = f.Format?.Name(), ["count"] = f.Count, ["total"] = f.Total.ToString(), ["sha256"] = f.Sha256,
         }).ToArray());
 
+    /// <summary>
+    /// How many exclusions name each reason, in the reasons' order, counted in an array (grouping them with LINQ took
+    /// 0.2 s of a million-case run's profile, issue 15).
+    /// </summary>
     private static JsonObject ByReason(IEnumerable<Exclusion> exclusions)
     {
+        var reasons = Enum.GetValues<Reason>();
+        var counts = new int[reasons.Length];
+        foreach (var e in exclusions)
+            foreach (var r in e.Reasons) counts[(int)r]++;
         var json = new JsonObject();
-        foreach (var g in exclusions.SelectMany(e => e.Reasons).GroupBy(r => r).OrderBy(g => g.Key))
-            json[g.Key.Code()] = g.Count();
+        foreach (var r in reasons)
+            if (counts[(int)r] > 0) json[r.Code()] = counts[(int)r];
         return json;
     }
 

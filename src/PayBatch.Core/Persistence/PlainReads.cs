@@ -113,12 +113,15 @@ public static class PlainReads
         Iins(db, "SELECT child_iin FROM certificates WHERE quarter = @quarter", quarter);
 
     /// <summary>
-    /// The children of more than one approved case. SQLite would group them in the order of the child's index,
-    /// fetching each case from the table at random (7 s at a million cases); read in table order and sorted,
-    /// 0.8 s. Counting them here instead would hold a set of a million IINs (issue 15's memory).
+    /// The children of more than one approved case. First the children of more than one case of any status, from
+    /// the child's index alone (in its order: nothing to sort, no case fetched), then the approved cases of those few.
+    /// At a million cases: 0.6 s in SQLite, against 1.1 s grouping the approved cases read in table order, and 7 s
+    /// grouping them in the index's order with each case fetched at random. Counting them here instead would
+    /// hold a set of a million IINs (issue 15's memory).
     /// </summary>
     public static ChildIins ChildrenInSeveralApprovedCases(PlainDb db) =>
-        Iins(db, $"SELECT child_iin FROM {(db.Provider == DbProvider.Sqlite ? "cases NOT INDEXED" : "cases")} WHERE status = 'approved' GROUP BY child_iin HAVING COUNT(*) > 1", null);
+        Iins(db, "SELECT child_iin FROM cases WHERE status = 'approved' AND child_iin IN " +
+                 "(SELECT child_iin FROM cases GROUP BY child_iin HAVING COUNT(*) > 1) GROUP BY child_iin HAVING COUNT(*) > 1", null);
 
     /// <summary>
     /// A column of IINs as a set, each IIN handed over as its UTF-8 bytes where the provider can (SQLite: no

@@ -36,6 +36,27 @@ public class QuarterRunTests
         Assert.Contains("Payment:Knp is not set", run.Error, StringComparison.Ordinal); // an empty knp column is said, on stderr only
     }
 
+    [Fact]
+    public void The_run_counts_its_exclusions_by_reason_in_the_reasons_order()
+    {
+        using var ws = new Workspace();
+        var rows = Enumerable.Range(1, 6).Select(i => Cases.Row(i, r =>
+        {
+            if (i is 2 or 5) r["status"] = "suspended";
+            if (i == 4) r["iban"] = "KZ000000000000000000";
+        })).ToList();
+        var certified = rows.Where((_, i) => i != 4).ToList(); // case 5 suspended and without a certificate: two reasons
+        var run = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", ws.Write("recipients.csv", Cases.Csv(rows)),
+            "--certificates", ws.Write("certificates.csv", Cases.Certificates(certified)), "--json");
+        using var json = JsonDocument.Parse(run.Out);
+        var byReason = json.RootElement.GetProperty("exclusionsByReason").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())).ToList();
+        Assert.Equal([("NOT_APPROVED", 2), ("NO_SCHOOL_CERTIFICATE", 1), ("INVALID_IBAN", 1)], byReason);
+        // The same as exclusions.csv lists them.
+        var named = File.ReadAllLines(ws.Path_("out", "2026Q1", "01", "exclusions.csv")).Skip(1).SelectMany(l => l.Split(',')[2].Split(';'));
+        Assert.Equal(byReason.Select(x => x.Name).Order(StringComparer.Ordinal), named.Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(byReason.Sum(x => x.Item2), named.Count());
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
     public void A_second_run_pays_nobody_changes_nothing_and_exits_0(string provider)

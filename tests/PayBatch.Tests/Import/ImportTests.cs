@@ -72,6 +72,22 @@ public class ImportTests
         Assert.NotEqual("changed", db.Cases.Single().District);
     }
 
+    [Fact]
+    public void A_row_cut_short_names_the_columns_it_lacks_and_applies_nothing()
+    {
+        using var ws = new Workspace();
+        var csv = Cases.Csv([Cases.Row(1), Cases.Row(2), Cases.Row(3)]).Split('\n');
+        csv[2] = string.Join(',', csv[2].Split(',')[..17]); // the second case ends after study_end_date: no bank_bic, iban, status
+        var r = ws.Run("import", "recipients", ws.Write("short.csv", string.Join('\n', csv)));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("short.csv", r.Error, StringComparison.Ordinal);
+        Assert.Contains("line 3, column 'status' (20)", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 2,", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 4,", r.Error, StringComparison.Ordinal);
+        using var db = ws.OpenDb();
+        Assert.Equal(0, db.Cases.Count());
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
     public void A_missing_column_is_refused_with_its_name(string provider)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using PayBatch.Core.Domain;
@@ -163,5 +164,21 @@ public class QuarterTests
         Assert.True(PaymentReference.TryParse("2026Q1-01-000042", out var back));
         Assert.Equal(r, back);
         Assert.False(PaymentReference.TryParse("2026Q1-1-000042", out _));
+    }
+
+    [Fact]
+    public void A_payment_reference_is_written_as_the_format_says_and_read_back()
+    {
+        var random = new Random(15);
+        for (var i = 0; i < 100_000; i++)
+        {
+            var q = new Quarter(random.Next(1900, 3000), random.Next(1, 5));
+            var (batch, sequence) = (random.Next(1, 100), random.Next(1, PaymentReference.MaxSequence + 1));
+            var r = new PaymentReference(q, batch, sequence);
+            var text = r.ToString();
+            Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{q.Year}Q{q.Number}-{batch:00}-{sequence:000000}"), text);
+            Assert.True(PaymentReference.TryParse(text, out var back) && back == r, text);
+        }
+        Assert.Equal("0Q0-00-000000", default(PaymentReference).ToString());
     }
 }

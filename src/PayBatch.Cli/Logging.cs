@@ -19,8 +19,9 @@ public static partial class Logging
     {
         Core.Output.AtomicFile.CreateDirectory(folder);
         CreateOwnerOnly(Path.Combine(folder, $"paybatch-{TimeProvider.System.GetLocalNow():yyyyMMdd}.log"));
-        var formatter = new RedactingFormatter(new MessageTemplateTextFormatter(
-            "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {RunId} {Message:lj}{NewLine}{Exception}", System.Globalization.CultureInfo.InvariantCulture));
+        var formatter = new RedactingFormatter(
+            new MessageTemplateTextFormatter("{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {RunId} ", System.Globalization.CultureInfo.InvariantCulture),
+            new MessageTemplateTextFormatter("{Message:lj}{NewLine}{Exception}", System.Globalization.CultureInfo.InvariantCulture));
         return new LoggerConfiguration()
             .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
             .Enrich.WithProperty("RunId", runId)
@@ -69,12 +70,18 @@ public static partial class Logging
         return end - start == 64;
     }
 
-    private sealed class RedactingFormatter(ITextFormatter inner) : ITextFormatter
+    /// <summary>
+    /// The line's head (time, level, run id: the program's own) as it is; the message and any exception redacted. A
+    /// run id is twelve hex characters, all of them digits in about one run of 280, which the whole line's
+    /// redaction masked like an IIN, so that run's lines no longer matched its audit record.
+    /// </summary>
+    private sealed class RedactingFormatter(ITextFormatter head, ITextFormatter message) : ITextFormatter
     {
         public void Format(LogEvent logEvent, TextWriter output)
         {
+            head.Format(logEvent, output);
             using var buffer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            inner.Format(logEvent, buffer);
+            message.Format(logEvent, buffer);
             output.Write(Redact(buffer.ToString()));
         }
     }

@@ -46,6 +46,23 @@ public class OperationsTests
         Assert.Equal("14********21" + sha[38..], Logging.Redact("140315501021" + sha[38..])); // a shorter hex run: no hash
     }
 
+    [Fact]
+    public void A_run_id_of_twelve_digits_stays_whole_in_the_log_while_an_IIN_in_the_message_is_masked()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "paybatch-log-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var log = Logging.Create(folder, "123456789012", verbose: false))
+                log.Information("child {Iin} paid", "140315501021");
+            var line = File.ReadAllLines(Directory.GetFiles(folder).Single()).Single();
+            Assert.Contains("[INF] 123456789012 child 14********21 paid", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Fails the first <c>failures</c> batch inserts (or every one) with the given SQLite error.</summary>
     private sealed class FaultInjector(int errorCode, int failures) : DbCommandInterceptor
     {

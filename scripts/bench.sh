@@ -124,9 +124,10 @@ floor "floor: confirmations" floor.db bank.csv; floor_bank=$secs; floor_bank_c=$
 
 # SQLite's own writes: the rows each step stored, written again by sqlite3 alone, into the same schema (indexes,
 # constraints, foreign keys, the same 64 MB page cache as PayBatch) with one INSERT … SELECT per table from the
-# step's database, and reconcile's statuses with one UPDATE: the least a step that stores these rows can cost in
-# SQLite. "WHERE 1" turns off SQLite's transfer optimisation, which between two identical schemas copies the
-# stored records and index entries as they are (2.4 × faster here): a program storing rows it made cannot.
+# step's database, and reconcile's statuses with one UPDATE: SQLite's cheapest way to store these rows in this
+# schema. "WHERE 1" turns off SQLite's transfer optimisation, which between two identical schemas copies the
+# stored records and index entries as they are (about 1.5 × faster at a million cases): a program storing rows it
+# made cannot.
 # Not a target; it says how much of each step is the database's own work.
 own_writes() { # own_writes NAME EMPTY_DB SOURCE_DB SQL: runs SQL on EMPTY_DB with SOURCE_DB attached as s
   measure "$1" sqlite3 "$2" "PRAGMA cache_size = -65536" "PRAGMA foreign_keys = ON" "ATTACH '$3' AS s" "BEGIN" "$4" "COMMIT"
@@ -186,7 +187,7 @@ fi
 echo "PayBatch benchmark: $(printf "%'d" "$n") cases, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo "floors (sqlite3 .import into a fresh database, wall/CPU s): both files $floor_run/$floor_run_c, registry $floor_registry/$floor_registry_c," \
      "confirmations $floor_bank/$floor_bank_c; a query on the small database $floor_query/$floor_query_c"
-echo "Small database: the median of five runs. PostgreSQL rows: the floor is the same step on SQLite. CPU ratio: the step's CPU time over the floor's (steadier on a busy machine)."
+echo "Small database: of five runs, the one of median wall time (its CPU and memory with it). PostgreSQL rows: the floor is the same step on SQLite. CPU ratio: the step's CPU time over the floor's (steadier on a busy machine)."
 echo
 echo "| step                                         | seconds |   CPU s | peak MB |   floor |  ratio | CPU ratio | target                 | met |"
 echo "| -------------------------------------------- | ------: | ------: | ------: | ------: | -----: | --------: | ---------------------- | --- |"

@@ -84,11 +84,10 @@ public static class PlainReads
         public DateOnly Date(int i)
         {
             var bytes = r.Bytes(i);
+            if (bytes.Length != 10) return IsoDate(System.Text.Encoding.UTF8.GetString(bytes)); // no stored date: IsoDate says so
             Span<char> chars = stackalloc char[10];
-            if (bytes.Length == 10)
-                for (var k = 0; k < 10; k++) chars[k] = (char)bytes[k];
-            return bytes.Length == 10 && DateDigits.TryReadIso(chars, out var date)
-                ? date : throw new InvalidDataException($"'{System.Text.Encoding.UTF8.GetString(bytes)}' is not a stored date");
+            for (var k = 0; k < 10; k++) chars[k] = (char)bytes[k];
+            return IsoDate(chars);
         }
     }
 
@@ -272,6 +271,6 @@ public static class PlainReads
     public static DateOnly? DateOrNull(DbDataReader r, int i) => r.IsDBNull(i) ? null : Date(r, i);
 
     /// <summary>yyyy-MM-dd exactly, as this program writes dates; anything else is corrupt data (stricter than EF, which parses any date text).</summary>
-    internal static DateOnly IsoDate(string s) =>
+    internal static DateOnly IsoDate(ReadOnlySpan<char> s) =>
         DateDigits.TryReadIso(s, out var date) ? date : throw new InvalidDataException($"'{s}' is not a stored date");
 }

@@ -13,6 +13,15 @@ if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ]; then
   echo "test.sh: installing ${missing[*]} from Debian's packages" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# The Windows package's scheduled job (release/schedule/paybatch-daily.ps1) runs in a test under PowerShell 7,
+# a dotnet tool, kept outside the clone.
+if command -v pwsh >/dev/null 2>&1; then
+  export PAYBATCH_TEST_PWSH=${PAYBATCH_TEST_PWSH:-$(command -v pwsh)}
+else
+  tools="${XDG_CACHE_HOME:-$HOME/.cache}/paybatch/powershell-7.6.9"
+  [ -x "$tools/pwsh" ] || dotnet tool install PowerShell --version 7.6.9 --tool-path "$tools" >/dev/null
+  export PAYBATCH_TEST_PWSH="$tools/pwsh"
+fi
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
 # The PostgreSQL cases of the suite fail without it (tests/…/Support/Providers.cs): say so here first.

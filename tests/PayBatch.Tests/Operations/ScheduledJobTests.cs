@@ -24,11 +24,25 @@ public class ScheduledJobTests
         var folder = Directory.CreateDirectory(ws.Path_("PayBatch")).FullName;
         var schedule = Directory.CreateDirectory(Path.Combine(folder, "schedule")).FullName;
         File.Copy(Path.Combine(Repo.Root, "release", "schedule", "paybatch-daily.ps1"), Path.Combine(schedule, "paybatch-daily.ps1"), overwrite: true);
-        var exe = Path.Combine(folder, "paybatch.exe");
-        File.WriteAllText(exe, $"#!/bin/sh\nexec \"{Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet"}\" \"{Path.Combine(AppContext.BaseDirectory, "paybatch.dll")}\" \"$@\"\n");
-        File.SetUnixFileMode(exe, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var psi = new ProcessStartInfo(Pwsh()) { WorkingDirectory = ws.Dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        PaybatchShim(Path.Combine(folder, "paybatch.exe"));
+        var psi = new ProcessStartInfo(Pwsh());
         foreach (var a in new[] { "-NoProfile", "-NonInteractive", "-File", Path.Combine(schedule, "paybatch-daily.ps1") }) psi.ArgumentList.Add(a);
+        return Run(ws, psi);
+    }
+
+    /// <summary>An executable shell script at <paramref name="path"/> that runs the built paybatch with its arguments.</summary>
+    [UnsupportedOSPlatform("windows")]
+    private static void PaybatchShim(string path)
+    {
+        File.WriteAllText(path, $"#!/bin/sh\nexec \"{Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet"}\" \"{Path.Combine(AppContext.BaseDirectory, "paybatch.dll")}\" \"$@\"\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>Runs a job in the workspace with its environment; its exit code and everything it printed.</summary>
+    private static (int Code, string Out) Run(Workspace ws, ProcessStartInfo psi)
+    {
+        psi.WorkingDirectory = ws.Dir;
+        psi.RedirectStandardOutput = psi.RedirectStandardError = true;
         foreach (System.Collections.DictionaryEntry e in ws.Environment) psi.Environment[(string)e.Key] = (string?)e.Value;
         using var p = Process.Start(psi)!;
         var err = p.StandardError.ReadToEndAsync();
@@ -37,17 +51,23 @@ public class ScheduledJobTests
         return (p.ExitCode, output + err.Result);
     }
 
-    [UnixFact("puts a shell script in paybatch.exe's place; on Windows the job would need the packaged paybatch.exe, which the tests do not build")]
-    [UnsupportedOSPlatform("windows")]
-    public void The_Windows_daily_job_pays_reads_the_inbox_once_and_ends_with_3_when_a_person_must_act()
+    /// <summary>Three payable cases and the day both jobs run as: 2026Q1, value date 2026-01-20, judged as of 2026-01-21.</summary>
+    private static void ThreeCases(Workspace ws)
     {
-        using var ws = new Workspace();
         var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
         ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv(rows)));
         ws.RunOk("import", "certificates", ws.Write("c.csv", Cases.Certificates(rows)));
         ws.Environment["PAYBATCH_QUARTER"] = "2026Q1";
         ws.Environment["PAYBATCH_VALUE_DATE"] = "2026-01-20";
         ws.Environment["PAYBATCH_AS_OF"] = "2026-01-21";
+    }
+
+    [UnixFact("puts a shell script in paybatch.exe's place; on Windows the job would need the packaged paybatch.exe, which the tests do not build")]
+    [UnsupportedOSPlatform("windows")]
+    public void The_Windows_daily_job_pays_reads_the_inbox_once_and_ends_with_3_when_a_person_must_act()
+    {
+        using var ws = new Workspace();
+        ThreeCases(ws);
         var folder = ws.Path_("PayBatch");
 
         var first = WindowsJob(ws);
@@ -75,31 +95,19 @@ public class ScheduledJobTests
     private static (int Code, string Out) Job(Workspace ws)
     {
         var bin = Directory.CreateDirectory(ws.Path_("bin")).FullName;
-        var shim = Path.Combine(bin, "paybatch");
-        File.WriteAllText(shim, $"#!/bin/sh\nexec \"{Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet"}\" \"{Path.Combine(AppContext.BaseDirectory, "paybatch.dll")}\" \"$@\"\n");
-        File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var psi = new ProcessStartInfo("bash") { WorkingDirectory = ws.Dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        PaybatchShim(Path.Combine(bin, "paybatch"));
+        var psi = new ProcessStartInfo("bash");
         psi.ArgumentList.Add(Path.Combine(Repo.Samples, "ci", "quarter.sh"));
-        foreach (System.Collections.DictionaryEntry e in ws.Environment) psi.Environment[(string)e.Key] = (string?)e.Value;
-        psi.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH");
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(180_000));
-        return (p.ExitCode, output + err.Result);
+        ws.Environment["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"); // the shim first
+        return Run(ws, psi);
     }
 
-    [UnixFact("runs the bash scheduled job; the Windows Task Scheduler job (release/schedule, PowerShell) is not run by any test")]
+    [UnixFact("runs the bash job of the CI samples (a Linux job); on Windows the PowerShell job is the scheduled one")]
     [UnsupportedOSPlatform("windows")]
     public void The_daily_job_pays_then_reconciles_until_nothing_is_pending_and_fails_when_a_person_must_act()
     {
         using var ws = new Workspace();
-        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
-        ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv(rows)));
-        ws.RunOk("import", "certificates", ws.Write("c.csv", Cases.Certificates(rows)));
-        ws.Environment["PAYBATCH_QUARTER"] = "2026Q1";
-        ws.Environment["PAYBATCH_VALUE_DATE"] = "2026-01-20";
-        ws.Environment["PAYBATCH_AS_OF"] = "2026-01-21";
+        ThreeCases(ws);
         ws.Environment["PAYBATCH_INBOX"] = ws.Path_("inbox");
         Directory.CreateDirectory(ws.Path_("inbox"));
 

@@ -20,10 +20,38 @@ public sealed record RunOutcome(
     Tenge AmountPerChild,
     Batch? Batch,
     IReadOnlyList<BatchFile> Files,
-    IReadOnlyList<Exclusion> Exclusions,
+    ExclusionTally Excluded,
     string? Folder,
     bool DryRun,
     IReadOnlyList<string> Restored);
+
+/// <summary>
+/// How many cases a run excluded and how many name each reason (a case may name several): counts, not the
+/// exclusions themselves, so that a run paying nobody does not hold a million of them while it restores files.
+/// </summary>
+public sealed class ExclusionTally
+{
+    private readonly int[] _counts = new int[Enum.GetValues<Reason>().Length];
+    private readonly List<Reason> _seen = [];
+
+    public ExclusionTally(IEnumerable<Exclusion> exclusions)
+    {
+        foreach (var e in exclusions)
+        {
+            Total++;
+            foreach (var r in e.Reasons)
+                if (_counts[(int)r]++ == 0) _seen.Add(r);
+        }
+    }
+
+    public int Total { get; }
+
+    /// <summary>Each reason named, in the order the exclusions (in case order) first name it.</summary>
+    public IEnumerable<(Reason Reason, int Count)> InOrderSeen => _seen.Select(r => (r, _counts[(int)r]));
+
+    /// <summary>Each reason named, in the reasons' order.</summary>
+    public IEnumerable<(Reason Reason, int Count)> InReasonOrder => _seen.Order().Select(r => (r, _counts[(int)r]));
+}
 
 /// <summary>
 /// The quarterly run: decide eligibility for every case, compute the amount, create the next batch
@@ -68,8 +96,11 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         if (eligible.Count == 0)
         {
             await tx.RollbackAsync(ct).ConfigureAwait(false);
+            var tally = new ExclusionTally(exclusions);
+            exclusions.Clear(); // every case, when all are paid: counted, and let go before a lost batch's payments are read back
+            exclusions.TrimExcess();
             var restored = request.DryRun ? [] : await BatchStore.RestoreMissingAsync(db, q, request.OutDir, log, ct).ConfigureAwait(false);
-            return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, null, [], exclusions, null, request.DryRun, restored);
+            return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, null, [], tally, null, request.DryRun, restored);
         }
 
         LargeReads.LetGo(); // the deciding's garbage, before the batch is built (a run that pays nobody builds nothing)
@@ -82,11 +113,11 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         if (request.DryRun)
         {
             await tx.RollbackAsync(ct).ConfigureAwait(false);
-            return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, BatchDocuments.BankFilesMeasured(batch), batch.Exclusions, folder, true, []);
+            return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, BatchDocuments.BankFilesMeasured(batch), new ExclusionTally(batch.Exclusions), folder, true, []);
         }
 
         var (files, restoredFiles) = await BatchStore.CreateAsync(db, batch, BatchKind.Run, request.Prepared, null, request.OutDir, clock.GetUtcNow().UtcDateTime, log, ct).ConfigureAwait(false);
-        return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, files, batch.Exclusions, folder, false, restoredFiles);
+        return new RunOutcome(q, valueDate, amount.Mrp, amount.Coefficient, amount.PerChild, batch, files, new ExclusionTally(batch.Exclusions), folder, false, restoredFiles);
     }
 
     /// <summary>

@@ -30,13 +30,11 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
 
-        var payments = await db.PaymentsOfQuarter(qs).ToListAsync(ct).ConfigureAwait(false);
-        // A replacement in a cancelled batch never went out: its rejected payment may be re-issued again.
-        var replaced = payments.Where(p => p.ReplacesPaymentId is not null && p.Status != PaymentStatus.Cancelled)
-            .Select(p => p.ReplacesPaymentId!.Value).ToHashSet();
-        var rejected = payments.Where(p => p.Status is PaymentStatus.Rejected or PaymentStatus.Returned && !replaced.Contains(p.Id))
+        // Only the few payments to consider and the live children's IINs are read: a quarter of a million
+        // payments read whole took 900 MB and 8 s to find nothing to re-issue (issue 15's "every step").
+        var rejected = (await db.UnreplacedRejections(qs).ToListAsync(ct).ConfigureAwait(false))
             .OrderBy(p => p.Reference, StringComparer.Ordinal).ToList();
-        var live = new ChildIins(payments.Where(p => p.Status.IsLive()).Select(p => p.ChildIin));
+        var live = PlainReads.LiveChildren(db, qs);
         var caseIds = rejected.Select(p => p.CaseId).Distinct().ToList();
         var cases = (await db.CasesById(caseIds).ToListAsync(ct).ConfigureAwait(false))
             .ToDictionary(c => c.CaseId, CaseMapping.ToDomain, StringComparer.Ordinal);

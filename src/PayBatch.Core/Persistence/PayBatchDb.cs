@@ -29,6 +29,12 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
     /// <summary>No batch state: the sentinel of <see cref="BatchRow.State"/>.</summary>
     public static readonly BatchState NoState = (BatchState)(-1);
 
+    /// <summary>
+    /// The codes of the statuses that free a child's place in the quarter, as SQL ('rejected', 'returned', 'cancelled'):
+    /// the one-live-payment index's filter, which a read naming the same condition can use.
+    /// </summary>
+    public static readonly string NotLiveCodes = string.Join(", ", PaymentStatuses.All.Where(s => !s.IsLive()).Select(s => $"'{s.Code()}'"));
+
     /// <summary>A column name quoted for this provider, for filters and check constraints.</summary>
     protected virtual string Q(string column) => $"\"{column}\"";
 
@@ -109,7 +115,7 @@ public abstract class PayBatchDb(DbContextOptions options) : DbContext(options)
             // No child is paid twice for a quarter: at most one live payment (see PaymentStatuses.IsLive).
             e.HasIndex(x => new { x.Quarter, x.ChildIin }).IsUnique()
                 .HasDatabaseName("ux_payments_live_child_quarter")
-                .HasFilter($"{Q("status")} NOT IN ({string.Join(", ", PaymentStatuses.All.Where(s => !s.IsLive()).Select(s => $"'{s.Code()}'"))})");
+                .HasFilter($"{Q("status")} NOT IN ({NotLiveCodes})");
             // A rejected payment has one replacement; one in a cancelled batch may be followed by another.
             e.HasIndex(x => x.ReplacesPaymentId).IsUnique()
                 .HasFilter($"{Q("replaces_payment_id")} IS NOT NULL AND {Q("status")} <> '{PaymentStatus.Cancelled.Code()}'");

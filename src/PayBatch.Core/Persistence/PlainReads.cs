@@ -107,6 +107,10 @@ public static class PlainReads
     public static ChildIins ChildrenWithPayments(PlainDb db, string quarter) =>
         Iins(db, "SELECT child_iin FROM payments WHERE quarter = @quarter AND status <> 'cancelled'", quarter);
 
+    /// <summary>The children of a quarter's live payments (issued or credited): read from the one-live-payment index alone.</summary>
+    public static ChildIins LiveChildren(PlainDb db, string quarter) =>
+        Iins(db, $"SELECT child_iin FROM payments WHERE quarter = @quarter AND status NOT IN ({PayBatchDb.NotLiveCodes})", quarter);
+
     /// <summary>The children with a school certificate for the quarter.</summary>
     public static ChildIins CertifiedChildren(PlainDb db, string quarter) =>
         Iins(db, "SELECT child_iin FROM certificates WHERE quarter = @quarter", quarter);

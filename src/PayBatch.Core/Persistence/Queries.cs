@@ -30,8 +30,13 @@ public static class Queries
         return db.Certificates.AsNoTracking().Where(c => missing.Any(k => k.ChildIin == c.ChildIin));
     }
 
-    public static IQueryable<PaymentRow> PaymentsOfQuarter(this PayBatchDb db, string quarter) =>
-        db.Payments.AsNoTracking().Where(p => p.Quarter == quarter);
+    /// <summary>
+    /// The quarter's rejected and returned payments that no payment replaces but a cancelled one (a replacement in a
+    /// cancelled batch never went out: its payment may be re-issued again).
+    /// </summary>
+    public static IQueryable<PaymentRow> UnreplacedRejections(this PayBatchDb db, string quarter) =>
+        db.Payments.AsNoTracking().Where(p => p.Quarter == quarter && (p.Status == PaymentStatus.Rejected || p.Status == PaymentStatus.Returned)
+            && !db.Payments.Any(r => r.ReplacesPaymentId == p.Id && r.Status != PaymentStatus.Cancelled));
 
     public static IQueryable<PaymentRow> PaymentsOfQuarters(this PayBatchDb db, IReadOnlyCollection<string> quarters) =>
         db.Payments.AsNoTracking().Where(p => quarters.Contains(p.Quarter));

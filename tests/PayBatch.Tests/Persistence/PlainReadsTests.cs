@@ -84,6 +84,8 @@ public class PlainReadsTests
             Assert.Equal(texts.Count, set.Count);
         }
         Same(PlainReads.ChildrenWithPayments(db, "2026Q1"), db.Payments.AsNoTracking().Where(p => p.Quarter == "2026Q1" && p.Status != PaymentStatus.Cancelled).Select(p => p.ChildIin).ToList());
+        Same(PlainReads.LiveChildren(db, "2026Q1"), db.Payments.AsNoTracking().Where(p => p.Quarter == "2026Q1").AsEnumerable().Where(p => p.Status.IsLive()).Select(p => p.ChildIin).ToList());
+        Assert.Equal(2, PlainReads.LiveChildren(db, "2026Q1").Count); // credited, and the issued replacement of the rejected one
         Same(PlainReads.CertifiedChildren(db, "2026Q1"), db.Certificates.AsNoTracking().Where(c => c.Quarter == "2026Q1").Select(c => c.ChildIin).ToList());
         Same(PlainReads.ChildrenInSeveralApprovedCases(db),
             db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Approved).AsEnumerable().GroupBy(c => c.ChildIin).Where(g => g.Count() > 1).Select(g => g.Key).ToList());

@@ -279,4 +279,29 @@ public class ReconcileTests
         using (var run2 = JsonDocument.Parse(ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-23", "--json").Out))
             Assert.Equal(0, run2.RootElement.GetProperty("count").GetInt32());
     }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_rejected_payment_whose_replacement_was_cancelled_is_re_issued_again_and_one_with_a_live_replacement_is_not(string provider)
+    {
+        var (ws, _) = Paid(provider, 2);
+        using var __ = ws;
+        ws.RunOk("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},,{Amount},rejected,,AC01")), "--as-of", "2026-01-21");
+        TestPki.WriteSettings(ws); // from here on a batch awaits two signatures, and can be cancelled
+        int Reissued(string valueDate)
+        {
+            using var json = JsonDocument.Parse(ws.RunOk("reissue", "--quarter", "2026Q1", "--value-date", valueDate, "--all-rejected", "--json").Out);
+            return json.RootElement.GetProperty("created").GetBoolean() ? json.RootElement.GetProperty("count").GetInt32() : 0;
+        }
+        Assert.Equal(1, Reissued("2026-01-22")); // 2026Q1-02, prepared
+        Assert.Equal(0, Reissued("2026-01-22")); // its replacement is live
+        ws.RunOk("cancel", "--batch", "2026Q1-02", "--reason", "wrong value date");
+        Assert.Equal(1, Reissued("2026-01-23")); // the replacement never went out: 2026Q1-03
+        using var db = ws.OpenDb();
+        var old = Payment(ws, 1);
+        var replacements = db.Payments.AsNoTracking().Where(p => p.ReplacesPaymentId == old.Id).OrderBy(p => p.Id).ToList();
+        Assert.Equal([("2026Q1-02-000001", PaymentStatus.Cancelled), ("2026Q1-03-000001", PaymentStatus.Issued)],
+            replacements.Select(p => (p.Reference, p.Status)));
+        Assert.Equal(PaymentStatus.Issued, Payment(ws, 2).Status); // never rejected: never re-issued
+    }
 }

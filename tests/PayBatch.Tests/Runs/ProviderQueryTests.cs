@@ -27,7 +27,7 @@ public class ProviderQueryTests
         {
             ["AllCases"] = db.AllCases().ToQueryString(),
             ["CasesById"] = db.CasesById(["C-1"]).ToQueryString(),
-            ["PaymentsOfQuarter"] = db.PaymentsOfQuarter("2026Q1").ToQueryString(),
+            ["UnreplacedRejections"] = db.UnreplacedRejections("2026Q1").ToQueryString(),
             ["PaymentsOfQuarters"] = db.PaymentsOfQuarters(quarters).ToQueryString(),
             ["PaymentsOfBatch"] = db.PaymentsOfBatch(1).ToQueryString(),
             ["BatchNumbers"] = db.BatchNumbers("2026Q1").ToQueryString(),

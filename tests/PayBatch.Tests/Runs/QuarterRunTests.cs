@@ -55,6 +55,18 @@ public class QuarterRunTests
         var named = File.ReadAllLines(ws.Path_("out", "2026Q1", "01", "exclusions.csv")).Skip(1).SelectMany(l => l.Split(',')[2].Split(';'));
         Assert.Equal(byReason.Select(x => x.Name).Order(StringComparer.Ordinal), named.Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(byReason.Sum(x => x.Item2), named.Count());
+
+        // On the screen, in the order the cases (in case order) first name them; a run that pays nobody counts the
+        // same way, every paid case now ALREADY_PAID, and restores a lost file.
+        var second = ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-21", "--lang", "en");
+        var lines = second.Out.Split('\n').Where(l => l.StartsWith("  excluded ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        Assert.Equal(["excluded ALREADY_PAID: 3", "excluded NOT_APPROVED: 2", "excluded INVALID_IBAN: 1", "excluded NO_SCHOOL_CERTIFICATE: 1"], lines);
+        File.Delete(ws.Path_("out", "2026Q1", "01", "exclusions.csv"));
+        using var third = JsonDocument.Parse(ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-21", "--json").Out);
+        Assert.Equal(6, third.RootElement.GetProperty("excluded").GetInt32());
+        Assert.Equal([("NOT_APPROVED", 2), ("NO_SCHOOL_CERTIFICATE", 1), ("INVALID_IBAN", 1), ("ALREADY_PAID", 3)],
+            third.RootElement.GetProperty("exclusionsByReason").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())));
+        Assert.Equal(ws.Path_("out", "2026Q1", "01", "exclusions.csv"), third.RootElement.GetProperty("restored").EnumerateArray().Single().GetString());
     }
 
     [Theory]

@@ -17,8 +17,15 @@ public static class Queries
 {
     public static IQueryable<CaseRow> AllCases(this PayBatchDb db) => db.Cases.AsNoTracking();
 
-    public static IQueryable<CaseRow> CasesById(this PayBatchDb db, IReadOnlyCollection<string> caseIds) =>
-        db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.CaseId));
+    /// <summary>
+    /// The cases of the given ids, which may be a quarter's worth: the ids go as one array-like parameter, not as one
+    /// parameter each (EF 10's default), which would pass SQLite's 32,766 and SQL Server's 2,100 parameters.
+    /// </summary>
+    public static IQueryable<CaseRow> CasesById(this PayBatchDb db, IReadOnlyCollection<string> caseIds)
+    {
+        var ids = caseIds.ToArray();
+        return db.Cases.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.CaseId));
+    }
 
     public static IQueryable<CaseRow> ApprovedCasesWithoutCertificate(this PayBatchDb db, string quarter) =>
         db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Approved && !db.Certificates.Any(x => x.ChildIin == c.ChildIin && x.Quarter == quarter));
@@ -81,8 +88,12 @@ public static class Queries
     public static IQueryable<string> QuartersValuedBetween(this PayBatchDb db, DateOnly from, DateOnly to) =>
         db.Batches.AsNoTracking().Where(b => b.ValueDate >= from && b.ValueDate <= to).Select(b => b.Quarter).Distinct();
 
-    public static IQueryable<string> StoredEntryKeys(this PayBatchDb db, IReadOnlyCollection<string> keys) =>
-        db.StatementEntries.AsNoTracking().Where(e => keys.Contains(e.EntryKey)).Select(e => e.EntryKey);
+    /// <summary>Which of the statements' entries are kept already: as many keys as returns in the statements, so one parameter (see <see cref="CasesById"/>).</summary>
+    public static IQueryable<string> StoredEntryKeys(this PayBatchDb db, IReadOnlyCollection<string> keys)
+    {
+        var array = keys.ToArray();
+        return db.StatementEntries.AsNoTracking().Where(e => EF.Parameter(array).Contains(e.EntryKey)).Select(e => e.EntryKey);
+    }
 
     public static IQueryable<BatchRow> BatchOfPayment(this PayBatchDb db, long paymentId) =>
         from p in db.Payments.AsNoTracking()

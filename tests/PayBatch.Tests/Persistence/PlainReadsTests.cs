@@ -288,4 +288,23 @@ public class PlainReadsTests
     [InlineData("2026-0a-01")]
     public void Anything_else_is_corrupt_data(string text) =>
         Assert.ThrowsAny<Exception>(() => PlainReads.IsoDate(text));
+    /// <summary>
+    /// A reissue asks for the cases of every rejected payment, a reconcile for every return in its statements: more ids than
+    /// any provider takes as parameters (SQLite 32,766, PostgreSQL 65,535, SQL Server 2,100) go as one array-like parameter.
+    /// </summary>
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task Lookups_by_a_quarter_s_worth_of_ids_send_them_as_one_parameter(string provider)
+    {
+        using var ws = new Workspace(provider);
+        ws.RunOk("init");
+        using var db = ws.OpenDb();
+        db.Cases.AddRange(Case(1, "140315501021", CaseStatus.Approved, nulls: false), Case(2, "040315501021", CaseStatus.Approved, nulls: true));
+        await db.SaveChangesAsync();
+        var ids = Enumerable.Range(3, 70_000).Select(i => $"C-{i:000}").Append("C-002").ToList();
+        Assert.Equal(["C-002"], (await db.CasesById(ids).ToListAsync()).Select(c => c.CaseId));
+        Assert.Empty(await db.StoredEntryKeys(ids).ToListAsync());
+        using var sqlServer = DbFactory.Create(DbProvider.SqlServer, "Server=localhost;Database=paybatch;TrustServerCertificate=true");
+        Assert.Contains("OPENJSON(@ids)", sqlServer.CasesById(ids).ToQueryString(), StringComparison.Ordinal);
+    }
 }

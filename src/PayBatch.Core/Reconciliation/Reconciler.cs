@@ -30,6 +30,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var files = paths.Select(ConfirmationReader.Read).ToList(); // every file readable, or nothing is applied
         foreach (var f in files) log.Debug("Read {File}: {Kind}, {Lines} confirmation(s), sha256 {Sha256}", Path.GetFileName(f.Path), f.Kind, f.Count, f.Sha256);
         RefuseUnusableStatements(files);
+        if (files.Any(f => f.AllStatements.Count > 0)) LargeReads.LetGo(); // a statement's XML tree (a 20 MB file: ~200 MB), before the payments are read
         var debits = files.SelectMany(f => StatementMatching.Debits(Path.GetFileName(f.Path), f.AllStatements)).ToList();
         var statements = files.SelectMany(f => f.AllStatements.Select(s => (File: f, Statement: s))).ToList();
 

@@ -7,7 +7,8 @@ namespace PayBatch.Core.Persistence;
 /// Inserts or updates many rows by key inside the current transaction. SQLite and SQL Server: a
 /// prepared upsert per row. PostgreSQL: binary COPY into a staging table, then one set-based
 /// INSERT … ON CONFLICT (the last row of a key wins, as it would row by row). For the registry,
-/// a change of a case's bank details is recorded in bank_detail_changes before the update.
+/// a change of a case's bank details is recorded in bank_detail_changes before the update (on every
+/// provider the same changes, in file order).
 /// </summary>
 public abstract class UpsertSink : IAsyncDisposable
 {
@@ -111,17 +112,30 @@ public abstract class UpsertSink : IAsyncDisposable
             var keyList = string.Join(", ", keys);
             var names = string.Join(", ", columns.Select(c => c.Name));
             var latest = $"SELECT DISTINCT ON ({keyList}) {names} FROM staged_{table} ORDER BY {keyList}, ord DESC";
-            var changes = 0;
             if (history)
             {
-                var record = $"INSERT INTO bank_detail_changes ({HistoryColumns}) SELECT c.case_id, c.bank_bic, c.iban, s.bank_bic, s.iban, @now " +
-                             $"FROM cases c JOIN ({latest}) s ON s.case_id = c.case_id WHERE c.bank_bic <> s.bank_bic OR c.iban <> s.iban";
-                changes = await db.Database.ExecuteSqlRawAsync(record, [new NpgsqlParameter("now", now)], ct).ConfigureAwait(false);
+                // Each row against the details before it, as row by row: a case's first row against the stored case (none for a
+                // new case), a repeated case's next row against its row before, so A→B→C in one file keeps A→B and B→C. Found
+                // before the merge (it changes the stored details), kept after it (a new case must exist first). Nearly every
+                // file names each case once: then a join with the stored cases does, without the window's sort of the whole file.
+                var anyRepeated = $"SELECT EXISTS (SELECT 1 FROM staged_{table} GROUP BY case_id HAVING COUNT(*) > 1) AS \"Value\"";
+                var repeats = await db.Database.SqlQueryRaw<bool>(anyRepeated).SingleAsync(ct).ConfigureAwait(false);
+                var found = repeats
+                    ? "SELECT case_id, old_bic, old_iban, bank_bic, iban, ord FROM (SELECT s.case_id, s.bank_bic, s.iban, s.ord, " +
+                      "COALESCE(LAG(s.bank_bic) OVER w, c.bank_bic) AS old_bic, COALESCE(LAG(s.iban) OVER w, c.iban) AS old_iban " +
+                      $"FROM staged_{table} s LEFT JOIN cases c ON c.case_id = s.case_id WINDOW w AS (PARTITION BY s.case_id ORDER BY s.ord)) x " +
+                      "WHERE old_bic <> bank_bic OR old_iban <> iban"
+                    : "SELECT s.case_id, c.bank_bic AS old_bic, c.iban AS old_iban, s.bank_bic, s.iban, s.ord " +
+                      $"FROM cases c JOIN staged_{table} s ON s.case_id = c.case_id WHERE c.bank_bic <> s.bank_bic OR c.iban <> s.iban";
+                var keep = "CREATE TEMP TABLE staged_changes ON COMMIT DROP AS " + found;
+                await db.Database.ExecuteSqlRawAsync(keep, ct).ConfigureAwait(false);
             }
             var updates = string.Join(", ", columns.Select(c => c.Name).Where(c => !keys.Contains(c)).Select(c => $"{c} = excluded.{c}"));
             var merge = $"INSERT INTO {table} ({names}) {latest} ON CONFLICT ({keyList}) DO UPDATE SET {updates}";
             await db.Database.ExecuteSqlRawAsync(merge, ct).ConfigureAwait(false);
-            return changes;
+            if (!history) return 0;
+            return await db.Database.ExecuteSqlRawAsync($"INSERT INTO bank_detail_changes ({HistoryColumns}) " +
+                "SELECT case_id, old_bic, old_iban, bank_bic, iban, @now FROM staged_changes ORDER BY ord", [new NpgsqlParameter("now", now)], ct).ConfigureAwait(false);
         }
 
         public override ValueTask DisposeAsync() => writer.DisposeAsync();

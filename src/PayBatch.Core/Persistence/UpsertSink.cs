@@ -130,8 +130,9 @@ public abstract class UpsertSink : IAsyncDisposable
                 var keep = "CREATE TEMP TABLE staged_changes ON COMMIT DROP AS " + found;
                 await db.Database.ExecuteSqlRawAsync(keep, ct).ConfigureAwait(false);
             }
-            var updates = string.Join(", ", columns.Select(c => c.Name).Where(c => !keys.Contains(c)).Select(c => $"{c} = excluded.{c}"));
-            var merge = $"INSERT INTO {table} ({names}) {latest} ON CONFLICT ({keyList}) DO UPDATE SET {updates}";
+            var updated = columns.Select(c => c.Name).Where(c => !keys.Contains(c)).ToList();
+            var updates = string.Join(", ", updated.Select(c => $"{c} = excluded.{c}"));
+            var merge = $"INSERT INTO {table} ({names}) {latest} ON CONFLICT ({keyList}) DO UPDATE SET {updates} {SqlDialect.WhereChanged(table, updated)}";
             await db.Database.ExecuteSqlRawAsync(merge, ct).ConfigureAwait(false);
             if (!history) return 0;
             return await db.Database.ExecuteSqlRawAsync($"INSERT INTO bank_detail_changes ({HistoryColumns}) " +

@@ -127,6 +127,39 @@ public class ImportTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public void A_reimport_rewrites_only_the_cases_and_certificates_that_changed(string provider)
+    {
+        using var ws = new Workspace(provider);
+        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
+        var certificates = ws.Write("c.csv", Cases.Certificates(rows));
+        ws.RunOk("import", "recipients", ws.Write("r1.csv", Cases.Csv(rows)));
+        ws.RunOk("import", "certificates", certificates);
+        // Which rows a statement rewrote: PostgreSQL gives each row version its own xmin; SQLite is told by a trigger.
+        using var db = ws.OpenDb();
+        var sqlite = ws.Provider == Core.Persistence.DbProvider.Sqlite;
+        if (sqlite)
+            db.Database.ExecuteSqlRaw("CREATE TABLE touched (what TEXT); " +
+                "CREATE TRIGGER touch_cases AFTER UPDATE ON cases BEGIN INSERT INTO touched VALUES (new.case_id); END; " +
+                "CREATE TRIGGER touch_certificates AFTER UPDATE ON certificates BEGIN INSERT INTO touched VALUES (new.certificate_no); END;");
+        List<string> Versions() => sqlite
+            ? db.Database.SqlQueryRaw<string>("SELECT what AS \"Value\" FROM touched ORDER BY what").ToList()
+            : db.Database.SqlQueryRaw<string>("SELECT case_id || ':' || xmin::text AS \"Value\" FROM cases UNION ALL " +
+                                              "SELECT certificate_no || ':' || xmin::text FROM certificates ORDER BY 1").ToList();
+        var before = Versions();
+
+        ws.RunOk("import", "recipients", ws.Write("r2.csv", Cases.Csv(rows)));
+        ws.RunOk("import", "certificates", certificates);
+        Assert.Equal(before, Versions()); // the same registry and certificates again: nothing rewritten
+
+        rows[1]["applicant_name"] = "Жаңа Есім";
+        ws.RunOk("import", "recipients", ws.Write("r3.csv", Cases.Csv(rows)));
+        var changed = Versions().Except(before).ToList();
+        Assert.StartsWith("C-0002", Assert.Single(changed), StringComparison.Ordinal);
+        Assert.Equal("Жаңа Есім", db.Cases.AsNoTracking().Single(c => c.CaseId == "C-0002").ApplicantName);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public void The_same_case_twice_in_one_file_is_applied_in_file_order_so_the_last_row_wins(string provider)
     {
         using var ws = new Workspace(provider);

@@ -5,7 +5,8 @@ namespace PayBatch.Core.Persistence;
 
 /// <summary>
 /// Inserts or updates many rows by key inside the current transaction. SQLite and SQL Server: a
-/// prepared upsert per row. PostgreSQL: binary COPY into a staging table, then one set-based
+/// prepared upsert per row (bank-detail changes kept by a temporary trigger on SQLite, by a statement
+/// per row on SQL Server). PostgreSQL: binary COPY into a staging table, then one set-based
 /// INSERT … ON CONFLICT (the last row of a key wins, as it would row by row). For the registry,
 /// a change of a case's bank details is recorded in bank_detail_changes before the update (on every
 /// provider the same changes, in file order).
@@ -22,10 +23,12 @@ public abstract class UpsertSink : IAsyncDisposable
 
     private static async Task<UpsertSink> OpenAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
         bool keepBankDetailHistory, DateTime nowUtc, CancellationToken ct) =>
-        db.Provider == DbProvider.Postgres
-            ? await StagedSink.CreateAsync(db, table, keys, columns, keepBankDetailHistory, nowUtc, ct).ConfigureAwait(false)
-            : new PreparedSink(db, table, keys, columns, keepBankDetailHistory, nowUtc,
-                keepBankDetailHistory && db.Provider == DbProvider.Sqlite && !await db.Cases.AnyAsync(ct).ConfigureAwait(false));
+        db.Provider switch
+        {
+            DbProvider.Postgres => await StagedSink.CreateAsync(db, table, keys, columns, keepBankDetailHistory, nowUtc, ct).ConfigureAwait(false),
+            DbProvider.Sqlite when keepBankDetailHistory => await TriggeredSink.CreateAsync(db, table, keys, columns, nowUtc, ct).ConfigureAwait(false),
+            _ => new PreparedSink(db, table, keys, columns, keepBankDetailHistory, nowUtc),
+        };
 
     public abstract ValueTask AddAsync(object?[] values, CancellationToken ct);
 
@@ -49,14 +52,9 @@ public abstract class UpsertSink : IAsyncDisposable
         private readonly DateTime _now;
         private readonly (int CaseId, int Bic, int Iban) _historyAt;
         private int _changes;
-        // Into an empty SQLite registry (the first import), a case seen for the first time has no old details to keep:
-        // only a case repeated within the file is checked, which spares a statement per row. (SQLite compares
-        // case ids byte for byte, as this set does; SQL Server's default collation ignores case.)
-        private readonly HashSet<string>? _firstSeen;
 
-        public PreparedSink(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns, bool history, DateTime now, bool registryEmpty)
+        public PreparedSink(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns, bool history, DateTime now)
         {
-            if (registryEmpty) _firstSeen = new HashSet<string>(StringComparer.Ordinal);
             _columns = columns;
             _now = now;
             _upsert = new PreparedCommand(db, SqlDialect.Upsert(db.Provider, table, keys, columns.Select(c => c.Name).ToList()), columns.Select(c => c.Name).ToArray());
@@ -70,7 +68,7 @@ public abstract class UpsertSink : IAsyncDisposable
 
         public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
         {
-            if (_history is not null && _firstSeen?.Add((string)values[_historyAt.CaseId]!) != true)
+            if (_history is not null)
             {
                 _changes += await _history.Set("case_id", (string?)values[_historyAt.CaseId]).Set("bank_bic", (string?)values[_historyAt.Bic])
                     .Set("iban", (string?)values[_historyAt.Iban]).Set("now", _now).ExecuteAsync(ct).ConfigureAwait(false);
@@ -85,6 +83,41 @@ public abstract class UpsertSink : IAsyncDisposable
             _upsert.Dispose();
             _history?.Dispose();
             return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// SQLite: a temporary trigger keeps each change of a case's bank details as the upsert's update makes it (the update
+    /// runs only when a column differs), inside SQLite: the same changes, in the same order, as a history statement
+    /// before each row, without that statement (a million of them in a quarterly re-import).
+    /// </summary>
+    private sealed class TriggeredSink(PayBatchDb db, PreparedSink upsert, int before) : UpsertSink
+    {
+        private const string Trigger = "paybatch_bank_history";
+
+        public static async Task<TriggeredSink> CreateAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
+            DateTime now, CancellationToken ct)
+        {
+            // A temporary trigger lives with this connection (and a rolled-back transaction takes it away); the time is
+            // written as the history statement binds it, and is the program's own text, never input.
+            var create = $"CREATE TEMP TRIGGER {Trigger} AFTER UPDATE OF bank_bic, iban ON cases " +
+                         "WHEN old.bank_bic <> new.bank_bic OR old.iban <> new.iban BEGIN " +
+                         $"INSERT INTO bank_detail_changes ({HistoryColumns}) VALUES (old.case_id, old.bank_bic, old.iban, new.bank_bic, new.iban, " +
+                         $"'{SqliteStatement.Text(now)}'); END";
+            await db.Database.ExecuteSqlRawAsync(create, ct).ConfigureAwait(false);
+            var before = await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false);
+            return new TriggeredSink(db, new PreparedSink(db, table, keys, columns, history: false, now), before);
+        }
+
+        public override ValueTask AddAsync(object?[] values, CancellationToken ct) => upsert.AddAsync(values, ct);
+
+        public override async Task<int> CompleteAsync(CancellationToken ct) =>
+            await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false) - before;
+
+        public override async ValueTask DisposeAsync()
+        {
+            await upsert.DisposeAsync().ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER IF EXISTS temp.{Trigger}").ConfigureAwait(false);
         }
     }
 

@@ -106,5 +106,17 @@ public class BulkRowTests
         }
         var history = db.BankDetailChanges.AsNoTracking().Single();
         Assert.Equal(("bic", "iban", "bic 2", "iban 2"), (history.OldBankBic, history.OldIban, history.NewBankBic, history.NewIban));
+        Assert.Equal(Now, history.ChangedAtUtc);
+
+        // The history is the import's: a change of bank details made afterwards on the same connection records nothing
+        // (SQLite's temporary trigger goes with the import), nor does one in an import that is rolled back.
+        db.Database.ExecuteSqlRaw("UPDATE cases SET iban = 'iban 3'");
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await UpsertAsync(db, first);
+            await tx.RollbackAsync();
+        }
+        db.Database.ExecuteSqlRaw("UPDATE cases SET iban = 'iban 4'");
+        Assert.Single(db.BankDetailChanges.AsNoTracking());
     }
 }

@@ -43,7 +43,7 @@ public static class Queries
     /// </summary>
     public static IQueryable<PaymentRow> UnreplacedRejections(this PayBatchDb db, string quarter) =>
         db.Payments.AsNoTracking().Where(p => p.Quarter == quarter && (p.Status == PaymentStatus.Rejected || p.Status == PaymentStatus.Returned)
-            && !db.Payments.Any(r => r.ReplacesPaymentId == p.Id && r.Status != PaymentStatus.Cancelled));
+            && !db.Payments.Any(r => r.ReplacesPaymentId == p.Id && r.Quarter == p.Quarter && r.Status != PaymentStatus.Cancelled));
 
     public static IQueryable<PaymentRow> PaymentsOfQuarters(this PayBatchDb db, IReadOnlyCollection<string> quarters) =>
         db.Payments.AsNoTracking().Where(p => quarters.Contains(p.Quarter));

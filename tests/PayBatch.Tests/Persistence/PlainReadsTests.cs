@@ -288,6 +288,7 @@ public class PlainReadsTests
     [InlineData("2026-0a-01")]
     public void Anything_else_is_corrupt_data(string text) =>
         Assert.ThrowsAny<Exception>(() => PlainReads.IsoDate(text));
+
     /// <summary>
     /// A reissue asks for the cases of every rejected payment, a reconcile for every return in its statements: more ids than
     /// any provider takes as parameters (SQLite 32,766, PostgreSQL 65,535, SQL Server 2,100) go as one array-like parameter.

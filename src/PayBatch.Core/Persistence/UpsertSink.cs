@@ -8,8 +8,8 @@ namespace PayBatch.Core.Persistence;
 /// prepared upsert per row (bank-detail changes kept by a temporary trigger on SQLite, by a statement
 /// per row on SQL Server). PostgreSQL: binary COPY into a staging table, then one set-based
 /// INSERT … ON CONFLICT (the last row of a key wins, as it would row by row). For the registry,
-/// a change of a case's bank details is recorded in bank_detail_changes before the update (on every
-/// provider the same changes, in file order).
+/// each change of a case's bank details is kept in bank_detail_changes (on every provider the same
+/// changes, in file order).
 /// </summary>
 public abstract class UpsertSink : IAsyncDisposable
 {
@@ -99,7 +99,10 @@ public abstract class UpsertSink : IAsyncDisposable
             DateTime now, CancellationToken ct)
         {
             // A temporary trigger lives with this connection (and a rolled-back transaction takes it away); the time is
-            // written as the history statement binds it, and is the program's own text, never input.
+            // written as the history statement binds it, and is the program's own text, never input. Should one be left
+            // over all the same, it goes first: its time would be another import's.
+            if (table != "cases") throw new InvalidOperationException($"bank-detail history is kept for cases, not {table}");
+            await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER IF EXISTS temp.{Trigger}", ct).ConfigureAwait(false);
             var create = $"CREATE TEMP TRIGGER {Trigger} AFTER UPDATE OF bank_bic, iban ON cases " +
                          "WHEN old.bank_bic <> new.bank_bic OR old.iban <> new.iban BEGIN " +
                          $"INSERT INTO bank_detail_changes ({HistoryColumns}) VALUES (old.case_id, old.bank_bic, old.iban, new.bank_bic, new.iban, " +

@@ -36,6 +36,11 @@ public static class SchemaMigration
                 return;
             }
             await using var held = await HoldLockFileAsync(db, limit.Token).ConfigureAwait(false);
+            if (held is not null && IsEmptyFile(db))
+            {
+                await CreateBesideAsync(db, ct).ConfigureAwait(false);
+                return;
+            }
             await ClearStaleLockAsync(db, log, ct).ConfigureAwait(false);
             await db.Database.MigrateAsync(ct).ConfigureAwait(false);
         }
@@ -45,6 +50,36 @@ public static class SchemaMigration
                 $"another paybatch is bringing the database schema up to date and holds the migration lock; gave up after waiting {lockWait.TotalSeconds:0} s " +
                 "(setting Database:MigrationLockSeconds). Nothing was changed: run the command again once it has finished", e);
         }
+    }
+
+    /// <summary>
+    /// A new database: the empty file paybatch made. A file with SQLite's header (a database made elsewhere, with its
+    /// own encoding or page size, even without tables) is migrated where it is.
+    /// </summary>
+    private static bool IsEmptyFile(PayBatchDb db) =>
+        new FileInfo(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource) is { Exists: false } or { Length: 0 };
+
+    /// <summary>
+    /// A new SQLite database is made whole beside the empty file and then put in its place. EF Core splits a SQLite
+    /// migration that rebuilds a table into several transactions (foreign keys are switched off between them), so a
+    /// paybatch killed while creating the schema in place could leave a migration half applied, which no later run
+    /// can finish ("no such index"). A creation killed here leaves only its side file, made again next time.
+    /// </summary>
+    private static async Task CreateBesideAsync(PayBatchDb db, CancellationToken ct)
+    {
+        var path = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+        var creating = path + ".creating";
+        foreach (var leftover in new[] { creating, creating + "-journal", creating + "-wal", creating + "-shm" }) File.Delete(leftover);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // personal data, as the database
+        new FileStream(creating, options).Dispose();
+        var connection = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { DataSource = creating, Pooling = false };
+        await using (var fresh = DbFactory.Create(DbProvider.Sqlite, connection.ToString()))
+            await fresh.Database.MigrateAsync(ct).ConfigureAwait(false);
+        // Nothing may keep the empty file open: the new one takes its name.
+        await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        SqliteConnection.ClearAllPools();
+        File.Move(creating, path, overwrite: true);
     }
 
     /// <summary>Waits (until <paramref name="ct"/> gives up) for the SQLite lock file; null for an in-memory database.</summary>

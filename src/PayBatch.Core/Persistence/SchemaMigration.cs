@@ -35,10 +35,13 @@ public static class SchemaMigration
                 await db.Database.MigrateAsync(limit.Token).ConfigureAwait(false);
                 return;
             }
-            await using var held = await HoldLockFileAsync(db, limit.Token).ConfigureAwait(false);
-            if (held is not null && IsEmptyFile(db))
+            var path = FilePath(db);
+            await using var held = path is null ? null : await HoldLockFileAsync(path, limit.Token).ConfigureAwait(false);
+            if (path is not null && new FileInfo(path) is { Exists: false } or { Length: 0 })
             {
-                await CreateBesideAsync(db, ct).ConfigureAwait(false);
+                // A new database: the empty file paybatch made. A file with SQLite's header (made elsewhere, with its own
+                // encoding or page size, even without tables) is migrated where it is.
+                await CreateBesideAsync(db, path, ct).ConfigureAwait(false);
                 return;
             }
             await ClearStaleLockAsync(db, log, ct).ConfigureAwait(false);
@@ -52,12 +55,12 @@ public static class SchemaMigration
         }
     }
 
-    /// <summary>
-    /// A new database: the empty file paybatch made. A file with SQLite's header (a database made elsewhere, with its
-    /// own encoding or page size, even without tables) is migrated where it is.
-    /// </summary>
-    private static bool IsEmptyFile(PayBatchDb db) =>
-        new FileInfo(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource) is { Exists: false } or { Length: 0 };
+    /// <summary>The full path of the SQLite database's file; null for an in-memory database.</summary>
+    private static string? FilePath(PayBatchDb db)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        return dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal) ? null : Path.GetFullPath(dataSource);
+    }
 
     /// <summary>
     /// A new SQLite database is made whole beside the empty file and then put in its place. EF Core splits a SQLite
@@ -65,9 +68,8 @@ public static class SchemaMigration
     /// paybatch killed while creating the schema in place could leave a migration half applied, which no later run
     /// can finish ("no such index"). A creation killed here leaves only its side file, made again next time.
     /// </summary>
-    private static async Task CreateBesideAsync(PayBatchDb db, CancellationToken ct)
+    private static async Task CreateBesideAsync(PayBatchDb db, string path, CancellationToken ct)
     {
-        var path = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
         var creating = path + ".creating";
         foreach (var leftover in new[] { creating, creating + "-journal", creating + "-wal", creating + "-shm" }) File.Delete(leftover);
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
@@ -82,18 +84,16 @@ public static class SchemaMigration
         File.Move(creating, path, overwrite: true);
     }
 
-    /// <summary>Waits (until <paramref name="ct"/> gives up) for the SQLite lock file; null for an in-memory database.</summary>
-    private static async Task<FileStream?> HoldLockFileAsync(PayBatchDb db, CancellationToken ct)
+    /// <summary>Waits (until <paramref name="ct"/> gives up) for the lock file of the SQLite database at <paramref name="path"/>.</summary>
+    private static async Task<FileStream> HoldLockFileAsync(string path, CancellationToken ct)
     {
-        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        if (dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal)) return null;
         var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         while (true)
         {
             try
             {
-                return new FileStream(LockFile(Path.GetFullPath(dataSource)), options);
+                return new FileStream(LockFile(path), options);
             }
             catch (IOException e) when (Resilience.IsSharingViolation(e))
             {

@@ -35,15 +35,7 @@ public static class SchemaMigration
                 await db.Database.MigrateAsync(limit.Token).ConfigureAwait(false);
                 return;
             }
-            var path = FilePath(db);
-            await using var held = path is null ? null : await HoldLockFileAsync(path, limit.Token).ConfigureAwait(false);
-            if (path is not null && new FileInfo(path) is { Exists: false } or { Length: 0 })
-            {
-                // A new database: the empty file paybatch made. A file with SQLite's header (made elsewhere, with its own
-                // encoding or page size, even without tables) is migrated where it is.
-                await CreateBesideAsync(db, path, ct).ConfigureAwait(false);
-                return;
-            }
+            await using var held = await HoldLockFileAsync(db, limit.Token).ConfigureAwait(false);
             await ClearStaleLockAsync(db, log, ct).ConfigureAwait(false);
             await db.Database.MigrateAsync(ct).ConfigureAwait(false);
         }
@@ -55,45 +47,18 @@ public static class SchemaMigration
         }
     }
 
-    /// <summary>The full path of the SQLite database's file; null for an in-memory database.</summary>
-    private static string? FilePath(PayBatchDb db)
+    /// <summary>Waits (until <paramref name="ct"/> gives up) for the SQLite lock file; null for an in-memory database.</summary>
+    private static async Task<FileStream?> HoldLockFileAsync(PayBatchDb db, CancellationToken ct)
     {
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        return dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal) ? null : Path.GetFullPath(dataSource);
-    }
-
-    /// <summary>
-    /// A new SQLite database is made whole beside the empty file and then put in its place. EF Core splits a SQLite
-    /// migration that rebuilds a table into several transactions (foreign keys are switched off between them), so a
-    /// paybatch killed while creating the schema in place could leave a migration half applied, which no later run
-    /// can finish ("no such index"). A creation killed here leaves only its side file, made again next time.
-    /// </summary>
-    private static async Task CreateBesideAsync(PayBatchDb db, string path, CancellationToken ct)
-    {
-        var creating = path + ".creating";
-        foreach (var leftover in new[] { creating, creating + "-journal", creating + "-wal", creating + "-shm" }) File.Delete(leftover);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // personal data, as the database
-        new FileStream(creating, options).Dispose();
-        var connection = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { DataSource = creating, Pooling = false };
-        await using (var fresh = DbFactory.Create(DbProvider.Sqlite, connection.ToString()))
-            await fresh.Database.MigrateAsync(ct).ConfigureAwait(false);
-        // Nothing may keep the empty file open: the new one takes its name.
-        await db.Database.CloseConnectionAsync().ConfigureAwait(false);
-        SqliteConnection.ClearAllPools();
-        File.Move(creating, path, overwrite: true);
-    }
-
-    /// <summary>Waits (until <paramref name="ct"/> gives up) for the lock file of the SQLite database at <paramref name="path"/>.</summary>
-    private static async Task<FileStream> HoldLockFileAsync(string path, CancellationToken ct)
-    {
+        if (dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal)) return null;
         var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         while (true)
         {
             try
             {
-                return new FileStream(LockFile(path), options);
+                return new FileStream(LockFile(Path.GetFullPath(dataSource)), options);
             }
             catch (IOException e) when (Resilience.IsSharingViolation(e))
             {

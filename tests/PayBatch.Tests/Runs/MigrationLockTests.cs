@@ -95,24 +95,4 @@ public class MigrationLockTests
         var (r, _) = Bounded(ws, "history");
         Assert.True(r.ExitCode == 0, r.Error);
     }
-
-    /// <summary>
-    /// EF Core applies a SQLite migration that rebuilds a table in several transactions: a new database is therefore made
-    /// beside the empty file and put in its place, and what a killed creation left beside it is made again.
-    /// </summary>
-    [Fact]
-    public void A_new_database_is_created_beside_its_file_and_a_killed_creation_s_leftovers_are_made_again()
-    {
-        using var ws = new Workspace();
-        ws.Write("paybatch.db.creating", "half a database");
-        ws.Write("paybatch.db.creating-journal", "a killed writer's journal");
-        ws.RunOk("history");
-        Assert.Empty(Directory.GetFiles(ws.Path_(""), "paybatch.db.creating*"));
-        using (var db = ws.OpenDb()) Assert.Empty(db.Database.GetPendingMigrations());
-        Assert.Equal(0, LockRows(ws));
-        if (!OperatingSystem.IsWindows())
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(ws.Path_("paybatch.db")));
-        ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv([Cases.Row(1)])));
-        using (var db = ws.OpenDb()) Assert.Equal(1, db.Cases.Count());
-    }
 }

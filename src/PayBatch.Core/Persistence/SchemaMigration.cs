@@ -1,6 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Migrations;
 using PayBatch.Core.Domain;
 using Serilog;
 
@@ -14,7 +17,8 @@ namespace PayBatch.Core.Persistence;
 /// deletes, so a killed paybatch leaves it behind and EF would wait for it forever. Here a paybatch
 /// migrating SQLite also holds a lock file beside the database, which the system frees when the
 /// process ends: whoever holds the file and finds a lock row knows that row is stale and clears it.
-/// Nothing waits without limit: after <c>lockWait</c> the command fails with a clear message.
+/// SQLite's pending migrations are applied as one transaction (<see cref="MigrateSqliteAsync"/>), so a
+/// killed migration leaves the schema as it was. Nothing waits without limit: after <c>lockWait</c> the command fails with a clear message.
 /// </summary>
 public static class SchemaMigration
 {
@@ -37,7 +41,7 @@ public static class SchemaMigration
             }
             await using var held = await HoldLockFileAsync(db, limit.Token).ConfigureAwait(false);
             await ClearStaleLockAsync(db, log, ct).ConfigureAwait(false);
-            await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+            await MigrateSqliteAsync(db, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (limit.IsCancellationRequested && !ct.IsCancellationRequested && e is OperationCanceledException or DbException)
         {
@@ -64,6 +68,51 @@ public static class SchemaMigration
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// EF Core applies a SQLite migration that rebuilds a table in several transactions, switching foreign
+    /// keys off between them (see <c>init --script</c>), and records it after the last: a paybatch killed in
+    /// between leaves a half-applied migration that no later run can finish ("no such index"). Here the
+    /// pending migrations' script runs in one transaction with foreign keys off for its length, as SQLite's
+    /// own procedure for altering a table does: a kill or an error anywhere leaves the schema as it was.
+    /// </summary>
+    private static async Task MigrateSqliteAsync(PayBatchDb db, CancellationToken ct)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        await history.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+        var applied = (await history.GetAppliedMigrationsAsync(ct).ConfigureAwait(false)).Select(m => m.MigrationId).ToHashSet(StringComparer.Ordinal);
+        var known = db.Database.GetMigrations().ToList();
+        var pending = known.Count(m => !applied.Contains(m));
+        if (known.Take(known.Count - pending).Any(m => !applied.Contains(m)))
+        {
+            await db.Database.MigrateAsync(ct).ConfigureAwait(false); // a gap in the history, not made by paybatch: EF's own order
+            return;
+        }
+        await using var held = await history.AcquireDatabaseLockAsync(ct).ConfigureAwait(false); // for a paybatch that migrates the EF way
+        if (pending == 0) return;
+        var from = pending == known.Count ? Migration.InitialDatabase : known[known.Count - pending - 1];
+        var script = db.GetService<IMigrator>().GenerateScript(from, options: MigrationsSqlGenerationOptions.NoTransactions);
+        const string keysOff = "PRAGMA foreign_keys = 0", keysOn = "PRAGMA foreign_keys = 1";
+        await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(keysOff, ct).ConfigureAwait(false); // a no-op inside a transaction: before it
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var command = db.Database.GetDbConnection().CreateCommand(); // not EF's raw SQL: that would read braces as placeholders
+            await using (command.ConfigureAwait(false))
+            {
+                command.Transaction = transaction.GetDbTransaction();
+                command.CommandText = script;
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync(keysOn, CancellationToken.None).ConfigureAwait(false);
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
     }
 

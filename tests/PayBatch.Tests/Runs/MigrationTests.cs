@@ -99,3 +99,67 @@ public class CompiledModelTests
         return lines;
     }
 }
+
+/// <summary>
+/// EF Core applies a SQLite migration that rebuilds a table in several transactions; paybatch applies the
+/// pending ones as one, so a migration stopped anywhere (a kill, a failed statement) leaves the schema as it
+/// was and the next run finishes it. The schema it makes is EF Core's.
+/// </summary>
+public class SqliteMigrationTests
+{
+    private const string SecondMigration = "20261126130243_AccountStatements";
+
+    private static string Schema(Support.Workspace ws)
+    {
+        using var db = ws.OpenDb();
+        return string.Join('\n', db.Database.SqlQueryRaw<string>(
+            "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') AS \"Value\" FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").ToList());
+    }
+
+    private static void Execute(Support.Workspace ws, string sql)
+    {
+        using var db = ws.OpenDb();
+        db.Database.ExecuteSqlRaw(sql);
+    }
+
+    [Fact]
+    public void A_migration_that_fails_half_way_changes_nothing_and_the_next_run_finishes_it()
+    {
+        using var ws = new Support.Workspace();
+        using (var db = ws.OpenDb()) db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().Migrate(SecondMigration);
+        // A view someone made over payments: the next migration rebuilds that table, and SQLite refuses to
+        // rename the new table into place while the view names the dropped one. EF Core would already have
+        // committed the migration's first part (new columns, the copy of the table) by then.
+        Execute(ws, "CREATE VIEW \"paid_children\" AS SELECT \"child_iin\" FROM \"payments\"");
+        var before = Schema(ws);
+
+        var failed = ws.Run("init");
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("paid_children", failed.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Schema(ws));
+        using (var db = ws.OpenDb())
+        {
+            Assert.Equal(["20261123113055_Initial", SecondMigration], db.Database.GetAppliedMigrations());
+            Assert.Equal(0, db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"__EFMigrationsLock\"").AsEnumerable().Single());
+            Assert.Equal(1, db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM pragma_foreign_keys").AsEnumerable().Single());
+        }
+
+        Execute(ws, "DROP VIEW \"paid_children\"");
+        ws.RunOk("init");
+        using (var db = ws.OpenDb()) Assert.Equal(db.Database.GetMigrations(), db.Database.GetAppliedMigrations());
+        using var fresh = new Support.Workspace();
+        fresh.RunOk("init");
+        Assert.Equal(Schema(fresh), Schema(ws));
+    }
+
+    [Fact]
+    public void The_schema_paybatch_makes_is_the_one_EF_Core_makes()
+    {
+        using var ours = new Support.Workspace();
+        ours.RunOk("init");
+        using var ef = new Support.Workspace();
+        using (var db = ef.OpenDb()) db.Database.Migrate();
+        Assert.Equal(Schema(ef), Schema(ours));
+        Assert.Contains("table payments: CREATE TABLE \"payments\"", Schema(ours), StringComparison.Ordinal);
+    }
+}

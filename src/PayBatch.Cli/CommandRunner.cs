@@ -60,7 +60,7 @@ public sealed class CommandRunner(CliHost host, GlobalOptions g)
         }
         catch (StatedFailureException e)
         {
-            return code = Fail(ctx, json, ExitCodes.Failure, e.Message, e.Message, e);
+            return code = Fail(ctx, json, ExitCodes.Failure, e.Localized, e.Message, e);
         }
         catch (OperationCanceledException)
         {

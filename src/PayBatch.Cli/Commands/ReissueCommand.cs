@@ -3,6 +3,7 @@ using PayBatch.Core;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PayBatch.Core.Batches;
+using PayBatch.Core.Localization;
 using PayBatch.Cli.Localization;
 
 namespace PayBatch.Cli.Commands;
@@ -46,7 +47,7 @@ public static class ReissueCommand
                 ["files"] = RunCommand.FilesJson(o.Files),
                 ["notReissued"] = new JsonArray(o.Skipped.Select(s => (JsonNode)new JsonObject
                 {
-                    ["reference"] = s.Reference, ["caseId"] = s.CaseId, ["why"] = s.Why,
+                    ["reference"] = s.Reference, ["caseId"] = s.CaseId, ["why"] = s.Why.In(Lang.En),
                 }).ToArray()),
             }, w =>
             {

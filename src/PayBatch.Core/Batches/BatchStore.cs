@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Output;
 using PayBatch.Core.Persistence;
 using PayBatch.Core.Release;
@@ -115,9 +116,7 @@ public static class BatchStore
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The batch is committed: say so, not "nothing half-done", and how the files come back.
-            throw new StatedFailureException(
-                $"batch {batch.Quarter}-{batch.NumberText} is recorded in the database, but its files were not written to {folder}: {e.Message}. " +
-                $"Nothing is lost: once the folder can be written, the next 'paybatch run --quarter {batch.Quarter}' writes them", e);
+            throw new StatedFailureException(e, CoreText.FilesNotWritten, $"{batch.Quarter}-{batch.NumberText}", folder, e.Message, batch.Quarter.ToString());
         }
     }
 

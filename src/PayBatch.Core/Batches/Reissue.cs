@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
+using PayBatch.Core.Localization;
 using PayBatch.Core.Persistence;
 using Serilog;
 
@@ -10,7 +11,8 @@ public sealed record ReissueRequest(Quarter Quarter, DateOnly? ValueDate, BankFi
     bool Prepared = false);
 
 /// <summary>A rejected payment left as it is, and why.</summary>
-public sealed record NotReissued(string Reference, string CaseId, string Why, IReadOnlyList<Reason>? Reasons = null);
+/// <summary>A rejected or returned payment left as it is, and why (read in the person's language; English in JSON).</summary>
+public sealed record NotReissued(string Reference, string CaseId, Said Why, IReadOnlyList<Reason>? Reasons = null);
 
 public sealed record ReissueOutcome(Batch? Batch, IReadOnlyList<BatchFile> Files, IReadOnlyList<NotReissued> Skipped, string? Folder, bool DryRun);
 
@@ -45,14 +47,14 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         var chosenChildren = new HashSet<string>(StringComparer.Ordinal);
         foreach (var old in rejected)
         {
-            if (!cases.TryGetValue(old.CaseId, out var c)) { skipped.Add(new(old.Reference, old.CaseId, "the case is no longer in the registry")); continue; }
+            if (!cases.TryGetValue(old.CaseId, out var c)) { skipped.Add(new(old.Reference, old.CaseId, CoreText.NoLongerInRegistry.With())); continue; }
             var changed = Iban.Normalize(c.Iban) != old.Iban || c.BankBic != old.Bic;
-            if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, old.Status == PaymentStatus.Returned ? "bank details unchanged since the return" : "bank details unchanged since the rejection")); continue; }
+            if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, (old.Status == PaymentStatus.Returned ? CoreText.UnchangedSinceReturn : CoreText.UnchangedSinceRejection).With())); continue; }
             var reasons = EligibilityRules.Check(c, facts);
             if (chosenChildren.Contains(c.ChildIin)) reasons = [.. reasons, Reason.AlreadyPaid];
             if (reasons.Count > 0)
             {
-                skipped.Add(new(old.Reference, old.CaseId, "not eligible: " + string.Join(';', reasons.Select(r => r.Code())), reasons));
+                skipped.Add(new(old.Reference, old.CaseId, CoreText.NotEligible.With(string.Join(';', reasons.Select(r => r.Code()))), reasons));
                 continue;
             }
             chosen.Add((old, c));

@@ -22,6 +22,12 @@ public class InputException : Exception
 }
 /// <summary>
 /// A failure the program can state exactly (exit 1): what happened, what was kept and what to do next.
-/// The CLI prints its message as it is, instead of the generic "unexpected failure".
+/// The CLI prints it in the person's language (<see cref="Localized"/>), instead of the generic "unexpected
+/// failure"; <see cref="Exception.Message"/> stays English, for the log and its stack trace.
 /// </summary>
-public class StatedFailureException(string message, Exception? inner = null) : Exception(message, inner);
+public class StatedFailureException(Exception? inner, Message message, params object?[] args) : Exception(message.With(args).In(Lang.En), inner)
+{
+    private readonly Said _said = message.With(args);
+
+    public string Localized => _said.In(Langs.Current);
+}

@@ -594,4 +594,40 @@ public static class CoreText
         "value date {0} is not a banking day; the next one is {1}",
         "дата валютирования {0} — не банковский день; ближайший — {1}",
         "{0} валюталау күні банктік күн емес; келесі банктік күн — {1}");
+
+    public static readonly Message MigrationLockWait = new(
+        "another paybatch is bringing the database schema up to date and holds the migration lock; gave up after waiting {0} s " +
+        "(setting Database:MigrationLockSeconds). Nothing was changed: run the command again once it has finished",
+        "другой paybatch обновляет схему базы данных и держит блокировку миграции; ожидание прекращено через {0} с " +
+        "(настройка Database:MigrationLockSeconds). Ничего не изменено: запустите команду снова, когда он закончит",
+        "басқа paybatch дерекқор сұлбасын жаңартып, миграция құлпын ұстап тұр; {0} с күткеннен кейін тоқтатылды " +
+        "(Database:MigrationLockSeconds баптауы). Ештеңе өзгертілмеді: ол аяқталғаннан кейін команданы қайта іске қосыңыз");
+
+    public static readonly Message FilesNotWritten = new(
+        "batch {0} is recorded in the database, but its files were not written to {1}: {2}. " +
+        "Nothing is lost: once the folder can be written, the next 'paybatch run --quarter {3}' writes them",
+        "пакет {0} записан в базу данных, но его файлы не записаны в {1}: {2}. " +
+        "Ничего не потеряно: когда в папку можно будет писать, следующий 'paybatch run --quarter {3}' запишет их",
+        "{0} пакеті дерекқорға жазылды, бірақ оның файлдары {1} қалтасына жазылмады: {2}. " +
+        "Ештеңе жоғалған жоқ: қалтаға жазу мүмкін болғанда, келесі 'paybatch run --quarter {3}' оларды жазады");
+
+    public static readonly Message NoLongerInRegistry = new(
+        "the case is no longer in the registry",
+        "дела больше нет в реестре",
+        "іс енді тізілімде жоқ");
+
+    public static readonly Message UnchangedSinceReturn = new(
+        "bank details unchanged since the return",
+        "банковские реквизиты не изменились после возврата",
+        "банк деректемелері қайтарылғаннан бері өзгермеген");
+
+    public static readonly Message UnchangedSinceRejection = new(
+        "bank details unchanged since the rejection",
+        "банковские реквизиты не изменились после отклонения банком",
+        "банк деректемелері банк қабылдамағаннан бері өзгермеген");
+
+    public static readonly Message NotEligible = new(
+        "not eligible: {0}",
+        "нет права на выплату: {0}",
+        "төлемге құқығы жоқ: {0}");
 }

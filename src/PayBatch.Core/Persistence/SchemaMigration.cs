@@ -1,10 +1,12 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Migrations;
 using PayBatch.Core.Domain;
+using PayBatch.Core.Localization;
 using Serilog;
 
 namespace PayBatch.Core.Persistence;
@@ -45,9 +47,7 @@ public static class SchemaMigration
         }
         catch (Exception e) when (limit.IsCancellationRequested && !ct.IsCancellationRequested && e is OperationCanceledException or DbException)
         {
-            throw new StatedFailureException(
-                $"another paybatch is bringing the database schema up to date and holds the migration lock; gave up after waiting {lockWait.TotalSeconds:0} s " +
-                "(setting Database:MigrationLockSeconds). Nothing was changed: run the command again once it has finished", e);
+            throw new StatedFailureException(e, CoreText.MigrationLockWait, lockWait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture));
         }
     }
 

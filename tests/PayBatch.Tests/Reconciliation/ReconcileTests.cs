@@ -253,7 +253,16 @@ public class ReconcileTests
         using var __ = ws;
         ws.RunOk("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},,{Amount},rejected,,AC01", $"{Ref(2)},,{Amount},rejected,,AC04")), "--as-of", "2026-01-21");
         var nothing = ws.RunOk("reissue", "--quarter", "2026Q1", "--value-date", "2026-01-22", "--json");
-        using (var json = JsonDocument.Parse(nothing.Out)) Assert.False(json.RootElement.GetProperty("created").GetBoolean());
+        using (var json = JsonDocument.Parse(nothing.Out))
+        {
+            Assert.False(json.RootElement.GetProperty("created").GetBoolean());
+            Assert.Equal(["bank details unchanged since the rejection", "bank details unchanged since the rejection"],
+                json.RootElement.GetProperty("notReissued").EnumerateArray().Select(s => s.GetProperty("why").GetString()));
+        }
+        // JSON keeps the English reason for scripts; a person reads it in their language.
+        var russian = ws.RunOk("reissue", "--quarter", "2026Q1", "--value-date", "2026-01-22", "--lang", "ru").Out;
+        Assert.Contains($"не выплачен повторно {Ref(1)} (", russian, StringComparison.Ordinal);
+        Assert.Contains("): банковские реквизиты не изменились после отклонения банком", russian, StringComparison.Ordinal);
 
         var corrected = Cases.MakeIban("722", 4242);
         rows[0]["iban"] = corrected;

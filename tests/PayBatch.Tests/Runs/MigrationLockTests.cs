@@ -86,6 +86,25 @@ public class MigrationLockTests
     }
 
     [Fact]
+    public void Giving_up_on_the_lock_is_said_in_the_person_s_language_and_logged_in_English()
+    {
+        using var ws = new Workspace();
+        ws.RunOk("init");
+        Execute(ws, InsertLock);
+        ws.Environment["PAYBATCH_DATABASE__MIGRATIONLOCKSECONDS"] = "1";
+        using var holder = new FileStream(ws.Path_("paybatch.db.migrating"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        var ru = Bounded(ws, "history", "--lang", "ru").Run;
+        Assert.Equal(1, ru.ExitCode);
+        Assert.Contains("держит блокировку миграции; ожидание прекращено через 1 с", ru.Error, StringComparison.Ordinal);
+        var kk = Bounded(ws, "history", "--lang", "kk", "--json").Run;
+        Assert.Equal(1, kk.ExitCode);
+        Assert.Contains("миграция құлпын ұстап тұр; 1 с күткеннен кейін тоқтатылды", kk.Out + kk.Error, StringComparison.Ordinal);
+        var log = Log(ws);
+        Assert.Contains("holds the migration lock; gave up after waiting 1 s", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("блокировку", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_current_schema_takes_no_migration_lock()
     {
         using var ws = new Workspace();

@@ -136,6 +136,35 @@ public static class CliApp
         return await parse.InvokeAsync(config, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// An option's value for a command's validator, or null when it did not parse ("--year abc"): asking
+    /// System.CommandLine for it would throw instead, and the parser reports that error itself, localized.
+    /// </summary>
+    public static T? ValueIfParsed<T>(System.CommandLine.Parsing.CommandResult result, Option<T> option) where T : struct
+    {
+        try
+        {
+            return result.GetValue(option);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc cref="ValueIfParsed{T}(System.CommandLine.Parsing.CommandResult, Option{T})"/>
+    public static T? ValueIfParsed<T>(System.CommandLine.Parsing.CommandResult result, Option<T?> option) where T : struct
+    {
+        try
+        {
+            return result.GetValue(option);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public static Option<Quarter> QuarterOption(bool required = true) => new("--quarter")
     {
         Description = CliText.OptionQuarter,

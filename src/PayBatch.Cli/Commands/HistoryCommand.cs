@@ -15,7 +15,7 @@ public static class HistoryCommand
         var command = new Command("history", CliText.History) { last };
         command.Validators.Add(r =>
         {
-            if (r.GetValue(last) < 0) r.AddError(CliText.HistoryBadLast.Format(r.GetValue(last)));
+            if (CliApp.ValueIfParsed(r, last) is < 0 and var n) r.AddError(CliText.HistoryBadLast.Format(n));
         });
         runner.Handle(command, async (parse, ctx, ct) =>
         {

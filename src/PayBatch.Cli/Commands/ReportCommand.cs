@@ -26,7 +26,7 @@ public static class ReportCommand
         command.Validators.Add(r =>
         {
             if ((r.GetResult(quarter) is null) == (r.GetResult(year) is null)) r.AddError(CliText.ReportQuarterOrYear);
-            if (r.GetValue(year) is { } y && y is < 2000 or > 2999) r.AddError(CliText.ReportBadYear.Format(y));
+            if (CliApp.ValueIfParsed(r, year) is { } y && y is < 2000 or > 2999) r.AddError(CliText.ReportBadYear.Format(y));
         });
         runner.Handle(command, async (parse, ctx, ct) =>
         {

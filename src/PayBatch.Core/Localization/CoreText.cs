@@ -556,14 +556,14 @@ public static class CoreText
         "белгісіз провайдер {0}");
 
     public static readonly Message PayerMissing = new(
-        "the {0} format names the payer: set {1} (paybatch.json or PAYBATCH_ variables)",
-        "формат {0} указывает плательщика: задайте {1} (paybatch.json или переменные PAYBATCH_)",
-        "{0} форматында төлеуші көрсетіледі: {1} орнатыңыз (paybatch.json немесе PAYBATCH_ айнымалылары)");
+        "the {0} format names the payer and the purpose code (KNP): set {1} (paybatch.json or PAYBATCH_ variables)",
+        "формат {0} указывает плательщика и код назначения платежа (КНП): задайте {1} (paybatch.json или переменные PAYBATCH_)",
+        "{0} форматында төлеуші мен төлем мақсатының коды (ТМК) көрсетіледі: {1} орнатыңыз (paybatch.json немесе PAYBATCH_ айнымалылары)");
 
     public static readonly Message PayerWrong = new(
-        "the {0} format names the payer, but {1}",
-        "формат {0} указывает плательщика, но {1}",
-        "{0} форматында төлеуші көрсетіледі, бірақ {1}");
+        "the {0} format names the payer and the purpose code (KNP), but {1}",
+        "формат {0} указывает плательщика и код назначения платежа (КНП), но {1}",
+        "{0} форматында төлеуші мен төлем мақсатының коды (ТМК) көрсетіледі, бірақ {1}");
 
     public static readonly Message PayerIban = new(
         "Department:Iban is not a valid KZ IBAN",

@@ -70,6 +70,22 @@ public class LanguageTests
         Assert.Contains("'2026Q9' — 2026Q1 сияқты тоқсан емес", ws.Run("run", "--quarter", "2026Q9", "--lang", "kk").Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("report", "--year", "abc", "'--year' опциясының 'abc' аргументін")]
+    [InlineData("report", "--year", "26.5", "'--year' опциясының '26.5' аргументін")]
+    [InlineData("history", "--last", "x", "'--last' опциясының 'x' аргументін")]
+    public void A_number_that_does_not_parse_is_a_parse_error_in_the_chosen_language_not_a_crash(string command, string option, string value, string said)
+    {
+        using var ws = new Workspace();
+        var r = ws.Run(command, option, value, "--lang", "kk");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(said, r.Error, StringComparison.Ordinal);
+        // The commands' own checks of a number that did parse still hold.
+        var range = ws.Run(command, option, command == "report" ? "1999" : "-1");
+        Assert.Equal(2, range.ExitCode);
+        Assert.Contains(command == "report" ? "--year 1999 is not a year such as 2026" : "--last -1 is not a number of entries", range.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Lang_wins_over_Ui_Language_which_wins_over_the_system_language()
     {

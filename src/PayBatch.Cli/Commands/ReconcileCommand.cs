@@ -10,6 +10,8 @@ namespace PayBatch.Cli.Commands;
 /// <summary><c>paybatch reconcile FILE… [--as-of D]</c>: apply bank confirmations.</summary>
 public static class ReconcileCommand
 {
+    private const int ShownFindings = 20;
+
     public static Command Build(CommandRunner runner)
     {
         var files = new Argument<string[]>("FILE") { Description = CliText.ReconcileFiles, Arity = ArgumentArity.OneOrMore };
@@ -50,7 +52,16 @@ public static class ReconcileCommand
                 w.WriteLine(CliText.Reconciled.Format(o.Files.Sum(f => f.Count), o.Files.Count, o.Applied, o.Same, o.Findings.Count));
                 foreach (var g in o.Findings.GroupBy(f => f.Code)) w.WriteLine($"  {g.Key}: {g.Count()}");
                 foreach (var p in o.Written) w.WriteLine(CliText.Wrote.Format(p));
-                if (code == ExitCodes.NeedsPerson) w.WriteLine(CliText.PersonMustAct);
+                if (code != ExitCodes.NeedsPerson) return;
+                if (o.Written.Any(p => Path.GetFileName(p) == "findings.csv"))
+                {
+                    w.WriteLine(CliText.PersonMustAct);
+                    return;
+                }
+                // No quarter of theirs has payments, so no findings.csv was written: the findings themselves.
+                foreach (var f in o.Findings.Take(ShownFindings)) w.WriteLine($"  {f.File}:{f.Line}  {f.Reference}  {f.Code}  {f.Detail}");
+                if (o.Findings.Count > ShownFindings) w.WriteLine(CliText.MoreFindings.Format(o.Findings.Count - ShownFindings));
+                w.WriteLine(CliText.PersonMustActOnScreen);
             });
             return code;
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });

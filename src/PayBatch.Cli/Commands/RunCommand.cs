@@ -7,6 +7,7 @@ using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
 using PayBatch.Cli.Localization;
 using PayBatch.Core.Localization;
+using PayBatch.Core.Persistence;
 using PayBatch.Core.Release;
 
 namespace PayBatch.Cli.Commands;
@@ -32,9 +33,11 @@ public static class RunCommand
             var dry = parse.GetValue(dryRun);
             foreach (var f in new[] { parse.GetValue(recipients), parse.GetValue(certificates) }.OfType<string>())
                 if (!File.Exists(ctx.Settings.Resolve(f))) throw new InputException(CoreText.FileNotFound, ctx.Settings.Resolve(f));
-            await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            if (dry && (parse.GetValue(recipients) is not null || parse.GetValue(certificates) is not null))
-                throw new InputException(CliText.DryRunCannotImport);
+            await using var real = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
+            var importing = parse.GetValue(recipients) is not null || parse.GetValue(certificates) is not null;
+            // A dry run that imports does so into a copy, and decides there: the real database is not touched.
+            await using var scratch = dry && importing ? await ScratchCopy.MakeAsync(real, CliText.DryRunCannotImport, [.. ctx.Host.Interceptors], ct).ConfigureAwait(false) : null;
+            var db = scratch?.Db ?? real;
             var release = ctx.Settings.Release;
             var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry,
                 release.RequiredSignatures > 0);
@@ -45,6 +48,8 @@ public static class RunCommand
                 imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(r), true, ct).ConfigureAwait(false), "recipients"));
             if (parse.GetValue(certificates) is { } c)
                 imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(c), false, ct).ConfigureAwait(false), "certificates"));
+
+            if (scratch is not null) ctx.Changes = ""; // imported into the copy only
 
             var progress = ctx.Progress();
             var outcome = await Resilience.RetryAsync(db, t => run.ExecuteAsync(request, progress, t), ct).ConfigureAwait(false);

@@ -231,9 +231,9 @@ public static class CliText
         "Нақты іске қосудағыдай шешім қабылдап, хабарлау, бірақ ештеңені өзгертпеу және жазбау");
 
     public static readonly Message DryRunCannotImport = new(
-        "--dry-run changes nothing, so it cannot import --recipients/--certificates; import them first or drop --dry-run",
-        "--dry-run ничего не меняет, поэтому не может загрузить --recipients/--certificates; загрузите их заранее или уберите --dry-run",
-        "--dry-run ештеңені өзгертпейді, сондықтан --recipients/--certificates жүктей алмайды; оларды алдын ала жүктеңіз немесе --dry-run алып тастаңыз");
+        "--dry-run loads --recipients/--certificates into a throw-away copy of the database, which only SQLite has; on a server import them first or drop --dry-run",
+        "--dry-run загружает --recipients/--certificates в одноразовую копию базы данных, а она есть только у SQLite; на сервере загрузите их заранее или уберите --dry-run",
+        "--dry-run --recipients/--certificates файлдарын дерекқордың бір реттік көшірмесіне жүктейді, ал ол тек SQLite-та бар; серверде оларды алдын ала жүктеңіз немесе --dry-run алып тастаңыз");
 
     public static readonly Message KnpMissing = new(
         "Payment:Knp is not set, so the knp column of the CSV bank files is empty; set it (agreed with the treasury) before the files go to the banks",
@@ -301,6 +301,16 @@ public static class CliText
         "A person must act: see findings.csv.",
         "Нужно вмешательство человека: см. findings.csv.",
         "Адамның араласуы қажет: findings.csv қараңыз.");
+
+    public static readonly Message PersonMustActOnScreen = new(
+        "A person must act: see the findings above (no quarter of theirs has payments, so no findings.csv was written).",
+        "Нужно вмешательство человека: см. замечания выше (ни в одном их квартале нет платежей, поэтому findings.csv не записан).",
+        "Адамның араласуы қажет: жоғарыдағы ескертулерді қараңыз (олардың ешбір тоқсанында төлем жоқ, сондықтан findings.csv жазылмады).");
+
+    public static readonly Message MoreFindings = new(
+        "  … and {0} more (--json lists every one)",
+        "  … и ещё {0} (--json выводит все)",
+        "  … және тағы {0} (--json барлығын шығарады)");
 
     // reissue
     public static readonly Message Reissue = new(

@@ -116,7 +116,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         Step("applied {0} status(es)", changed);
         await StoreStatementsAsync(statements, entries, now, ct).ConfigureAwait(false);
         var present = byReference.Keys.Select(r => r.Quarter).ToHashSet();
-        var reported = quarterList.Where(q => present.Contains(Quarter.Parse(q))).ToList();
+        var reported = new SortedSet<string>(quarterList.Where(q => present.Contains(Quarter.Parse(q))), StringComparer.Ordinal);
         await KeepFindingsAsync(reported, findings, now, ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         progress?.Report(new("confirmations", n, 100));
@@ -149,7 +149,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             });
             foreach (var (code, count) in quarterSla) sla[code] = sla.GetValueOrDefault(code) + count;
             overdue.AddRange(quarterOverdue);
-            AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(FindingsOf(q, findings).Concat(quarterOverdue)));
+            AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(FindingsOf(q, findings, reported).Concat(quarterOverdue)));
             written.Add(Path.Combine(folder, "reconciliation.csv"));
             written.Add(Path.Combine(folder, "findings.csv"));
         }
@@ -169,19 +169,23 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     private static int Compare(PaymentReference a, PaymentReference b) =>
         a.Quarter != b.Quarter ? a.Quarter.CompareTo(b.Quarter) : a.Batch != b.Batch ? a.Batch.CompareTo(b.Batch) : a.Sequence.CompareTo(b.Sequence);
 
-    /// <summary>A quarter's findings: those of its payments, and those of lines whose reference names no quarter.</summary>
-    private static IEnumerable<Finding> FindingsOf(string quarter, IEnumerable<Finding> findings) =>
-        findings.Where(f => Confirmation.QuarterOf(f.Reference) is not { } fq || fq == quarter);
+    /// <summary>
+    /// A reported quarter's findings: those of its payments, and those of lines whose reference names no
+    /// reported quarter (none, or one without payments: "2026Q2-01-000001" before Q2 is paid), so that every
+    /// finding of the run is in a findings.csv whenever one is written.
+    /// </summary>
+    private static IEnumerable<Finding> FindingsOf(string quarter, IEnumerable<Finding> findings, IReadOnlySet<string> reported) =>
+        findings.Where(f => Confirmation.QuarterOf(f.Reference) is not { } fq || fq == quarter || !reported.Contains(fq));
 
     /// <summary>
     /// Replaces each reported quarter's kept findings with this run's, so <c>status</c> knows what the last
     /// reconcile found: through the bulk path, as a million unknown references may be a million findings.
     /// </summary>
-    private async Task KeepFindingsAsync(IReadOnlyList<string> quarters, IReadOnlyList<Finding> findings, DateTime now, CancellationToken ct)
+    private async Task KeepFindingsAsync(IReadOnlySet<string> quarters, IReadOnlyList<Finding> findings, DateTime now, CancellationToken ct)
     {
         foreach (var q in quarters)
             await db.ReconcileFindings.Where(f => f.Quarter == q).ExecuteDeleteAsync(ct).ConfigureAwait(false);
-        await RowWriter<ReconcileFindingRow>.WriteAsync(db, quarters.SelectMany(q => FindingsOf(q, findings).Select(f => new ReconcileFindingRow
+        await RowWriter<ReconcileFindingRow>.WriteAsync(db, quarters.SelectMany(q => FindingsOf(q, findings, quarters).Select(f => new ReconcileFindingRow
         {
             Quarter = q, File = f.File, Line = f.Line, Reference = f.Reference, Code = f.Code, Detail = f.Detail, ReconciledAtUtc = now,
         })), ct).ConfigureAwait(false);

@@ -88,6 +88,39 @@ public class ReconcileTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public void A_reference_of_a_quarter_without_payments_is_in_the_findings_file_of_the_quarters_reported(string provider)
+    {
+        var (ws, _) = Paid(provider);
+        using var __ = ws;
+        var r = ws.Run("reconcile", ws.Write("bank.csv", Csv($"{Ref(1)},,{Amount},credited,2026-01-21,", $"2026Q2-01-000001,,{Amount},credited,2026-04-21,", $"GARBAGE,,{Amount},credited,2026-01-21,")),
+            "--as-of", "2026-01-21");
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains("see findings.csv", r.Out, StringComparison.Ordinal);
+        Assert.Equal([("3", "2026Q2-01-000001", "UNKNOWN_REFERENCE"), ("4", "GARBAGE", "UNKNOWN_REFERENCE")], Findings(ws).Select(f => (f[1], f[2], f[3])));
+        Assert.False(Directory.Exists(ws.Path_("out", "2026Q2")));
+        Assert.Contains("2026Q2-01-000001", ws.Run("findings", "--quarter", "2026Q1").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Findings_that_no_quarter_with_payments_holds_are_shown_on_the_screen()
+    {
+        using var ws = new Workspace();
+        var lines = Enumerable.Range(1, 22).Select(i => $"2026Q1-01-{i:000000},,{Amount},credited,2026-01-21,").ToArray();
+        var r = ws.Run("reconcile", ws.Write("bank.csv", Csv(lines)), "--as-of", "2026-01-21", "--lang", "ru");
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains("  bank.csv:2  2026Q1-01-000001  UNKNOWN_REFERENCE", r.Out, StringComparison.Ordinal);
+        Assert.Contains("  bank.csv:21  2026Q1-01-000020  UNKNOWN_REFERENCE", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026Q1-01-000021", r.Out, StringComparison.Ordinal);
+        Assert.Contains("… и ещё 2 (--json выводит все)", r.Out, StringComparison.Ordinal);
+        Assert.Contains("поэтому findings.csv не записан", r.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("см. findings.csv", r.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(ws.OutDir));
+        using var json = JsonDocument.Parse(ws.Run("reconcile", ws.Path_("bank.csv"), "--as-of", "2026-01-21", "--json").Out);
+        Assert.Equal(22, json.RootElement.GetProperty("findings").GetArrayLength());
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public void The_same_confirmation_again_changes_nothing_and_a_contradiction_is_a_conflict(string provider)
     {
         var (ws, _) = Paid(provider);

@@ -159,6 +159,42 @@ public class QuarterRunTests
     }
 
     [Theory]
+    [ClassData(typeof(Providers))]
+    public void Dry_run_with_files_to_import_decides_on_a_copy_and_changes_nothing(string provider)
+    {
+        using var ws = new Workspace(provider);
+        var (r, c) = Inputs(ws);
+        ws.RunOk("init");
+        ws.Environment["TMPDIR"] = ws.Path_("tmp"); // where the copy goes, to see it gone afterwards
+        Directory.CreateDirectory(ws.Path_("tmp"));
+        var args = new[] { "run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", r, "--certificates", c, "--json" };
+        var dry = PaybatchProcess.Run(ws, [.. args, "--dry-run"]);
+        if (provider != "sqlite")
+        {
+            Assert.Equal(2, dry.ExitCode);
+            Assert.Contains("which only SQLite has", dry.Out, StringComparison.Ordinal);
+            using var none = ws.OpenDb();
+            Assert.Equal(0, none.Cases.Count());
+            return;
+        }
+        Assert.True(dry.ExitCode == 0, dry.Error);
+        Assert.False(Directory.Exists(ws.OutDir));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(ws.Path_("tmp")));
+        using (var db = ws.OpenDb())
+        {
+            Assert.Equal((0, 0, 0), (db.Cases.Count(), db.Certificates.Count(), db.Batches.Count()));
+            Assert.Equal("", db.Audit.AsNoTracking().OrderBy(a => a.Id).Last().Changes ?? "");
+        }
+        var real = PaybatchProcess.Run(ws, args);
+        Assert.True(real.ExitCode == 0, real.Error);
+        using var dj = JsonDocument.Parse(dry.Out);
+        using var rj = JsonDocument.Parse(real.Out);
+        foreach (var field in new[] { "batch", "count", "total", "excluded", "amountPerChild", "files", "imports" })
+            Assert.Equal(rj.RootElement.GetProperty(field).ToString(), dj.RootElement.GetProperty(field).ToString());
+        Assert.True(dj.RootElement.GetProperty("dryRun").GetBoolean());
+    }
+
+    [Theory]
     [InlineData("2026-01-24", "not a banking day")] // a Saturday
     [InlineData("2026-01-07", "not a banking day")] // Orthodox Christmas
     [InlineData("2027-01-11", "no banking calendar for 2027")]

@@ -24,23 +24,29 @@ public static class Iso20022Schema
     }
 
     /// <summary>The schema errors of a pain.001.001.09 document; empty when it is valid.</summary>
-    public static IReadOnlyList<string> ValidatePain001(byte[] document) => Validate(document, Pain001.Value);
+    public static IReadOnlyList<SchemaError> ValidatePain001(byte[] document) => Validate(document, Pain001.Value);
 
     /// <summary>The schema errors of a camt.053.001.08 statement; empty when it is valid.</summary>
-    public static IReadOnlyList<string> ValidateCamt053(byte[] document) => Validate(document, Camt053.Value);
+    public static IReadOnlyList<SchemaError> ValidateCamt053(byte[] document) => Validate(document, Camt053.Value);
 
-    public static IReadOnlyList<string> Validate(byte[] document, XmlSchemaSet schemas)
+    public static IReadOnlyList<SchemaError> Validate(byte[] document, XmlSchemaSet schemas)
     {
-        var errors = new List<string>();
+        var errors = new List<SchemaError>();
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, ValidationType = ValidationType.Schema, Schemas = schemas,
         };
-        settings.ValidationEventHandler += (_, e) => errors.Add($"line {e.Exception.LineNumber}: {e.Message}");
+        settings.ValidationEventHandler += (_, e) => errors.Add(new SchemaError(e.Exception.LineNumber, e.Message));
         using var reader = XmlReader.Create(new MemoryStream(document), settings);
         while (reader.Read())
         {
         }
         return errors;
     }
+}
+
+/// <summary>A schema error: its line, and the validator's own words (English: .NET's XML validator speaks no other language here).</summary>
+public sealed record SchemaError(int Line, string Message)
+{
+    public override string ToString() => $"line {Line}: {Message}";
 }

@@ -22,7 +22,7 @@ public static class Camt053Reader
     public static IReadOnlyList<Statement> Read(string path, byte[] bytes, XDocument doc)
     {
         var errors = Iso20022Schema.ValidateCamt053(bytes);
-        if (errors.Count > 0) throw new InputFileException(path, [CoreText.CamtSchema.With(errors[0])]);
+        if (errors.Count > 0) throw new InputFileException(path, [CoreText.CamtSchema.With(CoreText.AtLine.With(errors[0].Line, errors[0].Message))]);
         var statements = new List<Statement>();
         var i = 0;
         foreach (var stmt in doc.Root!.Element(N + "BkToCstmrStmt")!.Elements(N + "Stmt"))

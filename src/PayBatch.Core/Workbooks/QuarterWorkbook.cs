@@ -34,6 +34,7 @@ public static class QuarterWorkbook
         {
             Row(l["quarter"], wb.Text(f.Quarter.ToString()), none, none),
             Row(l["asOf"], wb.Date(f.AsOf), none, none),
+            Row(f.IsLate ? l["lateReport"] : l["due"], wb.Date(f.Due), none, none), // as every form of the report states it
             Row(l["issued"], wb.Count(f.Issued), wb.Money(f.IssuedAmount), none),
             Row(l["credited"], wb.Count(f.Credited), wb.Money(f.CreditedAmount), none),
             Row(l["rejected"], wb.Count(f.Rejected), wb.Money(f.RejectedAmount), none),

@@ -25,7 +25,7 @@ public class ArchitectureTests
         ["Import"] = ["Domain", "Persistence", "Output", "Localization", "Formats:Encodings", ""],
         ["Batches"] = ["Domain", "Eligibility", "Formats", "Output", "Persistence", "Localization", "Release:ReleaseRecord", ""],
         ["Release"] = ["Domain", "Output", "Persistence", "Localization", "Batches", ""],
-        ["Reconciliation"] = ["Domain", "Import", "Output", "Persistence", "Localization", "Formats:Encodings", "Formats:Iso20022Schema", ""],
+        ["Reconciliation"] = ["Domain", "Import", "Output", "Persistence", "Localization", "Formats:Encodings", "Formats:Iso20022Schema", "Formats:SchemaError", ""],
         ["Reporting"] = ["Domain", "Eligibility", "Output", "Persistence", "Reconciliation", "Localization", "Batches:Exclusion", "Release:ReleaseRecord", "Release:BatchSignature"],
         ["Workbooks"] = ["Domain", "Eligibility", "Output", "Persistence", "Reconciliation", "Reporting", "Localization", "Batches:Exclusion"],
         [""] = ["Persistence", "Domain"],

@@ -251,6 +251,19 @@ public class StatementTests
     }
 
     [Fact]
+    public void A_schema_error_names_its_line_in_the_person_s_language()
+    {
+        using var ws = Paid("sqlite");
+        var broken = ws.Write("xsd.xml", File.ReadAllText(Path.Combine(Repo.TestData, "statements", "statement.camt053.xml"))
+            .Replace("<CdtDbtInd>DBIT</CdtDbtInd>", "<CdtDbtInd>DEBIT</CdtDbtInd>", StringComparison.Ordinal));
+        var kk = ws.Run("reconcile", broken, "--as-of", "2026-01-21", "--lang", "kk");
+        Assert.Equal(2, kk.ExitCode);
+        Assert.Matches(@"\d+-жол: .*DEBIT.* \(camt\.053\.001\.08 сұлбасы\)", kk.Error);
+        Assert.DoesNotContain("line ", kk.Error, StringComparison.Ordinal);
+        Assert.Matches(@"строка \d+: ", ws.Run("reconcile", broken, "--as-of", "2026-01-21", "--lang", "ru").Error);
+    }
+
+    [Fact]
     public void The_sample_statement_debits_both_batches_and_returns_a_payment_after_its_credit()
     {
         using var ws = SampleQuarter.Create(reconcile: false);

@@ -44,6 +44,17 @@ public class WorkbookTests
     }
 
     [Fact]
+    public void The_summary_states_the_report_s_due_date_and_from_then_on_that_it_is_late()
+    {
+        using var ws = SampleQuarter.Create();
+        var due = QuarterWorkbook(ws, "due.xlsx", "en")[0];
+        Assert.Equal(("Report due", "46122"), (due["A4"].Value, due["B4"].Value)); // 2026-04-10
+        ws.RunOk("report", "--quarter", "2026Q1", "--as-of", "2026-04-13", "--format", "xlsx", "--file", "late.xlsx", "--lang", "kk");
+        var late = WorkbookReader.Read(ws.Path_("late.xlsx"))[0];
+        Assert.Equal(("Есеп мерзімі өтті", "46122"), (late["A4"].Value, late["B4"].Value));
+    }
+
+    [Fact]
     public void The_indicators_sheet_has_the_twelve_rows_of_Appendix_2_with_numbers_as_numbers()
     {
         using var ws = SampleQuarter.Create();

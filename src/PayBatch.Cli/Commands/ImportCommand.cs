@@ -37,7 +37,8 @@ public static class ImportCommand
         return command;
     }
 
-    internal static Task<ImportResult> ImportFileAsync(CliContext ctx, Core.Persistence.PayBatchDb db, string path, bool recipients, CancellationToken ct) =>
+    /// <param name="recorded">False for a dry run's import into a throw-away copy: the audit's changes do not name it.</param>
+    internal static Task<ImportResult> ImportFileAsync(CliContext ctx, Core.Persistence.PayBatchDb db, string path, bool recipients, CancellationToken ct, bool recorded = true) =>
         Resilience.RetryAsync(db, async t =>
         {
             var importer = new Importer(db, ctx.Clock, ctx.Log);
@@ -47,8 +48,9 @@ public static class ImportCommand
                 : await importer.ImportCertificatesAsync(path, progress, t).ConfigureAwait(false);
             progress?.Done();
             ctx.InputHashes[Path.GetFileName(path)] = r.Sha256;
-            ctx.Changes = (ctx.Changes + $" imported {r.Rows} {(recipients ? "cases" : "certificates")} from {Path.GetFileName(path)}" +
-                           (recipients ? $" ({r.BankDetailChanges} bank detail changes);" : ";")).Trim();
+            if (recorded)
+                ctx.Changes = (ctx.Changes + $" imported {r.Rows} {(recipients ? "cases" : "certificates")} from {Path.GetFileName(path)}" +
+                              (recipients ? $" ({r.BankDetailChanges} bank detail changes);" : ";")).Trim();
             return r;
         }, ct);
 

@@ -34,22 +34,23 @@ public static class RunCommand
             foreach (var f in new[] { parse.GetValue(recipients), parse.GetValue(certificates) }.OfType<string>())
                 if (!File.Exists(ctx.Settings.Resolve(f))) throw new InputException(CoreText.FileNotFound, ctx.Settings.Resolve(f));
             await using var real = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var importing = parse.GetValue(recipients) is not null || parse.GetValue(certificates) is not null;
-            // A dry run that imports does so into a copy, and decides there: the real database is not touched.
-            await using var scratch = dry && importing ? await ScratchCopy.MakeAsync(real, CliText.DryRunCannotImport, [.. ctx.Host.Interceptors], ct).ConfigureAwait(false) : null;
-            var db = scratch?.Db ?? real;
             var release = ctx.Settings.Release;
             var request = new RunRequest(parse.GetValue(quarter), parse.GetValue(valueDate), parse.GetValue(format), ctx.Settings.OutputDirectory, dry,
                 release.RequiredSignatures > 0);
-            var run = new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log);
             QuarterRun.Check(ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, request); // refuse a bad value date, quarter or payer before importing anything: exit 2 changes nothing
+            var importing = parse.GetValue(recipients) is not null || parse.GetValue(certificates) is not null;
+            // A dry run that imports does so into a copy, and decides there: the real database is not touched.
+            await using var scratch = dry && importing
+                ? await ScratchCopy.MakeAsync(real, CliText.DryRunCannotImport, [.. ctx.Host.Interceptors], ctx.Log, ct).ConfigureAwait(false)
+                : null;
+            var db = scratch?.Db ?? real;
+            var run = new QuarterRun(db, ctx.Data, ctx.Settings.PaymentTerms, ctx.Clock, ctx.Log);
             var imports = new JsonArray();
+            var recorded = scratch is null; // an import into the copy changed nothing: the audit does not say it did
             if (parse.GetValue(recipients) is { } r)
-                imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(r), true, ct).ConfigureAwait(false), "recipients"));
+                imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(r), true, ct, recorded).ConfigureAwait(false), "recipients"));
             if (parse.GetValue(certificates) is { } c)
-                imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(c), false, ct).ConfigureAwait(false), "certificates"));
-
-            if (scratch is not null) ctx.Changes = ""; // imported into the copy only
+                imports.Add(ImportCommand.ToJson(await ImportCommand.ImportFileAsync(ctx, db, ctx.Settings.Resolve(c), false, ct, recorded).ConfigureAwait(false), "certificates"));
 
             var progress = ctx.Progress();
             var outcome = await Resilience.RetryAsync(db, t => run.ExecuteAsync(request, progress, t), ct).ConfigureAwait(false);

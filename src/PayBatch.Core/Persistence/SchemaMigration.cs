@@ -82,18 +82,34 @@ public static class SchemaMigration
     {
         var history = db.GetService<IHistoryRepository>();
         await history.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
-        var applied = (await history.GetAppliedMigrationsAsync(ct).ConfigureAwait(false)).Select(m => m.MigrationId).ToHashSet(StringComparer.Ordinal);
-        var known = db.Database.GetMigrations().ToList();
-        var pending = known.Count(m => !applied.Contains(m));
-        if (known.Take(known.Count - pending).Any(m => !applied.Contains(m)))
+        // EF's lock too, for whatever migrates the EF way (dotnet ef); the history is read under it.
+        IMigrationsDatabaseLock? held = await history.AcquireDatabaseLockAsync(ct).ConfigureAwait(false);
+        try
         {
-            await db.Database.MigrateAsync(ct).ConfigureAwait(false); // a gap in the history, not made by paybatch: EF's own order
-            return;
+            var applied = (await history.GetAppliedMigrationsAsync(ct).ConfigureAwait(false)).Select(m => m.MigrationId).ToHashSet(StringComparer.Ordinal);
+            var known = db.Database.GetMigrations().ToList();
+            var pending = known.Count(m => !applied.Contains(m));
+            if (pending == 0) return;
+            if (known.Take(known.Count - pending).Any(m => !applied.Contains(m)))
+            {
+                // A gap in the history, not made by paybatch: EF's own order, under its own lock.
+                await held.DisposeAsync().ConfigureAwait(false);
+                held = null;
+                await db.Database.MigrateAsync(ct).ConfigureAwait(false);
+                return;
+            }
+            var from = pending == known.Count ? Migration.InitialDatabase : known[known.Count - pending - 1];
+            await RunInOneTransactionAsync(db, db.GetService<IMigrator>().GenerateScript(from, options: MigrationsSqlGenerationOptions.NoTransactions), ct)
+                .ConfigureAwait(false);
         }
-        await using var held = await history.AcquireDatabaseLockAsync(ct).ConfigureAwait(false); // for a paybatch that migrates the EF way
-        if (pending == 0) return;
-        var from = pending == known.Count ? Migration.InitialDatabase : known[known.Count - pending - 1];
-        var script = db.GetService<IMigrator>().GenerateScript(from, options: MigrationsSqlGenerationOptions.NoTransactions);
+        finally
+        {
+            if (held is not null) await held.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task RunInOneTransactionAsync(PayBatchDb db, string script, CancellationToken ct)
+    {
         const string keysOff = "PRAGMA foreign_keys = 0", keysOn = "PRAGMA foreign_keys = 1";
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         try

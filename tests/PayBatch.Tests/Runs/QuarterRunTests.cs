@@ -192,6 +192,14 @@ public class QuarterRunTests
         foreach (var field in new[] { "batch", "count", "total", "excluded", "amountPerChild", "files", "imports" })
             Assert.Equal(rj.RootElement.GetProperty(field).ToString(), dj.RootElement.GetProperty(field).ToString());
         Assert.True(dj.RootElement.GetProperty("dryRun").GetBoolean());
+
+        // A dry run whose second file is refused: exit 2, and the audit does not name the first file's import into the copy.
+        var bad = ws.Write("bad.csv", "nonsense\n1\n");
+        var refused = PaybatchProcess.Run(ws, "run", "--quarter", "2026Q2", "--value-date", "2026-04-20", "--recipients", r, "--certificates", bad, "--dry-run");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(ws.Path_("tmp")));
+        using var after = ws.OpenDb();
+        Assert.DoesNotContain("imported", after.Audit.AsNoTracking().OrderBy(a => a.Id).Last().Changes ?? "", StringComparison.Ordinal);
     }
 
     [Theory]

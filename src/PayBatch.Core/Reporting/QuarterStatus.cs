@@ -35,8 +35,9 @@ public sealed record QuarterStatus(
         foreach (var p in payments)
         {
             byStatus[p.Status] = byStatus.GetValueOrDefault(p.Status) + 1;
-            // Money that left: payments of released batches. A prepared batch waits for signatures, a cancelled one never went.
-            if (p.Status != PaymentStatus.Issued || !p.Released) continue;
+            // A payment still issued after its deadline is overdue (SPEC), as in the report and reconcile's files: a
+            // prepared batch's too, since its family waits all the same (AWAITING_SIGNATURE comes first). A cancelled one is not issued.
+            if (p.Status != PaymentStatus.Issued) continue;
             var sla = Sla.Of(p, asOf, calendar);
             waiting++;
             if (sla.Status == SlaStatus.Overdue) overdue++;

@@ -62,6 +62,13 @@ public class BatchStateTests
         Assert.Equal("AWAITING_SIGNATURE", s.GetProperty("attention")[0].GetString());
         Assert.Equal(json.GetProperty("next").GetString(), s.GetProperty("next").GetString());
         Assert.Equal("prepared", s.GetProperty("batches")[0].GetProperty("state").GetString());
+
+        // Past the deadline, still unsigned: the screen counts the payments overdue as the report does, the signature first.
+        var late = JsonDocument.Parse(ws.Run("--json", "status", "--quarter", "2026Q1", "--as-of", "2026-02-20").Out).RootElement;
+        var report = JsonDocument.Parse(ws.RunOk("report", "--quarter", "2026Q1", "--as-of", "2026-02-20", "--format", "json").Out).RootElement;
+        Assert.Equal(["AWAITING_SIGNATURE", "OVERDUE"], late.GetProperty("attention").EnumerateArray().Select(a => a.GetString()).Take(2));
+        Assert.Equal(2, late.GetProperty("overdue").GetInt32());
+        Assert.Equal(report.GetProperty("sla").GetProperty("overdue").GetInt32(), late.GetProperty("overdue").GetInt32());
     }
 
     [Theory]

@@ -173,8 +173,13 @@ public class StatusAttentionTests
         var s = QuarterStatus.Compute(q, new DateOnly(2026, 2, 20), 2, 1, [Batch("01", BatchState.Released), Batch("02", BatchState.Prepared)], [issued], 1, calendar);
         Assert.Equal(["AWAITING_SIGNATURE", "OVERDUE", "FINDINGS", "MISSING_CERTIFICATES"], s.Attention);
         Assert.Equal("paybatch sign --batch 2026Q1-02 --certificate KEY.p12", s.Next);
-        // A payment of a batch not released has not left: it is not overdue.
+        // A payment of a batch not released is still issued after its deadline: overdue, as the report counts it
+        // (SPEC: "a payment still issued after its deadline"), the signature first.
         var unsent = QuarterStatus.Compute(q, new DateOnly(2026, 2, 20), 1, 1, [Batch("01", BatchState.Prepared)], [issued with { Released = false }], 0, calendar);
-        Assert.Equal(["AWAITING_SIGNATURE"], unsent.Attention);
+        Assert.Equal(["AWAITING_SIGNATURE", "OVERDUE"], unsent.Attention);
+        Assert.Equal((1, "paybatch sign --batch 2026Q1-01 --certificate KEY.p12"), (unsent.Overdue, unsent.Next));
+        var early = QuarterStatus.Compute(q, new DateOnly(2026, 1, 27), 1, 1, [Batch("01", BatchState.Prepared)], [issued with { Released = false }], 0, calendar);
+        Assert.Equal(["AWAITING_SIGNATURE"], early.Attention); // on the deadline itself: not yet
+        Assert.Equal(0, early.Overdue);
     }
 }

@@ -18,7 +18,8 @@ public static class Audit
         {
             // A connection of its own, not EF: a command that only read never starts EF Core (PlainDb).
             using var db = await PlainDb.OpenAsync(ctx.Settings.Provider, ctx.Settings.ConnectionString, CancellationToken.None).ConfigureAwait(false);
-            var arguments = Settings.MaskPassword(string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a))) ?? "";
+            // Masked like the log: an argument or a change may carry free text (a cancel reason naming a family's IIN or IBAN).
+            var arguments = Logging.Redact(Settings.MaskPassword(string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a))) ?? "");
             var finishedUtc = ctx.Clock.GetUtcNow().UtcDateTime;
             var hashes = ctx.InputHashes.Count == 0 ? "" : JsonSerializer.Serialize(ctx.InputHashes);
             await db.ExecuteAsync("""
@@ -26,7 +27,7 @@ public static class Audit
                 VALUES (@run_id, @command, @arguments, @user, @machine, @started, @finished, @exit_code, @input_hashes, @changes)
                 """, CancellationToken.None, ("run_id", ctx.RunId), ("command", command), ("arguments", arguments), ("user", Environment.UserName),
                 ("machine", Environment.MachineName), ("started", startedUtc), ("finished", finishedUtc), ("exit_code", exitCode), ("input_hashes", hashes),
-                ("changes", ctx.Changes)).ConfigureAwait(false);
+                ("changes", Logging.Redact(ctx.Changes))).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -258,9 +258,20 @@ public class StatementTests
             .Replace("<CdtDbtInd>DBIT</CdtDbtInd>", "<CdtDbtInd>DEBIT</CdtDbtInd>", StringComparison.Ordinal));
         var kk = ws.Run("reconcile", broken, "--as-of", "2026-01-21", "--lang", "kk");
         Assert.Equal(2, kk.ExitCode);
-        Assert.Matches(@"\d+-жол: .*DEBIT.* \(camt\.053\.001\.08 сұлбасы\)", kk.Error);
+        Assert.Matches(@"\d+-жол: .*CdtDbtInd.* \(camt\.053\.001\.08 сұлбасы\)", kk.Error);
         Assert.DoesNotContain("line ", kk.Error, StringComparison.Ordinal);
+        // The validator quotes the value it refused (here harmless, but a name or an IBAN elsewhere): it is left out.
+        Assert.DoesNotContain("'DEBIT'", kk.Error, StringComparison.Ordinal);
         Assert.Matches(@"строка \d+: ", ws.Run("reconcile", broken, "--as-of", "2026-01-21", "--lang", "ru").Error);
+
+        // An IBAN written in groups of four is refused by the schema; neither the screen nor the log repeats it.
+        var spaced = ws.Write("spaced.xml", File.ReadAllText(Path.Combine(Repo.TestData, "statements", "statement.camt053.xml"))
+            .Replace("KZ28070KZT0000123456", "KZ28 070K ZT00 0012 3456", StringComparison.Ordinal));
+        var r = ws.Run("reconcile", spaced, "--as-of", "2026-01-21");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("IBAN", r.Error, StringComparison.Ordinal);
+        var log = string.Concat(Directory.GetFiles(ws.Path_("logs")).Select(File.ReadAllText));
+        Assert.DoesNotContain("ZT00 0012", r.Error + log, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,12 +95,21 @@ public class BatchStateTests
         TestPki.WriteSettings(ws);
         Pay(ws);
 
-        var r = ws.RunOk("--json", "cancel", "--batch", "2026Q1-01", "--reason", "wrong value date");
+        // The reason is free text and may name a family: kept whole in release.json, masked in the audit like the log.
+        const string reason = "wrong value date; IIN 140315501021, KZ45 9657 5364 4302 3855";
+        var r = ws.RunOk("--json", "cancel", "--batch", "2026Q1-01", "--reason", reason);
         Assert.Equal("cancelled", JsonDocument.Parse(r.Out).RootElement.GetProperty("state").GetString());
         Assert.False(Directory.Exists(ws.Path_("out", "2026Q1", "01")));
         var release = ReleaseJson(ws, "01-cancelled");
         Assert.Equal("cancelled", release.GetProperty("state").GetString());
-        Assert.Equal("wrong value date", release.GetProperty("cancelled").GetProperty("reason").GetString());
+        Assert.Equal(reason, release.GetProperty("cancelled").GetProperty("reason").GetString());
+        using (var audit = ws.OpenDb())
+        {
+            var row = audit.Audit.AsNoTracking().Single(a => a.Command == "cancel");
+            Assert.Contains("IIN 14********21, KZ************3855", row.Arguments, StringComparison.Ordinal);
+            Assert.Contains("IIN 14********21, KZ************3855", row.Changes, StringComparison.Ordinal);
+            Assert.DoesNotContain("9657", row.Arguments + row.Changes, StringComparison.Ordinal);
+        }
         Assert.True(File.Exists(ws.Path_("out", "2026Q1", "01-cancelled", "manifest.json")));
 
         ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-21");

@@ -104,6 +104,36 @@ public class MigrationLockTests
         Assert.DoesNotContain("блокировку", log, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Every file the process makes is its owner's (umask 077), a library's too: Serilog rolls to the next day's log
+    /// when a run crosses midnight, and made it 0644. Seen on a live paybatch, held waiting for the migration lock.
+    /// </summary>
+    [UnixFact("a process's umask is read from Linux's /proc")]
+    public void A_running_paybatch_creates_files_for_its_owner_only()
+    {
+        using var ws = new Workspace();
+        ws.RunOk("init");
+        Execute(ws, InsertLock);
+        ws.Environment["PAYBATCH_DATABASE__MIGRATIONLOCKSECONDS"] = "30";
+        using var holder = new FileStream(ws.Path_("paybatch.db.migrating"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        using var p = PaybatchProcess.Start(ws, "history");
+        try
+        {
+            string? umask = null;
+            for (var waited = 0; umask is not "0077" && waited < 200 && !p.HasExited; waited++)
+            {
+                Thread.Sleep(100);
+                umask = File.ReadAllLines($"/proc/{p.Id}/status").FirstOrDefault(l => l.StartsWith("Umask:", StringComparison.Ordinal))?.Split('\t')[1];
+            }
+            Assert.Equal("0077", umask);
+        }
+        finally
+        {
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+        }
+    }
+
     [Fact]
     public void A_current_schema_takes_no_migration_lock()
     {

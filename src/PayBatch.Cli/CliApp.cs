@@ -137,10 +137,10 @@ public static class CliApp
     }
 
     /// <summary>
-    /// An option's value for a command's validator, or null when it did not parse ("--year abc"): asking
+    /// An option's value for a command's validator, or its default when it did not parse ("--year abc"): asking
     /// System.CommandLine for it would throw instead, and the parser reports that error itself, localized.
     /// </summary>
-    public static T? ValueIfParsed<T>(System.CommandLine.Parsing.CommandResult result, Option<T> option) where T : struct
+    public static T? ValueIfParsed<T>(System.CommandLine.Parsing.CommandResult result, Option<T> option)
     {
         try
         {
@@ -148,20 +148,7 @@ public static class CliApp
         }
         catch (InvalidOperationException)
         {
-            return null;
-        }
-    }
-
-    /// <inheritdoc cref="ValueIfParsed{T}(System.CommandLine.Parsing.CommandResult, Option{T})"/>
-    public static T? ValueIfParsed<T>(System.CommandLine.Parsing.CommandResult result, Option<T?> option) where T : struct
-    {
-        try
-        {
-            return result.GetValue(option);
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
+            return default;
         }
     }
 

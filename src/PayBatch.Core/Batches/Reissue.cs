@@ -10,7 +10,6 @@ namespace PayBatch.Core.Batches;
 public sealed record ReissueRequest(Quarter Quarter, DateOnly? ValueDate, BankFileFormat? Format, string OutDir, bool AllRejected, bool DryRun,
     bool Prepared = false);
 
-/// <summary>A rejected payment left as it is, and why.</summary>
 /// <summary>A rejected or returned payment left as it is, and why (read in the person's language; English in JSON).</summary>
 public sealed record NotReissued(string Reference, string CaseId, Said Why, IReadOnlyList<Reason>? Reasons = null);
 

@@ -56,8 +56,7 @@ public static class SchemaMigration
     {
         var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         if (dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal)) return null;
-        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        var options = OwnerOnlyFile.Options(FileMode.OpenOrCreate, FileShare.None);
         while (true)
         {
             try

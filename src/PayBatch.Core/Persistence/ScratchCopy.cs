@@ -32,11 +32,11 @@ public sealed class ScratchCopy : IAsyncDisposable
         if (source.Provider != DbProvider.Sqlite) throw new InputException(refusedOnServers);
         DeleteAbandoned(log);
         var folder = Directory.CreateTempSubdirectory(Prefix).FullName; // 0700 on Unix
-        var held = new FileStream(Path.Combine(folder, LockName), OwnerOnly(FileMode.CreateNew, FileShare.None));
+        var held = new FileStream(Path.Combine(folder, LockName), OwnerOnlyFile.Options(FileMode.CreateNew, FileShare.None));
         try
         {
             var path = Path.Combine(folder, "copy.db");
-            new FileStream(path, OwnerOnly(FileMode.CreateNew, FileShare.Read)).Dispose(); // VACUUM INTO fills an empty file, keeping its mode
+            new FileStream(path, OwnerOnlyFile.Options(FileMode.CreateNew, FileShare.Read)).Dispose(); // VACUUM INTO fills an empty file, keeping its mode
             await source.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
             var connection = (SqliteConnection)source.Database.GetDbConnection();
             // Microsoft.Data.Sqlite cannot cancel a running statement: a cancelled command interrupts it here.
@@ -114,12 +114,5 @@ public sealed class ScratchCopy : IAsyncDisposable
         {
             log.Warning(e, "Could not delete the dry run's copy {Folder} yet; the next dry run deletes it", folder);
         }
-    }
-
-    private static FileStreamOptions OwnerOnly(FileMode mode, FileShare share)
-    {
-        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.ReadWrite, Share = share };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        return options;
     }
 }

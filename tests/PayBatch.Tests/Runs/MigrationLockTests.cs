@@ -13,13 +13,13 @@ public class MigrationLockTests
 {
     private const string InsertLock = "INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-01-19 09:00:00+00:00')";
 
-    private static int LockRows(Workspace ws)
+    internal static int LockRows(Workspace ws)
     {
         using var db = ws.OpenDb();
         return db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"__EFMigrationsLock\"").AsEnumerable().Single();
     }
 
-    private static void Execute(Workspace ws, string sql)
+    internal static void Execute(Workspace ws, string sql)
     {
         using var db = ws.OpenDb();
         db.Database.ExecuteSqlRaw(sql);
@@ -35,6 +35,18 @@ public class MigrationLockTests
     private const string CreateLockTable = "CREATE TABLE \"__EFMigrationsLock\" (\"Id\" INTEGER NOT NULL PRIMARY KEY, \"Timestamp\" TEXT NOT NULL)";
 
     private static string Log(Workspace ws) => string.Concat(Directory.GetFiles(ws.Path_("logs")).Select(File.ReadAllText));
+
+    /// <summary>
+    /// A live migrator, as another paybatch is one: a lock row, and the lock file beside the database held (the system
+    /// frees it when that process ends). Commands wait for it <paramref name="seconds"/> at most.
+    /// </summary>
+    private static FileStream LiveMigrator(Workspace ws, int seconds)
+    {
+        ws.RunOk("init");
+        Execute(ws, InsertLock);
+        ws.Environment["PAYBATCH_DATABASE__MIGRATIONLOCKSECONDS"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new FileStream(ws.Path_("paybatch.db.migrating"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+    }
 
     [Fact]
     public void A_stale_lock_left_by_a_paybatch_killed_while_creating_the_schema_is_cleared_with_a_log_line()
@@ -68,11 +80,7 @@ public class MigrationLockTests
     public void A_live_migration_lock_is_waited_for_a_bounded_time_then_exits_1_and_clears_nothing()
     {
         using var ws = new Workspace();
-        ws.RunOk("init");
-        Execute(ws, InsertLock);
-        ws.Environment["PAYBATCH_DATABASE__MIGRATIONLOCKSECONDS"] = "2";
-        // A live migrator holds the lock file beside the database; the system frees it when that process ends.
-        using (new FileStream(ws.Path_("paybatch.db.migrating"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        using (LiveMigrator(ws, 2))
         {
             var (r, took) = Bounded(ws, "history");
             Assert.Equal(1, r.ExitCode);
@@ -89,10 +97,7 @@ public class MigrationLockTests
     public void Giving_up_on_the_lock_is_said_in_the_person_s_language_and_logged_in_English()
     {
         using var ws = new Workspace();
-        ws.RunOk("init");
-        Execute(ws, InsertLock);
-        ws.Environment["PAYBATCH_DATABASE__MIGRATIONLOCKSECONDS"] = "1";
-        using var holder = new FileStream(ws.Path_("paybatch.db.migrating"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        using var migrator = LiveMigrator(ws, 1);
         var ru = Bounded(ws, "history", "--lang", "ru").Run;
         Assert.Equal(1, ru.ExitCode);
         Assert.Contains("держит блокировку миграции; ожидание прекращено через 1 с", ru.Error, StringComparison.Ordinal);
@@ -112,10 +117,7 @@ public class MigrationLockTests
     public void A_running_paybatch_creates_files_for_its_owner_only()
     {
         using var ws = new Workspace();
-        ws.RunOk("init");
-        Execute(ws, InsertLock);
-        ws.Environment["PAYBATCH_DATABASE__MIGRATIONLOCKSECONDS"] = "30";
-        using var holder = new FileStream(ws.Path_("paybatch.db.migrating"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        using var migrator = LiveMigrator(ws, 30);
         using var p = PaybatchProcess.Start(ws, "history");
         try
         {

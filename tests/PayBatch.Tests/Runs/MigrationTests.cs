@@ -116,11 +116,7 @@ public class SqliteMigrationTests
             "SELECT type || ' ' || name || ': ' || COALESCE(sql, '') AS \"Value\" FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").ToList());
     }
 
-    private static void Execute(Support.Workspace ws, string sql)
-    {
-        using var db = ws.OpenDb();
-        db.Database.ExecuteSqlRaw(sql);
-    }
+    private static void Execute(Support.Workspace ws, string sql) => MigrationLockTests.Execute(ws, sql);
 
     [Fact]
     public void A_migration_that_fails_half_way_changes_nothing_and_the_next_run_finishes_it()
@@ -140,9 +136,9 @@ public class SqliteMigrationTests
         using (var db = ws.OpenDb())
         {
             Assert.Equal(["20261123113055_Initial", SecondMigration], db.Database.GetAppliedMigrations());
-            Assert.Equal(0, db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"__EFMigrationsLock\"").AsEnumerable().Single());
             Assert.Equal(1, db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM pragma_foreign_keys").AsEnumerable().Single());
         }
+        Assert.Equal(0, MigrationLockTests.LockRows(ws));
 
         Execute(ws, "DROP VIEW \"paid_children\"");
         ws.RunOk("init");

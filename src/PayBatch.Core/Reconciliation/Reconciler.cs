@@ -254,7 +254,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     /// <summary>
     /// Writes the applied statuses, only over payments still in the status this run read: if another
     /// process got there first the counts differ and nothing of this run is kept. PostgreSQL and SQLite
-    /// stage them and update in one statement (SQLite: a million single-row updates take twice as long).
+    /// stage them and update in one statement (SQLite: a million single-row updates take twice as long); SQLite's
+    /// update of most payments runs with the partial indexes on status made again after it (<see cref="SqlitePartialIndexes"/>).
     /// </summary>
     private async Task ApplyAsync(IEnumerable<(PaymentState State, PaymentStatus Was)> applied, int count, CancellationToken ct)
     {
@@ -270,10 +271,13 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 foreach (var a in applied) await staged.AddAsync(Staged.Select(c => c.Value(a)).ToArray(), ct).ConfigureAwait(false);
                 await staged.CompleteAsync(ct).ConfigureAwait(false);
             }
-            changed = await db.Database.ExecuteSqlRawAsync(postgres
+            Task<int> Update() => db.Database.ExecuteSqlRawAsync(postgres
                 ? "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE p.id = a.id AND p.status = a.was"
                 : "UPDATE payments SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE payments.id = a.id AND payments.status = a.was",
-                ct).ConfigureAwait(false);
+                ct);
+            changed = !postgres && count >= RebuildIndexesFrom && count * 2L >= await PaymentCountAsync(ct).ConfigureAwait(false)
+                ? await SqlitePartialIndexes.RebuiltAroundAsync(db, "payments", "status", Update, ct).ConfigureAwait(false)
+                : await Update().ConfigureAwait(false);
             if (!postgres) await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.applied_states", ct).ConfigureAwait(false); // SQLite has no ON COMMIT DROP
         }
         else
@@ -285,6 +289,15 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }
         if (changed != count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
     }
+
+    /// <summary>
+    /// From how many statuses SQLite's update runs with the partial indexes on status made again after it, when they are
+    /// also at least half of all payments (<see cref="SqlitePartialIndexes"/>): creating an index reads every payment.
+    /// </summary>
+    internal int RebuildIndexesFrom { get; init; } = 50_000;
+
+    private Task<long> PaymentCountAsync(CancellationToken ct) =>
+        db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM payments").SingleAsync(ct);
 
     internal const string UpdateSql =
         "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = @was";

@@ -82,23 +82,38 @@ public static class BatchStore
         var bankFiles = new List<BatchFile>();
         BatchRow row;
         string? created = null;
+        Task? rendering = null;
         try
         {
             created = AtomicFile.CreateDirectory(folder);
             AtomicFile.CleanLeftovers(folder);
-            foreach (var plan in BatchDocuments.BankFilePlans(batch))
+            // Rendered from the batch alone on the other core, while this one stores the batch; recorded once both are done.
+            rendering = Task.Run(() =>
             {
-                var file = AtomicFile.Stage(Path.Combine(folder, plan.FileName), plan.Write);
-                staged.Add(file);
-                bankFiles.Add(BatchFile.OnDisk(plan, file.Sha256, file.Length));
-                log.Debug("Rendered {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", plan.FileName, file.Length, plan.Count, file.Sha256);
-            }
-            row = await InsertAsync(db, batch, kind, bankFiles, replaces, nowUtc, ct, prepared).ConfigureAwait(false);
+                foreach (var plan in BatchDocuments.BankFilePlans(batch))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var file = AtomicFile.Stage(Path.Combine(folder, plan.FileName), plan.Write);
+                    staged.Add(file);
+                    bankFiles.Add(BatchFile.OnDisk(plan, file.Sha256, file.Length));
+                    log.Debug("Rendered {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", plan.FileName, file.Length, plan.Count, file.Sha256);
+                }
+            }, ct);
+            row = await InsertAsync(db, batch, kind, replaces, nowUtc, ct, prepared).ConfigureAwait(false);
+            await rendering.ConfigureAwait(false);
+            db.BatchFiles.AddRange(bankFiles.Select(f => new BatchFileRow
+            {
+                BatchId = row.Id, Bic = f.Bic!, FileName = f.FileName, Format = f.Format!.Value, Count = f.Count, TotalTiyn = f.Total.Tiyn, Sha256 = f.Sha256,
+            }));
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
             await db.Database.CommitTransactionAsync(ct).ConfigureAwait(false);
         }
         catch
         {
-            // Nothing is recorded: nothing stays on disk either, not even the folders made for the files.
+            // Nothing is recorded: nothing stays on disk either, not even the folders made for the files (once the
+            // rendering has stopped writing them).
+            if (rendering is not null) await Task.WhenAny(rendering).ConfigureAwait(false);
             foreach (var s in staged) s.Discard();
             AtomicFile.RemoveCreatedDirectories(folder, created);
             throw;
@@ -133,9 +148,9 @@ public static class BatchStore
         return cancelled;
     }
 
-    /// <summary>Inserts a decided batch, its files, payments and exclusions in the current transaction.</summary>
-    public static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, BatchKind kind, IReadOnlyList<BatchFile> bankFiles,
-        IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct, bool prepared = false)
+    /// <summary>Inserts a decided batch, its payments and exclusions in the current transaction (its files are recorded by the caller).</summary>
+    private static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, BatchKind kind,
+        IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct, bool prepared)
     {
         var row = new BatchRow
         {
@@ -144,10 +159,6 @@ public static class BatchStore
             Quarter = batch.Quarter.ToString(), Number = batch.Number, Kind = kind, ValueDate = batch.ValueDate, Mrp = batch.Mrp,
             Coefficient = batch.Coefficient, AmountPerChildTiyn = batch.AmountPerChild.Tiyn, Count = batch.Payments.Count,
             TotalTiyn = batch.Total.Tiyn, Excluded = batch.Exclusions.Count, WrittenWith = batch.Terms.ToJson(), CreatedAtUtc = nowUtc,
-            Files = bankFiles.Select(f => new BatchFileRow
-            {
-                Bic = f.Bic!, FileName = f.FileName, Format = f.Format!.Value, Count = f.Count, TotalTiyn = f.Total.Tiyn, Sha256 = f.Sha256,
-            }).ToList(),
         };
         db.Batches.Add(row);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);

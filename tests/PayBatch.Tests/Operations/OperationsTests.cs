@@ -65,14 +65,14 @@ public class OperationsTests
         }
     }
 
-    /// <summary>Fails the first <c>failures</c> batch inserts (or every one) with the given SQLite error.</summary>
-    private sealed class FaultInjector(int errorCode, int failures) : DbCommandInterceptor
+    /// <summary>Fails the first <c>failures</c> inserts into the table (or every one) with the given SQLite error.</summary>
+    private sealed class FaultInjector(int errorCode, int failures, string table = "batches") : DbCommandInterceptor
     {
         public int Thrown { get; private set; }
 
         private void Maybe(DbCommand command)
         {
-            if (!command.CommandText.Contains("INSERT INTO \"batches\"", StringComparison.Ordinal) || Thrown >= failures) return;
+            if (!command.CommandText.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal) || Thrown >= failures) return;
             Thrown++;
             throw new SqliteException(errorCode == 5 ? "database is locked" : "disk I/O error", errorCode);
         }
@@ -106,14 +106,20 @@ public class OperationsTests
         Assert.Equal(3, db.Payments.Count());
     }
 
-    [Fact]
-    public void A_permanent_fault_fails_fast_with_exit_1_and_changes_nothing()
+    /// <summary>
+    /// batches: the first insert, while the bank files are being rendered beside it; batch_files: the last, once they are
+    /// all on disk under temporary names. Either way nothing is recorded and nothing stays on disk.
+    /// </summary>
+    [Theory]
+    [InlineData("batches")]
+    [InlineData("batch_files")]
+    public void A_permanent_fault_fails_fast_with_exit_1_and_changes_nothing(string table)
     {
         using var ws = new Workspace();
         var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
         ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv(rows)));
         ws.RunOk("import", "certificates", ws.Write("c.csv", Cases.Certificates(rows)));
-        var broken = new FaultInjector(10, failures: int.MaxValue);
+        var broken = new FaultInjector(10, failures: int.MaxValue, table);
         ws.Interceptors = [broken];
         var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
         Assert.Equal(1, r.ExitCode);

@@ -47,7 +47,7 @@ public static class PlainReads
     /// things per column and makes a string of each of a case's eight dates (a million cases: 20 million calls).
     /// </summary>
     public static IEnumerable<RecipientCase> Cases(PlainDb db) => IsUtf8Sqlite(db)
-        ? SqliteRows(db, CasesSql, null, r => Case(new StatementColumns(r)))
+        ? SqliteRows(db, CasesSql, [], r => Case(new StatementColumns(r)))
         : Read(db, CasesSql, r => Case(new ReaderColumns(r)));
 
     private static RecipientCase Case<TColumns>(TColumns r) where TColumns : IColumns => new()
@@ -66,6 +66,7 @@ public static class PlainReads
         string Text(int i);
         bool IsNull(int i);
         DateOnly Date(int i);
+        long Long(int i);
     }
 
     private readonly struct ReaderColumns(DbDataReader r) : IColumns
@@ -73,6 +74,7 @@ public static class PlainReads
         public string Text(int i) => r.GetString(i);
         public bool IsNull(int i) => r.IsDBNull(i);
         public DateOnly Date(int i) => PlainReads.Date(r, i);
+        public long Long(int i) => r.GetInt64(i);
     }
 
     /// <summary>A UTF-8 database's row as SQLite holds it; a date read from its bytes, without a string.</summary>
@@ -80,6 +82,7 @@ public static class PlainReads
     {
         public string Text(int i) => System.Text.Encoding.UTF8.GetString(r.Bytes(i));
         public bool IsNull(int i) => r.IsNull(i);
+        public long Long(int i) => r.Int64(i);
 
         public DateOnly Date(int i)
         {
@@ -92,16 +95,26 @@ public static class PlainReads
     }
 
     /// <summary>The payments of the quarters with their batch's value date and state, in reference order.</summary>
-    public static IEnumerable<PaymentView> PaymentViews(PlainDb db, IReadOnlyList<string> quarters) => quarters.Count == 0 ? [] : Read(db, $"""
-        SELECT p.id, p.reference, p.quarter, p.case_id, p.child_iin, p.district, p.bic, p.iban, p.amount_tiyn, p.status, p.credited_on,
-               p.status_reason, p.replaces_payment_id, b.value_date, b.state
-        FROM payments p JOIN batches b ON p.batch_id = b.id
-        WHERE p.quarter IN ({In("q", quarters.Count)})
-        ORDER BY p.reference
-        """, r => new PaymentView(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            r.GetString(7), r.GetInt64(8), Codes.Parse<PaymentStatus>(r.GetString(9)), DateOrNull(r, 10), TextOrNull(r, 11),
-            r.IsDBNull(12) ? null : r.GetInt64(12), Date(r, 13), r.GetString(14) is { Length: > 0 } state ? Codes.Parse<BatchState>(state) : PayBatchDb.NoState),
-        Values("q", quarters));
+    public static IEnumerable<PaymentView> PaymentViews(PlainDb db, IReadOnlyList<string> quarters)
+    {
+        if (quarters.Count == 0) return [];
+        var sql = $"""
+            SELECT p.id, p.reference, p.quarter, p.case_id, p.child_iin, p.district, p.bic, p.iban, p.amount_tiyn, p.status, p.credited_on,
+                   p.status_reason, p.replaces_payment_id, b.value_date, b.state
+            FROM payments p JOIN batches b ON p.batch_id = b.id
+            WHERE p.quarter IN ({In("q", quarters.Count)})
+            ORDER BY p.reference
+            """;
+        // A reconcile, a report or a workbook of a million payments: 15 million columns, read as Cases reads them.
+        return IsUtf8Sqlite(db)
+            ? SqliteRows(db, sql, Values("q", quarters), r => PaymentView(new StatementColumns(r)))
+            : Read(db, sql, r => PaymentView(new ReaderColumns(r)), Values("q", quarters));
+    }
+
+    private static PaymentView PaymentView<TColumns>(TColumns r) where TColumns : IColumns => new(
+        r.Long(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Long(8), Codes.Parse<PaymentStatus>(r.Text(9)),
+        r.IsNull(10) ? null : r.Date(10), r.IsNull(11) ? null : r.Text(11), r.IsNull(12) ? null : r.Long(12), r.Date(13),
+        r.Text(14) is { Length: > 0 } state ? Codes.Parse<BatchState>(state) : PayBatchDb.NoState);
 
     /// <summary>The children of a quarter's payments other than cancelled ones.</summary>
     public static ChildIins ChildrenWithPayments(PlainDb db, string quarter) =>
@@ -134,7 +147,7 @@ public static class PlainReads
     {
         var set = new ChildIins([]);
         if (IsUtf8Sqlite(db))
-            foreach (var _ in SqliteRows(db, sql, quarter, r => set.Add(r.Bytes(0)))) { } // each row adds itself, as bytes
+            foreach (var _ in SqliteRows(db, sql, quarter is null ? [] : [("quarter", quarter)], r => set.Add(r.Bytes(0)))) { } // each row adds itself, as bytes
         else
             foreach (var iin in Read(db, sql, r => r.GetString(0), quarter is null ? [] : [("quarter", quarter)])) set.Add(iin);
         return set;
@@ -248,14 +261,14 @@ public static class PlainReads
     private static bool IsUtf8Sqlite(PlainDb db) =>
         db.Provider == DbProvider.Sqlite && Read(db, "PRAGMA encoding", r => r.GetString(0)).Single() == "UTF-8";
 
-    /// <summary>The rows of <paramref name="sql"/> (with its <c>@quarter</c>, if any) read straight from SQLite's statement, in the current transaction.</summary>
-    private static IEnumerable<T> SqliteRows<T>(PlainDb db, string sql, string? quarter, Func<SqliteStatement, T> read)
+    /// <summary>The rows of <paramref name="sql"/> with its text parameters read straight from SQLite's statement, in the current transaction.</summary>
+    private static IEnumerable<T> SqliteRows<T>(PlainDb db, string sql, (string Name, object? Value)[] parameters, Func<SqliteStatement, T> read)
     {
         var opened = db.OpenIfClosed();
         try
         {
-            using var statement = new SqliteStatement((SqliteConnection)db.Connection, sql, quarter is null ? [] : ["quarter"]);
-            if (quarter is not null) statement.Set(0, quarter);
+            using var statement = new SqliteStatement((SqliteConnection)db.Connection, sql, [.. parameters.Select(p => p.Name)]);
+            for (var i = 0; i < parameters.Length; i++) statement.Set(i, (string?)parameters[i].Value);
             foreach (var row in statement.Rows(read)) yield return row;
         }
         finally

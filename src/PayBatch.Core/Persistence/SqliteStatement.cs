@@ -92,6 +92,8 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>The current row's column as stored: a TEXT value's bytes in the database's encoding (the caller checks it is UTF-8).</summary>
     public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_stmt, column);
 
+    public long Int64(int column) => raw.sqlite3_column_int64(_stmt, column);
+
     public bool IsNull(int column) => raw.sqlite3_column_type(_stmt, column) == raw.SQLITE_NULL;
 
     private void Bind(sqlite3 db)

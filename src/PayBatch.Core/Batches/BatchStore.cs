@@ -83,6 +83,7 @@ public static class BatchStore
         BatchRow row;
         string? created = null;
         Task? rendering = null;
+        using var stopRendering = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
             created = AtomicFile.CreateDirectory(folder);
@@ -92,13 +93,13 @@ public static class BatchStore
             {
                 foreach (var plan in BatchDocuments.BankFilePlans(batch))
                 {
-                    ct.ThrowIfCancellationRequested();
+                    stopRendering.Token.ThrowIfCancellationRequested();
                     var file = AtomicFile.Stage(Path.Combine(folder, plan.FileName), plan.Write);
                     staged.Add(file);
                     bankFiles.Add(BatchFile.OnDisk(plan, file.Sha256, file.Length));
                     log.Debug("Rendered {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", plan.FileName, file.Length, plan.Count, file.Sha256);
                 }
-            }, ct);
+            }, stopRendering.Token);
             row = await InsertAsync(db, batch, kind, replaces, nowUtc, ct, prepared).ConfigureAwait(false);
             await rendering.ConfigureAwait(false);
             db.BatchFiles.AddRange(bankFiles.Select(f => new BatchFileRow
@@ -112,8 +113,13 @@ public static class BatchStore
         catch
         {
             // Nothing is recorded: nothing stays on disk either, not even the folders made for the files (once the
-            // rendering has stopped writing them).
-            if (rendering is not null) await Task.WhenAny(rendering).ConfigureAwait(false);
+            // rendering has stopped writing them: it stops at its next file).
+            if (rendering is not null)
+            {
+                await stopRendering.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAny(rendering).ConfigureAwait(false);
+                if (rendering.Exception is { } failed) log.Debug(failed, "The bank files' rendering failed as well");
+            }
             foreach (var s in staged) s.Discard();
             AtomicFile.RemoveCreatedDirectories(folder, created);
             throw;

@@ -8,16 +8,19 @@ namespace PayBatch.Core.Persistence;
 /// that index, even when its key and its membership stay the same. Reconcile's statuses are such an update: at a million
 /// payments, 5 of its 8 seconds go to the two partial indexes on <c>status</c> (the live payment of a child, the single
 /// replacement of a payment). For an update of most of a table, dropping those indexes and creating them again afterwards
-/// is cheaper; it happens in the caller's transaction, from the indexes' own stored SQL, so the schema after the commit
-/// is the schema before. CREATE UNIQUE INDEX checks every row, as the update would have: a violation fails the
-/// transaction and nothing of it is kept. No other connection sees the table without them: SQLite lets one writer
-/// change the schema at a time, and readers see it only once committed.
+/// is cheaper. It happens only inside the caller's transaction, from the indexes' own stored SQL: the CREATE statements
+/// in the schema after the commit are those before (the indexes get new pages and a new place in sqlite_master; ANALYZE
+/// statistics of them would go, and the program never gathers any). CREATE UNIQUE INDEX checks the rows as they end up:
+/// a second live payment of a child fails the transaction and nothing of it is kept. No other connection sees the table
+/// without them: SQLite lets one writer change the schema at a time, and readers see it only once committed.
 /// </summary>
-public static class SqlitePartialIndexes
+internal static class SqlitePartialIndexes
 {
     /// <summary>Runs <paramref name="update"/> with <paramref name="table"/>'s partial indexes whose condition names <paramref name="column"/> dropped, then creates them again.</summary>
     public static async Task<T> RebuiltAroundAsync<T>(PayBatchDb db, string table, string column, Func<Task<T>> update, CancellationToken ct)
     {
+        // Outside a transaction each DROP would be kept at once, and a failure after it would leave the table without the rule.
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("partial indexes are made again only inside a transaction");
         var indexes = await OnAsync(db, table, column, ct).ConfigureAwait(false);
         foreach (var (name, _) in indexes)
         {

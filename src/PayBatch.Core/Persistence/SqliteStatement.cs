@@ -79,13 +79,30 @@ internal sealed class SqliteStatement : IDisposable
         try
         {
             Bind(db);
-            int step;
-            while ((step = raw.sqlite3_step(_stmt)) == raw.SQLITE_ROW) yield return read(this);
+            var step = FirstStep();
+            for (; step == raw.SQLITE_ROW; step = raw.sqlite3_step(_stmt)) yield return read(this);
             if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, db);
         }
         finally
         {
             raw.sqlite3_reset(_stmt);
+        }
+    }
+
+    /// <summary>
+    /// A read outside a transaction (a report, status) takes its lock at its first step: while another process holds the
+    /// database (a run's or reconcile's commit), that step is SQLITE_BUSY. Like Microsoft.Data.Sqlite's own commands, it
+    /// waits that out, trying again until the command timeout; later steps keep the lock the first one took.
+    /// </summary>
+    private int FirstStep()
+    {
+        var deadline = Environment.TickCount64 + (PlainDb.TimeoutSeconds * 1000L);
+        while (true)
+        {
+            var step = raw.sqlite3_step(_stmt);
+            if ((step & 0xFF) is not (raw.SQLITE_BUSY or raw.SQLITE_LOCKED) || Environment.TickCount64 >= deadline) return step;
+            raw.sqlite3_reset(_stmt);
+            Thread.Sleep(100);
         }
     }
 

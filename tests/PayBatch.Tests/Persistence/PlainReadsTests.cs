@@ -308,4 +308,38 @@ public class PlainReadsTests
         using var sqlServer = DbFactory.Create(DbProvider.SqlServer, "Server=localhost;Database=paybatch;TrustServerCertificate=true");
         Assert.Contains("OPENJSON(@ids)", sqlServer.CasesById(ids).ToQueryString(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A read outside a transaction (report, status, the workbook) straight from SQLite's statement waits while another
+    /// connection holds the database, as the provider's commands do, instead of failing at once with "database is locked".
+    /// </summary>
+    [Fact]
+    public async Task A_plain_read_waits_while_another_connection_holds_the_database()
+    {
+        using var ws = new Workspace();
+        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        using var plain = await PlainDb.OpenAsync(ws.Provider, ws.ConnectionString, CancellationToken.None);
+        Assert.Equal(3, PlainReads.PaymentViews(plain, ["2026Q1"]).Count()); // the schema is read: the next read locks at its first step
+        await using var writer = new Microsoft.Data.Sqlite.SqliteConnection(ws.ConnectionString);
+        await writer.OpenAsync();
+        await using (var begin = writer.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            await begin.ExecuteNonQueryAsync();
+        }
+        var committing = false;
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(700);
+            Volatile.Write(ref committing, true);
+            await using var commit = writer.CreateCommand();
+            commit.CommandText = "COMMIT";
+            await commit.ExecuteNonQueryAsync();
+        });
+        Assert.Equal(3, PlainReads.PaymentViews(plain, ["2026Q1"]).Count());
+        Assert.True(Volatile.Read(ref committing), "the read went on only once the other connection let go");
+        await release;
+    }
 }

@@ -78,8 +78,14 @@ public class SqlitePartialIndexesTests
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
             // Payment 2 made the same child's as payment 1: two live payments of one child in 2026Q1.
-            var e = await Assert.ThrowsAsync<SqliteException>(() => SqlitePartialIndexes.RebuiltAroundAsync(db, "payments", "status", () =>
-                db.Database.ExecuteSqlRawAsync("UPDATE payments SET child_iin = (SELECT child_iin FROM payments WHERE sequence = 1) WHERE sequence = 2"), default));
+            var updated = 0;
+            var e = await Assert.ThrowsAsync<SqliteException>(() => SqlitePartialIndexes.RebuiltAroundAsync(db, "payments", "status", async () =>
+            {
+                // Without the indexes the update itself goes through: the refusal comes from creating them again.
+                Assert.Empty(await SqlitePartialIndexes.OnAsync(db, "payments", "status", default));
+                return updated = await db.Database.ExecuteSqlRawAsync("UPDATE payments SET child_iin = (SELECT child_iin FROM payments WHERE sequence = 1) WHERE sequence = 2");
+            }, default));
+            Assert.Equal(1, updated);
             Assert.Equal(19, e.SqliteErrorCode); // SQLITE_CONSTRAINT
             Assert.Contains("UNIQUE", e.Message, StringComparison.Ordinal);
             await tx.RollbackAsync();
@@ -112,6 +118,17 @@ public class SqlitePartialIndexesTests
         Assert.Equal(ordinary.Schema, rebuilt.Schema);
         Assert.Equal(ordinary.Reconciliation, rebuilt.Reconciliation);
         Assert.Contains(rebuilt.Payments, p => p.Contains("2026Q1-01-000002", StringComparison.Ordinal) && p.EndsWith("Rejected  AC04", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Outside_a_transaction_nothing_is_dropped()
+    {
+        using var ws = Paid(1);
+        await using var db = ws.OpenDb();
+        await db.Database.OpenConnectionAsync();
+        var before = Schema(db);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => SqlitePartialIndexes.RebuiltAroundAsync(db, "payments", "status", () => Task.FromResult(0), default));
+        Assert.Equal(before, Schema(db));
     }
 
     [Fact]

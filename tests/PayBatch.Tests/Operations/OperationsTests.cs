@@ -65,14 +65,19 @@ public class OperationsTests
         }
     }
 
-    /// <summary>Fails the first <c>failures</c> inserts into the table (or every one) with the given SQLite error.</summary>
-    private sealed class FaultInjector(int errorCode, int failures, string table = "batches") : DbCommandInterceptor
+    /// <summary>
+    /// Fails the first <c>failures</c> inserts into the table (or every one) with the given SQLite error; with
+    /// <c>when</c>, only once it holds (waiting up to 10 s for it).
+    /// </summary>
+    private sealed class FaultInjector(int errorCode, int failures, string table = "batches", Func<bool>? when = null) : DbCommandInterceptor
     {
         public int Thrown { get; private set; }
+        public bool Waited { get; private set; }
 
         private void Maybe(DbCommand command)
         {
             if (!command.CommandText.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal) || Thrown >= failures) return;
+            if (when is not null) Waited = SpinWait.SpinUntil(when, TimeSpan.FromSeconds(10));
             Thrown++;
             throw new SqliteException(errorCode == 5 ? "database is locked" : "disk I/O error", errorCode);
         }
@@ -119,11 +124,14 @@ public class OperationsTests
         var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
         ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv(rows)));
         ws.RunOk("import", "certificates", ws.Write("c.csv", Cases.Certificates(rows)));
-        var broken = new FaultInjector(10, failures: int.MaxValue, table);
+        // The batches insert fails only once the rendering beside it has put a bank file on disk under its temporary name.
+        var folder = ws.Path_("out", "2026Q1", "01");
+        var broken = new FaultInjector(10, failures: int.MaxValue, table, when: () => Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any());
         ws.Interceptors = [broken];
         var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
         Assert.Equal(1, r.ExitCode);
         Assert.Equal(1, broken.Thrown);
+        Assert.True(broken.Waited, "a bank file was on disk when the insert failed");
         Assert.Contains("unexpected failure", r.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(ws.OutDir));
         ws.Interceptors = [];

@@ -100,7 +100,7 @@ public static class BatchStore
                     log.Debug("Rendered {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", plan.FileName, file.Length, plan.Count, file.Sha256);
                 }
             }, stopRendering.Token);
-            row = await InsertAsync(db, batch, kind, replaces, nowUtc, ct, prepared).ConfigureAwait(false);
+            row = await InsertAsync(db, batch, kind, prepared, replaces, nowUtc, ct).ConfigureAwait(false);
             await rendering.ConfigureAwait(false);
             db.BatchFiles.AddRange(bankFiles.Select(f => new BatchFileRow
             {
@@ -155,8 +155,8 @@ public static class BatchStore
     }
 
     /// <summary>Inserts a decided batch, its payments and exclusions in the current transaction (its files are recorded by the caller).</summary>
-    private static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, BatchKind kind,
-        IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct, bool prepared)
+    private static async Task<BatchRow> InsertAsync(PayBatchDb db, Batch batch, BatchKind kind, bool prepared,
+        IReadOnlyDictionary<string, long>? replaces, DateTime nowUtc, CancellationToken ct)
     {
         var row = new BatchRow
         {

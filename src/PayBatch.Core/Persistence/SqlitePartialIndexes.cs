@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace PayBatch.Core.Persistence;
 
@@ -21,7 +20,7 @@ internal static class SqlitePartialIndexes
     {
         // Outside a transaction each DROP would be kept at once, and a failure after it would leave the table without the rule.
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("partial indexes are made again only inside a transaction");
-        var indexes = await OnAsync(db, table, column, ct).ConfigureAwait(false);
+        var indexes = On(db, table, column);
         foreach (var (name, _) in indexes)
         {
             var drop = $"DROP INDEX \"{name}\""; // a name from the schema, never input
@@ -33,23 +32,10 @@ internal static class SqlitePartialIndexes
     }
 
     /// <summary>The partial indexes of <paramref name="table"/> whose condition names <paramref name="column"/>: name and CREATE statement.</summary>
-    public static async Task<IReadOnlyList<(string Name, string Sql)>> OnAsync(PayBatchDb db, string table, string column, CancellationToken ct)
-    {
-        var found = new List<(string, string)>();
-        await using var read = db.Database.GetDbConnection().CreateCommand();
-        read.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL ORDER BY name";
-        var p = read.CreateParameter();
-        p.ParameterName = "$table";
-        p.Value = table;
-        read.Parameters.Add(p);
-        await using var rows = await read.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await rows.ReadAsync(ct).ConfigureAwait(false))
-        {
-            var sql = rows.GetString(1);
-            var where = sql.IndexOf(" WHERE ", StringComparison.OrdinalIgnoreCase);
-            if (where >= 0 && sql.IndexOf($"\"{column}\"", where, StringComparison.Ordinal) >= 0) found.Add((rows.GetString(0), sql));
-        }
-        return found;
-    }
+    public static IReadOnlyList<(string Name, string Sql)> On(PayBatchDb db, string table, string column) =>
+        PlainReads.Read(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY name",
+                r => (Name: r.GetString(0), Sql: r.GetString(1)), ("table", table))
+            .Where(i => i.Sql.IndexOf(" WHERE ", StringComparison.OrdinalIgnoreCase) is var where and >= 0
+                        && i.Sql.IndexOf($"\"{column}\"", where, StringComparison.Ordinal) >= 0)
+            .ToList();
 }

@@ -39,11 +39,10 @@ public class SqlitePartialIndexesTests
     {
         using var ws = Paid(1);
         await using var db = ws.OpenDb();
-        await db.Database.OpenConnectionAsync();
-        var found = await SqlitePartialIndexes.OnAsync(db, "payments", "status", default);
+        var found = SqlitePartialIndexes.On(db, "payments", "status");
         Assert.Equal(["IX_payments_replaces_payment_id", "ux_payments_live_child_quarter"], found.Select(f => f.Name));
         Assert.All(found, f => Assert.StartsWith("CREATE UNIQUE INDEX", f.Sql, StringComparison.Ordinal));
-        Assert.Empty(await SqlitePartialIndexes.OnAsync(db, "payments", "reference", default));
+        Assert.Empty(SqlitePartialIndexes.On(db, "payments", "reference"));
     }
 
     [Fact]
@@ -51,14 +50,13 @@ public class SqlitePartialIndexesTests
     {
         using var ws = Paid(3);
         await using var db = ws.OpenDb();
-        await db.Database.OpenConnectionAsync();
         var before = Schema(db);
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
             var changed = await SqlitePartialIndexes.RebuiltAroundAsync(db, "payments", "status", async () =>
             {
                 // Inside: the indexes are gone.
-                Assert.Empty(await SqlitePartialIndexes.OnAsync(db, "payments", "status", default));
+                Assert.Empty(SqlitePartialIndexes.On(db, "payments", "status"));
                 return await db.Database.ExecuteSqlRawAsync("UPDATE payments SET status = 'rejected', status_reason = 'AC04' WHERE sequence = 2");
             }, default);
             Assert.Equal(1, changed);
@@ -73,7 +71,6 @@ public class SqlitePartialIndexesTests
     {
         using var ws = Paid(3);
         await using var db = ws.OpenDb();
-        await db.Database.OpenConnectionAsync();
         var (schema, payments) = (Schema(db), Payments(db));
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
@@ -82,7 +79,7 @@ public class SqlitePartialIndexesTests
             var e = await Assert.ThrowsAsync<SqliteException>(() => SqlitePartialIndexes.RebuiltAroundAsync(db, "payments", "status", async () =>
             {
                 // Without the indexes the update itself goes through: the refusal comes from creating them again.
-                Assert.Empty(await SqlitePartialIndexes.OnAsync(db, "payments", "status", default));
+                Assert.Empty(SqlitePartialIndexes.On(db, "payments", "status"));
                 return updated = await db.Database.ExecuteSqlRawAsync("UPDATE payments SET child_iin = (SELECT child_iin FROM payments WHERE sequence = 1) WHERE sequence = 2");
             }, default));
             Assert.Equal(1, updated);
@@ -104,8 +101,7 @@ public class SqlitePartialIndexesTests
         {
             using var ws = Paid(4);
             await using var db = ws.OpenDb();
-            await db.Database.OpenConnectionAsync();
-            var version = SchemaVersion(db);
+                var version = SchemaVersion(db);
             var reconciler = new Reconciler(db, ReferenceData.Load(), ws.Clock, Serilog.Core.Logger.None) { RebuildIndexesFrom = from };
             var outcome = await reconciler.ExecuteAsync([ws.Write("bank.csv", bank)], new DateOnly(2026, 1, 22), ws.OutDir, null, default);
             Assert.Equal(3, outcome.Applied);
@@ -125,7 +121,6 @@ public class SqlitePartialIndexesTests
     {
         using var ws = Paid(1);
         await using var db = ws.OpenDb();
-        await db.Database.OpenConnectionAsync();
         var before = Schema(db);
         await Assert.ThrowsAsync<InvalidOperationException>(() => SqlitePartialIndexes.RebuiltAroundAsync(db, "payments", "status", () => Task.FromResult(0), default));
         Assert.Equal(before, Schema(db));
@@ -136,7 +131,6 @@ public class SqlitePartialIndexesTests
     {
         using var ws = Paid(3);
         await using var db = ws.OpenDb();
-        await db.Database.OpenConnectionAsync();
         var version = SchemaVersion(db);
         var reconciler = new Reconciler(db, ReferenceData.Load(), ws.Clock, Serilog.Core.Logger.None) { RebuildIndexesFrom = 1 };
         var bank = $"reference,iban,amount,status,credited_on,reason\n2026Q1-01-000001,,{Amount},credited,2026-01-22,\n";

@@ -18,8 +18,11 @@ public sealed record ManifestHeader(Quarter Quarter, string NumberText, DateOnly
 /// <summary>What the manifest says of one bank file.</summary>
 public sealed record ManifestEntry(string Bic, string FileName, BankFileFormat? Format, int Count, Tenge Total, string Sha256);
 
-/// <summary>A bank file of a batch before it is rendered: what the manifest says of it, and how to write it.</summary>
-public sealed record BankFilePlan(string FileName, string Bic, BankFileFormat Format, int Count, Tenge Total, Action<Stream> Write);
+/// <summary>
+/// A bank file of a batch before it is rendered: what the manifest says of it, how to write it, and how to check it
+/// once written (read from its start; throws when the file must not leave the program), if its format has a check.
+/// </summary>
+public sealed record BankFilePlan(string FileName, string Bic, BankFileFormat Format, int Count, Tenge Total, Action<Stream> Write, Action<Stream>? Check);
 
 public static class BatchDocuments
 {
@@ -37,6 +40,8 @@ public static class BatchDocuments
         {
             using var ms = new MemoryStream();
             p.Write(ms);
+            ms.Position = 0;
+            p.Check?.Invoke(ms);
             return new BatchFile(p.FileName, ms.ToArray(), p.Bic, p.Format, p.Count, p.Total);
         });
 
@@ -55,11 +60,12 @@ public static class BatchDocuments
                 Action<Stream> write = terms.Format switch
                 {
                     BankFileFormat.Csv => s => CsvBankFile.Write(batch, payments, terms, s),
-                    BankFileFormat.Pain001 => s => s.Write(Pain001File.Write(batch, g.Key, payments)),
-                    BankFileFormat.Mt102 => s => s.Write(Mt102File.Write(batch, g.Key, payments, terms)),
+                    BankFileFormat.Pain001 => s => Pain001File.Write(batch, g.Key, payments, s),
+                    BankFileFormat.Mt102 => s => Mt102File.Write(batch, g.Key, payments, terms, s),
                     _ => throw new InvalidDataException($"unknown format {terms.Format}"),
                 };
-                return new BankFilePlan(g.Key + terms.Format.Extension(), g.Key, terms.Format, payments.Count, payments.Sum(p => p.Amount), write);
+                Action<Stream>? check = terms.Format == BankFileFormat.Pain001 ? s => Pain001File.Check(g.Key, s) : null;
+                return new BankFilePlan(g.Key + terms.Format.Extension(), g.Key, terms.Format, payments.Count, payments.Sum(p => p.Amount), write, check);
             });
 
     /// <summary>All files of the batch folder: bank files, the manifest and the exclusions.</summary>

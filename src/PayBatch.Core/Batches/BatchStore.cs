@@ -94,7 +94,7 @@ public static class BatchStore
                 foreach (var plan in BatchDocuments.BankFilePlans(batch))
                 {
                     stopRendering.Token.ThrowIfCancellationRequested();
-                    var file = AtomicFile.Stage(Path.Combine(folder, plan.FileName), plan.Write);
+                    var file = AtomicFile.Stage(Path.Combine(folder, plan.FileName), plan.Write, plan.Check);
                     staged.Add(file);
                     bankFiles.Add(BatchFile.OnDisk(plan, file.Sha256, file.Length));
                     log.Debug("Rendered {File}: {Bytes} bytes, {Count} payments, sha256 {Sha256}", plan.FileName, file.Length, plan.Count, file.Sha256);
@@ -247,7 +247,7 @@ public static class BatchStore
                     bankFiles.Add(BatchFile.OnDisk(plan, stored.Sha256, new FileInfo(path).Length));
                     continue;
                 }
-                var staged = AtomicFile.Stage(path, plan.Write);
+                var staged = AtomicFile.Stage(path, plan.Write, plan.Check);
                 if (staged.Sha256 != stored.Sha256)
                 {
                     staged.Discard();

@@ -27,6 +27,9 @@ public static partial class Iso20022Schema
     /// <summary>The schema errors of a pain.001.001.09 document; empty when it is valid.</summary>
     public static IReadOnlyList<SchemaError> ValidatePain001(byte[] document) => Validate(document, Pain001.Value);
 
+    /// <summary>The schema errors of a pain.001.001.09 document read from <paramref name="document"/>, which stays open.</summary>
+    public static IReadOnlyList<SchemaError> ValidatePain001(Stream document) => Validate(document, Pain001.Value);
+
     /// <summary>The schema errors of a camt.053.001.08 statement; empty when it is valid.</summary>
     public static IReadOnlyList<SchemaError> ValidateCamt053(byte[] document) => Validate(document, Camt053.Value);
 
@@ -37,7 +40,9 @@ public static partial class Iso20022Schema
     [GeneratedRegex("value '(?:[^']|'')*'")]
     private static partial Regex WithoutValues();
 
-    public static IReadOnlyList<SchemaError> Validate(byte[] document, XmlSchemaSet schemas)
+    public static IReadOnlyList<SchemaError> Validate(byte[] document, XmlSchemaSet schemas) => Validate(new MemoryStream(document), schemas);
+
+    private static List<SchemaError> Validate(Stream document, XmlSchemaSet schemas)
     {
         var errors = new List<SchemaError>();
         var settings = new XmlReaderSettings
@@ -45,7 +50,7 @@ public static partial class Iso20022Schema
             DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, ValidationType = ValidationType.Schema, Schemas = schemas,
         };
         settings.ValidationEventHandler += (_, e) => errors.Add(new SchemaError(e.Exception.LineNumber, WithoutValues().Replace(e.Message, "value")));
-        using var reader = XmlReader.Create(new MemoryStream(document), settings);
+        using var reader = XmlReader.Create(document, settings); // CloseInput is false: the caller's stream stays open
         while (reader.Read())
         {
         }

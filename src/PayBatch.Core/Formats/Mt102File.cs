@@ -20,6 +20,7 @@ public sealed record Mt102Message(
 /// beneficiary bank's transit account when the directory has one; without it, each message carries
 /// one payment and <c>:59:</c> is that recipient's own account, so no money is routed by guess.
 /// Lines end in CRLF; banks on a legacy code page get Windows-1251 with Kazakh letters transliterated.
+/// Written to its stream a few thousand lines at a time: a bank's file of a million payments is never one string.
 /// </summary>
 public static class Mt102File
 {
@@ -27,6 +28,14 @@ public static class Mt102File
 
     public static byte[] Write(Batch batch, string bic, IReadOnlyList<Payment> payments, BankFileTerms terms)
     {
+        using var ms = new MemoryStream();
+        Write(batch, bic, payments, terms, ms);
+        return ms.ToArray();
+    }
+
+    public static void Write(Batch batch, string bic, IReadOnlyList<Payment> payments, BankFileTerms terms, Stream output)
+    {
+        const int CharsAtOnce = 1 << 16;
         var dept = batch.Terms.RequirePayer(BankFileFormat.Mt102);
         var sb = new StringBuilder();
         var messageNo = 0;
@@ -71,12 +80,20 @@ public static class Mt102File
                 sb.Append("/DT/").Append(birth).Append(Crlf);
                 sb.Append("/IDN/").Append(p.ApplicantIin.Value).Append(Crlf);
                 sb.Append("/LA/").Append(p.Iban.Value).Append(Crlf);
+                if (sb.Length >= CharsAtOnce) Flush();
             }
             sb.Append(":32A:").Append(yymmdd).Append("KZT").Append(total.ToCommaString()).Append(Crlf);
             sb.Append("-}").Append(Crlf);
         }
-        var text = sb.ToString();
-        return terms.Windows1251 ? Transliteration.ToWindows1251(text) : Encoding.UTF8.GetBytes(text);
+        Flush();
+
+        // Each piece ends a line, and both encodings take a character at a time: the pieces' bytes are the whole text's.
+        void Flush()
+        {
+            var text = sb.ToString();
+            output.Write(terms.Windows1251 ? Transliteration.ToWindows1251(text) : Encoding.UTF8.GetBytes(text));
+            sb.Clear();
+        }
     }
 
     private static string MessageReference(Batch batch, int messageNo) =>

@@ -9,21 +9,32 @@ namespace PayBatch.Core.Formats;
 /// <summary>
 /// ISO 20022 pain.001.001.09 (customer credit transfer initiation), one payment information block
 /// per file: the department pays each applicant. EndToEndId is the payment reference; the KNP goes
-/// in Purp/Prtry; NbOfTxs and CtrlSum carry the count and control sum.
+/// in Purp/Prtry; NbOfTxs and CtrlSum carry the count and control sum. Written straight to its stream (a bank's
+/// file of a million payments is about a gigabyte of XML), then checked against the XSD as written (<see cref="Check"/>).
 /// </summary>
 public static class Pain001File
 {
     public const string Namespace = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
 
+    /// <summary>The file's bytes, checked against the XSD.</summary>
     public static byte[] Write(Batch batch, string bic, IReadOnlyList<Payment> payments)
+    {
+        using var ms = new MemoryStream();
+        Write(batch, bic, payments, ms);
+        ms.Position = 0;
+        Check(bic, ms);
+        return ms.ToArray();
+    }
+
+    /// <summary>Writes the file to <paramref name="output"/> as it is made; not yet checked against the XSD.</summary>
+    public static void Write(Batch batch, string bic, IReadOnlyList<Payment> payments, Stream output)
     {
         var dept = batch.Terms.RequirePayer(BankFileFormat.Pain001);
         var count = payments.Count.ToString(CultureInfo.InvariantCulture);
         var total = payments.Sum(p => p.Amount).ToString();
         var msgId = $"{batch.Quarter}-{batch.NumberText}-{bic}";
-        var ms = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, IndentChars = "  ", NewLineChars = "\n" };
-        using (var w = XmlWriter.Create(ms, settings))
+        using (var w = XmlWriter.Create(output, settings))
         {
             w.WriteStartDocument();
             w.WriteStartElement("Document", Namespace);
@@ -96,12 +107,17 @@ public static class Pain001File
             w.WriteEndElement();
             w.WriteEndElement();
         }
-        ms.WriteByte((byte)'\n');
-        var bytes = ms.ToArray();
-        // A file the bank would refuse must never leave the program.
-        var errors = Iso20022Schema.ValidatePain001(bytes);
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// Reads a written file from its start and throws when it is not valid against the XSD: a file the bank would refuse
+    /// must never leave the program.
+    /// </summary>
+    public static void Check(string bic, Stream written)
+    {
+        var errors = Iso20022Schema.ValidatePain001(written);
         if (errors.Count > 0) throw new InvalidOperationException($"pain.001 for {bic} is not valid against the XSD: {string.Join("; ", errors.Take(3))}");
-        return bytes;
     }
 
     private static void OrgId(XmlWriter w, string bin)

@@ -43,18 +43,24 @@ public static class AtomicFile
     /// put in place later (<see cref="Staged.Commit"/>) or never (<see cref="Staged.Discard"/>): a batch's bank
     /// files go to disk as they are rendered, before the transaction that records them commits.
     /// A staged file a crash leaves behind is a temporary like any other, cleaned by the next write of the folder.
+    /// <paramref name="check"/>, when given, reads the file as written from its start, and by throwing discards it.
     /// </summary>
-    public static Staged Stage(string path, Action<Stream> write) => Resilience.Files.Execute(() =>
+    public static Staged Stage(string path, Action<Stream> write, Action<Stream>? check = null) => Resilience.Files.Execute(() =>
     {
         var temp = TempBeside(path);
         try
         {
             using var sha = System.Security.Cryptography.SHA256.Create();
-            using var stream = new FileStream(temp, TempOptions());
+            using var stream = new FileStream(temp, TempOptions(FileAccess.ReadWrite));
             // Hashed as it is written: a hash algorithm passes the bytes through to the file unchanged.
             using (var hashing = new System.Security.Cryptography.CryptoStream(stream, sha, System.Security.Cryptography.CryptoStreamMode.Write, leaveOpen: true))
                 write(hashing);
             stream.Flush(flushToDisk: true);
+            if (check is not null)
+            {
+                stream.Position = 0;
+                check(stream);
+            }
             return new Staged(temp, path, Convert.ToHexStringLower(sha.Hash!), stream.Length);
         }
         catch
@@ -135,9 +141,9 @@ public static class AtomicFile
     private static string TempBeside(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TempSuffix}");
 
-    private static FileStreamOptions TempOptions()
+    private static FileStreamOptions TempOptions(FileAccess access = FileAccess.Write)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = access, Share = FileShare.None };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerFile;
         return options;
     }

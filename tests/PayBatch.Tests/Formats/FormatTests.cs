@@ -78,6 +78,81 @@ public class FormatTests
         Assert.Equal(expected, CsvBankFile.Write(batch, payments, terms));
     }
 
+    /// <summary>A batch of 10,000 payments to the banks of <see cref="People"/>: more than one piece of every streamed writer.</summary>
+    private static Batch LargeBatch(BankFileFormat format)
+    {
+        var amount = Tenge.PerChild(6.5m, 4325);
+        var payments = Enumerable.Range(0, 10_000).Select(i => People[i % People.Length]).Select((p, i) => new Payment(new PaymentReference(Q1, 1, i + 1),
+            $"C-{i + 1:00000}", "Есильский район", Iin.Parse(Cases.MakeIin(new DateOnly(2014, 1, 1).AddDays(i % 300), serial: i % 900 + 1)), Iin.Parse(p.Iin), p.Name,
+            Iban.Parse(Cases.MakeIban(p.Code, 5000 + i)), Bic.Parse(p.Bic), amount)).ToList();
+        return new Batch(Q1, 1, new DateOnly(2026, 1, 20), 4325, 6.5m, amount, BatchTerms.For(Q1, payments, format, Terms, Data.Banks), payments, []);
+    }
+
+    [Fact]
+    public void An_MT102_file_written_in_pieces_carries_every_payment_once_in_order()
+    {
+        // NURSKZKX has a transit account (one message of thousands of payments); KCJBKZKX is on Windows-1251 with Kazakh names.
+        var batch = LargeBatch(BankFileFormat.Mt102);
+        batch = batch with { Terms = batch.Terms with { Banks = new(batch.Terms.Banks, StringComparer.Ordinal)
+        {
+            ["KCJBKZKX"] = batch.Terms.Banks["KCJBKZKX"] with { TransitAccount = "KZ968560000000000001" },
+        } } };
+        foreach (var plan in BatchDocuments.BankFilePlans(batch))
+        {
+            var terms = batch.Terms.Banks[plan.Bic];
+            var output = new CountingStream();
+            plan.Write(output);
+            var bytes = output.ToArray();
+            Assert.True(output.Writes > 1, $"{plan.Bic}: written in pieces");
+            Assert.Equal(bytes, BatchDocuments.BankFiles(batch).Single(f => f.Bic == plan.Bic).Content);
+            var text = terms.Windows1251 ? Core.Formats.Encodings.Windows1251.GetString(bytes) : Encoding.UTF8.GetString(bytes);
+            var read = Mt102File.Read(text).SelectMany(m => m.Payments).ToList();
+            var written = batch.Payments.Where(p => p.Bic.Value == plan.Bic).ToList();
+            Assert.Equal(written.Select(p => (p.Iban.Value, p.Amount)), read.Select(r => (r.Iban, r.Amount)));
+            Assert.EndsWith("-}\r\n", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_pain001_file_is_written_to_its_stream_as_it_is_made_and_checked_from_the_stream()
+    {
+        var batch = LargeBatch(BankFileFormat.Pain001);
+        var plan = BatchDocuments.BankFilePlans(batch).First(p => p.Bic == "HSBKKZKX");
+        var output = new CountingStream();
+        plan.Write(output);
+        Assert.True(output.Writes > 10, "written in pieces, not as one buffer");
+        var bytes = output.ToArray();
+        Assert.Equal(4000, XDocument.Parse(Encoding.UTF8.GetString(bytes)).Descendants(XName.Get("EndToEndId", Pain001File.Namespace)).Count());
+        plan.Check!(new MemoryStream(bytes));
+        var broken = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("<PmtMtd>TRF</PmtMtd>", "<PmtMtd>XXX</PmtMtd>", StringComparison.Ordinal));
+        var refused = Assert.Throws<InvalidOperationException>(() => plan.Check(new MemoryStream(broken)));
+        Assert.Contains("pain.001 for HSBKKZKX is not valid against the XSD", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A memory stream that counts the writes it was given.</summary>
+    private sealed class CountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes++;
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Writes++;
+            base.Write(buffer);
+        }
+
+        public override void WriteByte(byte value)
+        {
+            Writes++;
+            base.WriteByte(value);
+        }
+    }
+
     [Fact]
     public void Every_pain001_written_validates_against_the_official_XSD()
     {

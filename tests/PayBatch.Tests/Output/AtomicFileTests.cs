@@ -31,4 +31,36 @@ public class AtomicFileTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_staged_file_is_checked_as_written_and_a_failed_check_leaves_nothing()
+    {
+        var dir = Directory.CreateTempSubdirectory("paybatch-atomic").FullName;
+        try
+        {
+            var target = Path.Combine(dir, "HSBKKZKX.xml");
+            var content = Enumerable.Range(0, 100_000).Select(i => (byte)('a' + i % 26)).ToArray();
+            byte[]? checkedBytes = null;
+            var staged = AtomicFile.Stage(target, s => s.Write(content), s =>
+            {
+                using var read = new MemoryStream();
+                s.CopyTo(read);
+                checkedBytes = read.ToArray();
+            });
+            Assert.Equal(content, checkedBytes); // the check reads the file from its start, all of it
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), staged.Sha256);
+            Assert.False(File.Exists(target), "staged, not yet in place");
+            staged.Commit();
+            Assert.Equal(content, File.ReadAllBytes(target));
+
+            var refused = Assert.Throws<InvalidOperationException>(() =>
+                AtomicFile.Stage(Path.Combine(dir, "NURSKZKX.xml"), s => s.Write(content), _ => throw new InvalidOperationException("not valid")));
+            Assert.Equal("not valid", refused.Message);
+            Assert.Equal(["HSBKKZKX.xml"], Directory.GetFiles(dir).Select(Path.GetFileName)); // no temporary of the refused file
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

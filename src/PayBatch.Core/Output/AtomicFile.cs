@@ -48,6 +48,7 @@ public static class AtomicFile
     public static Staged Stage(string path, Action<Stream> write, Action<Stream>? check = null) => Resilience.Files.Execute(() =>
     {
         var temp = TempBeside(path);
+        var started = TimeProvider.System.GetUtcNow().UtcDateTime;
         try
         {
             using var sha = System.Security.Cryptography.SHA256.Create();
@@ -61,7 +62,7 @@ public static class AtomicFile
                 stream.Position = 0;
                 check(stream);
             }
-            return new Staged(temp, path, Convert.ToHexStringLower(sha.Hash!), stream.Length);
+            return new Staged(temp, path, Convert.ToHexStringLower(sha.Hash!), stream.Length, started);
         }
         catch
         {
@@ -71,12 +72,18 @@ public static class AtomicFile
     });
 
     /// <summary>A file written whole under a temporary name, waiting to be put in place, with the hash of what was written.</summary>
-    public sealed class Staged(string temp, string path, string sha256, long length)
+    public sealed class Staged(string temp, string path, string sha256, long length, DateTime startedUtc)
     {
+        public string Path => path;
         public string Sha256 => sha256;
         public long Length => length;
 
-        public void Commit() => File.Move(temp, path, overwrite: true);
+        /// <summary>Puts the file in place, and removes the temporaries of it that a killed writer left before this one began.</summary>
+        public void Commit()
+        {
+            File.Move(temp, path, overwrite: true);
+            RemoveLeftovers(path, startedUtc);
+        }
 
         public void Discard() => TryDelete(temp);
     }

@@ -112,30 +112,72 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var statementsRead = statements.Count > 0 || await db.Statements.AnyAsync(ct).ConfigureAwait(false);
         findings.AddRange(BatchFindings(batches, entries, debits, asOf, statementsRead));
 
-        await ApplyAsync(byReference.Values.Where(h => h.Was is not null).Select(h => (h.State, h.Was!.Value)), changed, ct).ConfigureAwait(false);
-        Step("applied {0} status(es)", changed);
-        await StoreStatementsAsync(statements, entries, now, ct).ConfigureAwait(false);
         var present = byReference.Keys.Select(r => r.Quarter).ToHashSet();
         var reported = new SortedSet<string>(quarterList.Where(q => present.Contains(Quarter.Parse(q))), StringComparer.Ordinal);
-        await KeepFindingsAsync(reported, findings, now, ct).ConfigureAwait(false);
-        await tx.CommitAsync(ct).ConfigureAwait(false);
+        // The quarters' files come from what was decided alone: rendered on the other core while this one stores it,
+        // each under a temporary name beside its place, and put in place once the transaction commits.
+        var staged = new List<AtomicFile.Staged>();
+        var created = new List<(string Folder, string? Created)>();
+        var sla = new Dictionary<string, int>(StringComparer.Ordinal);
+        var overdue = new List<Finding>();
+        using var stopRendering = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var rendering = Task.Run(() => StageQuarterFiles(reported, byReference, findings, asOf, outDir, staged, created, sla, overdue, stopRendering.Token),
+            stopRendering.Token);
+        try
+        {
+            await ApplyAsync(byReference.Values.Where(h => h.Was is not null).Select(h => (h.State, h.Was!.Value)), changed, ct).ConfigureAwait(false);
+            Step("applied {0} status(es)", changed);
+            await StoreStatementsAsync(statements, entries, now, ct).ConfigureAwait(false);
+            await KeepFindingsAsync(reported, findings, now, ct).ConfigureAwait(false);
+            await rendering.ConfigureAwait(false);
+            Step("stored, {0} file(s) staged", staged.Count);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Nothing is recorded: nothing stays on disk either (once the rendering has stopped: it stops at its next file).
+            await stopRendering.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(rendering).ConfigureAwait(false);
+            if (rendering.Exception is { } failed) log.Debug(failed, "The reconciliation files' rendering failed as well");
+            foreach (var f in staged) f.Discard();
+            foreach (var (folder, made) in created) AtomicFile.RemoveCreatedDirectories(folder, made);
+            throw;
+        }
         progress?.Report(new("confirmations", n, 100));
         log.Information("Reconciled {Files} file(s) in {Ms} ms: {Applied} applied, {Same} already recorded, {Debits} batch debit(s), {Findings} finding(s)",
             files.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds, applied, same, debits.Count, findings.Count);
-
         Step("committed", 0);
-        var written = new List<string>();
-        var sla = new Dictionary<string, int>(StringComparer.Ordinal);
-        var overdue = new List<Finding>();
+        foreach (var f in staged) f.Commit();
+        var written = staged.Select(f => f.Path).ToList();
+        Step("wrote {0} file(s)", written.Count);
+        return new ReconcileOutcome(files, applied, same, [.. findings, .. overdue], written, sla);
+
+        // Where the time and the memory go, for --verbose.
+        void Step(string what, int count) => log.Debug("Reconcile: {What} at {Ms} ms, {Mb} MB", string.Format(CultureInfo.InvariantCulture, what, count),
+            (int)clock.GetElapsedTime(started).TotalMilliseconds, Environment.WorkingSet >> 20);
+    }
+
+    /// <summary>
+    /// Stages each reported quarter's reconciliation.csv and findings.csv in its folder (made if missing, and noted in
+    /// <paramref name="created"/>), adding the SLA counts and the overdue payments they hold to <paramref name="sla"/> and
+    /// <paramref name="overdue"/>. Reads the payments and findings only: the caller stores them meanwhile.
+    /// </summary>
+    private void StageQuarterFiles(IEnumerable<string> reported, Dictionary<PaymentReference, HeldPayment> byReference, IReadOnlyList<Finding> findings,
+        DateOnly asOf, string outDir, List<AtomicFile.Staged> staged, List<(string, string?)> created, Dictionary<string, int> sla, List<Finding> overdue,
+        CancellationToken ct)
+    {
+        var quarters = reported.ToHashSet(StringComparer.Ordinal);
         foreach (var q in reported)
         {
+            ct.ThrowIfCancellationRequested();
             var quarter = Quarter.Parse(q);
             var order = byReference.Keys.Where(r => r.Quarter == quarter).ToList();
             order.Sort(Compare);
             var payments = order.Select(r => byReference[r].State);
             var (quarterSla, quarterOverdue) = (new Dictionary<string, int>(StringComparer.Ordinal), new List<Finding>());
             var folder = Path.Combine(outDir, q);
-            AtomicFile.Write(Path.Combine(folder, "reconciliation.csv"), stream =>
+            created.Add((folder, AtomicFile.CreateDirectory(folder)));
+            staged.Add(AtomicFile.Stage(Path.Combine(folder, "reconciliation.csv"), stream =>
             {
                 (quarterSla, quarterOverdue) = ([], []); // a retried write counts afresh
                 WriteReconciliationCsv(payments.Select(p =>
@@ -146,19 +188,12 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                         quarterOverdue.Add(new Finding("", null, p.Reference.ToString(), "OVERDUE", $"still issued after the deadline {Date(position.Deadline)}"));
                     return (p, position);
                 }), stream);
-            });
+            }));
             foreach (var (code, count) in quarterSla) sla[code] = sla.GetValueOrDefault(code) + count;
             overdue.AddRange(quarterOverdue);
-            AtomicFile.Write(Path.Combine(folder, "findings.csv"), FindingsCsv(FindingsOf(q, findings, reported).Concat(quarterOverdue)));
-            written.Add(Path.Combine(folder, "reconciliation.csv"));
-            written.Add(Path.Combine(folder, "findings.csv"));
+            var quarterFindings = FindingsCsv(FindingsOf(q, findings, quarters).Concat(quarterOverdue));
+            staged.Add(AtomicFile.Stage(Path.Combine(folder, "findings.csv"), stream => stream.Write(quarterFindings)));
         }
-        Step("wrote {0} file(s)", written.Count);
-        return new ReconcileOutcome(files, applied, same, [.. findings, .. overdue], written, sla);
-
-        // Where the time and the memory go, for --verbose.
-        void Step(string what, int count) => log.Debug("Reconcile: {What} at {Ms} ms, {Mb} MB", string.Format(CultureInfo.InvariantCulture, what, count),
-            (int)clock.GetElapsedTime(started).TotalMilliseconds, Environment.WorkingSet >> 20);
     }
 
     /// <summary>The payment a line's reference names, when it is written as a payment reference is stored (2026Q1-01-000001).</summary>

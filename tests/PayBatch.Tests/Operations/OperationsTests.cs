@@ -69,14 +69,15 @@ public class OperationsTests
     /// Fails the first <c>failures</c> inserts into the table (or every one) with the given SQLite error; with
     /// <c>when</c>, only once it holds (waiting up to 10 s for it).
     /// </summary>
-    private sealed class FaultInjector(int errorCode, int failures, string table = "batches", Func<bool>? when = null) : DbCommandInterceptor
+    /// <summary>Fails the statements containing <paramref name="statement"/> (an insert into batches unless told), after <paramref name="when"/> holds.</summary>
+    private sealed class FaultInjector(int errorCode, int failures, string statement = "INSERT INTO \"batches\"", Func<bool>? when = null) : DbCommandInterceptor
     {
         public int Thrown { get; private set; }
         public bool Waited { get; private set; }
 
         private void Maybe(DbCommand command)
         {
-            if (!command.CommandText.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal) || Thrown >= failures) return;
+            if (!command.CommandText.Contains(statement, StringComparison.Ordinal) || Thrown >= failures) return;
             if (when is not null) Waited = SpinWait.SpinUntil(when, TimeSpan.FromSeconds(10));
             Thrown++;
             throw new SqliteException(errorCode == 5 ? "database is locked" : "disk I/O error", errorCode);
@@ -89,6 +90,12 @@ public class OperationsTests
         }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Maybe(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             Maybe(command);
             return ValueTask.FromResult(result);
@@ -126,7 +133,7 @@ public class OperationsTests
         ws.RunOk("import", "certificates", ws.Write("c.csv", Cases.Certificates(rows)));
         // The batches insert fails only once the rendering beside it has put a bank file on disk under its temporary name.
         var folder = ws.Path_("out", "2026Q1", "01");
-        var broken = new FaultInjector(10, failures: int.MaxValue, table, when: () => Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any());
+        var broken = new FaultInjector(10, failures: int.MaxValue, $"INSERT INTO \"{table}\"", when: () => Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any());
         ws.Interceptors = [broken];
         var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20");
         Assert.Equal(1, r.ExitCode);
@@ -138,6 +145,37 @@ public class OperationsTests
         using var db = ws.OpenDb();
         Assert.Equal(0, db.Batches.Count());
         Assert.Equal(0, db.Payments.Count());
+    }
+
+    /// <summary>
+    /// Reconcile's files are rendered beside its writes: a fault in the status update, once a file is staged beside its
+    /// place, leaves neither the files nor their temporaries, and nothing applied. The run after it does the whole job.
+    /// </summary>
+    [Fact]
+    public void A_fault_in_reconciles_update_leaves_no_file_and_nothing_applied()
+    {
+        using var ws = new Workspace();
+        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        var bank = ws.Write("bank.csv", "reference,iban,amount,status,credited_on,reason\n" +
+            string.Concat(Enumerable.Range(1, 3).Select(i => $"2026Q1-01-{i:000000},,28112.50,credited,2026-01-21,\n")));
+        var quarter = ws.Path_("out", "2026Q1");
+        string[] Files() => [.. Directory.EnumerateFiles(quarter).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        var broken = new FaultInjector(10, failures: 1, "UPDATE payments SET", when: () => Files().Any(f => f.EndsWith(".partial", StringComparison.Ordinal)));
+        ws.Interceptors = [broken];
+        var r = ws.Run("reconcile", bank, "--as-of", "2026-01-22");
+        Assert.Equal(1, r.ExitCode);
+        Assert.True(broken.Waited, "a file was staged when the update failed");
+        Assert.Empty(Files());
+        using (var db = ws.OpenDb())
+        {
+            Assert.All(db.Payments.ToList(), p => Assert.Equal(Core.Domain.PaymentStatus.Issued, p.Status));
+            Assert.Equal(0, db.Confirmations.Count());
+        }
+        ws.RunOk("reconcile", bank, "--as-of", "2026-01-22");
+        Assert.Equal(["findings.csv", "reconciliation.csv"], Files());
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(quarter, "reconciliation.csv")).Count(l => l.Contains(",credited,", StringComparison.Ordinal)));
     }
 
     [Fact]

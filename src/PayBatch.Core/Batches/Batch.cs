@@ -45,13 +45,6 @@ public sealed record BatchFile(string FileName, byte[] Content, string? Bic = nu
 
     private string? _sha256;
 
-    /// <summary>The file once it is on disk: its bytes let go (a bank file may be 40 MB), its hash and size kept.</summary>
-    public BatchFile Written()
-    {
-        _ = Sha256;
-        return this with { Content = [], Length = Content.Length };
-    }
-
     /// <summary>A bank file written straight to disk: never in memory, known by its hash and size.</summary>
     public static BatchFile OnDisk(BankFilePlan plan, string sha256, long length) =>
         new(plan.FileName, [], plan.Bic, plan.Format, plan.Count, plan.Total) { _sha256 = sha256, Length = length };

@@ -1,3 +1,6 @@
+using System.IO.Pipelines;
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
@@ -32,8 +35,11 @@ public static class BatchDocuments
     /// <summary>The bank files, one per BIC in ordinal order.</summary>
     public static IReadOnlyList<BatchFile> BankFiles(Batch batch) => BankFilesOneByOne(batch).ToList();
 
-    /// <summary>What a dry run reports of the bank files: each rendered, hashed and let go before the next.</summary>
-    public static IReadOnlyList<BatchFile> BankFilesMeasured(Batch batch) => BankFilesOneByOne(batch).Select(f => f.Written()).ToList();
+    /// <summary>
+    /// What a dry run reports of the bank files: each hashed and counted as it is rendered, never held whole (a bank's
+    /// pain.001 of a million payments is about a gigabyte), and checked as it is made when its format has a check.
+    /// </summary>
+    public static IReadOnlyList<BatchFile> BankFilesMeasured(Batch batch) => BankFilePlans(batch).Select(Measure).ToList();
 
     private static IEnumerable<BatchFile> BankFilesOneByOne(Batch batch) =>
         BankFilePlans(batch).Select(p =>
@@ -44,6 +50,92 @@ public static class BatchDocuments
             p.Check?.Invoke(ms);
             return new BatchFile(p.FileName, ms.ToArray(), p.Bic, p.Format, p.Count, p.Total);
         });
+
+    internal static BatchFile Measure(BankFilePlan plan)
+    {
+        using var sha = SHA256.Create();
+        var counted = new CountingSink();
+        // A hash algorithm passes the bytes through unchanged: the sink counts them.
+        using (var hashing = new CryptoStream(counted, sha, CryptoStreamMode.Write, leaveOpen: true))
+        {
+            if (plan.Check is null) plan.Write(hashing);
+            else WriteChecked(plan, hashing);
+        }
+        return BatchFile.OnDisk(plan, Convert.ToHexStringLower(sha.Hash!), counted.Length);
+    }
+
+    /// <summary>
+    /// Writes the file into <paramref name="output"/> and, through a pipe, into its check on another thread, so the check
+    /// reads it as it is made. Throws the check's refusal, or the writer's own failure (which the pipe passes to the check).
+    /// </summary>
+    private static void WriteChecked(BankFilePlan plan, Stream output)
+    {
+        var pipe = new Pipe();
+        var checking = Task.Run(() =>
+        {
+            using var read = pipe.Reader.AsStream(); // disposed, it tells the writer no more is read: a check that stops early never blocks it
+            plan.Check!(read);
+        });
+        Exception? failed = null;
+        try
+        {
+            using var toCheck = pipe.Writer.AsStream(leaveOpen: true);
+            plan.Write(new TeeStream(output, toCheck));
+        }
+        catch (Exception e)
+        {
+            failed = e;
+        }
+        pipe.Writer.Complete(failed);
+        checking.GetAwaiter().GetResult();
+        if (failed is not null) ExceptionDispatchInfo.Throw(failed);
+    }
+
+    /// <summary>Counts the bytes written to it and keeps none.</summary>
+    private sealed class CountingSink : Stream
+    {
+        private long _length;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Write(byte[] buffer, int offset, int count) => _length += count;
+        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    /// <summary>Writes what it is given to two streams, in order.</summary>
+    private sealed class TeeStream(Stream first, Stream second) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            first.Write(buffer);
+            second.Write(buffer);
+        }
+
+        public override void Flush()
+        {
+            first.Flush();
+            second.Flush();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 
     /// <summary>
     /// The bank files, one per BIC in ordinal order, each still to be rendered into a stream (<see cref="BankFilePlan.Write"/>):

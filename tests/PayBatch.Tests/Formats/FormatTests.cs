@@ -129,6 +129,61 @@ public class FormatTests
         Assert.Contains("pain.001 for HSBKKZKX is not valid against the XSD", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("pain001")]
+    [InlineData("mt102")]
+    public void A_dry_runs_measure_of_each_bank_file_is_its_hash_and_size(string formatName)
+    {
+        Assert.True(BankFileFormats.TryParse(formatName, out var format));
+        var batch = LargeBatch(format);
+        var measured = BatchDocuments.BankFilesMeasured(batch);
+        Assert.Equal(BatchDocuments.BankFiles(batch).Select(f => (f.FileName, f.Sha256, f.Length, f.Count, f.Total)),
+            measured.Select(f => (f.FileName, f.Sha256, f.Length, f.Count, f.Total)));
+        Assert.All(measured, f => Assert.Empty(f.Content));
+    }
+
+    [Fact]
+    public void A_dry_run_refuses_a_pain001_that_fails_its_check()
+    {
+        // The first payment's empty name breaks the XSD (Nm is 1 to 140 characters); megabytes of the file follow it.
+        var batch = LargeBatch(BankFileFormat.Pain001);
+        batch = batch with { Payments = [batch.Payments[0] with { ApplicantName = "" }, .. batch.Payments.Skip(1)] };
+        var refused = Assert.Throws<InvalidOperationException>(() => BatchDocuments.BankFilesMeasured(batch));
+        Assert.Contains("pain.001 for HSBKKZKX is not valid against the XSD", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_check_that_stops_early_or_a_writer_that_fails_ends_the_measure_with_its_own_error()
+    {
+        // 16 MB to write, far past what the pipe holds while nobody reads: a writer left waiting would hang this test.
+        void Write(Stream s)
+        {
+            var block = new byte[1 << 16];
+            for (var i = 0; i < 256; i++) s.Write(block);
+        }
+        BankFilePlan Plan(Action<Stream> write, Action<Stream> check) => new("X.xml", "HSBKKZKX", BankFileFormat.Pain001, 1, Tenge.Zero, write, check);
+
+        var early = Assert.Throws<InvalidOperationException>(() => BatchDocuments.Measure(Plan(Write, _ => throw new InvalidOperationException("refused at once"))));
+        Assert.Equal("refused at once", early.Message);
+        var writer = Assert.Throws<InputException>(() => BatchDocuments.Measure(Plan(s =>
+        {
+            s.Write(new byte[1000]);
+            throw new InputException(Core.Localization.CoreText.NotWindows1251, "674E");
+        }, s => s.CopyTo(Stream.Null))));
+        Assert.Contains("674E", writer.Message, StringComparison.Ordinal);
+        var read = 0L;
+        var whole = BatchDocuments.Measure(Plan(Write, s => read = CountBytes(s)));
+        Assert.Equal((1L << 24, 1L << 24), (whole.Length, read));
+    }
+
+    private static long CountBytes(Stream s)
+    {
+        var (buffer, total) = (new byte[8192], 0L);
+        for (int n; (n = s.Read(buffer)) > 0;) total += n;
+        return total;
+    }
+
     /// <summary>A memory stream that counts the writes it was given.</summary>
     private sealed class CountingStream : MemoryStream
     {

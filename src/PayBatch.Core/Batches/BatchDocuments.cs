@@ -70,12 +70,13 @@ public static class BatchDocuments
     /// </summary>
     private static void WriteChecked(BankFilePlan plan, Stream output)
     {
-        var pipe = new Pipe();
-        var checking = Task.Run(() =>
+        // Both ends block on their own thread: the pipe wakes each inline, needing no thread of the pool to do it.
+        var pipe = new Pipe(new PipeOptions(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline, useSynchronizationContext: false));
+        var checking = Task.Factory.StartNew(() =>
         {
             using var read = pipe.Reader.AsStream(); // disposed, it tells the writer no more is read: a check that stops early never blocks it
             plan.Check!(read);
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Exception? failed = null;
         try
         {

@@ -24,10 +24,7 @@ public static partial class Iso20022Schema
         return set;
     }
 
-    /// <summary>The schema errors of a pain.001.001.09 document; empty when it is valid.</summary>
-    public static IReadOnlyList<SchemaError> ValidatePain001(byte[] document) => Validate(document, Pain001.Value);
-
-    /// <summary>The schema errors of a pain.001.001.09 document read from <paramref name="document"/>, which stays open.</summary>
+    /// <summary>The schema errors of a pain.001.001.09 document read from <paramref name="document"/>, which stays open; empty when it is valid.</summary>
     public static IReadOnlyList<SchemaError> ValidatePain001(Stream document) => Validate(document, Pain001.Value);
 
     /// <summary>The schema errors of a camt.053.001.08 statement; empty when it is valid.</summary>

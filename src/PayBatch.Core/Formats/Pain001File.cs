@@ -16,16 +16,6 @@ public static class Pain001File
 {
     public const string Namespace = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
 
-    /// <summary>The file's bytes, checked against the XSD.</summary>
-    public static byte[] Write(Batch batch, string bic, IReadOnlyList<Payment> payments)
-    {
-        using var ms = new MemoryStream();
-        Write(batch, bic, payments, ms);
-        ms.Position = 0;
-        Check(bic, ms);
-        return ms.ToArray();
-    }
-
     /// <summary>Writes the file to <paramref name="output"/> as it is made; not yet checked against the XSD.</summary>
     public static void Write(Batch batch, string bic, IReadOnlyList<Payment> payments, Stream output)
     {

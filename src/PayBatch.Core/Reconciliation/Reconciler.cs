@@ -19,14 +19,15 @@ public sealed record ReconcileOutcome(
 /// <summary>
 /// Applies bank confirmations in the order given, lines in file order, under the write lock: what
 /// is recorded is never overwritten by a contradicting line, and re-reading a file changes nothing.
-/// Every applied line is kept with its file and hash. Then writes reconciliation.csv and
-/// findings.csv for each quarter concerned.
+/// Every applied line is kept with its file and hash. Each quarter's reconciliation.csv and findings.csv
+/// are rendered while the statuses are stored, and put in place once they are committed.
 /// </summary>
 public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider clock, ILogger log, string? departmentIban = null)
 {
     public async Task<ReconcileOutcome> ExecuteAsync(IReadOnlyList<string> paths, DateOnly asOf, string outDir, IProgress<ProgressInfo>? progress, CancellationToken ct)
     {
         var started = clock.GetTimestamp();
+        AtomicFile.RequireWritable(outDir); // refused before anything is read, as run does: the files are staged before the commit
         var files = paths.Select(ConfirmationReader.Read).ToList(); // every file readable, or nothing is applied
         foreach (var f in files) log.Debug("Read {File}: {Kind}, {Lines} confirmation(s), sha256 {Sha256}", Path.GetFileName(f.Path), f.Kind, f.Count, f.Sha256);
         RefuseUnusableStatements(files);
@@ -133,21 +134,33 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             Step("stored, {0} file(s) staged", staged.Count);
             await tx.CommitAsync(ct).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
-            // Nothing is recorded: nothing stays on disk either (once the rendering has stopped: it stops at its next file).
+            // Nothing is recorded: nothing stays on disk either (once the rendering has stopped: it stops before its next quarter).
             await stopRendering.CancelAsync().ConfigureAwait(false);
             await Task.WhenAny(rendering).ConfigureAwait(false);
-            if (rendering.Exception is { } failed) log.Debug(failed, "The reconciliation files' rendering failed as well");
+            if (rendering.Exception?.InnerException is { } failed && failed != e) log.Debug(failed, "The reconciliation files' rendering failed as well");
             foreach (var f in staged) f.Discard();
-            foreach (var (folder, made) in created) AtomicFile.RemoveCreatedDirectories(folder, made);
+            // Innermost first: a folder made for a later quarter sits inside the output folder an earlier one made.
+            foreach (var (folder, made) in Enumerable.Reverse(created)) AtomicFile.RemoveCreatedDirectories(folder, made);
             throw;
         }
         progress?.Report(new("confirmations", n, 100));
         log.Information("Reconciled {Files} file(s) in {Ms} ms: {Applied} applied, {Same} already recorded, {Debits} batch debit(s), {Findings} finding(s)",
             files.Count, (int)clock.GetElapsedTime(started).TotalMilliseconds, applied, same, debits.Count, findings.Count);
         Step("committed", 0);
-        foreach (var f in staged) f.Commit();
+        for (var i = 0; i < staged.Count; i++)
+        {
+            try
+            {
+                staged[i].Commit();
+            }
+            catch
+            {
+                foreach (var rest in staged.Skip(i)) rest.Discard(); // the statuses are recorded: a re-run writes the files again
+                throw;
+            }
+        }
         var written = staged.Select(f => f.Path).ToList();
         Step("wrote {0} file(s)", written.Count);
         return new ReconcileOutcome(files, applied, same, [.. findings, .. overdue], written, sla);

@@ -64,11 +64,8 @@ public class FormatTests
     public void A_csv_bank_file_written_in_pieces_is_the_whole_text_encoded_at_once(bool windows1251, char delimiter)
     {
         // More rows than one piece (4096), Kazakh letters in the names: the pieces must join to exactly the one encoding.
-        var amount = Tenge.PerChild(6.5m, 4325);
-        var payments = Enumerable.Range(0, 10_000).Select(i => People[i % People.Length]).Select((p, i) => new Payment(new PaymentReference(Q1, 1, i + 1),
-            $"C-{i + 1:00000}", "Есильский район", Iin.Parse(Cases.MakeIin(new DateOnly(2014, 1, 1).AddDays(i % 300), serial: i % 900 + 1)), Iin.Parse(p.Iin), p.Name,
-            Iban.Parse(Cases.MakeIban(p.Code, 5000 + i)), Bic.Parse(p.Bic), amount)).ToList();
-        var batch = new Batch(Q1, 1, new DateOnly(2026, 1, 20), 4325, 6.5m, amount, BatchTerms.For(Q1, payments, BankFileFormat.Csv, Terms, Data.Banks), payments, []);
+        var batch = LargeBatch(BankFileFormat.Csv);
+        var payments = batch.Payments;
         var terms = new BankFileTerms(BankFileFormat.Csv, windows1251, delimiter);
         var whole = new Core.Output.CsvText(delimiter, forPeople: false).Row(CsvBankFile.Columns);
         foreach (var p in payments)
@@ -164,7 +161,9 @@ public class FormatTests
         }
         BankFilePlan Plan(Action<Stream> write, Action<Stream> check) => new("X.xml", "HSBKKZKX", BankFileFormat.Pain001, 1, Tenge.Zero, write, check);
 
-        var early = Assert.Throws<InvalidOperationException>(() => BatchDocuments.Measure(Plan(Write, _ => throw new InvalidOperationException("refused at once"))));
+        var measuring = Task.Run(() => BatchDocuments.Measure(Plan(Write, _ => throw new InvalidOperationException("refused at once"))));
+        Assert.True(((IAsyncResult)measuring).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), "the writer was left waiting for a check that had stopped");
+        var early = Assert.Throws<InvalidOperationException>(() => measuring.GetAwaiter().GetResult());
         Assert.Equal("refused at once", early.Message);
         var writer = Assert.Throws<InputException>(() => BatchDocuments.Measure(Plan(s =>
         {

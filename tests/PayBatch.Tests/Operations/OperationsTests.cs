@@ -66,10 +66,9 @@ public class OperationsTests
     }
 
     /// <summary>
-    /// Fails the first <c>failures</c> inserts into the table (or every one) with the given SQLite error; with
-    /// <c>when</c>, only once it holds (waiting up to 10 s for it).
+    /// Fails the first <c>failures</c> statements containing <c>statement</c> (an insert into batches unless told), or every
+    /// one, with the given SQLite error; with <c>when</c>, only once it holds (waiting up to 10 s for it).
     /// </summary>
-    /// <summary>Fails the statements containing <paramref name="statement"/> (an insert into batches unless told), after <paramref name="when"/> holds.</summary>
     private sealed class FaultInjector(int errorCode, int failures, string statement = "INSERT INTO \"batches\"", Func<bool>? when = null) : DbCommandInterceptor
     {
         public int Thrown { get; private set; }

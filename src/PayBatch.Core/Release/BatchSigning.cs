@@ -20,6 +20,19 @@ public sealed record SignOutcome(ReleaseRecord Release, SignerRole Role, SignerI
 /// </summary>
 public sealed class BatchSigning(PayBatchDb db, ReleasePolicy policy, string? departmentBin, TimeProvider clock, ILogger log)
 {
+    /// <summary>Checks one file against its recorded hash and signs it (co-signing its <c>.p7s</c>); the file is read whole, CMS needs it so.</summary>
+    private static async Task<(string P7s, byte[] Signature, long Length)> SignFileAsync(string path, string file, string sha256, BatchName name,
+        IReadOnlySet<string> recorded, X509Certificate2 certificate, TrustStore trust, DateTime now, CancellationToken ct)
+    {
+        if (!File.Exists(path)) throw new InputException(CoreText.SignFileMissing, path, name.Quarter);
+        var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+        if (Convert.ToHexStringLower(SHA256.HashData(content)) != sha256)
+            throw new InputException(CoreText.SignFileChanged, path, sha256);
+        var p7s = path + CmsSignature.Extension;
+        var earlier = File.Exists(p7s) ? await File.ReadAllBytesAsync(p7s, ct).ConfigureAwait(false) : null;
+        return (p7s, CmsSignature.Sign(file, content, earlier, recorded, certificate, trust.Intermediates, now), content.Length);
+    }
+
     public async Task<SignOutcome> ExecuteAsync(BatchName name, X509Certificate2 certificate, string outDir, CancellationToken ct)
     {
         if (policy.RequiredSignatures == 0)
@@ -53,14 +66,9 @@ public sealed class BatchSigning(PayBatchDb db, ReleasePolicy policy, string? de
         var signatures = new List<(string Path, byte[] Content)>();
         foreach (var (file, sha256) in BatchStore.SignedFiles(db, row))
         {
-            var path = Path.Combine(folder, file);
-            if (!File.Exists(path)) throw new InputException(CoreText.SignFileMissing, path, name.Quarter);
-            var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
-            if (Convert.ToHexStringLower(SHA256.HashData(content)) != sha256)
-                throw new InputException(CoreText.SignFileChanged, path, sha256);
-            var p7s = path + CmsSignature.Extension;
-            var earlier = File.Exists(p7s) ? await File.ReadAllBytesAsync(p7s, ct).ConfigureAwait(false) : null;
-            signatures.Add((p7s, CmsSignature.Sign(file, content, earlier, recorded, certificate, trust.Intermediates, now)));
+            var (p7s, signature, length) = await SignFileAsync(Path.Combine(folder, file), file, sha256, name, recorded, certificate, trust, now, ct).ConfigureAwait(false);
+            signatures.Add((p7s, signature));
+            LargeReads.LetGoOfFile(length); // the file's bytes are unreachable once its own method has returned
         }
 
         var released = existing.Count + 1 >= policy.RequiredSignatures;

@@ -41,12 +41,23 @@ public static class BatchVerification
                 findings.Add(new(file, MissingFile, CoreText.VerifyFileMissing.Format(path)));
                 continue;
             }
-            var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
-            if (Convert.ToHexStringLower(SHA256.HashData(content)) != sha256)
-                findings.Add(new(file, ChangedFile, CoreText.VerifyFileChanged.Format(sha256)));
-            if (trust is not null) findings.AddRange(CheckSignatures(file, path + CmsSignature.Extension, content, release.Signatures, trust));
+            var (fileFindings, length) = await CheckFileAsync(path, file, sha256, release.Signatures, trust, ct).ConfigureAwait(false);
+            findings.AddRange(fileFindings);
+            LargeReads.LetGoOfFile(length); // the file's bytes are unreachable once its own method has returned
         }
         return new VerifyOutcome(release, files.Count, findings);
+    }
+
+    /// <summary>One file against its recorded hash and, when the batch has signatures, its <c>.p7s</c>; the file is read whole, CMS needs it so.</summary>
+    private static async Task<(List<VerifyFinding> Findings, long Length)> CheckFileAsync(string path, string file, string sha256,
+        IReadOnlyList<BatchSignature> signatures, TrustStore? trust, CancellationToken ct)
+    {
+        var content = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+        var findings = new List<VerifyFinding>();
+        if (Convert.ToHexStringLower(SHA256.HashData(content)) != sha256)
+            findings.Add(new(file, ChangedFile, CoreText.VerifyFileChanged.Format(sha256)));
+        if (trust is not null) findings.AddRange(CheckSignatures(file, path + CmsSignature.Extension, content, signatures, trust));
+        return (findings, content.Length);
     }
 
     private static IEnumerable<VerifyFinding> CheckSignatures(string file, string p7s, byte[] content, IReadOnlyList<BatchSignature> signatures, TrustStore trust)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using PayBatch.Cli.Localization;
 using PayBatch.Core.Localization;
 using PayBatch.Core.Output;
@@ -27,22 +26,34 @@ public static class CertificatesCommand
             var labels = Labels.For(Langs.Current);
             var workbook = parse.GetValue(format) == "xlsx" ? Workbook.CheckTarget(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null) : null;
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var list = await ReportLoader.MissingCertificatesAsync(db, q, ct).ConfigureAwait(false);
+            var list = ReportLoader.MissingCertificatesOf(db, q); // read as streams, without a token: as the other plain reads
             ctx.Log.Information("Certificates missing for {Quarter}: {Count} case(s)", q.ToString(), list.Count);
             if (workbook is not null)
             {
                 await Workbook.WriteAsync(workbook, labels.Lang != "en", wb => MissingCertificatesWorkbook.WriteAsync(wb, list, labels), ct).ConfigureAwait(false);
-                return ReportCommand.Wrote(ctx, workbook, MissingCertificatesWriter.Json(q, list));
+                if (!ctx.Json)
+                {
+                    ctx.Say(CliText.Wrote.Format(workbook));
+                    return ExitCodes.Done;
+                }
+                using var answer = new TextWriterStream(ctx.Host.Out); // the list as JSON, written as it is made
+                MissingCertificatesWriter.WriteJson(q, list, answer);
+                return ExitCodes.Done;
             }
             var fmt = ctx.Json ? "json" : parse.GetValue(format)!;
-            var bytes = fmt switch
+            // Written as it is made, to the file and then to the screen: a million cases are 200 MB of text.
+            Action<Stream> write = fmt switch
             {
-                "csv" => MissingCertificatesWriter.Csv(list),
-                "json" => Encoding.UTF8.GetBytes(MissingCertificatesWriter.Json(q, list)),
-                _ => Encoding.UTF8.GetBytes(MissingCertificatesWriter.Markdown(q, list, labels)),
+                "csv" => s => MissingCertificatesWriter.WriteCsv(list, s),
+                "json" => s => MissingCertificatesWriter.WriteJson(q, list, s),
+                _ => s => MissingCertificatesWriter.WriteMarkdown(q, list, labels, s),
             };
-            if (parse.GetValue(file) is { } path) AtomicFile.Write(ctx.Settings.Resolve(path), bytes);
-            if (!ctx.Quiet || ctx.Json) ctx.Host.Out.Write(Encoding.UTF8.GetString(bytes));
+            if (parse.GetValue(file) is { } path) AtomicFile.Write(ctx.Settings.Resolve(path), write);
+            if (!ctx.Quiet || ctx.Json)
+            {
+                using var screen = new TextWriterStream(ctx.Host.Out);
+                write(screen);
+            }
             return ExitCodes.Done;
         });
         return new Command("certificates", CliText.Certificates) { missing };

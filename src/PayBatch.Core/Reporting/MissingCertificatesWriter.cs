@@ -10,25 +10,39 @@ public static class MissingCertificatesWriter
 {
     public static readonly string[] Columns = ["case_id", "district", "applicant_name", "child_name", "last_quarter", "last_school"];
 
+    /// <summary>Rows written at once: a list of a million cases (200 MB of text) is never one buffer.</summary>
+    private const int RowsAtOnce = 500;
+
     /// <summary>UTF-8 with a BOM and ';', so Excel opens it in Kazakhstan's locale as columns.</summary>
-    public static byte[] Csv(IReadOnlyList<MissingCertificate> missing)
+    public static byte[] Csv(IReadOnlyList<MissingCertificate> missing) => Bytes(s => WriteCsv(missing, s));
+
+    /// <inheritdoc cref="Csv"/>
+    public static void WriteCsv(IReadOnlyList<MissingCertificate> missing, Stream output)
     {
+        output.Write(Encoding.UTF8.GetPreamble());
         var csv = new CsvText(';').Row(Columns);
-        foreach (var m in missing) csv.Row(m.CaseId, m.District, m.ApplicantName, m.ChildName, m.LastQuarter, m.LastSchool);
-        return [.. Encoding.UTF8.GetPreamble(), .. csv.ToUtf8()];
+        for (var i = 0; i < missing.Count; i++)
+        {
+            var m = missing[i];
+            csv.Row(m.CaseId, m.District, m.ApplicantName, m.ChildName, m.LastQuarter, m.LastSchool);
+            if ((i + 1) % RowsAtOnce != 0) continue;
+            output.Write(csv.ToUtf8());
+            csv = new CsvText(';'); // the next rows, without the header
+        }
+        output.Write(csv.ToUtf8());
     }
 
-    public static string Json(Quarter q, IReadOnlyList<MissingCertificate> missing)
+    public static void WriteJson(Quarter q, IReadOnlyList<MissingCertificate> missing, Stream output)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, ReportWriter.JsonOptions))
+        using (var w = new Utf8JsonWriter(output, ReportWriter.JsonOptions))
         {
             w.WriteStartObject();
             w.WriteString("quarter", q.ToString());
             w.WriteNumber("count", missing.Count);
             w.WriteStartArray("missing");
-            foreach (var m in missing)
+            for (var i = 0; i < missing.Count; i++)
             {
+                var m = missing[i];
                 w.WriteStartObject();
                 w.WriteString("caseId", m.CaseId);
                 w.WriteString("district", m.District);
@@ -37,17 +51,25 @@ public static class MissingCertificatesWriter
                 w.WriteString("lastQuarter", m.LastQuarter);
                 w.WriteString("lastSchool", m.LastSchool);
                 w.WriteEndObject();
+                if ((i + 1) % RowsAtOnce == 0) w.Flush(); // the writer holds all it is given until flushed
             }
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+        output.WriteByte((byte)'\n');
     }
 
-    public static string Markdown(Quarter q, IReadOnlyList<MissingCertificate> missing, Labels l)
+    public static void WriteMarkdown(Quarter q, IReadOnlyList<MissingCertificate> missing, Labels l, Stream output)
     {
         var sb = new StringBuilder();
-        void Line(string s = "") => sb.Append(s).Append('\n');
+        var lines = 0;
+        void Line(string s = "")
+        {
+            sb.Append(s).Append('\n');
+            if (++lines % RowsAtOnce != 0) return;
+            output.Write(Encoding.UTF8.GetBytes(sb.ToString()));
+            sb.Clear();
+        }
         Line($"# {l["missingTitle"]} — {q}");
         Line();
         Line($"{l["missingCount"]}: {missing.Count}.");
@@ -60,7 +82,14 @@ public static class MissingCertificatesWriter
             Line("| --- | --- | --- | --- | --- |");
             foreach (var m in district) Line($"| {m.CaseId} | {Cell(m.ApplicantName)} | {Cell(m.ChildName)} | {m.LastQuarter} | {Cell(m.LastSchool)} |");
         }
-        return sb.ToString();
+        output.Write(Encoding.UTF8.GetBytes(sb.ToString()));
+    }
+
+    private static byte[] Bytes(Action<Stream> write)
+    {
+        using var ms = new MemoryStream();
+        write(ms);
+        return ms.ToArray();
     }
 
     /// <summary>A registry text inside a markdown table: a '|' would end the cell.</summary>

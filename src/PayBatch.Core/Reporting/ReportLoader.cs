@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Batches;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Eligibility;
@@ -54,14 +53,14 @@ public static class ReportLoader
         return YearFigures.Compute(year, asOf, quarters, indicators);
     }
 
-    /// <summary>The approved cases without a certificate for the quarter, and their children's latest certificates.</summary>
-    public static async Task<IReadOnlyList<MissingCertificate>> MissingCertificatesAsync(PayBatchDb db, Quarter q, CancellationToken ct)
+    /// <summary>The approved cases without a certificate for the quarter, and their children's latest certificates, each read as a stream.</summary>
+    public static IReadOnlyList<MissingCertificate> MissingCertificatesOf(PayBatchDb db, Quarter q)
     {
         var qs = q.ToString();
-        var cases = await db.ApprovedCasesWithoutCertificate(qs)
-            .Select(c => new RegistryCase(c.CaseId, c.District, c.ApplicantName, c.ChildIin, c.ChildName, c.Status)).ToListAsync(ct).ConfigureAwait(false);
-        var certificates = await db.CertificatesOfApprovedChildrenWithout(qs)
-            .Select(c => new CertificateOf(c.ChildIin, c.Quarter, c.IssuedOn, c.School)).ToListAsync(ct).ConfigureAwait(false);
+        var cases = db.ApprovedCasesWithoutCertificate(qs)
+            .Select(c => new RegistryCase(c.CaseId, c.District, c.ApplicantName, c.ChildIin, c.ChildName, c.Status)).AsEnumerable();
+        var certificates = db.CertificatesOfApprovedChildrenWithout(qs)
+            .Select(c => new CertificateOf(c.ChildIin, c.Quarter, c.IssuedOn, c.School)).AsEnumerable();
         return MissingCertificates.Compute(q, cases, certificates);
     }
 

@@ -61,7 +61,8 @@ public class ArchitectureTests
     [Fact]
     public void The_reading_sees_a_database_and_a_console_use_where_there_is_one()
     {
-        Assert.Contains(References(typeof(ReportLoader)), r => r.Namespace == "Microsoft.EntityFrameworkCore");
+        Assert.Contains(References(typeof(ReportLoader)), r => r == typeof(Core.Persistence.PayBatchDb));
+        Assert.Contains(References(typeof(Core.Reconciliation.Reconciler)), r => r.Namespace == "Microsoft.EntityFrameworkCore");
         Assert.Contains(References(typeof(Cli.CliHost)), r => r == typeof(Console));
         Assert.Contains(References(typeof(Core.Batches.QuarterRun)), r => r == typeof(Core.Persistence.PayBatchDb));
     }

@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace PayBatch.Cli;
+
+/// <summary>
+/// UTF-8 bytes written to a text writer (the console) as they come: a list of a million rows reaches the screen
+/// without being one string first. A character split across two writes is held until its last byte arrives.
+/// </summary>
+public sealed class TextWriterStream(TextWriter writer) : Stream
+{
+    private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
+    private char[] _chars = new char[4096];
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer) => Decode(buffer, flush: false);
+
+    /// <summary>Ends the text: a trailing incomplete character is written as U+FFFD, as <see cref="Encoding.GetString(byte[])"/> would.</summary>
+    public override void Flush()
+    {
+        Decode([], flush: true);
+        writer.Flush();
+    }
+
+    private void Decode(ReadOnlySpan<byte> bytes, bool flush)
+    {
+        var needed = _decoder.GetCharCount(bytes, flush);
+        if (needed > _chars.Length) _chars = new char[Math.Max(needed, _chars.Length * 2)];
+        var n = _decoder.GetChars(bytes, _chars, flush);
+        writer.Write(_chars, 0, n);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Flush();
+        base.Dispose(disposing);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

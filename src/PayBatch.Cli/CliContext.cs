@@ -120,11 +120,14 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     }
 
     /// <summary>Writes the command's result: one JSON object with --json, else the human text (unless --quiet).</summary>
-    public void Result(JsonObject json, Action<TextWriter> human)
+    public void Result(JsonObject json, Action<TextWriter> human) => Result(() => json, human);
+
+    /// <summary>The same, the JSON made only when it is asked for: a reconcile's million findings are not a JSON tree for a person's screen.</summary>
+    public void Result(Func<JsonObject> json, Action<TextWriter> human)
     {
         if (Json)
         {
-            Host.Out.WriteLine(json.ToJsonString(JsonOptions));
+            Host.Out.WriteLine(json().ToJsonString(JsonOptions));
             return;
         }
         if (!Quiet) human(Host.Out);

@@ -21,7 +21,7 @@ public static class FindingsCommand
             var q = parse.GetValue(quarter).ToString();
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var rows = await db.ReconcileFindingsOf(q).ToListAsync(ct).ConfigureAwait(false);
-            ctx.Result(new JsonObject
+            ctx.Result(() => new JsonObject
             {
                 ["quarter"] = q,
                 ["count"] = rows.Count,

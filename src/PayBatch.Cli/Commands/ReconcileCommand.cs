@@ -30,7 +30,7 @@ public static class ReconcileCommand
             foreach (var f in o.Files) ctx.InputHashes[Path.GetFileName(f.Path)] = f.Sha256;
             ctx.Changes = $"applied {o.Applied} confirmation(s), {o.Same} already recorded, {o.Findings.Count} finding(s)";
             var code = o.Findings.Count > 0 ? ExitCodes.NeedsPerson : ExitCodes.Done;
-            ctx.Result(new JsonObject
+            ctx.Result(() => new JsonObject
             {
                 ["ok"] = true,
                 ["exitCode"] = code,

@@ -204,8 +204,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             }));
             foreach (var (code, count) in quarterSla) sla[code] = sla.GetValueOrDefault(code) + count;
             overdue.AddRange(quarterOverdue);
-            var quarterFindings = FindingsCsv(FindingsOf(q, findings, quarters).Concat(quarterOverdue));
-            staged.Add(AtomicFile.Stage(Path.Combine(folder, "findings.csv"), stream => stream.Write(quarterFindings)));
+            var quarterFindings = FindingsOf(q, findings, quarters).Concat(quarterOverdue);
+            staged.Add(AtomicFile.Stage(Path.Combine(folder, "findings.csv"), stream => WriteFindingsCsv(quarterFindings, stream)));
         }
     }
 
@@ -397,11 +397,19 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         stream.Write(csv.ToUtf8());
     }
 
-    private static byte[] FindingsCsv(IEnumerable<Finding> findings)
+    /// <summary>Written in chunks as it is made, like reconciliation.csv: a file of a wrong batch's million lines is a million findings.</summary>
+    private static void WriteFindingsCsv(IEnumerable<Finding> findings, Stream stream)
     {
         var csv = new CsvText().Row("file", "line", "reference", "finding", "detail");
-        foreach (var f in findings) csv.Row(f.File, f.Line?.ToString(CultureInfo.InvariantCulture), f.Reference, f.Code, f.Detail);
-        return csv.ToUtf8();
+        var rows = 0;
+        foreach (var f in findings)
+        {
+            csv.Row(f.File, f.Line?.ToString(CultureInfo.InvariantCulture), f.Reference, f.Code, f.Detail);
+            if (++rows % 500 != 0) continue;
+            stream.Write(csv.ToUtf8());
+            csv = new CsvText(); // the next chunk, without the header
+        }
+        stream.Write(csv.ToUtf8());
     }
 
     private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

@@ -33,6 +33,21 @@ public class ReconcileTests
     private static List<string[]> Findings(Workspace ws) =>
         File.ReadAllLines(ws.Path_("out", "2026Q1", "findings.csv")).Skip(1).Select(l => l.Split(',')).ToList();
 
+    /// <summary>findings.csv is written in chunks of 500 rows: more than two chunks' findings come out whole, once each, in line order.</summary>
+    [Fact]
+    public void A_findings_file_of_many_chunks_has_every_finding_once_under_one_header()
+    {
+        var (ws, _) = Paid("sqlite");
+        using var _ws = ws;
+        var lines = Enumerable.Range(1, 1_234).Select(i => $"2026Q1-07-{i:000000},,{Amount},credited,2026-01-21,").ToArray();
+        var r = ws.Run("reconcile", ws.Write("bank.csv", Csv(lines)), "--as-of", "2026-01-21");
+        Assert.Equal(3, r.ExitCode);
+        var rows = File.ReadAllLines(ws.Path_("out", "2026Q1", "findings.csv"));
+        Assert.Equal("file,line,reference,finding,detail", rows[0]);
+        Assert.Equal(lines.Select(l => l[..16]), rows.Skip(1).Select(l => l.Split(',')[2]));
+        Assert.Equal(Enumerable.Range(2, 1_234).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Skip(1).Select(l => l.Split(',')[1]));
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
     public void Credited_within_five_banking_days_is_on_time_and_exits_0(string provider)

@@ -21,12 +21,8 @@ public sealed class TextWriterStream(TextWriter writer) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer) => Decode(buffer, flush: false);
 
-    /// <summary>Ends the text: a trailing incomplete character is written as U+FFFD, as <see cref="Encoding.GetString(byte[])"/> would.</summary>
-    public override void Flush()
-    {
-        Decode([], flush: true);
-        writer.Flush();
-    }
+    /// <summary>Flushes the writer; a character still waiting for its last byte stays held (a JSON writer flushes every few hundred rows).</summary>
+    public override void Flush() => writer.Flush();
 
     private void Decode(ReadOnlySpan<byte> bytes, bool flush)
     {
@@ -36,9 +32,14 @@ public sealed class TextWriterStream(TextWriter writer) : Stream
         writer.Write(_chars, 0, n);
     }
 
+    /// <summary>Ends the text: a trailing incomplete character is written as U+FFFD, as <see cref="Encoding.GetString(byte[])"/> would.</summary>
     protected override void Dispose(bool disposing)
     {
-        if (disposing) Flush();
+        if (disposing)
+        {
+            Decode([], flush: true);
+            writer.Flush();
+        }
         base.Dispose(disposing);
     }
 

@@ -26,7 +26,7 @@ public static class CertificatesCommand
             var labels = Labels.For(Langs.Current);
             var workbook = parse.GetValue(format) == "xlsx" ? Workbook.CheckTarget(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null) : null;
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var list = ReportLoader.MissingCertificatesOf(db, q); // read as streams, without a token: as the other plain reads
+            var list = ReportLoader.MissingCertificatesOf(db, q, ct);
             ctx.Log.Information("Certificates missing for {Quarter}: {Count} case(s)", q.ToString(), list.Count);
             if (workbook is not null)
             {

@@ -21,7 +21,8 @@ public static class MissingCertificates
     /// Reads <paramref name="certificates"/> once, keeping each child's latest only, then <paramref name="cases"/> once: at the
     /// start of a quarter every child of a million cases is missing, and neither input is held whole.
     /// </summary>
-    public static IReadOnlyList<MissingCertificate> Compute(Quarter q, IEnumerable<RegistryCase> cases, IEnumerable<CertificateOf> certificates)
+    public static IReadOnlyList<MissingCertificate> Compute(Quarter q, IEnumerable<RegistryCase> cases, IEnumerable<CertificateOf> certificates,
+        CancellationToken ct = default)
     {
         var qs = q.ToString();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal); // quarters, schools and districts repeat: one string each
@@ -29,6 +30,7 @@ public static class MissingCertificates
         var byChild = new Dictionary<string, (bool HasQuarter, CertificateOf Latest)>(StringComparer.Ordinal);
         foreach (var c in certificates)
         {
+            ct.ThrowIfCancellationRequested(); // the inputs are streamed from the database, which takes no token here
             var kept = c with { Quarter = Once(c.Quarter), School = Once(c.School) };
             byChild[c.ChildIin] = byChild.TryGetValue(c.ChildIin, out var known)
                 ? (known.HasQuarter || c.Quarter == qs, Later(kept, known.Latest) ? kept : known.Latest)
@@ -37,6 +39,7 @@ public static class MissingCertificates
         var missing = new List<MissingCertificate>();
         foreach (var c in cases)
         {
+            ct.ThrowIfCancellationRequested();
             if (c.Status != CaseStatus.Approved) continue;
             var latest = byChild.TryGetValue(c.ChildIin, out var known) ? known : default;
             if (latest.HasQuarter) continue;

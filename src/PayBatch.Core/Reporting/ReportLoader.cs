@@ -54,14 +54,14 @@ public static class ReportLoader
     }
 
     /// <summary>The approved cases without a certificate for the quarter, and their children's latest certificates, each read as a stream.</summary>
-    public static IReadOnlyList<MissingCertificate> MissingCertificatesOf(PayBatchDb db, Quarter q)
+    public static IReadOnlyList<MissingCertificate> MissingCertificatesOf(PayBatchDb db, Quarter q, CancellationToken ct)
     {
         var qs = q.ToString();
         var cases = db.ApprovedCasesWithoutCertificate(qs)
             .Select(c => new RegistryCase(c.CaseId, c.District, c.ApplicantName, c.ChildIin, c.ChildName, c.Status)).AsEnumerable();
         var certificates = db.CertificatesOfApprovedChildrenWithout(qs)
             .Select(c => new CertificateOf(c.ChildIin, c.Quarter, c.IssuedOn, c.School)).AsEnumerable();
-        return MissingCertificates.Compute(q, cases, certificates);
+        return MissingCertificates.Compute(q, cases, certificates, ct);
     }
 
     /// <summary>What the status screen is computed from.</summary>

@@ -107,5 +107,14 @@ public class MissingCertificatesWriterTests
                 for (var i = 0; i < bytes.Length; i += piece) stream.Write(bytes.AsSpan(i, Math.Min(piece, bytes.Length - i)));
             Assert.Equal(Encoding.UTF8.GetString(bytes), screen.ToString());
         }
+        // A flush between the bytes of one character (a JSON writer's flush may fall anywhere) does not end the text.
+        var split = new StringWriter();
+        using (var stream = new TextWriterStream(split))
+        {
+            stream.Write(bytes.AsSpan(0, 1)); // the first of Қ's two bytes
+            stream.Flush();
+            stream.Write(bytes.AsSpan(1));
+        }
+        Assert.Equal(Encoding.UTF8.GetString(bytes), split.ToString());
     }
 }

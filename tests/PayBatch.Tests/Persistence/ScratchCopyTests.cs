@@ -74,8 +74,15 @@ public class ScratchCopyTests
         await source.Database.ExecuteSqlRawAsync(
             "CREATE TABLE filler AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) SELECT i, randomblob(1000) AS b FROM n");
         var before = Copies().ToHashSet();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        // Cancelled once the copy's file exists, so the copy is under way (a fixed delay lost the race on a fast moment).
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var started = Task.Run(() =>
+        {
+            SpinWait.SpinUntil(() => Copies().Except(before).Any(d => Directory.EnumerateFiles(d).Any()), TimeSpan.FromSeconds(20));
+            cancel.Cancel();
+        });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ScratchCopy.MakeAsync(source, Refused, [], Serilog.Core.Logger.None, cancel.Token));
+        await started;
         Assert.Empty(Copies().Except(before));
         Assert.Equal(200000, await source.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM filler").SingleAsync()); // the source is whole and usable
     }

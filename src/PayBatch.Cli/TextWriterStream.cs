@@ -6,18 +6,10 @@ namespace PayBatch.Cli;
 /// UTF-8 bytes written to a text writer (the console) as they come: a list of a million rows reaches the screen
 /// without being one string first. A character split across two writes is held until its last byte arrives.
 /// </summary>
-public sealed class TextWriterStream(TextWriter writer) : Stream
+public sealed class TextWriterStream(TextWriter writer) : Core.Output.WriteOnlyStream
 {
     private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
     private char[] _chars = new char[4096];
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer) => Decode(buffer, flush: false);
 
@@ -42,8 +34,4 @@ public sealed class TextWriterStream(TextWriter writer) : Stream
         }
         base.Dispose(disposing);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -61,7 +61,7 @@ public static class BatchDocuments
             if (plan.Check is null) plan.Write(hashing);
             else WriteChecked(plan, hashing);
         }
-        return BatchFile.OnDisk(plan, Convert.ToHexStringLower(sha.Hash!), counted.Length);
+        return BatchFile.OnDisk(plan, Convert.ToHexStringLower(sha.Hash!), counted.Written);
     }
 
     /// <summary>
@@ -93,34 +93,16 @@ public static class BatchDocuments
     }
 
     /// <summary>Counts the bytes written to it and keeps none.</summary>
-    private sealed class CountingSink : Stream
+    private sealed class CountingSink : WriteOnlyStream
     {
-        private long _length;
+        public long Written { get; private set; }
 
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => _length;
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
-        public override void Write(byte[] buffer, int offset, int count) => _length += count;
-        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(ReadOnlySpan<byte> buffer) => Written += buffer.Length;
     }
 
     /// <summary>Writes what it is given to two streams, in order.</summary>
-    private sealed class TeeStream(Stream first, Stream second) : Stream
+    private sealed class TeeStream(Stream first, Stream second) : WriteOnlyStream
     {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
         public override void Write(ReadOnlySpan<byte> buffer)
         {
             first.Write(buffer);
@@ -132,10 +114,6 @@ public static class BatchDocuments
             first.Flush();
             second.Flush();
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>

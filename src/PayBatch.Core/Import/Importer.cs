@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using PayBatch.Core.Persistence;
 using Serilog;
 
@@ -8,7 +9,7 @@ public sealed record ImportResult(string File, string Sha256, int Rows, int Bank
 /// <summary>
 /// Loads the registry and the certificates. A file is applied whole or not at all: rows stream into
 /// one transaction through prepared statements; any unreadable row rolls the transaction back and
-/// the file's problems are reported together.
+/// the file's problems are reported together. The file is read on a thread of its own while the rows read before it are stored.
 /// </summary>
 public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
 {
@@ -30,13 +31,30 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
         var rows = 0;
         await using (var sink = await UpsertSink.OpenAsync<TRow>(db, keepBankDetailHistory, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false))
         {
-            while (!csv.Full && csv.Read())
+            // The file is read and checked on a thread of its own while this one stores the rows read before it: a million
+            // rows take as long as the slower of the two instead of both.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            // Few rows in flight: rows that wait in a long queue outlive the youngest generation of the GC, and promoting
+            // them cost the import more than the reading saved (a queue of 16 × 1,024 rows: 11 s for a million; 4 × 64: 9 s).
+            var chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Factory.StartNew(() => ReadRows(csv, read, sink, chunks.Writer, stop.Token), stop.Token,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            try
             {
-                var row = read(csv);
-                if (row is null || csv.Problems.Count > 0) continue; // keep reading: report every problem of the file at once
-                rows++;
-                await sink.AddAsync(row, ct).ConfigureAwait(false);
-                if (rows % 10_000 == 0) progress?.Report(new(what, rows, csv.Percent));
+                await foreach (var chunk in chunks.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+                {
+                    ct.ThrowIfCancellationRequested(); // rows already read are not stored after a cancel either
+                    foreach (var values in chunk.Rows) await sink.AddValuesAsync(values, ct).ConfigureAwait(false);
+                    if ((rows + chunk.Rows.Count) / 10_000 > rows / 10_000) progress?.Report(new(what, rows + chunk.Rows.Count, chunk.Percent));
+                    rows += chunk.Rows.Count;
+                }
+                await reading.ConfigureAwait(false); // the reader's own failure, if it had one
+            }
+            finally
+            {
+                // The file stays open until its reader has stopped; when storing failed first, the reader is told to stop.
+                await stop.CancelAsync().ConfigureAwait(false);
+                await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             // The transaction rolls back on dispose: nothing of a file with problems is applied.
             if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
@@ -48,5 +66,43 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
         log.Information("Imported {Rows} {What} from {File} ({Sha256}) in {Ms} ms; {Changes} bank detail changes kept",
             rows, what, csv.FileName, sha, (int)clock.GetElapsedTime(started).TotalMilliseconds, changes);
         return new ImportResult(path, sha, rows, changes);
+    }
+
+    /// <summary>Rows read, each as the values it is stored as, and how much of the file was read by then.</summary>
+    private sealed record Chunk(List<object?[]> Rows, int Percent);
+
+    private const int ChunkRows = 64;
+
+    /// <summary>
+    /// Reads every row of the file, recording its problems on <paramref name="csv"/>. Once a row has a problem no more
+    /// rows are passed on (the file will not be applied), but reading goes on: every problem of the file is reported at once.
+    /// </summary>
+    private static void ReadRows<TRow>(CsvInput csv, Func<CsvInput, TRow?> read, UpsertSink<TRow> sink, ChannelWriter<Chunk> rows,
+        CancellationToken ct) where TRow : class
+    {
+        try
+        {
+            var chunk = new List<object?[]>(ChunkRows);
+            while (!csv.Full && csv.Read())
+            {
+                var row = read(csv);
+                if (row is null || csv.Problems.Count > 0) continue;
+                chunk.Add(sink.Values(row));
+                if (chunk.Count < ChunkRows) continue;
+                Pass(new Chunk(chunk, csv.Percent));
+                chunk = new List<object?[]>(ChunkRows);
+            }
+            if (chunk.Count > 0 && csv.Problems.Count == 0) Pass(new Chunk(chunk, csv.Percent));
+        }
+        finally
+        {
+            rows.TryComplete();
+        }
+
+        // This thread is the reader's own: it waits here while the store catches up.
+        void Pass(Chunk c)
+        {
+            if (!rows.TryWrite(c)) rows.WriteAsync(c, ct).AsTask().GetAwaiter().GetResult();
+        }
     }
 }

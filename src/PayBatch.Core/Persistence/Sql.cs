@@ -92,6 +92,7 @@ public sealed class PreparedCommand : IDisposable
     /// </summary>
     public PreparedCommand SetRow(IReadOnlyList<Column> columns, object?[] values)
     {
+        if (_statement is not null) return SetBindable(Bindable(columns, values.ToArray()));
         for (var i = 0; i < columns.Count; i++)
         {
             _ = columns[i].Type switch
@@ -104,6 +105,31 @@ public sealed class PreparedCommand : IDisposable
                 _ => throw new ArgumentOutOfRangeException(nameof(columns)),
             };
         }
+        return this;
+    }
+
+    /// <summary>
+    /// A row's values (in the columns' order) turned, in place, into what this command binds: on SQLite, UTF-8 text and
+    /// longs (<see cref="SqliteStatement.Bindable"/>); elsewhere they stay as they are. Touches no connection, so another
+    /// thread can make them while this one runs the command on rows made before.
+    /// </summary>
+    public object?[] Bindable(IReadOnlyList<Column> columns, object?[] values)
+    {
+        if (_statement is null) return values;
+        for (var i = 0; i < columns.Count; i++) values[i] = SqliteStatement.Bindable(columns[i].Type, values[i]);
+        return values;
+    }
+
+    /// <summary>Sets every parameter from values made by <see cref="Bindable"/> for the same columns.</summary>
+    public PreparedCommand SetBindable(IReadOnlyList<Column> columns, object?[] values)
+    {
+        if (_statement is null) return SetRow(columns, values);
+        return SetBindable(values);
+    }
+
+    private PreparedCommand SetBindable(object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) _statement!.SetBindable(i, values[i]);
         return this;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -33,6 +34,24 @@ internal sealed class SqliteStatement : IDisposable
     public void Set(int slot, string? value) => _values[slot] = value;
 
     public void Set(int slot, long value) => _values[slot] = value;
+
+    /// <summary>A value made by <see cref="Bindable"/>.</summary>
+    public void SetBindable(int slot, object? value) => _values[slot] = value;
+
+    /// <summary>
+    /// A column's value as this statement binds it: text (dates and times in their stored text) as UTF-8, whole numbers as
+    /// a long. Made once, on any thread (it touches no connection), binding it is a copy: SQLite turns UTF-16 into UTF-8
+    /// itself otherwise, a character at a time.
+    /// </summary>
+    public static object? Bindable(ColumnType type, object? value) => value is null ? null : type switch
+    {
+        ColumnType.Text => Encoding.UTF8.GetBytes((string)value),
+        ColumnType.Int => (long)(int)value,
+        ColumnType.Long => (long)value,
+        ColumnType.Date => Encoding.UTF8.GetBytes(Text((DateOnly)value)),
+        ColumnType.TimestampUtc => Encoding.UTF8.GetBytes(Text((DateTime)value)),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
 
     /// <summary>yyyy-MM-dd, digit by digit (a million rows carry several dates each).</summary>
     public static string Text(DateOnly d) => string.Create(10, d, static (chars, d) =>
@@ -122,6 +141,7 @@ internal sealed class SqliteStatement : IDisposable
             var rc = _values[i] switch
             {
                 null => raw.sqlite3_bind_null(_stmt, at),
+                byte[] utf8 => raw.sqlite3_bind_text(_stmt, at, utf8),
                 string s => raw.sqlite3_bind_text16(_stmt, at, s.AsSpan()),
                 long l => raw.sqlite3_bind_int64(_stmt, at, l),
                 var v => throw new NotSupportedException($"parameter type {v.GetType().Name}"),

@@ -30,7 +30,11 @@ public abstract class UpsertSink : IAsyncDisposable
             _ => new PreparedSink(db, table, keys, columns, keepBankDetailHistory, nowUtc),
         };
 
+    /// <summary>Adds a row made by <see cref="Bindable"/>.</summary>
     public abstract ValueTask AddAsync(object?[] values, CancellationToken ct);
+
+    /// <summary>A row's values (in the columns' order) as <see cref="AddAsync"/> takes them; any thread may make them.</summary>
+    public virtual object?[] Bindable(object?[] values) => values;
 
     /// <summary>Applies what was added; returns the number of bank detail changes recorded.</summary>
     public abstract Task<int> CompleteAsync(CancellationToken ct);
@@ -73,8 +77,10 @@ public abstract class UpsertSink : IAsyncDisposable
                 _changes += await _history.Set("case_id", (string?)values[_historyAt.CaseId]).Set("bank_bic", (string?)values[_historyAt.Bic])
                     .Set("iban", (string?)values[_historyAt.Iban]).Set("now", _now).ExecuteAsync(ct).ConfigureAwait(false);
             }
-            await _upsert.SetRow(_columns, values).ExecuteAsync(ct).ConfigureAwait(false);
+            await _upsert.SetBindable(_columns, values).ExecuteAsync(ct).ConfigureAwait(false);
         }
+
+        public override object?[] Bindable(object?[] values) => _upsert.Bindable(_columns, values);
 
         public override Task<int> CompleteAsync(CancellationToken ct) => Task.FromResult(_changes);
 
@@ -89,30 +95,61 @@ public abstract class UpsertSink : IAsyncDisposable
     /// <summary>
     /// SQLite: a temporary trigger keeps each change of a case's bank details as the upsert's update makes it (the update
     /// runs only when a column differs), inside SQLite: the same changes, in the same order, as a history statement
-    /// before each row, without that statement (a million of them in a quarterly re-import).
+    /// before each row, without that statement (a million of them in a quarterly re-import). Into an empty registry the
+    /// file's rows only insert until a case comes again, and the trigger is made only then: while it exists, SQLite
+    /// guards each row's statement with a savepoint of its own (a million new cases: 1.3 s of 7).
     /// </summary>
-    private sealed class TriggeredSink(PayBatchDb db, PreparedSink upsert, int before) : UpsertSink
+    private sealed class TriggeredSink(PayBatchDb db, PreparedSink upsert, int before, DateTime now, int keyAt, HashSet<long>? firstKeys) : UpsertSink
     {
         private const string Trigger = "paybatch_bank_history";
+        private HashSet<long>? _firstKeys = firstKeys;
 
         public static async Task<TriggeredSink> CreateAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
             DateTime now, CancellationToken ct)
         {
-            // A temporary trigger lives with this connection (and a rolled-back transaction takes it away); the time is
-            // written as the history statement binds it, and is the program's own text, never input. Should one be left
-            // over all the same, it goes first: its time would be another import's.
-            if (table != "cases") throw new InvalidOperationException($"bank-detail history is kept for cases, not {table}");
+            if (table != "cases" || keys is not ["case_id"]) throw new InvalidOperationException($"bank-detail history is kept for cases, not {table}");
+            // Should a trigger be left over on this connection, it goes first: its time would be another import's.
             await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER IF EXISTS temp.{Trigger}", ct).ConfigureAwait(false);
+            var empty = !await db.Cases.AnyAsync(ct).ConfigureAwait(false);
+            if (!empty) await CreateTriggerAsync(db, now, ct).ConfigureAwait(false);
+            var before = await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false);
+            var keyAt = columns.Select((c, i) => (c, i)).Single(x => x.c.Name == "case_id").i;
+            return new TriggeredSink(db, new PreparedSink(db, table, keys, columns, history: false, now), before, now, keyAt, empty ? [] : null);
+        }
+
+        // A temporary trigger lives with this connection (and a rolled-back transaction takes it away); the time is
+        // written as the history statement binds it, and is the program's own text, never input.
+        private static Task CreateTriggerAsync(PayBatchDb db, DateTime now, CancellationToken ct)
+        {
             var create = $"CREATE TEMP TRIGGER {Trigger} AFTER UPDATE OF bank_bic, iban ON cases " +
                          "WHEN old.bank_bic <> new.bank_bic OR old.iban <> new.iban BEGIN " +
                          $"INSERT INTO bank_detail_changes ({HistoryColumns}) VALUES (old.case_id, old.bank_bic, old.iban, new.bank_bic, new.iban, " +
                          $"'{SqliteStatement.Text(now)}'); END";
-            await db.Database.ExecuteSqlRawAsync(create, ct).ConfigureAwait(false);
-            var before = await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false);
-            return new TriggeredSink(db, new PreparedSink(db, table, keys, columns, history: false, now), before);
+            return db.Database.ExecuteSqlRawAsync(create, ct);
         }
 
-        public override ValueTask AddAsync(object?[] values, CancellationToken ct) => upsert.AddAsync(values, ct);
+        public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
+        {
+            // A case seen before in this file (or a key whose hash is another's: the trigger then comes early, which only
+            // costs time) may update its row: from it on, the trigger keeps the change.
+            if (_firstKeys is not null && !_firstKeys.Add(KeyHash(values[keyAt])))
+            {
+                _firstKeys = null;
+                await CreateTriggerAsync(db, now, ct).ConfigureAwait(false);
+            }
+            await upsert.AddAsync(values, ct).ConfigureAwait(false);
+        }
+
+        /// <summary>FNV-1a, 64 bits, of the key as bound (UTF-8).</summary>
+        private static long KeyHash(object? key)
+        {
+            var bytes = key as byte[] ?? throw new InvalidOperationException("the case_id is bound as UTF-8 text");
+            var h = 14695981039346656037UL;
+            foreach (var b in bytes) h = unchecked((h ^ b) * 1099511628211UL);
+            return unchecked((long)h);
+        }
+
+        public override object?[] Bindable(object?[] values) => upsert.Bindable(values);
 
         public override async Task<int> CompleteAsync(CancellationToken ct) =>
             await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false) - before;
@@ -182,7 +219,13 @@ public abstract class UpsertSink : IAsyncDisposable
 /// <summary>An <see cref="UpsertSink"/> that takes rows of the model.</summary>
 public sealed class UpsertSink<TRow>(TableMap<TRow> map, UpsertSink sink) : IAsyncDisposable where TRow : class
 {
-    public ValueTask AddAsync(TRow row, CancellationToken ct) => sink.AddAsync(map.Values(row), ct);
+    public ValueTask AddAsync(TRow row, CancellationToken ct) => sink.AddAsync(Values(row), ct);
+
+    /// <summary>The row as <see cref="AddValuesAsync"/> takes it. Touches no connection: another thread can make the rows.</summary>
+    public object?[] Values(TRow row) => sink.Bindable(map.Values(row));
+
+    /// <summary>Adds a row made by <see cref="Values"/>.</summary>
+    public ValueTask AddValuesAsync(object?[] values, CancellationToken ct) => sink.AddAsync(values, ct);
 
     /// <summary>Applies what was added; returns the number of bank detail changes recorded.</summary>
     public Task<int> CompleteAsync(CancellationToken ct) => sink.CompleteAsync(ct);

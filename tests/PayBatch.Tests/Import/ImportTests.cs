@@ -72,6 +72,61 @@ public class ImportTests
         Assert.NotEqual("changed", db.Cases.Single().District);
     }
 
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Problems_after_thousands_of_stored_rows_apply_nothing_and_are_reported_together(string provider)
+    {
+        // The file is read on its own thread and its rows stored a few dozen at a time as they come: here well over a
+        // thousand (one of them a change) are stored before the first bad row is read, and rolled back with the rest.
+        using var ws = new Workspace(provider);
+        ws.RunOk("import", "recipients", ws.Write("first.csv", Cases.Csv([Cases.Row(1)])));
+        var rows = Enumerable.Range(1, 3000).Select(n => Cases.Row(n, r =>
+        {
+            if (n == 1) r["district"] = "changed";
+            if (n is 1500 or 2999) r["status"] = "approvd";
+        }));
+        var r = ws.Run("import", "recipients", ws.Write("bad.csv", Cases.Csv(rows)));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("line 1501, column 'status' (20)", r.Error, StringComparison.Ordinal);
+        Assert.Contains("line 3000, column 'status' (20)", r.Error, StringComparison.Ordinal);
+        using var db = ws.OpenDb();
+        Assert.Equal(1, db.Cases.Count());
+        Assert.NotEqual("changed", db.Cases.Single().District);
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public async Task A_cancelled_import_applies_nothing_and_the_same_file_imports_whole_afterwards(string provider)
+    {
+        using var ws = new Workspace(provider);
+        ws.RunOk("init");
+        var path = ws.Write("big.csv", Cases.Csv(Enumerable.Range(1, 25_000).Select(n => Cases.Row(n))));
+        using var cancel = new CancellationTokenSource();
+        var reported = new List<long>();
+        // Cancelled at the first report of progress (10,000 rows stored), while the reader is still reading.
+        var progress = new SyncProgress(p =>
+        {
+            reported.Add(p.Count);
+            cancel.Cancel();
+        });
+        using (var db = ws.OpenDb())
+        {
+            var importer = new Core.Import.Importer(db, TimeProvider.System, Serilog.Core.Logger.None);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => importer.ImportRecipientsAsync(path, progress, cancel.Token));
+        }
+        Assert.InRange(Assert.Single(reported), 10_000, 10_100);
+        using (var db = ws.OpenDb()) Assert.Equal(0, db.Cases.Count());
+        var again = ws.RunOk("import", "recipients", path, "--json");
+        Assert.Contains("\"rows\": 25000", again.Out, StringComparison.Ordinal);
+        using (var db = ws.OpenDb()) Assert.Equal(25_000, db.Cases.Count());
+    }
+
+    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the pool, after the cancel would matter).</summary>
+    private sealed class SyncProgress(Action<Core.ProgressInfo> report) : IProgress<Core.ProgressInfo>
+    {
+        public void Report(Core.ProgressInfo value) => report(value);
+    }
+
     [Fact]
     public void A_row_cut_short_names_the_columns_it_lacks_and_applies_nothing()
     {

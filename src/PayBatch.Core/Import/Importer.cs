@@ -83,7 +83,8 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
         try
         {
             var chunk = new List<object?[]>(ChunkRows);
-            while (!csv.Full && csv.Read())
+            // Checked here too: after a problem no row is passed on, and a cancel must not wait for the end of the file.
+            while (!ct.IsCancellationRequested && !csv.Full && csv.Read())
             {
                 var row = read(csv);
                 if (row is null || csv.Problems.Count > 0) continue;
@@ -92,6 +93,7 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
                 Pass(new Chunk(chunk, csv.Percent));
                 chunk = new List<object?[]>(ChunkRows);
             }
+            ct.ThrowIfCancellationRequested();
             if (chunk.Count > 0 && csv.Problems.Count == 0) Pass(new Chunk(chunk, csv.Percent));
         }
         finally

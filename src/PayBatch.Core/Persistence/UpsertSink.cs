@@ -64,6 +64,8 @@ public abstract class UpsertSink : IAsyncDisposable
             _upsert = new PreparedCommand(db, SqlDialect.Upsert(db.Provider, table, keys, columns.Select(c => c.Name).ToList()), columns.Select(c => c.Name).ToArray());
             if (history)
             {
+                // Its statement reads the row's values as strings: SQLite binds UTF-8 bytes and keeps history by a trigger.
+                if (db.Provider == DbProvider.Sqlite) throw new InvalidOperationException("SQLite keeps bank-detail history by its trigger");
                 _history = new PreparedCommand(db, HistorySql, "case_id", "bank_bic", "iban", "now");
                 int At(string name) => columns.Select((c, i) => (c, i)).Single(x => x.c.Name == name).i;
                 _historyAt = (At("case_id"), At("bank_bic"), At("iban"));

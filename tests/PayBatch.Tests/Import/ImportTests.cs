@@ -76,8 +76,9 @@ public class ImportTests
     [ClassData(typeof(Providers))]
     public void Problems_after_thousands_of_stored_rows_apply_nothing_and_are_reported_together(string provider)
     {
-        // The file is read on its own thread and its rows stored a few dozen at a time as they come: here well over a
-        // thousand (one of them a change) are stored before the first bad row is read, and rolled back with the rest.
+        // The file is read on its own thread and its rows stored 64 at a time as they come, the reader at most a few
+        // chunks ahead: here well over a thousand rows (one of them a change) are stored before the reader is done, and
+        // rolled back with the rest.
         using var ws = new Workspace(provider);
         ws.RunOk("import", "recipients", ws.Write("first.csv", Cases.Csv([Cases.Row(1)])));
         var rows = Enumerable.Range(1, 3000).Select(n => Cases.Row(n, r =>
@@ -103,7 +104,8 @@ public class ImportTests
         var path = ws.Write("big.csv", Cases.Csv(Enumerable.Range(1, 25_000).Select(n => Cases.Row(n))));
         using var cancel = new CancellationTokenSource();
         var reported = new List<long>();
-        // Cancelled at the first report of progress (10,000 rows stored), while the reader is still reading.
+        // Cancelled at the first report of progress (past 10,000 rows stored, counted in chunks of 64), while the
+        // reader is still reading.
         var progress = new SyncProgress(p =>
         {
             reported.Add(p.Count);
@@ -119,6 +121,19 @@ public class ImportTests
         var again = ws.RunOk("import", "recipients", path, "--json");
         Assert.Contains("\"rows\": 25000", again.Out, StringComparison.Ordinal);
         using (var db = ws.OpenDb()) Assert.Equal(25_000, db.Cases.Count());
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Empty_texts_are_stored_empty_not_null(string provider)
+    {
+        // SQLite binds text as UTF-8 bytes: an empty field is zero bytes, which must still be text.
+        using var ws = new Workspace(provider);
+        ws.RunOk("import", "recipients", ws.Write("r.csv", Cases.Csv([Cases.Row(1, r => { r["district"] = ""; r["disability_cert_no"] = ""; })])));
+        using var db = ws.OpenDb();
+        var c = db.Cases.AsNoTracking().Single();
+        Assert.Equal(("", ""), (c.District, c.DisabilityCertNo));
+        Assert.Null(c.GuardianshipRef);
     }
 
     /// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the pool, after the cancel would matter).</summary>

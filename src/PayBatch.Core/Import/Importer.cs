@@ -55,6 +55,7 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
                 // The file stays open until its reader has stopped; when storing failed first, the reader is told to stop.
                 await stop.CancelAsync().ConfigureAwait(false);
                 await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                _ = reading.Exception; // observed: when storing failed first, that failure is the one reported
             }
             // The transaction rolls back on dispose: nothing of a file with problems is applied.
             if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);

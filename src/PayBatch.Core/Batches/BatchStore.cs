@@ -170,17 +170,19 @@ public static class BatchStore
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
 
-        await RowWriter<PaymentRow>.WriteAsync(db, batch.Payments.Select(p => new PaymentRow
+        // Each payment's row is made on the other core, beside the bank files' rendering (a million payments in CSV files: 2.3 s
+        // of the 10.6 s this took alone).
+        await RowWriter<PaymentRow>.WriteAsync(db, batch.Payments, p => new PaymentRow
         {
             BatchId = row.Id, Reference = p.Reference.ToString(), Quarter = row.Quarter, Sequence = p.Reference.Sequence, CaseId = p.CaseId,
             District = p.District, ChildIin = p.ChildIin.Value, ApplicantIin = p.ApplicantIin.Value, ApplicantName = p.ApplicantName,
             Iban = p.Iban.Value, Bic = p.Bic.Value, AmountTiyn = p.Amount.Tiyn, Status = PaymentStatus.Issued,
             ReplacesPaymentId = replaces is not null && replaces.TryGetValue(p.Reference.ToString(), out var old) ? old : null,
-        }), ct).ConfigureAwait(false);
-        await RowWriter<ExclusionRow>.WriteAsync(db, batch.Exclusions.Select(e => new ExclusionRow
+        }, ct).ConfigureAwait(false);
+        await RowWriter<ExclusionRow>.WriteAsync(db, batch.Exclusions, e => new ExclusionRow
         {
             BatchId = row.Id, Quarter = row.Quarter, CaseId = e.CaseId, ChildIin = e.ChildIin, Reasons = Reasons.Join(e.Reasons),
-        }), ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
         return row;
     }
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using PayBatch.Core.Persistence;
 using Serilog;
 
@@ -31,32 +30,13 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
         var rows = 0;
         await using (var sink = await UpsertSink.OpenAsync<TRow>(db, keepBankDetailHistory, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false))
         {
-            // The file is read and checked on a thread of its own while this one stores the rows read before it: a million
-            // rows take as long as the slower of the two instead of both.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            // Few rows in flight: rows that wait in a long queue outlive the youngest generation of the GC, and promoting
-            // them cost the import more than the reading saved (a queue of 16 × 1,024 rows: 11 s for a million; 4 × 64: 9 s).
-            var chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-            var reading = Task.Factory.StartNew(() => ReadRows(csv, read, sink, chunks.Writer, stop.Token), stop.Token,
-                TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            try
+            // The file is read and checked on a thread of its own while this one stores the rows read before it.
+            await RowHandover.RunAsync<Chunk>((pass, token) => ReadRows(csv, read, sink, pass, token), async chunk =>
             {
-                await foreach (var chunk in chunks.Reader.ReadAllAsync(ct).ConfigureAwait(false))
-                {
-                    ct.ThrowIfCancellationRequested(); // rows already read are not stored after a cancel either
-                    foreach (var values in chunk.Rows) await sink.AddValuesAsync(values, ct).ConfigureAwait(false);
-                    if ((rows + chunk.Rows.Count) / 10_000 > rows / 10_000) progress?.Report(new(what, rows + chunk.Rows.Count, chunk.Percent));
-                    rows += chunk.Rows.Count;
-                }
-                await reading.ConfigureAwait(false); // the reader's own failure, if it had one
-            }
-            finally
-            {
-                // The file stays open until its reader has stopped; when storing failed first, the reader is told to stop.
-                await stop.CancelAsync().ConfigureAwait(false);
-                await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                _ = reading.Exception; // observed: when storing failed first, that failure is the one reported
-            }
+                foreach (var values in chunk.Rows) await sink.AddValuesAsync(values, ct).ConfigureAwait(false);
+                if ((rows + chunk.Rows.Count) / 10_000 > rows / 10_000) progress?.Report(new(what, rows + chunk.Rows.Count, chunk.Percent));
+                rows += chunk.Rows.Count;
+            }, ct).ConfigureAwait(false);
             // The transaction rolls back on dispose: nothing of a file with problems is applied.
             if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
             changes = await sink.CompleteAsync(ct).ConfigureAwait(false);
@@ -72,40 +52,25 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
     /// <summary>Rows read, each as the values it is stored as, and how much of the file was read by then.</summary>
     private sealed record Chunk(List<object?[]> Rows, int Percent);
 
-    private const int ChunkRows = 64;
-
     /// <summary>
     /// Reads every row of the file, recording its problems on <paramref name="csv"/>. Once a row has a problem no more
     /// rows are passed on (the file will not be applied), but reading goes on: every problem of the file is reported at once.
     /// </summary>
-    private static void ReadRows<TRow>(CsvInput csv, Func<CsvInput, TRow?> read, UpsertSink<TRow> sink, ChannelWriter<Chunk> rows,
+    private static void ReadRows<TRow>(CsvInput csv, Func<CsvInput, TRow?> read, UpsertSink<TRow> sink, Action<Chunk> pass,
         CancellationToken ct) where TRow : class
     {
-        try
+        var chunk = new List<object?[]>(RowHandover.ChunkRows);
+        // Checked here too: after a problem no row is passed on, and a cancel must not wait for the end of the file.
+        while (!ct.IsCancellationRequested && !csv.Full && csv.Read())
         {
-            var chunk = new List<object?[]>(ChunkRows);
-            // Checked here too: after a problem no row is passed on, and a cancel must not wait for the end of the file.
-            while (!ct.IsCancellationRequested && !csv.Full && csv.Read())
-            {
-                var row = read(csv);
-                if (row is null || csv.Problems.Count > 0) continue;
-                chunk.Add(sink.Values(row));
-                if (chunk.Count < ChunkRows) continue;
-                Pass(new Chunk(chunk, csv.Percent));
-                chunk = new List<object?[]>(ChunkRows);
-            }
-            ct.ThrowIfCancellationRequested();
-            if (chunk.Count > 0 && csv.Problems.Count == 0) Pass(new Chunk(chunk, csv.Percent));
+            var row = read(csv);
+            if (row is null || csv.Problems.Count > 0) continue;
+            chunk.Add(sink.Values(row));
+            if (chunk.Count < RowHandover.ChunkRows) continue;
+            pass(new Chunk(chunk, csv.Percent));
+            chunk = new List<object?[]>(RowHandover.ChunkRows);
         }
-        finally
-        {
-            rows.TryComplete();
-        }
-
-        // This thread is the reader's own: it waits here while the store catches up.
-        void Pass(Chunk c)
-        {
-            if (!rows.TryWrite(c)) rows.WriteAsync(c, ct).AsTask().GetAwaiter().GetResult();
-        }
+        ct.ThrowIfCancellationRequested();
+        if (chunk.Count > 0 && csv.Problems.Count == 0) pass(new Chunk(chunk, csv.Percent));
     }
 }

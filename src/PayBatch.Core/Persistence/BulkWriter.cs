@@ -38,7 +38,39 @@ public sealed class RowWriter<TRow>(TableMap<TRow> map, BulkWriter writer) : IAs
         await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Writes the row <paramref name="make"/> makes of each of <paramref name="source"/> and keeps them. The rows are made
+    /// on another thread while this one stores those made before (<see cref="RowHandover"/>): <paramref name="make"/> must
+    /// touch no connection.
+    /// </summary>
+    public static async Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, CancellationToken ct)
+    {
+        await using var writer = await OpenAsync(db, ct).ConfigureAwait(false);
+        await RowHandover.RunAsync<List<object?[]>>((pass, token) =>
+        {
+            var chunk = new List<object?[]>(RowHandover.ChunkRows);
+            foreach (var item in source)
+            {
+                if (token.IsCancellationRequested) return;
+                chunk.Add(writer.Bindable(make(item)));
+                if (chunk.Count < RowHandover.ChunkRows) continue;
+                pass(chunk);
+                chunk = new List<object?[]>(RowHandover.ChunkRows);
+            }
+            if (chunk.Count > 0) pass(chunk);
+        }, async chunk =>
+        {
+            foreach (var values in chunk) await writer.AddBindableAsync(values, ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+        await writer.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
     public ValueTask AddAsync(TRow row, CancellationToken ct) => writer.AddAsync(map.Values(row), ct);
+
+    /// <summary>The row as <see cref="AddBindableAsync"/> takes it. Touches no connection: another thread can make the rows.</summary>
+    private object?[] Bindable(TRow row) => writer.Bindable(map.Values(row));
+
+    private ValueTask AddBindableAsync(object?[] values, CancellationToken ct) => writer.AddBindableAsync(values, ct);
 
     /// <summary>Keeps what was added; disposing without it keeps nothing.</summary>
     public ValueTask CompleteAsync(CancellationToken ct) => writer.CompleteAsync(ct);
@@ -61,6 +93,12 @@ public abstract class BulkWriter : IAsyncDisposable
 
     public abstract ValueTask AddAsync(object?[] values, CancellationToken ct);
 
+    /// <summary>A row's values (in the columns' order) as <see cref="AddBindableAsync"/> takes them; any thread may make them.</summary>
+    public virtual object?[] Bindable(object?[] values) => values;
+
+    /// <summary>Adds a row made by <see cref="Bindable"/>.</summary>
+    public virtual ValueTask AddBindableAsync(object?[] values, CancellationToken ct) => AddAsync(values, ct);
+
     public abstract ValueTask CompleteAsync(CancellationToken ct);
 
     public abstract ValueTask DisposeAsync();
@@ -72,6 +110,13 @@ public abstract class BulkWriter : IAsyncDisposable
         public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
         {
             await _insert.SetRow(columns, values).ExecuteAsync(ct).ConfigureAwait(false);
+        }
+
+        public override object?[] Bindable(object?[] values) => _insert.Bindable(columns, values);
+
+        public override async ValueTask AddBindableAsync(object?[] values, CancellationToken ct)
+        {
+            await _insert.SetBindable(columns, values).ExecuteAsync(ct).ConfigureAwait(false);
         }
 
         public override ValueTask CompleteAsync(CancellationToken ct) => ValueTask.CompletedTask;

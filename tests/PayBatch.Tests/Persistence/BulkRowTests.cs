@@ -74,6 +74,47 @@ public class BulkRowTests
 
     [Theory]
     [ClassData(typeof(Providers))]
+    public async Task Rows_made_on_another_thread_are_stored_in_order_and_either_sides_failure_is_the_one_thrown(string provider)
+    {
+        using var ws = new Workspace(provider);
+        ws.RunOk("init");
+        using var db = ws.OpenDb();
+        var batch = new BatchRow
+        {
+            Quarter = "2026Q1", Number = 1, Kind = BatchKind.Run, ValueDate = new DateOnly(2026, 1, 20), Mrp = 4325, Coefficient = 6.5m,
+            AmountPerChildTiyn = 2811250, Count = 0, TotalTiyn = 0, Excluded = 1000, WrittenWith = "{}", CreatedAtUtc = Now,
+        };
+        db.Batches.Add(batch);
+        await db.SaveChangesAsync();
+        var items = Enumerable.Range(1, 1000).ToList(); // many chunks of RowHandover.ChunkRows
+        ExclusionRow Row(int i, long batchId) => new() { BatchId = batchId, Quarter = "2026Q1", CaseId = $"case-{i:0000}", ChildIin = "child", Reasons = "NOT_APPROVED" };
+
+        // The maker fails at row 500, after the store has taken rows made before it: its failure is thrown, nothing kept.
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var made = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                RowWriter<ExclusionRow>.WriteAsync(db, items, i => i == 500 ? throw new InvalidOperationException("row 500") : Row(i, batch.Id), default));
+            Assert.Equal("row 500", made.Message);
+        }
+        // The store fails (row 300 names no batch) while the maker is ahead: the database's failure is thrown, not a cancel.
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+                RowWriter<ExclusionRow>.WriteAsync(db, items, i => Row(i, i == 300 ? batch.Id + 1000 : batch.Id), default));
+        }
+        db.ChangeTracker.Clear();
+        Assert.Equal(0, db.Exclusions.Count());
+
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await RowWriter<ExclusionRow>.WriteAsync(db, items, i => Row(i, batch.Id), default);
+            await tx.CommitAsync();
+        }
+        Assert.Equal(items.Select(i => $"case-{i:0000}"), db.Exclusions.AsNoTracking().OrderBy(e => e.Id).Select(e => e.CaseId).ToList());
+    }
+
+    [Theory]
+    [ClassData(typeof(Providers))]
     public async Task Cases_and_certificates_upsert_as_written(string provider)
     {
         using var ws = new Workspace(provider);

@@ -1,0 +1,52 @@
+using System.Threading.Channels;
+
+namespace PayBatch.Core.Persistence;
+
+/// <summary>
+/// Rows made on a thread of their own and stored on the caller's, which owns the connection: a million rows take as long
+/// as the slower of the two instead of both. Few rows are in flight (4 chunks of <see cref="ChunkRows"/>): rows that wait
+/// in a long queue outlive the GC's youngest generation, and promoting them cost more than the second thread saved (a
+/// million registry rows with 16 × 1,024 in flight: 11 s; with 4 × 64: 9 s).
+/// </summary>
+public static class RowHandover
+{
+    public const int ChunkRows = 64;
+
+    /// <param name="make">Runs on its own thread and touches no connection: hands over each chunk it made, in order, and
+    /// stops when its token is cancelled (the store failed, or the caller cancelled).</param>
+    /// <param name="store">Runs on the caller's thread, chunk by chunk, in the order they were made.</param>
+    /// <exception cref="Exception">The store's failure, else the maker's.</exception>
+    public static async Task RunAsync<TChunk>(Action<Action<TChunk>, CancellationToken> make, Func<TChunk, ValueTask> store, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var chunks = Channel.CreateBounded<TChunk>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var making = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                // The maker's thread is its own: it waits here while the store catches up.
+                make(c => { if (!chunks.Writer.TryWrite(c)) chunks.Writer.WriteAsync(c, stop.Token).AsTask().GetAwaiter().GetResult(); }, stop.Token);
+            }
+            finally
+            {
+                chunks.Writer.TryComplete();
+            }
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                ct.ThrowIfCancellationRequested(); // rows already made are not stored after a cancel either
+                await store(chunk).ConfigureAwait(false);
+            }
+            await making.ConfigureAwait(false); // the maker's own failure, if it had one
+        }
+        finally
+        {
+            // Whatever the maker reads stays open until it has stopped; when the store failed first, it is told to stop.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await ((Task)making).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            _ = making.Exception; // observed: when the store failed first, that failure is the one reported
+        }
+    }
+}

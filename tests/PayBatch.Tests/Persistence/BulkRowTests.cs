@@ -21,6 +21,12 @@ public class BulkRowTests
             Assert.True(Equals(p.GetValue(written), p.GetValue(read)), $"{typeof(TRow).Name}.{p.Name}: wrote {p.GetValue(written)}, read {p.GetValue(read)}");
     }
 
+    private static BatchRow Batch(BatchKind kind, int payments, int excluded) => new()
+    {
+        Quarter = "2026Q1", Number = 1, Kind = kind, ValueDate = new DateOnly(2026, 1, 20), Mrp = 4325, Coefficient = 6.5m,
+        AmountPerChildTiyn = 2811250, Count = payments, TotalTiyn = payments * 2811250L, Excluded = excluded, WrittenWith = "{}", CreatedAtUtc = Now,
+    };
+
     private static async Task WriteAsync<TRow>(PayBatchDb db, TRow row) where TRow : class
     {
         await using var writer = await RowWriter<TRow>.OpenAsync(db, default);
@@ -43,11 +49,7 @@ public class BulkRowTests
         ws.RunOk("init");
         using var db = ws.OpenDb();
         await using var tx = await db.Database.BeginTransactionAsync();
-        var batch = new BatchRow
-        {
-            Quarter = "2026Q1", Number = 1, Kind = BatchKind.Reissue, ValueDate = new DateOnly(2026, 1, 20), Mrp = 4325, Coefficient = 6.5m,
-            AmountPerChildTiyn = 2811250, Count = 1, TotalTiyn = 2811250, Excluded = 1, WrittenWith = "{}", CreatedAtUtc = Now,
-        };
+        var batch = Batch(BatchKind.Reissue, payments: 1, excluded: 1);
         db.Batches.Add(batch);
         await db.SaveChangesAsync();
         var payment = new PaymentRow
@@ -79,11 +81,7 @@ public class BulkRowTests
         using var ws = new Workspace(provider);
         ws.RunOk("init");
         using var db = ws.OpenDb();
-        var batch = new BatchRow
-        {
-            Quarter = "2026Q1", Number = 1, Kind = BatchKind.Run, ValueDate = new DateOnly(2026, 1, 20), Mrp = 4325, Coefficient = 6.5m,
-            AmountPerChildTiyn = 2811250, Count = 0, TotalTiyn = 0, Excluded = 1000, WrittenWith = "{}", CreatedAtUtc = Now,
-        };
+        var batch = Batch(BatchKind.Run, payments: 0, excluded: 1000);
         db.Batches.Add(batch);
         await db.SaveChangesAsync();
         var items = Enumerable.Range(1, 1000).ToList(); // many chunks of RowHandover.ChunkRows

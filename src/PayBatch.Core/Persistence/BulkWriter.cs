@@ -39,31 +39,41 @@ public sealed class RowWriter<TRow>(TableMap<TRow> map, BulkWriter writer) : IAs
     }
 
     /// <summary>
-    /// Writes the row <paramref name="make"/> makes of each of <paramref name="source"/> and keeps them. The rows are made
-    /// on another thread while this one stores those made before (<see cref="RowHandover"/>): <paramref name="make"/> must
-    /// touch no connection.
+    /// Writes the rows <paramref name="make"/> makes and keeps them. <paramref name="make"/> runs on a thread of its own
+    /// while this one stores the rows made before (<see cref="RowHandover"/>): it hands each row to the action it is
+    /// given, touches no connection, and stops when its token is cancelled.
     /// </summary>
-    public static async Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, CancellationToken ct)
+    public static async Task WriteAsync(PayBatchDb db, Action<Action<TRow>, CancellationToken> make, CancellationToken ct)
     {
         await using var writer = await OpenAsync(db, ct).ConfigureAwait(false);
         await RowHandover.RunAsync<List<object?[]>>((pass, token) =>
         {
             var chunk = new List<object?[]>(RowHandover.ChunkRows);
-            foreach (var item in source)
+            make(row =>
             {
-                if (token.IsCancellationRequested) return;
-                chunk.Add(writer.Bindable(make(item)));
-                if (chunk.Count < RowHandover.ChunkRows) continue;
+                chunk.Add(writer.Bindable(row));
+                if (chunk.Count < RowHandover.ChunkRows) return;
                 pass(chunk);
                 chunk = new List<object?[]>(RowHandover.ChunkRows);
-            }
-            if (chunk.Count > 0) pass(chunk);
+            }, token);
+            if (chunk.Count > 0 && !token.IsCancellationRequested) pass(chunk);
         }, async chunk =>
         {
             foreach (var values in chunk) await writer.AddBindableAsync(values, ct).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
         await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>Writes the row <paramref name="make"/> makes of each of <paramref name="source"/>, made on another thread as above.</summary>
+    public static Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, CancellationToken ct) =>
+        WriteAsync(db, (keep, token) =>
+        {
+            foreach (var item in source)
+            {
+                if (token.IsCancellationRequested) return;
+                keep(make(item));
+            }
+        }, ct);
 
     public ValueTask AddAsync(TRow row, CancellationToken ct) => writer.AddAsync(map.Values(row), ct);
 

@@ -60,7 +60,9 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var now = clock.GetUtcNow().UtcDateTime;
         int applied = 0, same = 0, n = 0, changed = 0;
         var total = files.Sum(f => f.Count);
-        await using (var kept = await RowWriter<ConfirmationRow>.OpenAsync(db, ct).ConfigureAwait(false)) // each line's outcome, kept as it is decided
+        // The lines are read and matched on a thread of their own (against the payments loaded above, never the database)
+        // while this one keeps each line's outcome as it is decided.
+        await RowWriter<ConfirmationRow>.WriteAsync(db, (keep, token) =>
         {
             foreach (var file in files)
             {
@@ -68,6 +70,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 var seenLines = seen[file.Sha256];
                 foreach (var line in file.Lines)
                 {
+                    if (token.IsCancellationRequested) return;
                     var key = Key(line.Reference);
                     var held = default(HeldPayment);
                     var state = key is { } k && byReference.TryGetValue(k, out held) ? held.State : null;
@@ -83,12 +86,12 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                     if (result.Finding is not null) findings.Add(new Finding(name, line.Line, line.Reference, result.Finding, result.Detail));
                     if (result.Outcome != MatchResult.Same && seenLines.Add(line.Line))
                     {
-                        await kept.AddAsync(new ConfirmationRow
+                        keep(new ConfirmationRow
                         {
                             File = name, FileSha256 = file.Sha256, Line = line.Line, Reference = line.Reference, PaymentId = state?.Id,
                             Status = line.Status.Code(), CreditedOn = line.CreditedOn, AmountTiyn = line.Amount?.Tiyn, Iban = line.Iban, Reason = line.Reason,
                             Outcome = result.Finding ?? result.Outcome, ReadAtUtc = now,
-                        }, ct).ConfigureAwait(false);
+                        });
                     }
                     if (line.Entry is { } e && storedEntries.Add(e.Identity))
                         entries.Add(EntryRow(file, line.Line, e.Location, e.Identity, "return", line.Reference, null, state?.Id, line.Amount ?? state?.Amount ?? Tenge.Zero,
@@ -96,8 +99,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                     if (++n % 10_000 == 0) progress?.Report(new("confirmations", n, (int)(n * 100L / total)));
                 }
             }
-            await kept.CompleteAsync(ct).ConfigureAwait(false);
-        }
+        }, ct).ConfigureAwait(false);
         Step("matched {0} line(s)", n);
 
         var batches = await db.BatchesOfQuarters(quarterList).ToListAsync(ct).ConfigureAwait(false);

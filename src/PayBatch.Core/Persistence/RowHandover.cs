@@ -40,6 +40,7 @@ public static class RowHandover
                 await store(chunk).ConfigureAwait(false);
             }
             await making.ConfigureAwait(false); // the maker's own failure, if it had one
+            ct.ThrowIfCancellationRequested(); // a maker stopped by a cancel returns as if it were done
         }
         finally
         {

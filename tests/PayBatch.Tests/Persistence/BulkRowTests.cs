@@ -100,6 +100,24 @@ public class BulkRowTests
             await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
                 RowWriter<ExclusionRow>.WriteAsync(db, items, i => Row(i, i == 300 ? batch.Id + 1000 : batch.Id), default));
         }
+        // A cancel while rows are being made stops both sides: a cancel is thrown, and the rows stored by then go with the
+        // transaction. The rows are made on a thread other than the caller's.
+        var callerThread = Environment.CurrentManagedThreadId;
+        var makerThreads = new HashSet<int>();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            using var cancel = new CancellationTokenSource();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RowWriter<ExclusionRow>.WriteAsync(db, items, i =>
+            {
+                lock (makerThreads) makerThreads.Add(Environment.CurrentManagedThreadId);
+                if (i == 300) cancel.Cancel();
+                return Row(i, batch.Id);
+            }, cancel.Token));
+            // SQLite stored some rows before the cancel (inside the transaction); PostgreSQL's cancelled COPY aborts the
+            // transaction itself, so nothing of it can be read, let alone kept.
+            if (db.Provider == DbProvider.Sqlite) Assert.InRange(db.Exclusions.Count(), 0, 299 + (4 * RowHandover.ChunkRows));
+        }
+        Assert.DoesNotContain(callerThread, makerThreads);
         db.ChangeTracker.Clear();
         Assert.Equal(0, db.Exclusions.Count());
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Reconciliation;
@@ -9,7 +10,10 @@ public sealed record MatchResult(string Outcome, string? Finding, string Detail,
     public const string Same = "same";
 }
 
-/// <summary>SPEC's matching table as a pure function of the recorded payment and the line.</summary>
+/// <summary>
+/// SPEC's matching table as a pure function of the recorded payment and the line. Dates in its details are ISO
+/// (yyyy-MM-dd) in the Gregorian calendar whatever the system's culture: a Thai or Persian one would change the year.
+/// </summary>
 public static class Matching
 {
     public static MatchResult Decide(PaymentState? p, Confirmation c, BankingCalendar calendar)
@@ -30,13 +34,13 @@ public static class Matching
             var days = calendar.BankingDaysBetween(p.ValueDate, c.CreditedOn!.Value);
             var updated = p with { Status = status, CreditedOn = c.CreditedOn };
             return Sla.IsLate(days)
-                ? new MatchResult(MatchResult.Applied, "LATE", $"credited {c.CreditedOn:yyyy-MM-dd}, {days} banking days after {p.ValueDate:yyyy-MM-dd}", updated)
-                : new MatchResult(MatchResult.Applied, null, $"credited {c.CreditedOn:yyyy-MM-dd}", updated);
+                ? new MatchResult(MatchResult.Applied, "LATE", string.Create(CultureInfo.InvariantCulture, $"credited {c.CreditedOn:yyyy-MM-dd}, {days} banking days after {p.ValueDate:yyyy-MM-dd}"), updated)
+                : new MatchResult(MatchResult.Applied, null, string.Create(CultureInfo.InvariantCulture, $"credited {c.CreditedOn:yyyy-MM-dd}"), updated);
         }
         var same = p.Status == status && (c.Status == ConfirmationStatus.Credited ? p.CreditedOn == c.CreditedOn : p.Reason == c.Reason);
         if (same) return new MatchResult(MatchResult.Same, null, "already recorded", null);
         var recorded = Recorded(p);
-        var confirmed = c.Status == ConfirmationStatus.Credited ? $"credited {c.CreditedOn:yyyy-MM-dd}" : $"rejected {c.Reason}";
+        var confirmed = c.Status == ConfirmationStatus.Credited ? string.Create(CultureInfo.InvariantCulture, $"credited {c.CreditedOn:yyyy-MM-dd}") : $"rejected {c.Reason}";
         return Finding("CONFLICT", $"recorded {recorded}, confirmation says {confirmed}");
     }
 
@@ -56,14 +60,14 @@ public static class Matching
     {
         if (c.Status == ConfirmationStatus.Credited && (p.CreditedOn is null || p.CreditedOn == c.CreditedOn))
             return p.CreditedOn is null
-                ? new MatchResult(MatchResult.Applied, null, $"credited {c.CreditedOn:yyyy-MM-dd} before the return", p with { CreditedOn = c.CreditedOn })
+                ? new MatchResult(MatchResult.Applied, null, string.Create(CultureInfo.InvariantCulture, $"credited {c.CreditedOn:yyyy-MM-dd} before the return"), p with { CreditedOn = c.CreditedOn })
                 : new MatchResult(MatchResult.Same, null, "already recorded", null);
-        return Finding("CONFLICT", $"recorded {Recorded(p)}, confirmation says {c.Status.Code()} {(c.Status == ConfirmationStatus.Credited ? $"{c.CreditedOn:yyyy-MM-dd}" : c.Reason)}");
+        return Finding("CONFLICT", string.Create(CultureInfo.InvariantCulture, $"recorded {Recorded(p)}, confirmation says {c.Status.Code()} {(c.Status == ConfirmationStatus.Credited ? c.CreditedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : c.Reason)}"));
     }
 
     private static string Recorded(PaymentState p) => p.Status switch
     {
-        PaymentStatus.Credited => $"credited {p.CreditedOn:yyyy-MM-dd}",
+        PaymentStatus.Credited => string.Create(CultureInfo.InvariantCulture, $"credited {p.CreditedOn:yyyy-MM-dd}"),
         _ => $"{p.Status.Code()} {p.Reason}",
     };
 }

@@ -31,11 +31,11 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
         await using (var sink = await UpsertSink.OpenAsync<TRow>(db, keepBankDetailHistory, clock.GetUtcNow().UtcDateTime, ct).ConfigureAwait(false))
         {
             // The file is read and checked on a thread of its own while this one stores the rows read before it.
-            await RowHandover.RunAsync<Chunk>((pass, token) => ReadRows(csv, read, sink, pass, token), async chunk =>
+            await RowHandover.RunAsync<(object?[] Values, int Percent)>((keep, token) => ReadRows(csv, read, sink, keep, token), async chunk =>
             {
-                foreach (var values in chunk.Rows) await sink.AddValuesAsync(values, ct).ConfigureAwait(false);
-                if ((rows + chunk.Rows.Count) / 10_000 > rows / 10_000) progress?.Report(new(what, rows + chunk.Rows.Count, chunk.Percent));
-                rows += chunk.Rows.Count;
+                foreach (var (values, _) in chunk) await sink.AddValuesAsync(values, ct).ConfigureAwait(false);
+                if ((rows + chunk.Count) / 10_000 > rows / 10_000) progress?.Report(new(what, rows + chunk.Count, chunk[^1].Percent));
+                rows += chunk.Count;
             }, ct).ConfigureAwait(false);
             // The transaction rolls back on dispose: nothing of a file with problems is applied.
             if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
@@ -49,28 +49,20 @@ public sealed class Importer(PayBatchDb db, TimeProvider clock, ILogger log)
         return new ImportResult(path, sha, rows, changes);
     }
 
-    /// <summary>Rows read, each as the values it is stored as, and how much of the file was read by then.</summary>
-    private sealed record Chunk(List<object?[]> Rows, int Percent);
-
     /// <summary>
-    /// Reads every row of the file, recording its problems on <paramref name="csv"/>. Once a row has a problem no more
-    /// rows are passed on (the file will not be applied), but reading goes on: every problem of the file is reported at once.
+    /// Reads every row of the file, recording its problems on <paramref name="csv"/>, and hands over each row as the values
+    /// it is stored as, with how much of the file was read by then. Once a row has a problem no more rows are handed over
+    /// (the file will not be applied), but reading goes on: every problem of the file is reported at once.
     /// </summary>
-    private static void ReadRows<TRow>(CsvInput csv, Func<CsvInput, TRow?> read, UpsertSink<TRow> sink, Action<Chunk> pass,
+    private static void ReadRows<TRow>(CsvInput csv, Func<CsvInput, TRow?> read, UpsertSink<TRow> sink, Action<(object?[], int)> keep,
         CancellationToken ct) where TRow : class
     {
-        var chunk = new List<object?[]>(RowHandover.ChunkRows);
-        // Checked here too: after a problem no row is passed on, and a cancel must not wait for the end of the file.
+        // Checked here too: after a problem no row is handed over, and a cancel must not wait for the end of the file.
         while (!ct.IsCancellationRequested && !csv.Full && csv.Read())
         {
             var row = read(csv);
             if (row is null || csv.Problems.Count > 0) continue;
-            chunk.Add(sink.Values(row));
-            if (chunk.Count < RowHandover.ChunkRows) continue;
-            pass(new Chunk(chunk, csv.Percent));
-            chunk = new List<object?[]>(RowHandover.ChunkRows);
+            keep((sink.Values(row), csv.Percent));
         }
-        ct.ThrowIfCancellationRequested();
-        if (chunk.Count > 0 && csv.Problems.Count == 0) pass(new Chunk(chunk, csv.Percent));
     }
 }

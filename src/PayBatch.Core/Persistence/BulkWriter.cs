@@ -45,19 +45,9 @@ public sealed class RowWriter<TRow>(TableMap<TRow> map, BulkWriter writer) : IAs
     /// </summary>
     public static async Task WriteAsync(PayBatchDb db, Action<Action<TRow>, CancellationToken> make, CancellationToken ct)
     {
-        await using var writer = await OpenAsync(db, ct).ConfigureAwait(false);
-        await RowHandover.RunAsync<List<object?[]>>((pass, token) =>
-        {
-            var chunk = new List<object?[]>(RowHandover.ChunkRows);
-            make(row =>
-            {
-                chunk.Add(writer.Bindable(row));
-                if (chunk.Count < RowHandover.ChunkRows) return;
-                pass(chunk);
-                chunk = new List<object?[]>(RowHandover.ChunkRows);
-            }, token);
-            if (chunk.Count > 0 && !token.IsCancellationRequested) pass(chunk);
-        }, async chunk =>
+        var map = TableMap<TRow>.Of(db);
+        await using var writer = await BulkWriter.OpenAsync(db, map.Table, map.Columns, ct).ConfigureAwait(false);
+        await RowHandover.RunAsync<object?[]>((keep, token) => make(row => keep(writer.Bindable(map.Values(row))), token), async chunk =>
         {
             foreach (var values in chunk) await writer.AddBindableAsync(values, ct).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
@@ -76,11 +66,6 @@ public sealed class RowWriter<TRow>(TableMap<TRow> map, BulkWriter writer) : IAs
         }, ct);
 
     public ValueTask AddAsync(TRow row, CancellationToken ct) => writer.AddAsync(map.Values(row), ct);
-
-    /// <summary>The row as <see cref="AddBindableAsync"/> takes it. Touches no connection: another thread can make the rows.</summary>
-    private object?[] Bindable(TRow row) => writer.Bindable(map.Values(row));
-
-    private ValueTask AddBindableAsync(object?[] values, CancellationToken ct) => writer.AddBindableAsync(values, ct);
 
     /// <summary>Keeps what was added; disposing without it keeps nothing.</summary>
     public ValueTask CompleteAsync(CancellationToken ct) => writer.CompleteAsync(ct);

@@ -12,20 +12,27 @@ public static class RowHandover
 {
     public const int ChunkRows = 64;
 
-    /// <param name="make">Runs on its own thread and touches no connection: hands over each chunk it made, in order, and
+    /// <param name="make">Runs on its own thread and touches no connection: hands over each item it made, in order, and
     /// stops when its token is cancelled (the store failed, or the caller cancelled).</param>
-    /// <param name="store">Runs on the caller's thread, chunk by chunk, in the order they were made.</param>
+    /// <param name="store">Runs on the caller's thread, a chunk of up to <see cref="ChunkRows"/> items at a time, in order.</param>
     /// <exception cref="Exception">The store's failure, else the maker's.</exception>
-    public static async Task RunAsync<TChunk>(Action<Action<TChunk>, CancellationToken> make, Func<TChunk, ValueTask> store, CancellationToken ct)
+    public static async Task RunAsync<T>(Action<Action<T>, CancellationToken> make, Func<List<T>, ValueTask> store, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var chunks = Channel.CreateBounded<TChunk>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var chunks = Channel.CreateBounded<List<T>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var making = Task.Factory.StartNew(() =>
         {
             try
             {
-                // The maker's thread is its own: it waits here while the store catches up.
-                make(c => { if (!chunks.Writer.TryWrite(c)) chunks.Writer.WriteAsync(c, stop.Token).AsTask().GetAwaiter().GetResult(); }, stop.Token);
+                var chunk = new List<T>(ChunkRows);
+                make(item =>
+                {
+                    chunk.Add(item);
+                    if (chunk.Count < ChunkRows) return;
+                    Pass(chunk);
+                    chunk = new List<T>(ChunkRows);
+                }, stop.Token);
+                if (chunk.Count > 0 && !stop.IsCancellationRequested) Pass(chunk);
             }
             finally
             {
@@ -36,7 +43,7 @@ public static class RowHandover
         {
             await foreach (var chunk in chunks.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                ct.ThrowIfCancellationRequested(); // rows already made are not stored after a cancel either
+                ct.ThrowIfCancellationRequested(); // items already made are not stored after a cancel either
                 await store(chunk).ConfigureAwait(false);
             }
             await making.ConfigureAwait(false); // the maker's own failure, if it had one
@@ -48,6 +55,12 @@ public static class RowHandover
             await stop.CancelAsync().ConfigureAwait(false);
             await ((Task)making).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             _ = making.Exception; // observed: when the store failed first, that failure is the one reported
+        }
+
+        // The maker's thread is its own: it waits here while the store catches up.
+        void Pass(List<T> chunk)
+        {
+            if (!chunks.Writer.TryWrite(chunk)) chunks.Writer.WriteAsync(chunk, stop.Token).AsTask().GetAwaiter().GetResult();
         }
     }
 }

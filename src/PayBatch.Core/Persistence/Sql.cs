@@ -92,7 +92,7 @@ public sealed class PreparedCommand : IDisposable
     /// </summary>
     public PreparedCommand SetRow(IReadOnlyList<Column> columns, object?[] values)
     {
-        if (_statement is not null) return SetBindable(Bindable(columns, values.ToArray()));
+        if (_statement is not null) return SetBindable(columns, Bindable(columns, values.ToArray()));
         for (var i = 0; i < columns.Count; i++)
         {
             _ = columns[i].Type switch
@@ -124,12 +124,7 @@ public sealed class PreparedCommand : IDisposable
     public PreparedCommand SetBindable(IReadOnlyList<Column> columns, object?[] values)
     {
         if (_statement is null) return SetRow(columns, values);
-        return SetBindable(values);
-    }
-
-    private PreparedCommand SetBindable(object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) _statement!.SetBindable(i, values[i]);
+        for (var i = 0; i < values.Length; i++) _statement.SetBindable(i, values[i]);
         return this;
     }
 

@@ -1,4 +1,5 @@
 using System.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -75,16 +76,19 @@ public sealed class RowWriter<TRow>(TableMap<TRow> map, BulkWriter writer) : IAs
 
 /// <summary>
 /// Writes many rows into one table inside the current transaction, the way each provider does it
-/// fastest: PostgreSQL binary COPY; SQLite and SQL Server a prepared INSERT executed per row (for
-/// SQLite, in one transaction, that is its bulk path). Rows are kept only after <see cref="CompleteAsync"/>.
+/// fastest: PostgreSQL binary COPY; SQLite one INSERT … SELECT per chunk of rows (<see cref="SqliteRowFeed"/>); SQL Server a
+/// prepared INSERT per row. Rows are kept only after <see cref="CompleteAsync"/>.
 /// Rows of the model go through <see cref="RowWriter{TRow}"/>; the column lists here are for staging tables.
 /// </summary>
 public abstract class BulkWriter : IAsyncDisposable
 {
     public static async Task<BulkWriter> OpenAsync(PayBatchDb db, string table, IReadOnlyList<Column> columns, CancellationToken ct) =>
-        db.Provider == DbProvider.Postgres
-            ? await CopyWriter.OpenAsync((NpgsqlConnection)db.Database.GetDbConnection(), table, columns, ct).ConfigureAwait(false)
-            : new InsertWriter(db, table, columns);
+        db.Provider switch
+        {
+            DbProvider.Postgres => await CopyWriter.OpenAsync((NpgsqlConnection)db.Database.GetDbConnection(), table, columns, ct).ConfigureAwait(false),
+            DbProvider.Sqlite => new FeedWriter(db, table, columns),
+            _ => new InsertWriter(db, table, columns),
+        };
 
     public abstract ValueTask AddAsync(object?[] values, CancellationToken ct);
 
@@ -98,6 +102,37 @@ public abstract class BulkWriter : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
+    /// <summary>SQLite: the rows a chunk at a time (<see cref="SqliteRowFeed"/>).</summary>
+    private sealed class FeedWriter(PayBatchDb db, string table, IReadOnlyList<Column> columns) : BulkWriter
+    {
+        private readonly SqliteRowFeed _feed = new((SqliteConnection)db.Database.GetDbConnection(), table, [.. columns.Select(c => c.Name)]);
+
+        public override ValueTask AddAsync(object?[] values, CancellationToken ct) => AddBindableAsync(Bindable([.. values]), ct);
+
+        public override object?[] Bindable(object?[] values) => SqliteStatement.BindableRow(columns, values);
+
+        public override ValueTask AddBindableAsync(object?[] values, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            _feed.Add(values);
+            return ValueTask.CompletedTask;
+        }
+
+        public override ValueTask CompleteAsync(CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            _feed.Flush();
+            return ValueTask.CompletedTask;
+        }
+
+        public override ValueTask DisposeAsync()
+        {
+            _feed.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>SQL Server: a prepared INSERT per row.</summary>
     private sealed class InsertWriter(PayBatchDb db, string table, IReadOnlyList<Column> columns) : BulkWriter
     {
         private readonly PreparedCommand _insert = new(db, SqlDialect.Insert(table, columns.Select(c => c.Name).ToList()), columns.Select(c => c.Name).ToArray());
@@ -105,13 +140,6 @@ public abstract class BulkWriter : IAsyncDisposable
         public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
         {
             await _insert.SetRow(columns, values).ExecuteAsync(ct).ConfigureAwait(false);
-        }
-
-        public override object?[] Bindable(object?[] values) => _insert.Bindable(columns, values);
-
-        public override async ValueTask AddBindableAsync(object?[] values, CancellationToken ct)
-        {
-            await _insert.SetBindable(columns, values).ExecuteAsync(ct).ConfigureAwait(false);
         }
 
         public override ValueTask CompleteAsync(CancellationToken ct) => ValueTask.CompletedTask;

@@ -92,7 +92,11 @@ public sealed class PreparedCommand : IDisposable
     /// </summary>
     public PreparedCommand SetRow(IReadOnlyList<Column> columns, object?[] values)
     {
-        if (_statement is not null) return SetBindable(columns, Bindable(columns, values.ToArray()));
+        if (_statement is not null)
+        {
+            for (var i = 0; i < columns.Count; i++) _statement.SetBindable(i, SqliteStatement.Bindable(columns[i].Type, values[i]));
+            return this;
+        }
         for (var i = 0; i < columns.Count; i++)
         {
             _ = columns[i].Type switch
@@ -105,26 +109,6 @@ public sealed class PreparedCommand : IDisposable
                 _ => throw new ArgumentOutOfRangeException(nameof(columns)),
             };
         }
-        return this;
-    }
-
-    /// <summary>
-    /// A row's values (in the columns' order) turned, in place, into what this command binds: on SQLite, UTF-8 text and
-    /// longs (<see cref="SqliteStatement.Bindable"/>); elsewhere they stay as they are. Touches no connection, so another
-    /// thread can make them while this one runs the command on rows made before.
-    /// </summary>
-    public object?[] Bindable(IReadOnlyList<Column> columns, object?[] values)
-    {
-        if (_statement is null) return values;
-        for (var i = 0; i < columns.Count; i++) values[i] = SqliteStatement.Bindable(columns[i].Type, values[i]);
-        return values;
-    }
-
-    /// <summary>Sets every parameter from values made by <see cref="Bindable"/> for the same columns.</summary>
-    public PreparedCommand SetBindable(IReadOnlyList<Column> columns, object?[] values)
-    {
-        if (_statement is null) return SetRow(columns, values);
-        for (var i = 0; i < values.Length; i++) _statement.SetBindable(i, values[i]);
         return this;
     }
 
@@ -164,8 +148,14 @@ public static class SqlDialect
                    $"WHEN MATCHED THEN UPDATE SET {string.Join(", ", updates.Select(c => $"{c} = s.{c}"))} " +
                    $"WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "s." + c))});";
         }
-        return $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) " +
-               $"ON CONFLICT ({string.Join(", ", keys)}) DO UPDATE SET {string.Join(", ", updates.Select(c => $"{c} = excluded.{c}"))} {WhereChanged(table, updates)}";
+        return $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) " + OnConflict(table, keys, columns);
+    }
+
+    /// <summary>The update of an upsert (SQLite and PostgreSQL) whose row is already there, if a column changes.</summary>
+    public static string OnConflict(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns)
+    {
+        var updates = columns.Where(c => !keys.Contains(c)).ToList();
+        return $"ON CONFLICT ({string.Join(", ", keys)}) DO UPDATE SET {string.Join(", ", updates.Select(c => $"{c} = excluded.{c}"))} {WhereChanged(table, updates)}";
     }
 
     /// <summary>

@@ -53,6 +53,13 @@ internal sealed class SqliteStatement : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
+    /// <summary>A row's values (in the columns' order) turned, in place, into what SQLite binds (<see cref="Bindable"/>).</summary>
+    public static object?[] BindableRow(IReadOnlyList<Column> columns, object?[] values)
+    {
+        for (var i = 0; i < columns.Count; i++) values[i] = Bindable(columns[i].Type, values[i]);
+        return values;
+    }
+
     /// <summary>yyyy-MM-dd, digit by digit (a million rows carry several dates each).</summary>
     public static string Text(DateOnly d) => string.Create(10, d, static (chars, d) =>
     {

@@ -21,7 +21,7 @@ public static class NewBatch
         {
             var c = paid[i];
             payments.Add(new Payment(new PaymentReference(quarter, number, i + 1), c.CaseId, c.District, c.ChildIin,
-                c.ApplicantIin, c.ApplicantName, Iban.Parse(c.Iban), Bic.Parse(c.BankBic), amount.PerChild));
+                c.ApplicantIin, c.ApplicantName, c.Iban, Bic.Parse(c.BankBic), amount.PerChild));
             paid[i] = null!;
         }
         paid.Clear();

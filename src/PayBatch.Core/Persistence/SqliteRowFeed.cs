@@ -92,6 +92,8 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
         public static void Register(sqlite3 db)
         {
             if (Registered.TryGetValue(db, out _)) return;
+            // The calls below go to e_sqlite3 by name: handed another library's connection they would corrupt memory.
+            if (raw.GetNativeLibraryName() != "e_sqlite3") throw new NotSupportedException($"SQLite's library is {raw.GetNativeLibraryName()}, not e_sqlite3");
             var rc = CreateModule(db.DangerousGetHandle(), "paybatch_rows"u8, Definition, IntPtr.Zero, IntPtr.Zero);
             if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
             Registered.AddOrUpdate(db, Name);

@@ -44,6 +44,38 @@ public abstract class UpsertSink : IAsyncDisposable
 
     private const string HistoryColumns = "case_id, old_bank_bic, old_iban, new_bank_bic, new_iban, changed_at_utc";
 
+    /// <summary>Whether the table has no row: an import into it may insert until a key comes again.</summary>
+    private static async Task<bool> IsEmptyAsync(PayBatchDb db, string table, CancellationToken ct)
+    {
+        var anyRow = $"SELECT EXISTS (SELECT 1 FROM {table}) AS \"Value\""; // a constant of this program, never input
+        return !await db.Database.SqlQueryRaw<bool>(anyRow).SingleAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// FNV-1a, 64 bits, of a row's key values (text as bound: UTF-8 bytes on SQLite, a string elsewhere), each followed by
+    /// a value neither has: two rows with the same key have the same hash.
+    /// </summary>
+    private static long KeyHash(object?[] values, int[] keyAt)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var at in keyAt)
+        {
+            switch (values[at])
+            {
+                case byte[] bytes:
+                    foreach (var b in bytes) h = unchecked((h ^ b) * 1099511628211UL);
+                    break;
+                case string text:
+                    foreach (var c in text) h = unchecked((h ^ c) * 1099511628211UL);
+                    break;
+                default:
+                    throw new InvalidOperationException("a key is text");
+            }
+            h = unchecked((h ^ 0x1_0000) * 1099511628211UL);
+        }
+        return unchecked((long)h);
+    }
+
     /// <summary>Row by row: keep the old bank details of a case whose details this row changes.</summary>
     internal const string HistorySql =
         $"INSERT INTO bank_detail_changes ({HistoryColumns}) SELECT case_id, bank_bic, iban, @bank_bic, @iban, @now FROM cases " +
@@ -113,15 +145,22 @@ public abstract class UpsertSink : IAsyncDisposable
             if (history && (table != "cases" || keys is not ["case_id"])) throw new InvalidOperationException($"bank-detail history is kept for cases, not {table}");
             // Should a trigger be left over on this connection, it goes first: its time would be another import's.
             if (history) await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER IF EXISTS temp.{Trigger}", ct).ConfigureAwait(false);
-            var anyRow = $"SELECT EXISTS (SELECT 1 FROM {table}) AS \"Value\""; // a constant of this program, never input
-            var empty = !await db.Database.SqlQueryRaw<bool>(anyRow).SingleAsync(ct).ConfigureAwait(false);
+            var empty = await IsEmptyAsync(db, table, ct).ConfigureAwait(false);
             if (history && !empty) await CreateTriggerAsync(db, now, ct).ConfigureAwait(false);
             var before = history ? await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false) : 0;
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             var names = columns.Select(c => c.Name).ToList();
             var keyAt = keys.Select(k => names.IndexOf(k)).ToArray();
-            return new SqliteSink(db, columns, empty ? new SqliteRowFeed(connection, table, names) : null,
-                new SqliteRowFeed(connection, table, names, SqlDialect.OnConflict(table, keys, names)), keyAt, history, before, now);
+            var upserts = new SqliteRowFeed(connection, table, names, SqlDialect.OnConflict(table, keys, names));
+            try
+            {
+                return new SqliteSink(db, columns, empty ? new SqliteRowFeed(connection, table, names) : null, upserts, keyAt, history, before, now);
+            }
+            catch
+            {
+                upserts.Dispose(); // a statement is finalized by its Dispose only
+                throw;
+            }
         }
 
         // A temporary trigger lives with this connection (and a rolled-back transaction takes it away); the time is
@@ -140,7 +179,7 @@ public abstract class UpsertSink : IAsyncDisposable
             ct.ThrowIfCancellationRequested();
             if (_firstKeys is not null)
             {
-                if (_firstKeys.Add(KeyHash(values)))
+                if (_firstKeys.Add(KeyHash(values, keyAt)))
                 {
                     inserts!.Add(values);
                     return;
@@ -152,19 +191,6 @@ public abstract class UpsertSink : IAsyncDisposable
                 if (history) await CreateTriggerAsync(db, now, ct).ConfigureAwait(false);
             }
             upserts.Add(values);
-        }
-
-        /// <summary>FNV-1a, 64 bits, of the key's values as bound (UTF-8), each followed by a byte UTF-8 never has.</summary>
-        private long KeyHash(object?[] values)
-        {
-            var h = 14695981039346656037UL;
-            foreach (var at in keyAt)
-            {
-                var bytes = values[at] as byte[] ?? throw new InvalidOperationException("a key is bound as UTF-8 text");
-                foreach (var b in bytes) h = unchecked((h ^ b) * 1099511628211UL);
-                h = unchecked((h ^ 0xFF) * 1099511628211UL);
-            }
-            return unchecked((long)h);
         }
 
         public override object?[] Bindable(object?[] values) => SqliteStatement.BindableRow(columns, values);
@@ -185,27 +211,65 @@ public abstract class UpsertSink : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// PostgreSQL: binary COPY into a staging table, then one set-based merge. Into an empty table the rows are copied
+    /// straight in until a key comes again in the file (nearly always: never): a million new cases need no staging, no
+    /// sort by key and no merge. From a repeated key on, the rest goes through the staging table, whose merge finds the
+    /// rows copied before in the table, as it would stored cases.
+    /// </summary>
     private sealed class StagedSink(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
-        bool history, DateTime now, BulkWriter writer) : UpsertSink
+        bool history, DateTime now, BulkWriter? direct) : UpsertSink
     {
+        private readonly int[] _keyAt = [.. keys.Select(k => columns.Select(c => c.Name).ToList().IndexOf(k))];
+        private BulkWriter? _direct = direct;
+        private HashSet<long>? _firstKeys = direct is null ? null : [];
+        private BulkWriter? _staged;
         private long _ord;
 
         public static async Task<StagedSink> CreateAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
             bool history, DateTime now, CancellationToken ct)
         {
+            var sink = new StagedSink(db, table, keys, columns, history, now,
+                await IsEmptyAsync(db, table, ct).ConfigureAwait(false) ? await BulkWriter.OpenAsync(db, table, columns, ct).ConfigureAwait(false) : null);
+            if (sink._direct is null) await sink.StageAsync(ct).ConfigureAwait(false);
+            return sink;
+        }
+
+        private async Task StageAsync(CancellationToken ct)
+        {
             // Table and column names here are constants of this program, never input.
             var create = $"CREATE TEMP TABLE staged_{table} ON COMMIT DROP AS SELECT {string.Join(", ", columns.Select(c => c.Name))}, 0::bigint AS ord FROM {table} WITH NO DATA";
             await db.Database.ExecuteSqlRawAsync(create, ct).ConfigureAwait(false);
-            var writer = await BulkWriter.OpenAsync(db, $"staged_{table}", [.. columns, new Column("ord", ColumnType.Long)], ct).ConfigureAwait(false);
-            return new StagedSink(db, table, keys, columns, history, now, writer);
+            _staged = await BulkWriter.OpenAsync(db, $"staged_{table}", [.. columns, new Column("ord", ColumnType.Long)], ct).ConfigureAwait(false);
         }
 
-        public override ValueTask AddAsync(object?[] values, CancellationToken ct) => writer.AddAsync([.. values, ++_ord], ct);
+        public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
+        {
+            if (_direct is not null)
+            {
+                if (_firstKeys!.Add(KeyHash(values, _keyAt)))
+                {
+                    await _direct.AddAsync(values, ct).ConfigureAwait(false);
+                    return;
+                }
+                // A key seen before (or a hash another key has: the staging then comes early, which only costs time).
+                await _direct.CompleteAsync(ct).ConfigureAwait(false); // the connection leaves COPY state only then
+                _direct = null;
+                _firstKeys = null;
+                await StageAsync(ct).ConfigureAwait(false);
+            }
+            await _staged!.AddAsync([.. values, ++_ord], ct).ConfigureAwait(false);
+        }
 
         public override async Task<int> CompleteAsync(CancellationToken ct)
         {
-            await writer.CompleteAsync(ct).ConfigureAwait(false);
-            await writer.DisposeAsync().ConfigureAwait(false); // the connection leaves COPY state only then
+            if (_direct is not null)
+            {
+                await _direct.CompleteAsync(ct).ConfigureAwait(false);
+                _direct = null;
+                return 0; // every row a new key of an empty table: no bank details changed
+            }
+            await _staged!.CompleteAsync(ct).ConfigureAwait(false);
             var keyList = string.Join(", ", keys);
             var names = string.Join(", ", columns.Select(c => c.Name));
             var latest = $"SELECT DISTINCT ON ({keyList}) {names} FROM staged_{table} ORDER BY {keyList}, ord DESC";
@@ -236,7 +300,11 @@ public abstract class UpsertSink : IAsyncDisposable
                 "SELECT case_id, old_bic, old_iban, bank_bic, iban, @now FROM staged_changes ORDER BY ord", [new NpgsqlParameter("now", now)], ct).ConfigureAwait(false);
         }
 
-        public override ValueTask DisposeAsync() => writer.DisposeAsync();
+        public override async ValueTask DisposeAsync()
+        {
+            if (_direct is not null) await _direct.DisposeAsync().ConfigureAwait(false);
+            if (_staged is not null) await _staged.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }
 

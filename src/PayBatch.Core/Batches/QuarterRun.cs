@@ -136,24 +136,37 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
         var reasonLists = new Dictionary<long, IReadOnlyList<Reason>>(); // a few combinations of reasons: one list each
         var n = 0;
-        foreach (var c in PlainReads.Cases(db))
+        // The cases are read on a thread of their own while this one decides the cases read before (neither alone is
+        // most of the time); only the reading thread uses the connection meanwhile.
+        await RowHandover.RunAsync<RecipientCase>((keep, token) =>
         {
-            if (n++ % 50_000 == 0)
+            foreach (var c in PlainReads.Cases(db))
             {
-                ct.ThrowIfCancellationRequested();
-                progress?.Report(new("deciding", n - 1, (int)((n - 1) * 100L / Math.Max(total, 1))));
+                if (token.IsCancellationRequested) return;
+                keep(c);
             }
-            var reasons = EligibilityRules.Check(c, facts);
-            if (reasons.Count == 0)
+        }, chunk =>
+        {
+            foreach (var c in chunk)
             {
-                payees.Add(Payee.Of(c) with { District = Once(c.District), BankBic = Once(c.BankBic) });
-                continue;
+                if (n++ % 50_000 == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    progress?.Report(new("deciding", n - 1, (int)((n - 1) * 100L / Math.Max(total, 1))));
+                }
+                var reasons = EligibilityRules.Check(c, facts);
+                if (reasons.Count == 0)
+                {
+                    payees.Add(Payee.Of(c) with { District = Once(c.District), BankBic = Once(c.BankBic) });
+                    continue;
+                }
+                var key = 0L;
+                foreach (var r in reasons) key |= 1L << (int)r;
+                if (!reasonLists.TryGetValue(key, out var shared)) reasonLists[key] = shared = reasons;
+                exclusions.Add(new Exclusion(c.CaseId, c.ChildIin, shared));
             }
-            var key = 0L;
-            foreach (var r in reasons) key |= 1L << (int)r;
-            if (!reasonLists.TryGetValue(key, out var shared)) reasonLists[key] = shared = reasons;
-            exclusions.Add(new Exclusion(c.CaseId, c.ChildIin, shared));
-        }
+            return ValueTask.CompletedTask;
+        }, ct).ConfigureAwait(false);
         exclusions.SortUnlessSorted(static (a, b) => string.CompareOrdinal(a.CaseId, b.CaseId));
         return (payees, exclusions, n);
     }

@@ -3,8 +3,9 @@ using System.Threading.Channels;
 namespace PayBatch.Core.Persistence;
 
 /// <summary>
-/// Rows made on a thread of their own and stored on the caller's, which owns the connection: a million rows take as long
-/// as the slower of the two instead of both. Few rows are in flight (4 chunks of <see cref="ChunkRows"/>): rows that wait
+/// Items made on a thread of their own and taken on the caller's: rows made there and stored here (the bulk writes and
+/// the imports), or cases read there and decided here (a run): a million take as long as the slower of the two instead
+/// of both. Few rows are in flight (4 chunks of <see cref="ChunkRows"/>): rows that wait
 /// in a long queue outlive the GC's youngest generation, and promoting them cost more than the second thread saved (a
 /// million registry rows with 16 × 1,024 in flight: 11 s; with 4 × 64: 9 s).
 /// </summary>
@@ -12,9 +13,11 @@ public static class RowHandover
 {
     public const int ChunkRows = 64;
 
-    /// <param name="make">Runs on its own thread and touches no connection: hands over each item it made, in order, and
-    /// stops when its token is cancelled (the store failed, or the caller cancelled).</param>
-    /// <param name="store">Runs on the caller's thread, a chunk of up to <see cref="ChunkRows"/> items at a time, in order.</param>
+    /// <param name="make">Runs on its own thread: hands over each item it made, in order, and stops when its token is
+    /// cancelled (the store failed, or the caller cancelled).</param>
+    /// <param name="store">Runs on the caller's thread, a chunk of up to <see cref="ChunkRows"/> items at a time, in order.
+    /// Of the two, one alone uses the connection (the store writing what was made, or the maker reading what the store
+    /// decides on): a connection is never used by two threads at once.</param>
     /// <exception cref="Exception">The store's failure, else the maker's.</exception>
     public static async Task RunAsync<T>(Action<Action<T>, CancellationToken> make, Func<List<T>, ValueTask> store, CancellationToken ct)
     {

@@ -109,7 +109,7 @@ public abstract class BulkWriter : IAsyncDisposable
 
         public override ValueTask AddAsync(object?[] values, CancellationToken ct) => AddBindableAsync(Bindable([.. values]), ct);
 
-        public override object?[] Bindable(object?[] values) => SqliteStatement.BindableRow(columns, values);
+        public override object?[] Bindable(object?[] values) => SqliteRowFeed.Bindable(columns, values);
 
         public override ValueTask AddBindableAsync(object?[] values, CancellationToken ct)
         {

@@ -47,6 +47,9 @@ public sealed class ScratchCopy : IAsyncDisposable
                     var into = path; // a parameter, not SQL text
                     await source.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", [into], ct).ConfigureAwait(false);
                 }
+                // A cancel between the command's own check and SQLite's first step interrupts nothing: the copy is made,
+                // and is let go all the same.
+                ct.ThrowIfCancellationRequested();
             }
             catch (SqliteException e) when (ct.IsCancellationRequested)
             {

@@ -1,32 +1,25 @@
 using System.Data;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace PayBatch.Core.Persistence;
 
 /// <summary>
-/// A parameterised command prepared once and executed per row inside the current transaction: the
-/// set-based path for imports and batches (no change tracker, no SaveChanges per row). On SQLite it
-/// is one native statement, bound by position and reset between rows (<see cref="SqliteStatement"/>).
+/// A parameterised command prepared once and executed per row inside the current transaction: SQL Server's path for
+/// imports, batches and statuses (no change tracker, no SaveChanges per row). SQLite and PostgreSQL write many rows their
+/// own ways (<see cref="SqliteRowFeed"/>, COPY).
 /// </summary>
 public sealed class PreparedCommand : IDisposable
 {
-    private readonly DbCommand? _command;
-    private readonly SqliteStatement? _statement;
+    private readonly DbCommand _command;
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
-    private readonly DbParameter[] _parameters = [];
+    private readonly DbParameter[] _parameters;
     private bool _prepared;
 
     public PreparedCommand(PayBatchDb db, string sql, params string[] parameterNames)
     {
         for (var i = 0; i < parameterNames.Length; i++) _slots[parameterNames[i]] = i;
-        if (db.Provider == DbProvider.Sqlite)
-        {
-            _statement = new SqliteStatement((SqliteConnection)db.Database.GetDbConnection(), sql, parameterNames);
-            return;
-        }
         _command = db.Database.GetDbConnection().CreateCommand();
         _command.CommandText = sql;
         _command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -45,8 +38,7 @@ public sealed class PreparedCommand : IDisposable
 
     private PreparedCommand SetAt(int slot, string? value)
     {
-        if (_statement is not null) _statement.Set(slot, value);
-        else Bind(slot, DbType.String, value);
+        Bind(slot, DbType.String, value);
         return this;
     }
 
@@ -59,16 +51,6 @@ public sealed class PreparedCommand : IDisposable
     private PreparedCommand SetAt<T>(int slot, T? value) where T : struct
     {
         var type = typeof(T);
-        if (_statement is not null)
-        {
-            if (value is null) _statement.Set(slot, null);
-            else if (type == typeof(DateOnly)) _statement.Set(slot, SqliteStatement.Text((DateOnly)(object)value.Value));
-            else if (type == typeof(DateTime)) _statement.Set(slot, SqliteStatement.Text((DateTime)(object)value.Value));
-            else if (type == typeof(long)) _statement.Set(slot, (long)(object)value.Value);
-            else if (type == typeof(int)) _statement.Set(slot, (int)(object)value.Value);
-            else throw new NotSupportedException($"parameter type {type.Name}");
-            return this;
-        }
         if (type == typeof(DateOnly)) Bind(slot, DbType.Date, value);
         else if (type == typeof(long)) Bind(slot, DbType.Int64, value);
         else if (type == typeof(int)) Bind(slot, DbType.Int32, value);
@@ -92,11 +74,6 @@ public sealed class PreparedCommand : IDisposable
     /// </summary>
     public PreparedCommand SetRow(IReadOnlyList<Column> columns, object?[] values)
     {
-        if (_statement is not null)
-        {
-            for (var i = 0; i < columns.Count; i++) _statement.SetBindable(i, SqliteStatement.Bindable(columns[i].Type, values[i]));
-            return this;
-        }
         for (var i = 0; i < columns.Count; i++)
         {
             _ = columns[i].Type switch
@@ -114,41 +91,28 @@ public sealed class PreparedCommand : IDisposable
 
     public async Task<int> ExecuteAsync(CancellationToken ct)
     {
-        if (_statement is not null)
-        {
-            ct.ThrowIfCancellationRequested();
-            return _statement.Execute();
-        }
         if (!_prepared)
         {
-            await _command!.PrepareAsync(ct).ConfigureAwait(false);
+            await _command.PrepareAsync(ct).ConfigureAwait(false);
             _prepared = true;
         }
-        return await _command!.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return await _command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
-    public void Dispose()
-    {
-        _command?.Dispose();
-        _statement?.Dispose();
-    }
+    public void Dispose() => _command.Dispose();
 }
 
 /// <summary>Provider differences in the few statements written by hand.</summary>
 public static class SqlDialect
 {
-    /// <summary>Insert or update by key: ON CONFLICT for SQLite and PostgreSQL, MERGE for SQL Server.</summary>
-    public static string Upsert(DbProvider provider, string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns)
+    /// <summary>SQL Server's insert or update of one row by key (SQLite and PostgreSQL: <see cref="OnConflict"/>).</summary>
+    public static string Merge(string table, IReadOnlyList<string> keys, IReadOnlyList<string> columns)
     {
         var updates = columns.Where(c => !keys.Contains(c)).ToList();
-        if (provider == DbProvider.SqlServer)
-        {
-            return $"MERGE {table} WITH (HOLDLOCK) AS t USING (SELECT {string.Join(", ", columns.Select(c => $"@{c} AS {c}"))}) AS s " +
-                   $"ON {string.Join(" AND ", keys.Select(k => $"t.{k} = s.{k}"))} " +
-                   $"WHEN MATCHED THEN UPDATE SET {string.Join(", ", updates.Select(c => $"{c} = s.{c}"))} " +
-                   $"WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "s." + c))});";
-        }
-        return $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) " + OnConflict(table, keys, columns);
+        return $"MERGE {table} WITH (HOLDLOCK) AS t USING (SELECT {string.Join(", ", columns.Select(c => $"@{c} AS {c}"))}) AS s " +
+               $"ON {string.Join(" AND ", keys.Select(k => $"t.{k} = s.{k}"))} " +
+               $"WHEN MATCHED THEN UPDATE SET {string.Join(", ", updates.Select(c => $"{c} = s.{c}"))} " +
+               $"WHEN NOT MATCHED THEN INSERT ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "s." + c))});";
     }
 
     /// <summary>The update of an upsert (SQLite and PostgreSQL) whose row is already there, if a column changes.</summary>

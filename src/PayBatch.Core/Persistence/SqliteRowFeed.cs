@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -10,7 +11,7 @@ namespace PayBatch.Core.Persistence;
 /// of this connection whose rows are the chunk's values in memory. SQLite runs a statement per row with cursors opened and
 /// positioned from the root for each; one statement for many rows keeps them open and costs about half (a million cases:
 /// 3.2 s in one <c>INSERT … SELECT</c>, 6.7 s row by row, measured in SQLite itself). The values are those of
-/// <see cref="SqliteStatement.Bindable"/> (UTF-8 text, longs, nulls), handed to SQLite as a bound parameter's would be, so
+/// <see cref="Bindable(IReadOnlyList{Column}, object?[])"/> (UTF-8 text, longs, nulls), handed to SQLite as a bound parameter's would be, so
 /// the stored values are the same. Runs on the connection's handle, in its current transaction, on the caller's thread.
 /// The statement is <c>INSERT OR FAIL</c>: a row that breaks a constraint fails it as before, but SQLite need not undo the
 /// chunk's rows before it (the caller's transaction is rolled back on any failure), so it keeps no statement journal, into
@@ -44,7 +45,29 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
     }
 
-    /// <summary>Adds a row of <see cref="SqliteStatement.Bindable"/> values, in the columns' order; stored by the chunk.</summary>
+    /// <summary>
+    /// A column's value as the feed hands it to SQLite: text (dates and times in their stored text) as UTF-8, whole numbers as
+    /// a long. Made once, on any thread (it touches no connection), handing it over is a copy: SQLite turns UTF-16 into
+    /// UTF-8 itself otherwise, a character at a time.
+    /// </summary>
+    private static object? Bindable(ColumnType type, object? value) => value is null ? null : type switch
+    {
+        ColumnType.Text => Encoding.UTF8.GetBytes((string)value),
+        ColumnType.Int => (long)(int)value,
+        ColumnType.Long => (long)value,
+        ColumnType.Date => Encoding.UTF8.GetBytes(SqliteStatement.Text((DateOnly)value)),
+        ColumnType.TimestampUtc => Encoding.UTF8.GetBytes(SqliteStatement.Text((DateTime)value)),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>A row's values (in the columns' order) turned, in place, into what <see cref="Add"/> takes.</summary>
+    public static object?[] Bindable(IReadOnlyList<Column> columns, object?[] values)
+    {
+        for (var i = 0; i < columns.Count; i++) values[i] = Bindable(columns[i].Type, values[i]);
+        return values;
+    }
+
+    /// <summary>Adds a row of <see cref="Bindable(IReadOnlyList{Column}, object?[])"/> values; stored with its chunk.</summary>
     public void Add(object?[] values)
     {
         _pending.Add(values);
@@ -194,7 +217,7 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
                         ResultInt64(context, l);
                         break;
                     default:
-                        return raw.SQLITE_MISMATCH; // only what SqliteStatement.Bindable makes
+                        return raw.SQLITE_MISMATCH; // only what Bindable makes
                 }
                 return raw.SQLITE_OK;
             }

@@ -95,7 +95,7 @@ public abstract class UpsertSink : IAsyncDisposable
         {
             _columns = columns;
             _now = now;
-            _upsert = new PreparedCommand(db, SqlDialect.Upsert(db.Provider, table, keys, columns.Select(c => c.Name).ToList()), columns.Select(c => c.Name).ToArray());
+            _upsert = new PreparedCommand(db, SqlDialect.Merge(table, keys, columns.Select(c => c.Name).ToList()), columns.Select(c => c.Name).ToArray());
             if (history)
             {
                 _history = new PreparedCommand(db, HistorySql, "case_id", "bank_bic", "iban", "now");
@@ -193,7 +193,7 @@ public abstract class UpsertSink : IAsyncDisposable
             upserts.Add(values);
         }
 
-        public override object?[] Bindable(object?[] values) => SqliteStatement.BindableRow(columns, values);
+        public override object?[] Bindable(object?[] values) => SqliteRowFeed.Bindable(columns, values);
 
         public override async Task<int> CompleteAsync(CancellationToken ct)
         {

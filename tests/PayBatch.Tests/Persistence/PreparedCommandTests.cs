@@ -5,8 +5,9 @@ using PayBatch.Core.Persistence;
 namespace PayBatch.Tests.Persistence;
 
 /// <summary>
-/// On SQLite a prepared command binds values itself (by position, on the native statement): what it
-/// stores must be exactly what Microsoft.Data.Sqlite stores, or EF would read dates back differently.
+/// A prepared command (SQL Server's path for many rows) types each value itself: run here on SQLite, the provider the
+/// tests have, what it stores must be exactly what the provider stores for the same values, or EF would read dates back
+/// differently.
 /// </summary>
 public class PreparedCommandTests
 {

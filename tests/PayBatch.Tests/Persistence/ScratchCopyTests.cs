@@ -74,13 +74,15 @@ public class ScratchCopyTests
         await source.Database.ExecuteSqlRawAsync(
             "CREATE TABLE filler AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) SELECT i, randomblob(1000) AS b FROM n");
         var before = Copies().ToHashSet();
-        // Cancelled once the copy's file exists, so the copy is under way (a fixed delay lost the race on a fast moment).
+        // Cancelled once the copy's folder has a file, so the copy is under way (a fixed delay lost the race on a fast
+        // moment), watched from a thread of its own: a pool thread, while the copy holds this one, started 0.3-0.5 s late,
+        // after a copy made in 0.5 s.
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var started = Task.Run(() =>
+        var started = Task.Factory.StartNew(() =>
         {
             SpinWait.SpinUntil(() => Copies().Except(before).Any(d => Directory.EnumerateFiles(d).Any()), TimeSpan.FromSeconds(20));
             cancel.Cancel();
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ScratchCopy.MakeAsync(source, Refused, [], Serilog.Core.Logger.None, cancel.Token));
         await started;
         Assert.Empty(Copies().Except(before));

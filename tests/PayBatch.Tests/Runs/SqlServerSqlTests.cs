@@ -22,8 +22,8 @@ public class SqlServerSqlTests
     {
         var data = new TheoryData<string>
         {
-            SqlDialect.Upsert(DbProvider.SqlServer, "cases", ["case_id"], ["case_id", "district", "iban", "bank_bic", "status"]),
-            SqlDialect.Upsert(DbProvider.SqlServer, "certificates", ["quarter", "child_iin", "certificate_no"], ["child_iin", "quarter", "certificate_no", "issued_on", "school"]),
+            SqlDialect.Merge("cases", ["case_id"], ["case_id", "district", "iban", "bank_bic", "status"]),
+            SqlDialect.Merge("certificates", ["quarter", "child_iin", "certificate_no"], ["child_iin", "quarter", "certificate_no", "issued_on", "school"]),
             SqlDialect.Insert("payments", ["batch_id", "reference", "amount_tiyn", "replaces_payment_id"]),
             Core.Persistence.UpsertSink.HistorySql,
             Core.Reconciliation.Reconciler.UpdateSql,

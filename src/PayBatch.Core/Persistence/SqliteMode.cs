@@ -8,7 +8,7 @@ namespace PayBatch.Core.Persistence;
 /// call. A million-case run makes ~40 million such calls; serialized mode (the library's default) cost a
 /// re-run 7 % of its time in locking (issue 15). It can only be chosen before SQLite's first connection
 /// in the process; after one (a test that opened a database directly first) SQLite stays serialized, which
-/// is as correct, only slower (and so does the statement journal's size in memory, below). What keeps the mode safe is a rule the code follows: every connection,
+/// is as correct, only slower (and its statement journals go to a file past 64 KB, below). What keeps the mode safe is a rule the code follows: every connection,
 /// command, reader and statement is used by one flow of work at a time and disposed by it, never left to a
 /// finalizer (<see cref="SqliteStatement"/> has none); nothing runs database work in parallel on one connection.
 /// </summary>

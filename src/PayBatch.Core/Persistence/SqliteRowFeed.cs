@@ -38,7 +38,7 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
         // OR FAIL keeps a failed chunk's first rows: only a transaction's rollback takes them away.
         if (raw.sqlite3_get_autocommit(db) != 0) throw new InvalidOperationException("rows are fed inside a transaction");
         // "WHERE true": SQLite reads an ON CONFLICT after a bare FROM as the join's constraint.
-        var sql = $"INSERT OR FAIL INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select((_, i) => $"c{i}"))} " +
+        var sql = $"INSERT OR FAIL INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select((_, i) => Module.ColumnName(i)))} " +
                   $"FROM {Module.Name} WHERE true {conflict}";
         var rc = raw.sqlite3_prepare_v2(db, sql, out _stmt);
         GC.SuppressFinalize(_stmt); // finalized by Dispose only, as SqliteStatement's
@@ -117,7 +117,8 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
             if (Registered.TryGetValue(db, out _)) return;
             // The calls below go to e_sqlite3 by name: handed another library's connection they would corrupt memory.
             if (raw.GetNativeLibraryName() != "e_sqlite3") throw new NotSupportedException($"SQLite's library is {raw.GetNativeLibraryName()}, not e_sqlite3");
-            var rc = CreateModule(db.DangerousGetHandle(), "paybatch_rows"u8, Definition, IntPtr.Zero, IntPtr.Zero);
+            int rc;
+            fixed (byte* name = NameText) rc = CreateModule(db.DangerousGetHandle(), name, Definition, IntPtr.Zero, IntPtr.Zero);
             if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
             Registered.AddOrUpdate(db, Name);
         }
@@ -140,7 +141,11 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
             return m;
         }
 
-        private static ReadOnlySpan<byte> Schema => "CREATE TABLE x(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30, c31, c32, c33, c34, c35, c36, c37, c38, c39, c40, c41, c42, c43, c44, c45, c46, c47, c48, c49, c50, c51, c52, c53, c54, c55, c56, c57, c58, c59, c60, c61, c62, c63)\0"u8;
+        public static string ColumnName(int i) => $"c{i}";
+
+        // The texts handed to SQLite: UTF-8, ending in a zero byte.
+        private static readonly byte[] NameText = Encoding.UTF8.GetBytes(Name + "\0");
+        private static readonly byte[] Schema = Encoding.UTF8.GetBytes($"CREATE TABLE x({string.Join(", ", Enumerable.Range(0, Columns).Select(ColumnName))})\0");
 
         [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
         private static int Connect(IntPtr db, IntPtr aux, int argc, IntPtr argv, IntPtr* vtab, IntPtr* error)
@@ -236,15 +241,7 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
 
         // The library SQLitePCLRaw loads (e_sqlite3), for what it does not wrap: modules, and results set by a module.
         [DllImport("e_sqlite3", EntryPoint = "sqlite3_create_module_v2", CallingConvention = CallingConvention.Cdecl)]
-        private static extern int CreateModuleNative(IntPtr db, byte* name, sqlite3_module* module, IntPtr aux, IntPtr destroy);
-
-        private static int CreateModule(IntPtr db, ReadOnlySpan<byte> name, sqlite3_module* module, IntPtr aux, IntPtr destroy)
-        {
-            Span<byte> z = stackalloc byte[name.Length + 1];
-            name.CopyTo(z);
-            z[^1] = 0;
-            fixed (byte* p = z) return CreateModuleNative(db, p, module, aux, destroy);
-        }
+        private static extern int CreateModule(IntPtr db, byte* name, sqlite3_module* module, IntPtr aux, IntPtr destroy);
 
         [DllImport("e_sqlite3", EntryPoint = "sqlite3_declare_vtab", CallingConvention = CallingConvention.Cdecl)]
         private static extern int DeclareVtab(IntPtr db, byte* sql);

@@ -44,36 +44,52 @@ public abstract class UpsertSink : IAsyncDisposable
 
     private const string HistoryColumns = "case_id, old_bank_bic, old_iban, new_bank_bic, new_iban, changed_at_utc";
 
-    /// <summary>Whether the table has no row: an import into it may insert until a key comes again.</summary>
-    private static async Task<bool> IsEmptyAsync(PayBatchDb db, string table, CancellationToken ct)
-    {
-        var anyRow = $"SELECT EXISTS (SELECT 1 FROM {table}) AS \"Value\""; // a constant of this program, never input
-        return !await db.Database.SqlQueryRaw<bool>(anyRow).SingleAsync(ct).ConfigureAwait(false);
-    }
-
     /// <summary>
-    /// FNV-1a, 64 bits, of a row's key values (text as bound: UTF-8 bytes on SQLite, a string elsewhere), each followed by
-    /// a value neither has: two rows with the same key have the same hash.
+    /// Into an empty table an import's rows only insert (SQLite, in chunks) or go straight in (PostgreSQL, by COPY) while
+    /// each row's key is new in the file, nearly always to its end: the keys seen so far, by hash. A hash that comes again
+    /// (the key, or rarely another key's: the upserts then come early, which only costs time) ends it for good.
     /// </summary>
-    private static long KeyHash(object?[] values, int[] keyAt)
+    private sealed class NewKeys(int[] keyAt)
     {
-        var h = 14695981039346656037UL;
-        foreach (var at in keyAt)
+        private readonly HashSet<long> _seen = [];
+
+        /// <summary>For an import into <paramref name="table"/>: null unless the table has no row.</summary>
+        public static async Task<NewKeys?> ForAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
+            CancellationToken ct)
         {
-            switch (values[at])
-            {
-                case byte[] bytes:
-                    foreach (var b in bytes) h = unchecked((h ^ b) * 1099511628211UL);
-                    break;
-                case string text:
-                    foreach (var c in text) h = unchecked((h ^ c) * 1099511628211UL);
-                    break;
-                default:
-                    throw new InvalidOperationException("a key is text");
-            }
-            h = unchecked((h ^ 0x1_0000) * 1099511628211UL);
+            var anyRow = $"SELECT EXISTS (SELECT 1 FROM {table}) AS \"Value\""; // a constant of this program, never input
+            if (await db.Database.SqlQueryRaw<bool>(anyRow).SingleAsync(ct).ConfigureAwait(false)) return null;
+            var names = columns.Select(c => c.Name).ToList();
+            return new NewKeys([.. keys.Select(k => names.IndexOf(k))]);
         }
-        return unchecked((long)h);
+
+        /// <summary>Whether this row's key (its values in the columns' order) is new: false from the first one seen before.</summary>
+        public bool Add(object?[] values) => _seen.Add(Hash(values));
+
+        /// <summary>
+        /// FNV-1a, 64 bits, of the key's values (text as bound: UTF-8 bytes on SQLite, a string elsewhere), each followed by a
+        /// value neither has: two rows with the same key have the same hash.
+        /// </summary>
+        private long Hash(object?[] values)
+        {
+            var h = 14695981039346656037UL;
+            foreach (var at in keyAt)
+            {
+                switch (values[at])
+                {
+                    case byte[] bytes:
+                        foreach (var b in bytes) h = unchecked((h ^ b) * 1099511628211UL);
+                        break;
+                    case string text:
+                        foreach (var c in text) h = unchecked((h ^ c) * 1099511628211UL);
+                        break;
+                    default:
+                        throw new InvalidOperationException("a key is text");
+                }
+                h = unchecked((h ^ 0x1_0000) * 1099511628211UL);
+            }
+            return unchecked((long)h);
+        }
     }
 
     /// <summary>Row by row: keep the old bank details of a case whose details this row changes.</summary>
@@ -133,11 +149,11 @@ public abstract class UpsertSink : IAsyncDisposable
     /// statement before each row. It is made only once rows may update: while it exists, SQLite guards each statement
     /// with a savepoint of its own.
     /// </summary>
-    private sealed class SqliteSink(PayBatchDb db, IReadOnlyList<Column> columns, SqliteRowFeed? inserts, SqliteRowFeed upserts, int[] keyAt,
+    private sealed class SqliteSink(PayBatchDb db, IReadOnlyList<Column> columns, (NewKeys Keys, SqliteRowFeed Feed)? inserting, SqliteRowFeed upserts,
         bool history, int before, DateTime now) : UpsertSink
     {
         private const string Trigger = "paybatch_bank_history";
-        private HashSet<long>? _firstKeys = inserts is null ? null : [];
+        private (NewKeys Keys, SqliteRowFeed Feed)? _inserting = inserting;
 
         public static async Task<SqliteSink> CreateAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
             bool history, DateTime now, CancellationToken ct)
@@ -145,16 +161,15 @@ public abstract class UpsertSink : IAsyncDisposable
             if (history && (table != "cases" || keys is not ["case_id"])) throw new InvalidOperationException($"bank-detail history is kept for cases, not {table}");
             // Should a trigger be left over on this connection, it goes first: its time would be another import's.
             if (history) await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER IF EXISTS temp.{Trigger}", ct).ConfigureAwait(false);
-            var empty = await IsEmptyAsync(db, table, ct).ConfigureAwait(false);
-            if (history && !empty) await CreateTriggerAsync(db, now, ct).ConfigureAwait(false);
+            var newKeys = await NewKeys.ForAsync(db, table, keys, columns, ct).ConfigureAwait(false);
+            if (history && newKeys is null) await CreateTriggerAsync(db, now, ct).ConfigureAwait(false);
             var before = history ? await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false) : 0;
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             var names = columns.Select(c => c.Name).ToList();
-            var keyAt = keys.Select(k => names.IndexOf(k)).ToArray();
             var upserts = new SqliteRowFeed(connection, table, names, SqlDialect.OnConflict(table, keys, names));
             try
             {
-                return new SqliteSink(db, columns, empty ? new SqliteRowFeed(connection, table, names) : null, upserts, keyAt, history, before, now);
+                return new SqliteSink(db, columns, newKeys is null ? null : (newKeys, new SqliteRowFeed(connection, table, names)), upserts, history, before, now);
             }
             catch
             {
@@ -177,17 +192,17 @@ public abstract class UpsertSink : IAsyncDisposable
         public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
         {
             ct.ThrowIfCancellationRequested();
-            if (_firstKeys is not null)
+            if (_inserting is { } inserting)
             {
-                if (_firstKeys.Add(KeyHash(values, keyAt)))
+                if (inserting.Keys.Add(values))
                 {
-                    inserts!.Add(values);
+                    inserting.Feed.Add(values);
                     return;
                 }
-                // A key seen before in this file (or a key whose hash is another's: the upserts then come early, which only
-                // costs time) may update its row: from it on, rows upsert, after the inserts before them.
-                _firstKeys = null;
-                inserts!.Flush();
+                // A key seen before may update its row: from it on, rows upsert, after the inserts before them.
+                inserting.Feed.Flush();
+                _inserting = null;
+                inserting.Feed.Dispose();
                 if (history) await CreateTriggerAsync(db, now, ct).ConfigureAwait(false);
             }
             upserts.Add(values);
@@ -198,14 +213,14 @@ public abstract class UpsertSink : IAsyncDisposable
         public override async Task<int> CompleteAsync(CancellationToken ct)
         {
             ct.ThrowIfCancellationRequested();
-            inserts?.Flush();
+            _inserting?.Feed.Flush();
             upserts.Flush();
             return history ? await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false) - before : 0;
         }
 
         public override async ValueTask DisposeAsync()
         {
-            inserts?.Dispose();
+            _inserting?.Feed.Dispose();
             upserts.Dispose();
             if (history) await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER IF EXISTS temp.{Trigger}").ConfigureAwait(false);
         }
@@ -218,20 +233,19 @@ public abstract class UpsertSink : IAsyncDisposable
     /// rows copied before in the table, as it would stored cases.
     /// </summary>
     private sealed class StagedSink(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
-        bool history, DateTime now, BulkWriter? direct) : UpsertSink
+        bool history, DateTime now, (NewKeys Keys, BulkWriter Writer)? direct) : UpsertSink
     {
-        private readonly int[] _keyAt = [.. keys.Select(k => columns.Select(c => c.Name).ToList().IndexOf(k))];
-        private BulkWriter? _direct = direct;
-        private HashSet<long>? _firstKeys = direct is null ? null : [];
+        private (NewKeys Keys, BulkWriter Writer)? _direct = direct;
         private BulkWriter? _staged;
         private long _ord;
 
         public static async Task<StagedSink> CreateAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
             bool history, DateTime now, CancellationToken ct)
         {
+            var newKeys = await NewKeys.ForAsync(db, table, keys, columns, ct).ConfigureAwait(false);
             var sink = new StagedSink(db, table, keys, columns, history, now,
-                await IsEmptyAsync(db, table, ct).ConfigureAwait(false) ? await BulkWriter.OpenAsync(db, table, columns, ct).ConfigureAwait(false) : null);
-            if (sink._direct is null) await sink.StageAsync(ct).ConfigureAwait(false);
+                newKeys is null ? null : (newKeys, await BulkWriter.OpenAsync(db, table, columns, ct).ConfigureAwait(false)));
+            if (newKeys is null) await sink.StageAsync(ct).ConfigureAwait(false);
             return sink;
         }
 
@@ -245,17 +259,16 @@ public abstract class UpsertSink : IAsyncDisposable
 
         public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
         {
-            if (_direct is not null)
+            if (_direct is { } direct)
             {
-                if (_firstKeys!.Add(KeyHash(values, _keyAt)))
+                if (direct.Keys.Add(values))
                 {
-                    await _direct.AddAsync(values, ct).ConfigureAwait(false);
+                    await direct.Writer.AddAsync(values, ct).ConfigureAwait(false);
                     return;
                 }
-                // A key seen before (or a hash another key has: the staging then comes early, which only costs time).
-                await _direct.CompleteAsync(ct).ConfigureAwait(false); // the connection leaves COPY state only then
+                // A key seen before: the rest goes through the staging table.
+                await direct.Writer.CompleteAsync(ct).ConfigureAwait(false); // the connection leaves COPY state only then
                 _direct = null;
-                _firstKeys = null;
                 await StageAsync(ct).ConfigureAwait(false);
             }
             await _staged!.AddAsync([.. values, ++_ord], ct).ConfigureAwait(false);
@@ -263,9 +276,9 @@ public abstract class UpsertSink : IAsyncDisposable
 
         public override async Task<int> CompleteAsync(CancellationToken ct)
         {
-            if (_direct is not null)
+            if (_direct is { } direct)
             {
-                await _direct.CompleteAsync(ct).ConfigureAwait(false);
+                await direct.Writer.CompleteAsync(ct).ConfigureAwait(false);
                 _direct = null;
                 return 0; // every row a new key of an empty table: no bank details changed
             }
@@ -302,7 +315,7 @@ public abstract class UpsertSink : IAsyncDisposable
 
         public override async ValueTask DisposeAsync()
         {
-            if (_direct is not null) await _direct.DisposeAsync().ConfigureAwait(false);
+            if (_direct is { } direct) await direct.Writer.DisposeAsync().ConfigureAwait(false);
             if (_staged is not null) await _staged.DisposeAsync().ConfigureAwait(false);
         }
     }

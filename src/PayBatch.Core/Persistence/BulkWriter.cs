@@ -55,16 +55,31 @@ public sealed class RowWriter<TRow>(TableMap<TRow> map, BulkWriter writer) : IAs
         await writer.CompleteAsync(ct).ConfigureAwait(false);
     }
 
-    /// <summary>Writes the row <paramref name="make"/> makes of each of <paramref name="source"/>, made on another thread as above.</summary>
+    /// <summary>
+    /// Writes the row <paramref name="make"/> makes of each of <paramref name="source"/>, made on another thread as above.
+    /// Into SQLite, many rows (<see cref="SqliteIndexes.From"/>) that are at least as many as the table holds go in with its
+    /// indexes set aside and made again after them (<see cref="SqliteIndexes"/>).
+    /// </summary>
     public static Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, CancellationToken ct) =>
-        WriteAsync(db, (keep, token) =>
+        WriteAsync(db, source, make, SqliteIndexes.From, ct);
+
+    internal static async Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, int setAsideFrom,
+        CancellationToken ct)
+    {
+        var table = TableMap<TRow>.Of(db).Table;
+        var setAside = db.Provider == DbProvider.Sqlite && source.Count >= setAsideFrom && source.Count >= await SqliteIndexes.CountAsync(db, table, ct).ConfigureAwait(false)
+            ? await SqliteIndexes.DropAsync(db, SqliteIndexes.AllMade(db, table), ct).ConfigureAwait(false)
+            : null;
+        await WriteAsync(db, (keep, token) =>
         {
             foreach (var item in source)
             {
                 if (token.IsCancellationRequested) return;
                 keep(make(item));
             }
-        }, ct);
+        }, ct).ConfigureAwait(false);
+        if (setAside is not null) await setAside.RestoreAsync(ct).ConfigureAwait(false);
+    }
 
     public ValueTask AddAsync(TRow row, CancellationToken ct) => writer.AddAsync(map.Values(row), ct);
 

@@ -147,13 +147,14 @@ public abstract class UpsertSink : IAsyncDisposable
     /// For the registry a temporary trigger keeps each change of a case's bank details as the upsert's update makes it
     /// (the update runs only when a column differs), inside SQLite: the same changes, in the same order, as a history
     /// statement before each row. It is made only once rows may update: while it exists, SQLite guards each statement
-    /// with a savepoint of its own.
+    /// with a savepoint of its own. While rows only insert, the table's indexes other than its key's are set aside and made
+    /// again after them (<see cref="SqliteIndexes.BesidesKey"/>), before the first upsert or at the end.
     /// </summary>
-    private sealed class SqliteSink(PayBatchDb db, IReadOnlyList<Column> columns, (NewKeys Keys, SqliteRowFeed Feed)? inserting, SqliteRowFeed upserts,
-        bool history, int before, DateTime now) : UpsertSink
+    private sealed class SqliteSink(PayBatchDb db, IReadOnlyList<Column> columns, (NewKeys Keys, SqliteRowFeed Feed, SqliteIndexes SetAside)? inserting,
+        SqliteRowFeed upserts, bool history, int before, DateTime now) : UpsertSink
     {
         private const string Trigger = "paybatch_bank_history";
-        private (NewKeys Keys, SqliteRowFeed Feed)? _inserting = inserting;
+        private (NewKeys Keys, SqliteRowFeed Feed, SqliteIndexes SetAside)? _inserting = inserting;
 
         public static async Task<SqliteSink> CreateAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
             bool history, DateTime now, CancellationToken ct)
@@ -166,10 +167,13 @@ public abstract class UpsertSink : IAsyncDisposable
             var before = history ? await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false) : 0;
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             var names = columns.Select(c => c.Name).ToList();
+            // Prepared while the key's index is there: its ON CONFLICT names it.
             var upserts = new SqliteRowFeed(connection, table, names, SqlDialect.OnConflict(table, keys, names));
             try
             {
-                return new SqliteSink(db, columns, newKeys is null ? null : (newKeys, new SqliteRowFeed(connection, table, names)), upserts, history, before, now);
+                if (newKeys is null) return new SqliteSink(db, columns, null, upserts, history, before, now);
+                var setAside = await SqliteIndexes.DropAsync(db, SqliteIndexes.BesidesKey(db, table, keys), ct).ConfigureAwait(false);
+                return new SqliteSink(db, columns, (newKeys, new SqliteRowFeed(connection, table, names), setAside), upserts, history, before, now);
             }
             catch
             {
@@ -199,10 +203,11 @@ public abstract class UpsertSink : IAsyncDisposable
                     inserting.Feed.Add(values);
                     return;
                 }
-                // A key seen before may update its row: from it on, rows upsert, after the inserts before them.
+                // A key seen before may update its row: from it on, rows upsert, after the inserts before them, with every index.
                 inserting.Feed.Flush();
                 _inserting = null;
                 inserting.Feed.Dispose();
+                await inserting.SetAside.RestoreAsync(ct).ConfigureAwait(false);
                 if (history) await CreateTriggerAsync(db, now, ct).ConfigureAwait(false);
             }
             upserts.Add(values);
@@ -213,7 +218,11 @@ public abstract class UpsertSink : IAsyncDisposable
         public override async Task<int> CompleteAsync(CancellationToken ct)
         {
             ct.ThrowIfCancellationRequested();
-            _inserting?.Feed.Flush();
+            if (_inserting is { } inserting)
+            {
+                inserting.Feed.Flush();
+                await inserting.SetAside.RestoreAsync(ct).ConfigureAwait(false);
+            }
             upserts.Flush();
             return history ? await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false) - before : 0;
         }

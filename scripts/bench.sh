@@ -86,11 +86,14 @@ PY
 
 results=()
 pass=true
+# quotient "A / B": the quotient rounded to one place (bc's scale alone would cut it: 1.68 shown as 1.6).
+quotient() { LC_ALL=C printf '%.1f' "$(echo "scale=3; $1" | bc)"; }
+
 # row NAME SECS CPU MB FLOOR FLOOR_CPU LIMIT KIND: KIND ratio (SECS ≤ LIMIT × FLOOR) or secs (SECS < LIMIT)
 row() {
   local name=$1 s=$2 c=$3 m=$4 f=$5 fc=$6 limit=$7 kind=$8 ok=yes
   local ratio cratio
-  ratio=$(echo "scale=1; $s / $f" | bc); cratio=$(echo "scale=1; $c / $fc" | bc)
+  ratio=$(echo "scale=3; $s / $f" | bc); cratio=$(echo "scale=3; $c / $fc" | bc) # printed rounded to one place
   if [ "$kind" = ratio ]; then
     [ "$(echo "$s <= $limit * $f" | bc)" = 1 ] || ok=no
     limit="≤ ${limit} × floor"
@@ -194,8 +197,8 @@ echo "| -------------------------------------------- | ------: | ------: | -----
 printf '%s\n' "${results[@]}"
 echo
 echo "SQLite's own writes of the same rows (sqlite3, one INSERT … SELECT per table into the same schema, no transfer optimisation; reconcile's statuses one UPDATE):"
-echo "run $own_run s ($own_run_c s CPU) = $(echo "scale=1; $own_run / $floor_run" | bc) × its floor, PayBatch $(echo "scale=1; ${sqlite[0]} / $own_run" | bc) × it;" \
-     "reconcile $own_rec s ($own_rec_c s CPU) = $(echo "scale=1; $own_rec / $floor_bank" | bc) × its floor, PayBatch $(echo "scale=1; ${sqlite[2]} / $own_rec" | bc) × it"
+echo "run $own_run s ($own_run_c s CPU) = $(quotient "$own_run / $floor_run") × its floor, PayBatch $(quotient "${sqlite[0]} / $own_run") × it;" \
+     "reconcile $own_rec s ($own_rec_c s CPU) = $(quotient "$own_rec / $floor_bank") × its floor, PayBatch $(quotient "${sqlite[2]} / $own_rec") × it"
 echo
-echo "per case (SQLite): run $(echo "scale=1; ${sqlite[0]} * 1000000 / $n" | bc) µs, re-run $(echo "scale=1; ${sqlite[1]} * 1000000 / $n" | bc) µs, reconcile $(echo "scale=1; ${sqlite[2]} * 1000000 / $n" | bc) µs"
+echo "per case (SQLite): run $(quotient "${sqlite[0]} * 1000000 / $n") µs, re-run $(quotient "${sqlite[1]} * 1000000 / $n") µs, reconcile $(quotient "${sqlite[2]} * 1000000 / $n") µs"
 if $pass; then echo "all targets met"; else echo "some targets NOT met"; fi

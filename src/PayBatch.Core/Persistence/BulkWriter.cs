@@ -61,7 +61,7 @@ public sealed class RowWriter<TRow>(TableMap<TRow> map, BulkWriter writer) : IAs
     /// indexes set aside and made again after them (<see cref="SqliteIndexes"/>).
     /// </summary>
     public static Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, CancellationToken ct) =>
-        WriteAsync(db, source, make, SqliteIndexes.From, ct);
+        WriteAsync(db, source, make, SqliteIndexes.SetAsideFrom, ct);
 
     internal static async Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, int setAsideFrom,
         CancellationToken ct)

@@ -20,7 +20,8 @@ namespace PayBatch.Core.Persistence;
 /// It happens only inside the caller's transaction, from the indexes' own stored SQL: the CREATE statements in the schema
 /// after the commit are those before (the indexes get new pages and a new place in sqlite_master; ANALYZE statistics of
 /// them would go, and the program never gathers any). CREATE UNIQUE INDEX checks the rows as they end up: a second live
-/// payment of a child fails the transaction and nothing of it is kept. A rollback brings the indexes back as they were. No
+/// payment of a child fails it, and the caller, as every caller here does on any failure, rolls the transaction back, which
+/// keeps nothing of it and brings the indexes back as they were. No
 /// other connection sees the table without them: SQLite lets one writer change the schema at a time, and readers see it
 /// only once committed.
 /// </summary>
@@ -29,10 +30,27 @@ internal sealed class SqliteIndexes
     /// <summary>From how many rows a change sets indexes aside, when they are also most of the table's.</summary>
     public const int From = 50_000;
 
-    private readonly PayBatchDb _db;
-    private IReadOnlyList<(string Name, string Sql)>? _dropped;
+    private static readonly AsyncLocal<int?> FromInTest = new();
 
-    private SqliteIndexes(PayBatchDb db, IReadOnlyList<(string Name, string Sql)> dropped) => (_db, _dropped) = (db, dropped);
+    /// <summary><see cref="From"/>, or what a test set for the calls it makes (<see cref="SetAsideFromInThisFlow"/>).</summary>
+    internal static int SetAsideFrom => FromInTest.Value ?? From;
+
+    /// <summary>For a test: <see cref="SetAsideFrom"/> is <paramref name="from"/> for what this flow calls until the result is disposed.</summary>
+    internal static IDisposable SetAsideFromInThisFlow(int from)
+    {
+        FromInTest.Value = from;
+        return new Reset();
+    }
+
+    private sealed class Reset : IDisposable
+    {
+        public void Dispose() => FromInTest.Value = null;
+    }
+
+    private readonly PayBatchDb _db;
+    private readonly Queue<(string Name, string Sql)> _dropped;
+
+    private SqliteIndexes(PayBatchDb db, IEnumerable<(string Name, string Sql)> dropped) => (_db, _dropped) = (db, new(dropped));
 
     /// <summary>Drops <paramref name="indexes"/> (as <see cref="PartialOn"/>, <see cref="BesidesKey"/> or <see cref="AllMade"/> give them) until <see cref="RestoreAsync"/>.</summary>
     public static async Task<SqliteIndexes> DropAsync(PayBatchDb db, IReadOnlyList<(string Name, string Sql)> indexes, CancellationToken ct)
@@ -47,12 +65,14 @@ internal sealed class SqliteIndexes
         return new SqliteIndexes(db, indexes);
     }
 
-    /// <summary>Creates the dropped indexes again (the first call; later ones do nothing).</summary>
+    /// <summary>Creates the dropped indexes again; each is made once, and one that failed is tried again by the next call.</summary>
     public async Task RestoreAsync(CancellationToken ct)
     {
-        if (_dropped is not { } dropped) return;
-        _dropped = null;
-        foreach (var (_, sql) in dropped) await _db.Database.ExecuteSqlRawAsync(sql, ct).ConfigureAwait(false);
+        while (_dropped.TryPeek(out var index))
+        {
+            await _db.Database.ExecuteSqlRawAsync(index.Sql, ct).ConfigureAwait(false);
+            _dropped.Dequeue();
+        }
     }
 
     /// <summary>Runs <paramref name="update"/> with <paramref name="table"/>'s partial indexes whose condition names <paramref name="column"/> dropped, then creates them again.</summary>
@@ -75,8 +95,8 @@ internal sealed class SqliteIndexes
     /// <summary>
     /// The indexes of <paramref name="table"/> an import that knows its keys are new can do without until its end: every index
     /// made by CREATE INDEX (a primary key's stays), except a unique one on other columns than <paramref name="keys"/>, whose
-    /// rule the import would otherwise see broken only at the end. (No foreign key refers to such a unique index: SQLite
-    /// would refuse the referring table's rows while it is gone.)
+    /// rule the import would otherwise see broken only at the end. (Every foreign key of the schema refers to a primary key,
+    /// which a test holds: SQLite would refuse the referring table's rows while the index it refers to is gone.)
     /// </summary>
     public static IReadOnlyList<(string Name, string Sql)> BesidesKey(PayBatchDb db, string table, IReadOnlyList<string> keys) =>
         Created(db, table)

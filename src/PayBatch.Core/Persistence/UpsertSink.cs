@@ -147,8 +147,9 @@ public abstract class UpsertSink : IAsyncDisposable
     /// For the registry a temporary trigger keeps each change of a case's bank details as the upsert's update makes it
     /// (the update runs only when a column differs), inside SQLite: the same changes, in the same order, as a history
     /// statement before each row. It is made only once rows may update: while it exists, SQLite guards each statement
-    /// with a savepoint of its own. While rows only insert, the table's indexes other than its key's are set aside and made
-    /// again after them (<see cref="SqliteIndexes.BesidesKey"/>), before the first upsert or at the end.
+    /// with a savepoint of its own. While rows only insert, every index they can do without is set aside, the key's own unique
+    /// index too (each key is new), and made again after them (<see cref="SqliteIndexes.BesidesKey"/>): before the first
+    /// upsert, which needs its key's index, or at the end.
     /// </summary>
     private sealed class SqliteSink(PayBatchDb db, IReadOnlyList<Column> columns, (NewKeys Keys, SqliteRowFeed Feed, SqliteIndexes SetAside)? inserting,
         SqliteRowFeed upserts, bool history, int before, DateTime now) : UpsertSink
@@ -167,7 +168,7 @@ public abstract class UpsertSink : IAsyncDisposable
             var before = history ? await db.BankDetailChanges.CountAsync(ct).ConfigureAwait(false) : 0;
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             var names = columns.Select(c => c.Name).ToList();
-            // Prepared while the key's index is there: its ON CONFLICT names it.
+            // Prepared while the key's index is there: without it SQLite refuses an ON CONFLICT on the key.
             var upserts = new SqliteRowFeed(connection, table, names, SqlDialect.OnConflict(table, keys, names));
             try
             {

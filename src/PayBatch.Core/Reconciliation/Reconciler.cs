@@ -305,7 +305,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     /// Writes the applied statuses, only over payments still in the status this run read: if another
     /// process got there first the counts differ and nothing of this run is kept. PostgreSQL and SQLite
     /// stage them and update in one statement (SQLite: a million single-row updates take twice as long); SQLite's
-    /// update of most payments runs with the partial indexes on status made again after it (<see cref="SqliteIndexes"/>).
+    /// update of many payments (<see cref="SqliteIndexes.From"/>) that are also at least half of all runs with the partial
+    /// indexes on status made again after it (<see cref="SqliteIndexes"/>): making an index reads every payment.
     /// </summary>
     private async Task ApplyAsync(IEnumerable<(PaymentState State, PaymentStatus Was)> applied, int count, CancellationToken ct)
     {
@@ -325,7 +326,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 ? "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE p.id = a.id AND p.status = a.was"
                 : "UPDATE payments SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE payments.id = a.id AND payments.status = a.was",
                 ct);
-            changed = !postgres && count >= RebuildIndexesFrom && count * 2L >= await SqliteIndexes.CountAsync(db, "payments", ct).ConfigureAwait(false)
+            changed = !postgres && count >= SqliteIndexes.SetAsideFrom && count * 2L >= await SqliteIndexes.CountAsync(db, "payments", ct).ConfigureAwait(false)
                 ? await SqliteIndexes.RebuiltAroundAsync(db, "payments", "status", Update, ct).ConfigureAwait(false)
                 : await Update().ConfigureAwait(false);
             if (!postgres) await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.applied_states", ct).ConfigureAwait(false); // SQLite has no ON COMMIT DROP
@@ -339,12 +340,6 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }
         if (changed != count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
     }
-
-    /// <summary>
-    /// From how many statuses SQLite's update runs with the partial indexes on status made again after it, when they are
-    /// also at least half of all payments (<see cref="SqliteIndexes"/>): creating an index reads every payment.
-    /// </summary>
-    internal int RebuildIndexesFrom { get; init; } = SqliteIndexes.From;
 
     internal const string UpdateSql =
         "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = @was";

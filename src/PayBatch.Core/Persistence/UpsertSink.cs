@@ -214,7 +214,9 @@ public abstract class UpsertSink : IAsyncDisposable
             upserts.Add(values);
         }
 
-        public override object?[] Bindable(object?[] values) => SqliteRowFeed.Bindable(columns, values);
+        private readonly SqliteRowFeed.Encoder _encoder = new(columns);
+
+        public override object?[] Bindable(object?[] values) => _encoder.Bindable(values);
 
         public override async Task<int> CompleteAsync(CancellationToken ct)
         {

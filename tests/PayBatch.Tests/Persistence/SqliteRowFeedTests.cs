@@ -106,4 +106,28 @@ public class SqliteRowFeedTests
         Assert.Equal(["7", "8", "9"], kept.Select(c => c.CertificateNo));
         Assert.Equal((new DateOnly(2026, 1, 12), "Школа 3"), (kept[0].IssuedOn, kept[0].School));
     }
+
+    [Fact]
+    public void The_encoder_hands_a_value_equal_to_the_row_befores_as_the_same_bytes_and_any_other_anew()
+    {
+        Column[] columns = [new("s", ColumnType.Text), new("d", ColumnType.Date), new("t", ColumnType.TimestampUtc), new("n", ColumnType.Long)];
+        var encoder = new SqliteRowFeed.Encoder(columns);
+        var (d1, d2) = (new DateOnly(2026, 1, 22), new DateOnly(2026, 1, 23));
+        var t = new DateTime(2026, 1, 20, 9, 30, 0, DateTimeKind.Utc);
+        object?[][] rows =
+        [
+            ["Әбдіров", d1, t, 1L], [new string("Әбдіров".ToCharArray()), d1, t, 2L], [null, d2, t.AddTicks(1), 3L], ["Әбдіров", d1, t, 4L], ["B", d1, t, 5L],
+        ];
+        var encoded = rows.Select(r => encoder.Bindable([.. r])).ToList();
+        static string? Text(object? v) => v is null ? null : Encoding.UTF8.GetString((byte[])v);
+        Assert.Equal(["Әбдіров", "Әбдіров", null, "Әбдіров", "B"], encoded.Select(e => Text(e[0])));
+        Assert.Equal(["2026-01-22", "2026-01-22", "2026-01-23", "2026-01-22", "2026-01-22"], encoded.Select(e => Text(e[1])));
+        Assert.Equal(["2026-01-20 09:30:00", "2026-01-20 09:30:00", "2026-01-20 09:30:00.0000001", "2026-01-20 09:30:00", "2026-01-20 09:30:00"],
+            encoded.Select(e => Text(e[2])));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], encoded.Select(e => (long)e[3]!));
+        Assert.Same(encoded[0][0], encoded[1][0]); // an equal text (another string) as the same bytes
+        Assert.Same(encoded[0][0], encoded[3][0]); // a null between changes nothing
+        Assert.NotSame(encoded[1][1], encoded[2][1]);
+        Assert.NotSame(encoded[2][1], encoded[3][1]); // back to the first date: encoded anew
+    }
 }

@@ -159,6 +159,23 @@ public class SqliteIndexesTests
         Assert.Equal(["IX_payments_batch_id", "IX_payments_reference"], SqliteIndexes.BesidesKey(db, "payments", ["reference"]).Select(i => i.Name));
     }
 
+    /// <summary>
+    /// Imports certificates <paramref name="numbers"/> in a transaction, running <paramref name="whileInserting"/> after the
+    /// rows are added; completed and committed, or (as a file with a problem) neither and rolled back.
+    /// </summary>
+    private static async Task ImportCertificatesAsync(PayBatchDb db, IEnumerable<int> numbers, bool complete, Action whileInserting)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await using (var sink = await UpsertSink.OpenAsync<CertificateRow>(db, keepBankDetailHistory: false, Now, default))
+        {
+            foreach (var i in numbers) await sink.AddAsync(Certificate(i), default);
+            whileInserting();
+            if (complete) await sink.CompleteAsync(default);
+        }
+        if (complete) await tx.CommitAsync();
+        else await tx.RollbackAsync();
+    }
+
     [Fact]
     public async Task An_import_into_an_empty_table_inserts_without_the_index_of_its_key_which_is_there_again_after_it()
     {
@@ -166,16 +183,8 @@ public class SqliteIndexesTests
         ws.RunOk("init");
         await using var db = ws.OpenDb();
         var before = Schema(db);
-        await using (var tx = await db.Database.BeginTransactionAsync())
-        {
-            await using (var sink = await UpsertSink.OpenAsync<CertificateRow>(db, keepBankDetailHistory: false, Now, default))
-            {
-                for (var i = 1; i <= 70; i++) await sink.AddAsync(Certificate(i), default); // more than a chunk
-                Assert.DoesNotContain(Schema(db), s => s.Name == "index IX_certificates_quarter_child_iin_certificate_no");
-                await sink.CompleteAsync(default);
-            }
-            await tx.CommitAsync();
-        }
+        await ImportCertificatesAsync(db, Enumerable.Range(1, 70), complete: true, // more than a chunk
+            () => Assert.DoesNotContain(Schema(db), s => s.Name == "index IX_certificates_quarter_child_iin_certificate_no"));
         Assert.Equal(before.Select(s => s.Sql).Order(), Schema(db).Select(s => s.Sql).Order());
         Assert.Equal(70, db.Certificates.Count());
         // The index made again refuses a second certificate of the same number, as before.
@@ -191,15 +200,7 @@ public class SqliteIndexesTests
         ws.RunOk("init");
         await using var db = ws.OpenDb();
         var before = Schema(db);
-        await using (var tx = await db.Database.BeginTransactionAsync())
-        {
-            await using (var sink = await UpsertSink.OpenAsync<CertificateRow>(db, keepBankDetailHistory: false, Now, default))
-            {
-                for (var i = 1; i <= 3; i++) await sink.AddAsync(Certificate(i), default);
-                Assert.NotEqual(before, Schema(db));
-            } // no CompleteAsync: as a file with a problem
-            await tx.RollbackAsync();
-        }
+        await ImportCertificatesAsync(db, [1, 2, 3], complete: false, () => Assert.NotEqual(before, Schema(db)));
         Assert.Equal(before, Schema(db));
         Assert.Equal(0, db.Certificates.Count());
     }
@@ -210,15 +211,7 @@ public class SqliteIndexesTests
         using var ws = Paid(2);
         await using var db = ws.OpenDb();
         var version = SchemaVersion(db);
-        await using (var tx = await db.Database.BeginTransactionAsync())
-        {
-            await using (var sink = await UpsertSink.OpenAsync<CertificateRow>(db, keepBankDetailHistory: false, Now, default))
-            {
-                await sink.AddAsync(Certificate(9), default);
-                await sink.CompleteAsync(default);
-            }
-            await tx.CommitAsync();
-        }
+        await ImportCertificatesAsync(db, [9], complete: true, () => Assert.Equal(version, SchemaVersion(db)));
         Assert.Equal(version, SchemaVersion(db));
         Assert.Equal(3, db.Certificates.Count());
     }

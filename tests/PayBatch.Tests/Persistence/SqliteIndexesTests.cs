@@ -26,6 +26,14 @@ public class SqliteIndexesTests
         return ws;
     }
 
+    /// <summary>A SQLite database with the schema and no row.</summary>
+    private static Workspace Initialised()
+    {
+        var ws = new Workspace("sqlite");
+        ws.RunOk("init");
+        return ws;
+    }
+
     private static List<(string Name, string Sql)> Schema(PayBatchDb db) =>
         [.. db.Database.SqlQueryRaw<string>("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') AS \"Value\" FROM sqlite_master ORDER BY type, name")
             .AsEnumerable().Select(s => (s[..s.IndexOf(':', StringComparison.Ordinal)], s))];
@@ -179,8 +187,7 @@ public class SqliteIndexesTests
     [Fact]
     public async Task An_import_into_an_empty_table_inserts_without_the_index_of_its_key_which_is_there_again_after_it()
     {
-        using var ws = new Workspace("sqlite");
-        ws.RunOk("init");
+        using var ws = Initialised();
         await using var db = ws.OpenDb();
         var before = Schema(db);
         await ImportCertificatesAsync(db, Enumerable.Range(1, 70), complete: true, // more than a chunk
@@ -196,8 +203,7 @@ public class SqliteIndexesTests
     [Fact]
     public async Task An_import_that_fails_while_inserting_leaves_the_indexes_as_they_were()
     {
-        using var ws = new Workspace("sqlite");
-        ws.RunOk("init");
+        using var ws = Initialised();
         await using var db = ws.OpenDb();
         var before = Schema(db);
         await ImportCertificatesAsync(db, [1, 2, 3], complete: false, () => Assert.NotEqual(before, Schema(db)));
@@ -244,8 +250,7 @@ public class SqliteIndexesTests
         var results = new List<(List<string> Payments, List<string> Schema, bool SetAside)>();
         foreach (var from in new[] { 1, int.MaxValue })
         {
-            using var ws = new Workspace("sqlite");
-            ws.RunOk("init");
+            using var ws = Initialised();
             await using var db = ws.OpenDb();
             var before = Schema(db).Select(s => s.Sql).Order().ToList();
             bool setAside;
@@ -267,8 +272,7 @@ public class SqliteIndexesTests
     [Fact]
     public async Task A_second_live_payment_of_a_child_among_payments_written_without_the_indexes_fails_them_and_nothing_is_kept()
     {
-        using var ws = new Workspace("sqlite");
-        ws.RunOk("init");
+        using var ws = Initialised();
         await using var db = ws.OpenDb();
         var schema = Schema(db);
         await using (var tx = await db.Database.BeginTransactionAsync())
@@ -314,8 +318,7 @@ public class SqliteIndexesTests
     public async Task Every_foreign_key_refers_to_a_primary_key_which_is_never_set_aside()
     {
         // A foreign key to an index made by CREATE INDEX would make SQLite refuse the referring rows while it is set aside.
-        using var ws = new Workspace("sqlite");
-        ws.RunOk("init");
+        using var ws = Initialised();
         await using var db = ws.OpenDb();
         var keys = db.Database.SqlQueryRaw<string>(
             "SELECT m.name || ' -> ' || f.\"table\" || '.' || COALESCE(f.\"to\", '(primary key)') || ' ' || " +

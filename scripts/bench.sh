@@ -104,7 +104,7 @@ row() {
   [ "$m" -lt 600 ] || ok=no
   [ $ok = yes ] || pass=false
   echo "bench.sh: $name $s s ($c s CPU), $m MB" >&2
-  results+=("$(printf '| %-44s | %7.2f | %7.2f | %6d | %7.2f | %6.1f | %6.1f | %-22s | %-3s |' "$name" "$s" "$c" "$m" "$f" "$ratio" "$cratio" "$limit, < 600 MB" "$ok")")
+  results+=("$(LC_ALL=C printf '| %-44s | %7.2f | %7.2f | %6d | %7.2f | %6.1f | %6.1f | %-22s | %-3s |' "$name" "$s" "$c" "$m" "$f" "$ratio" "$cratio" "$limit, < 600 MB" "$ok")")
 }
 
 steps_on() { # steps_on LABEL: the big steps on the database named by PAYBATCH_DATABASE__*

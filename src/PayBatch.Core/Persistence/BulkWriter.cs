@@ -107,7 +107,7 @@ public abstract class BulkWriter : IAsyncDisposable
 
     public abstract ValueTask AddAsync(object?[] values, CancellationToken ct);
 
-    /// <summary>A row's values (in the columns' order) as <see cref="AddBindableAsync"/> takes them; any thread may make them.</summary>
+    /// <summary>A row's values (in the columns' order) as <see cref="AddBindableAsync"/> takes them: made on any one thread at a time.</summary>
     public virtual object?[] Bindable(object?[] values) => values;
 
     /// <summary>Adds a row made by <see cref="Bindable"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace PayBatch.Core.Persistence;
@@ -16,7 +17,8 @@ namespace PayBatch.Core.Persistence;
 /// Their foreign keys make SQLite keep a statement journal of every page each chunk changes, and the index's pages are
 /// most of them.</item>
 /// </list>
-/// Only for a change of many rows (<see cref="From"/>) that are also most of the table's: making an index reads the whole table.
+/// An update or a run's rows only when they are many (<see cref="From"/>) and also most of the table's: making an index reads
+/// the whole table. An import only into an empty table, of any size: its few rows' indexes are made in no time.
 /// It happens only inside the caller's transaction, from the indexes' own stored SQL: the CREATE statements in the schema
 /// after the commit are those before (the indexes get new pages and a new place in sqlite_master; ANALYZE statistics of
 /// them would go, and the program never gathers any). CREATE UNIQUE INDEX checks the rows as they end up: a second live
@@ -38,13 +40,14 @@ internal sealed class SqliteIndexes
     /// <summary>For a test: <see cref="SetAsideFrom"/> is <paramref name="from"/> for what this flow calls until the result is disposed.</summary>
     internal static IDisposable SetAsideFromInThisFlow(int from)
     {
+        var before = FromInTest.Value;
         FromInTest.Value = from;
-        return new Reset();
+        return new Reset(before);
     }
 
-    private sealed class Reset : IDisposable
+    private sealed class Reset(int? before) : IDisposable
     {
-        public void Dispose() => FromInTest.Value = null;
+        public void Dispose() => FromInTest.Value = before;
     }
 
     private readonly PayBatchDb _db;
@@ -82,11 +85,23 @@ internal sealed class SqliteIndexes
                 _dropped.Dequeue();
             }
         }
-        finally
+        catch (Exception)
         {
-            await _db.Database.ExecuteSqlRawAsync(SqliteCacheSize.Pragma + "; PRAGMA threads = 0", CancellationToken.None).ConfigureAwait(false);
+            // The error that stopped the indexes is the one to report; the caller rolls back and lets the connection go.
+            try
+            {
+                await SortAsUsualAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                // Not even a PRAGMA now: the caller's rollback is what matters.
+            }
+            throw;
         }
+        await SortAsUsualAsync().ConfigureAwait(false);
     }
+
+    private Task SortAsUsualAsync() => _db.Database.ExecuteSqlRawAsync(SqliteCacheSize.Pragma + "; PRAGMA threads = 0", CancellationToken.None);
 
     private const string SortInSmallRuns = "PRAGMA cache_size = -4096; PRAGMA threads = 2";
 

@@ -18,8 +18,11 @@ public static class SqliteMode
     /// <summary>Whether the mode was set (false: SQLite was already in use, and stays serialized).</summary>
     public static bool MultiThread { get; } = Configure();
 
-    /// <summary>Sets the mode if nothing has used SQLite yet; call before opening a SQLite connection.</summary>
-    public static void Ensure() => _ = MultiThread;
+    /// <summary>Whether glibc's mmap threshold was fixed (<see cref="FixMmapThreshold"/>), whatever became of the mode.</summary>
+    private static bool MmapThresholdFixed { get; } = FixMmapThreshold();
+
+    /// <summary>Sets the mode if nothing has used SQLite yet, and the mmap threshold; call before opening a SQLite connection.</summary>
+    public static void Ensure() => _ = (MultiThread, MmapThresholdFixed);
 
     private static bool Configure()
     {
@@ -29,7 +32,6 @@ public static class SqliteMode
         // memory up to 8 MB instead of 64 KB: past that it goes to a temporary file, a write per page (a million payments
         // wrote 3.7 GB there). A larger one, as a whole-table update's, still goes to its file.
         raw.sqlite3_config(StatementJournalSpill, 8 << 20);
-        FixMmapThreshold();
         return true;
     }
 
@@ -41,16 +43,16 @@ public static class SqliteMode
     /// next ones come from its heap, which keeps what is freed (a million-case run peaked at 570–628 MB that way, at 530–555 MB
     /// with the threshold fixed by the environment). Setting it fixes it where it is.
     /// </summary>
-    private static void FixMmapThreshold()
+    private static bool FixMmapThreshold()
     {
-        if (!OperatingSystem.IsLinux()) return;
+        if (!OperatingSystem.IsLinux()) return false;
         try
         {
-            _ = MallocOption(MmapThreshold, 128 * 1024);
+            return MallocOption(MmapThreshold, 128 * 1024) == 1;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            // Another C library: its own way, only memory.
+            return false; // another C library: its own way, only memory
         }
     }
 

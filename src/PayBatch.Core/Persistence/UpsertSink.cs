@@ -34,7 +34,7 @@ public abstract class UpsertSink : IAsyncDisposable
     /// <summary>Adds a row made by <see cref="Bindable"/>.</summary>
     public abstract ValueTask AddAsync(object?[] values, CancellationToken ct);
 
-    /// <summary>A row's values (in the columns' order) as <see cref="AddAsync"/> takes them; any thread may make them.</summary>
+    /// <summary>A row's values (in the columns' order) as <see cref="AddAsync"/> takes them: made on any one thread at a time.</summary>
     public virtual object?[] Bindable(object?[] values) => values;
 
     /// <summary>Applies what was added; returns the number of bank detail changes recorded.</summary>
@@ -338,7 +338,7 @@ public sealed class UpsertSink<TRow>(TableMap<TRow> map, UpsertSink sink) : IAsy
 {
     public ValueTask AddAsync(TRow row, CancellationToken ct) => sink.AddAsync(Values(row), ct);
 
-    /// <summary>The row as <see cref="AddValuesAsync"/> takes it. Touches no connection: another thread can make the rows.</summary>
+    /// <summary>The row as <see cref="AddValuesAsync"/> takes it. Touches no connection: another thread can make the rows, one thread at a time.</summary>
     public object?[] Values(TRow row) => sink.Bindable(map.Values(row));
 
     /// <summary>Adds a row made by <see cref="Values"/>.</summary>

@@ -305,8 +305,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     /// Writes the applied statuses, only over payments still in the status this run read: if another
     /// process got there first the counts differ and nothing of this run is kept. PostgreSQL and SQLite
     /// stage them and update in one statement (SQLite: a million single-row updates take twice as long); SQLite's
-    /// update of many payments (<see cref="SqliteIndexes.From"/>) that are also at least half of all runs with the partial
-    /// indexes on status made again after it (<see cref="SqliteIndexes"/>): making an index reads every payment.
+    /// update of many payments (<see cref="SqliteIndexes.From"/>), when they are also at least half of all payments, runs with
+    /// the partial indexes on status made again after it (<see cref="SqliteIndexes"/>): making an index reads every payment.
     /// </summary>
     private async Task ApplyAsync(IEnumerable<(PaymentState State, PaymentStatus Was)> applied, int count, CancellationToken ct)
     {

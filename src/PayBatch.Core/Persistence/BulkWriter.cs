@@ -60,14 +60,10 @@ public sealed class RowWriter<TRow>(TableMap<TRow> map, BulkWriter writer) : IAs
     /// Into SQLite, many rows (<see cref="SqliteIndexes.From"/>) that are at least as many as the table holds go in with its
     /// indexes set aside and made again after them (<see cref="SqliteIndexes"/>).
     /// </summary>
-    public static Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, CancellationToken ct) =>
-        WriteAsync(db, source, make, SqliteIndexes.SetAsideFrom, ct);
-
-    internal static async Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, int setAsideFrom,
-        CancellationToken ct)
+    public static async Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, CancellationToken ct)
     {
         var table = TableMap<TRow>.Of(db).Table;
-        var setAside = db.Provider == DbProvider.Sqlite && source.Count >= setAsideFrom && source.Count >= await SqliteIndexes.CountAsync(db, table, ct).ConfigureAwait(false)
+        var setAside = await SqliteIndexes.WorthSettingAsideAsync(db, table, source.Count, added: true, ct).ConfigureAwait(false)
             ? await SqliteIndexes.DropAsync(db, SqliteIndexes.AllMade(db, table), ct).ConfigureAwait(false)
             : null;
         await WriteAsync(db, (keep, token) =>
@@ -121,10 +117,9 @@ public abstract class BulkWriter : IAsyncDisposable
     private sealed class FeedWriter(PayBatchDb db, string table, IReadOnlyList<Column> columns) : BulkWriter
     {
         private readonly SqliteRowFeed _feed = new((SqliteConnection)db.Database.GetDbConnection(), table, [.. columns.Select(c => c.Name)]);
+        private readonly SqliteRowFeed.Encoder _encoder = new(columns);
 
         public override ValueTask AddAsync(object?[] values, CancellationToken ct) => AddBindableAsync(Bindable([.. values]), ct);
-
-        private readonly SqliteRowFeed.Encoder _encoder = new(columns);
 
         public override object?[] Bindable(object?[] values) => _encoder.Bindable(values);
 

@@ -137,11 +137,17 @@ internal sealed class SqliteIndexes
     /// <summary>Every index of <paramref name="table"/> made by CREATE INDEX (a primary key's stays), for rows that are all inserted while they are away.</summary>
     public static IReadOnlyList<(string Name, string Sql)> AllMade(PayBatchDb db, string table) => Created(db, table).Select(i => (i.Name, i.Sql)).ToList();
 
-    /// <summary>The rows of <paramref name="table"/>.</summary>
-    public static Task<long> CountAsync(PayBatchDb db, string table, CancellationToken ct)
+    /// <summary>
+    /// Whether a change of <paramref name="rows"/> rows of <paramref name="table"/> (<paramref name="added"/>: new rows, else
+    /// updated ones) should go with indexes set aside: on SQLite, many rows (<see cref="SetAsideFrom"/>) that are at least half
+    /// of the table's once it is done.
+    /// </summary>
+    public static async Task<bool> WorthSettingAsideAsync(PayBatchDb db, string table, long rows, bool added, CancellationToken ct)
     {
+        if (db.Provider != DbProvider.Sqlite || rows < SetAsideFrom) return false;
         var count = $"SELECT COUNT(*) AS \"Value\" FROM \"{table}\""; // a table of the model, never input
-        return db.Database.SqlQueryRaw<long>(count).SingleAsync(ct);
+        var after = await db.Database.SqlQueryRaw<long>(count).SingleAsync(ct).ConfigureAwait(false) + (added ? rows : 0);
+        return rows * 2 >= after;
     }
 
     private static List<(string Name, string Sql, bool Unique)> Created(PayBatchDb db, string table) =>

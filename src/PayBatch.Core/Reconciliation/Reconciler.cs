@@ -326,7 +326,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 ? "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE p.id = a.id AND p.status = a.was"
                 : "UPDATE payments SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE payments.id = a.id AND payments.status = a.was",
                 ct);
-            changed = !postgres && count >= SqliteIndexes.SetAsideFrom && count * 2L >= await SqliteIndexes.CountAsync(db, "payments", ct).ConfigureAwait(false)
+            changed = await SqliteIndexes.WorthSettingAsideAsync(db, "payments", count, added: false, ct).ConfigureAwait(false)
                 ? await SqliteIndexes.RebuiltAroundAsync(db, "payments", "status", Update, ct).ConfigureAwait(false)
                 : await Update().ConfigureAwait(false);
             if (!postgres) await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.applied_states", ct).ConfigureAwait(false); // SQLite has no ON COMMIT DROP

@@ -235,12 +235,13 @@ public class SqliteIndexesTests
         db.Batches.Add(batch);
         await db.SaveChangesAsync();
         var payments = children.Select((child, at) => (Child: child, Sequence: at + 1)).ToList();
+        using var threshold = SqliteIndexes.SetAsideFromInThisFlow(setAsideFrom);
         await RowWriter<PaymentRow>.WriteAsync(db, payments, p => new PaymentRow
         {
             BatchId = batch.Id, Reference = $"2026Q1-{number:00}-{p.Sequence:000000}", Quarter = "2026Q1", Sequence = p.Sequence, CaseId = $"C-{p.Child}",
             District = "Алмалинский", ChildIin = $"1403155010{p.Child:00}", ApplicantIin = "880101300123", ApplicantName = "Әбдірова",
             Iban = "KZ86125KZT5004100100", Bic = "KCJBKZKX", AmountTiyn = 2811250, Status = PaymentStatus.Issued,
-        }, setAsideFrom, default);
+        }, default);
         return SchemaVersion(db) != version;
     }
 

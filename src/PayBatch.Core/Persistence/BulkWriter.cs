@@ -57,14 +57,14 @@ public sealed class RowWriter<TRow>(TableMap<TRow> map, BulkWriter writer) : IAs
 
     /// <summary>
     /// Writes the row <paramref name="make"/> makes of each of <paramref name="source"/>, made on another thread as above.
-    /// Into SQLite, many rows (<see cref="SqliteIndexes.From"/>) that are at least as many as the table holds go in with its
-    /// indexes set aside and made again after them (<see cref="SqliteIndexes"/>).
+    /// Into SQLite or PostgreSQL, many rows (<see cref="BulkIndexes.From"/>) that are at least as many as the table holds go in with its
+    /// indexes set aside and made again after them (<see cref="BulkIndexes"/>).
     /// </summary>
     public static async Task WriteAsync<TSource>(PayBatchDb db, IReadOnlyList<TSource> source, Func<TSource, TRow> make, CancellationToken ct)
     {
         var table = TableMap<TRow>.Of(db).Table;
-        var setAside = await SqliteIndexes.WorthSettingAsideAsync(db, table, source.Count, added: true, ct).ConfigureAwait(false)
-            ? await SqliteIndexes.DropAsync(db, SqliteIndexes.AllMade(db, table), ct).ConfigureAwait(false)
+        var setAside = await BulkIndexes.WorthSettingAsideAsync(db, table, source.Count, added: true, ct).ConfigureAwait(false)
+            ? await BulkIndexes.DropAsync(db, BulkIndexes.AllMade(db, table), ct).ConfigureAwait(false)
             : null;
         await WriteAsync(db, (keep, token) =>
         {

@@ -39,7 +39,7 @@ public static class SqliteMode
 
     /// <summary>
     /// glibc's malloc serves a block past its mmap threshold (128 KB) by mmap, gives it back when freed, and then raises
-    /// the threshold to that block's size: after the first of an index's 4 MB sort runs (<see cref="SqliteIndexes"/>) the
+    /// the threshold to that block's size: after the first of an index's 4 MB sort runs (<see cref="BulkIndexes"/>) the
     /// next ones come from its heap, which keeps what is freed (a million-case run peaked at 570–628 MB that way, at 530–555 MB
     /// with the threshold fixed by the environment). Setting it fixes it where it is.
     /// </summary>

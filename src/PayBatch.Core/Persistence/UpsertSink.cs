@@ -148,14 +148,14 @@ public abstract class UpsertSink : IAsyncDisposable
     /// (the update runs only when a column differs), inside SQLite: the same changes, in the same order, as a history
     /// statement before each row. It is made only once rows may update: while it exists, SQLite guards each statement
     /// with a savepoint of its own. While rows only insert, every index they can do without is set aside, the key's own unique
-    /// index too (each key is new), and made again after them (<see cref="SqliteIndexes.BesidesKey"/>): before the first
+    /// index too (each key is new), and made again after them (<see cref="BulkIndexes.BesidesKey"/>): before the first
     /// upsert, which needs its key's index, or at the end.
     /// </summary>
-    private sealed class SqliteSink(PayBatchDb db, IReadOnlyList<Column> columns, (NewKeys Keys, SqliteRowFeed Feed, SqliteIndexes SetAside)? inserting,
+    private sealed class SqliteSink(PayBatchDb db, IReadOnlyList<Column> columns, (NewKeys Keys, SqliteRowFeed Feed, BulkIndexes SetAside)? inserting,
         SqliteRowFeed upserts, bool history, int before, DateTime now) : UpsertSink
     {
         private const string Trigger = "paybatch_bank_history";
-        private (NewKeys Keys, SqliteRowFeed Feed, SqliteIndexes SetAside)? _inserting = inserting;
+        private (NewKeys Keys, SqliteRowFeed Feed, BulkIndexes SetAside)? _inserting = inserting;
 
         public static async Task<SqliteSink> CreateAsync(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
             bool history, DateTime now, CancellationToken ct)
@@ -173,7 +173,7 @@ public abstract class UpsertSink : IAsyncDisposable
             try
             {
                 if (newKeys is null) return new SqliteSink(db, columns, null, upserts, history, before, now);
-                var setAside = await SqliteIndexes.DropAsync(db, SqliteIndexes.BesidesKey(db, table, keys), ct).ConfigureAwait(false);
+                var setAside = await BulkIndexes.DropAsync(db, BulkIndexes.BesidesKey(db, table, keys), ct).ConfigureAwait(false);
                 return new SqliteSink(db, columns, (newKeys, new SqliteRowFeed(connection, table, names), setAside), upserts, history, before, now);
             }
             catch
@@ -241,13 +241,14 @@ public abstract class UpsertSink : IAsyncDisposable
     /// <summary>
     /// PostgreSQL: binary COPY into a staging table, then one set-based merge. Into an empty table the rows are copied
     /// straight in until a key comes again in the file (nearly always: never): a million new cases need no staging, no
-    /// sort by key and no merge. From a repeated key on, the rest goes through the staging table, whose merge finds the
-    /// rows copied before in the table, as it would stored cases.
+    /// sort by key and no merge. Meanwhile the indexes it can do without are set aside, as on SQLite
+    /// (<see cref="BulkIndexes.BesidesKey"/>), and made again when the copy ends. From a repeated key on, the rest goes
+    /// through the staging table, whose merge finds the rows copied before in the table, as it would stored cases.
     /// </summary>
     private sealed class StagedSink(PayBatchDb db, string table, IReadOnlyList<string> keys, IReadOnlyList<Column> columns,
-        bool history, DateTime now, (NewKeys Keys, BulkWriter Writer)? direct) : UpsertSink
+        bool history, DateTime now, (NewKeys Keys, BulkWriter Writer, BulkIndexes SetAside)? direct) : UpsertSink
     {
-        private (NewKeys Keys, BulkWriter Writer)? _direct = direct;
+        private (NewKeys Keys, BulkWriter Writer, BulkIndexes SetAside)? _direct = direct;
         private BulkWriter? _staged;
         private long _ord;
 
@@ -255,10 +256,15 @@ public abstract class UpsertSink : IAsyncDisposable
             bool history, DateTime now, CancellationToken ct)
         {
             var newKeys = await NewKeys.ForAsync(db, table, keys, columns, ct).ConfigureAwait(false);
-            var sink = new StagedSink(db, table, keys, columns, history, now,
-                newKeys is null ? null : (newKeys, await BulkWriter.OpenAsync(db, table, columns, ct).ConfigureAwait(false)));
-            if (newKeys is null) await sink.StageAsync(ct).ConfigureAwait(false);
-            return sink;
+            if (newKeys is null)
+            {
+                var staging = new StagedSink(db, table, keys, columns, history, now, null);
+                await staging.StageAsync(ct).ConfigureAwait(false);
+                return staging;
+            }
+            // Copied straight in, with the indexes it can do without set aside until the copy ends (BulkIndexes).
+            var setAside = await BulkIndexes.DropAsync(db, BulkIndexes.BesidesKey(db, table, keys), ct).ConfigureAwait(false);
+            return new StagedSink(db, table, keys, columns, history, now, (newKeys, await BulkWriter.OpenAsync(db, table, columns, ct).ConfigureAwait(false), setAside));
         }
 
         private async Task StageAsync(CancellationToken ct)
@@ -267,6 +273,14 @@ public abstract class UpsertSink : IAsyncDisposable
             var create = $"CREATE TEMP TABLE staged_{table} ON COMMIT DROP AS SELECT {string.Join(", ", columns.Select(c => c.Name))}, 0::bigint AS ord FROM {table} WITH NO DATA";
             await db.Database.ExecuteSqlRawAsync(create, ct).ConfigureAwait(false);
             _staged = await BulkWriter.OpenAsync(db, $"staged_{table}", [.. columns, new Column("ord", ColumnType.Long)], ct).ConfigureAwait(false);
+        }
+
+        /// <summary>Ends the straight copy: the connection leaves COPY state, and the indexes set aside are made again (the merge's ON CONFLICT needs its key's).</summary>
+        private async Task EndDirectAsync((NewKeys Keys, BulkWriter Writer, BulkIndexes SetAside) direct, CancellationToken ct)
+        {
+            await direct.Writer.CompleteAsync(ct).ConfigureAwait(false); // disposes the importer; should it fail, DisposeAsync does
+            _direct = null;
+            await direct.SetAside.RestoreAsync(ct).ConfigureAwait(false);
         }
 
         public override async ValueTask AddAsync(object?[] values, CancellationToken ct)
@@ -279,8 +293,7 @@ public abstract class UpsertSink : IAsyncDisposable
                     return;
                 }
                 // A key seen before: the rest goes through the staging table.
-                await direct.Writer.CompleteAsync(ct).ConfigureAwait(false); // the connection leaves COPY state only then
-                _direct = null;
+                await EndDirectAsync(direct, ct).ConfigureAwait(false);
                 await StageAsync(ct).ConfigureAwait(false);
             }
             await _staged!.AddAsync([.. values, ++_ord], ct).ConfigureAwait(false);
@@ -290,8 +303,7 @@ public abstract class UpsertSink : IAsyncDisposable
         {
             if (_direct is { } direct)
             {
-                await direct.Writer.CompleteAsync(ct).ConfigureAwait(false);
-                _direct = null;
+                await EndDirectAsync(direct, ct).ConfigureAwait(false);
                 return 0; // every row a new key of an empty table: no bank details changed
             }
             await _staged!.CompleteAsync(ct).ConfigureAwait(false);

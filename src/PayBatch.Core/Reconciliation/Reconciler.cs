@@ -304,9 +304,10 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     /// <summary>
     /// Writes the applied statuses, only over payments still in the status this run read: if another
     /// process got there first the counts differ and nothing of this run is kept. PostgreSQL and SQLite
-    /// stage them and update in one statement (SQLite: a million single-row updates take twice as long); SQLite's
-    /// update of many payments (<see cref="SqliteIndexes.From"/>), when they are also at least half of all payments, runs with
-    /// the partial indexes on status made again after it (<see cref="SqliteIndexes"/>): making an index reads every payment.
+    /// stage them and update in one statement (SQLite: a million single-row updates take twice as long); their
+    /// update of many payments (<see cref="BulkIndexes.From"/>), when they are also at least half of all payments, runs with
+    /// the indexes it would rewrite made again after it (SQLite: the partial ones on status; PostgreSQL: all but the key's;
+    /// <see cref="BulkIndexes.ForUpdateOf"/>): making an index reads every payment.
     /// </summary>
     private async Task ApplyAsync(IEnumerable<(PaymentState State, PaymentStatus Was)> applied, int count, CancellationToken ct)
     {
@@ -326,8 +327,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 ? "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE p.id = a.id AND p.status = a.was"
                 : "UPDATE payments SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE payments.id = a.id AND payments.status = a.was",
                 ct);
-            changed = await SqliteIndexes.WorthSettingAsideAsync(db, "payments", count, added: false, ct).ConfigureAwait(false)
-                ? await SqliteIndexes.RebuiltAroundAsync(db, "payments", "status", Update, ct).ConfigureAwait(false)
+            changed = await BulkIndexes.WorthSettingAsideAsync(db, "payments", count, added: false, ct).ConfigureAwait(false)
+                ? await BulkIndexes.RebuiltAroundAsync(db, "payments", "status", Update, ct).ConfigureAwait(false)
                 : await Update().ConfigureAwait(false);
             if (!postgres) await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.applied_states", ct).ConfigureAwait(false); // SQLite has no ON COMMIT DROP
         }

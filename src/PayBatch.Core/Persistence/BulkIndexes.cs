@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace PayBatch.Core.Persistence;
 
@@ -23,14 +24,16 @@ namespace PayBatch.Core.Persistence;
 /// the whole table. An import only into an empty table, of any size: its few rows' indexes are made in no time.
 /// An index that backs a constraint (a primary key's; on PostgreSQL any a foreign key refers to) always stays.
 /// It happens only inside the caller's transaction, from the indexes' own stored SQL (SQLite's <c>sqlite_master</c>,
-/// PostgreSQL's <c>pg_get_indexdef</c>): the indexes after the commit are those before (with new pages; SQLite's ANALYZE
-/// statistics of them would go, and the program never gathers any). CREATE UNIQUE INDEX checks the rows as they end up: a
+/// PostgreSQL's <c>pg_get_indexdef</c>): the indexes after the commit are those the schema made, with new pages (what
+/// the statement does not carry goes: SQLite's ANALYZE statistics, PostgreSQL's tablespace, comments or CLUSTER mark of an
+/// index, none of which the program makes or uses). CREATE UNIQUE INDEX checks the rows as they end up: a
 /// second live payment of a child fails it, and the caller, as every caller here does on any failure, rolls the transaction
 /// back, which keeps nothing of it and brings the indexes back as they were. No other connection sees the table without
-/// them: SQLite lets one writer change the schema at a time, and readers see it only once committed; on PostgreSQL the
-/// DROP INDEX locks the table until the commit, so another connection's read of that table waits for it (every writer of
-/// PayBatch takes <see cref="WriteLock"/> before it touches a table, so none waits on the lock while holding what the
-/// holder waits for).
+/// them: SQLite lets one writer change the schema at a time, and readers see it only once committed. On PostgreSQL the
+/// DROP INDEX holds the table alone until the commit: another connection's read of it waits meanwhile (a first quarter's
+/// run of a million: its batch's storing, about 10 s), so the table is taken only if it can be within
+/// <see cref="LockWait"/> (<see cref="TakeTableAsync"/>), and one table at most per transaction
+/// (<see cref="HoldsAnotherTable"/>).
 /// </summary>
 internal sealed class BulkIndexes
 {
@@ -65,7 +68,8 @@ internal sealed class BulkIndexes
     {
         // Outside a transaction each DROP would be kept at once, and a failure after it would leave the table without the rule.
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("indexes are set aside only inside a transaction");
-        if (indexes.Count > 0 && HoldsAnotherTable(db, indexes[0].Name)) return new BulkIndexes(db, []);
+        if (indexes.Count > 0 && (HoldsAnotherTable(db, indexes[0].Name) || !await TakeTableAsync(db, indexes[0].Name, ct).ConfigureAwait(false)))
+            return new BulkIndexes(db, []);
         foreach (var (name, _) in indexes)
         {
             // A name from the schema, never input; on PostgreSQL found by the search path, as its table was (Created).
@@ -84,11 +88,48 @@ internal sealed class BulkIndexes
     private static bool HoldsAnotherTable(PayBatchDb db, string index) =>
         db.Provider == DbProvider.Postgres && PlainReads.Read(db, "SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation " +
                                        "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock' AND l.granted " +
-                                       "AND c.relkind = 'r' AND c.relpersistence = 'p' " +
+                                       "AND c.relkind = 'r' AND c.relpersistence <> 't' " +
                                        "AND c.oid <> (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass(@index))",
             r => r.GetInt64(0), ("index", $"\"{index.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")).Single() > 0;
 
-    /// <summary>Creates the dropped indexes again; each is made once, and one that failed is tried again by the next call.</summary>
+    /// <summary>How long PostgreSQL waits for the table before the indexes stay where they are.</summary>
+    private const string LockWait = "2s";
+
+    /// <summary>
+    /// PostgreSQL: takes the table of <paramref name="index"/> alone, as DROP INDEX would, if it can within <see cref="LockWait"/>;
+    /// else (a reader's statement or an open transaction holds it) nothing is taken and its indexes stay: the change goes
+    /// slower, and neither it nor the readers queued behind it wait for that reader.
+    /// </summary>
+    private static async Task<bool> TakeTableAsync(PayBatchDb db, string index, CancellationToken ct)
+    {
+        if (db.Provider != DbProvider.Postgres) return true;
+        var table = PlainReads.Read(db, "SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = to_regclass(@index)",
+            r => r.GetString(0), ("index", $"\"{index.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")).Single();
+        var tx = db.Database.CurrentTransaction!;
+        const string savepoint = "paybatch_set_aside";
+        await tx.CreateSavepointAsync(savepoint, ct).ConfigureAwait(false);
+        try
+        {
+            // set_config(…, true) lasts until the transaction ends: its own value again once the table is held.
+            await db.Database.ExecuteSqlRawAsync($"SELECT set_config('lock_timeout', '{LockWait}', true)", ct).ConfigureAwait(false);
+            var take = $"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"; // regclass text: quoted as it needs, never input
+            await db.Database.ExecuteSqlRawAsync(take, ct).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout TO DEFAULT", ct).ConfigureAwait(false);
+            await tx.ReleaseSavepointAsync(savepoint, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await tx.RollbackToSavepointAsync(savepoint, ct).ConfigureAwait(false); // the timeout's setting goes with it
+            await tx.ReleaseSavepointAsync(savepoint, ct).ConfigureAwait(false);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Creates the dropped indexes again; each is made once. On SQLite one that failed is tried again by the next call; on
+    /// PostgreSQL a failure ends the transaction, which only its rollback follows.
+    /// </summary>
     public async Task RestoreAsync(CancellationToken ct)
     {
         if (_dropped.Count == 0) return;

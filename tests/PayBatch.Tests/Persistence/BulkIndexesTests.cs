@@ -51,13 +51,19 @@ public class BulkIndexesTests
         ? "SELECT CAST(schema_version AS TEXT) AS \"Value\" FROM pragma_schema_version"
         : "SELECT string_agg(oid::text, ',' ORDER BY relname) AS \"Value\" FROM pg_class WHERE relkind = 'i' AND relnamespace = current_schema()::regnamespace").Single();
 
-    /// <summary>A unique index refused the rows: SQLite's SQLITE_CONSTRAINT, PostgreSQL's unique_violation.</summary>
-    private static void AssertUniqueRefused(DbException e, string sqliteColumns, string postgresIndex)
+    private static string LockTimeout(PayBatchDb db) => db.Database.SqlQueryRaw<string>("SELECT current_setting('lock_timeout') AS \"Value\"").Single();
+
+    /// <summary>
+    /// A unique index refused the rows: SQLite's SQLITE_CONSTRAINT, PostgreSQL's unique_violation (<paramref name="made"/>: as
+    /// the index was made again, not as a row was stored).
+    /// </summary>
+    private static void AssertUniqueRefused(DbException e, string sqliteColumns, string postgresIndex, bool made)
     {
         if (e is PostgresException pg)
         {
             Assert.Equal(PostgresErrorCodes.UniqueViolation, pg.SqlState);
             Assert.Contains(postgresIndex, pg.MessageText + " " + pg.ConstraintName, StringComparison.Ordinal);
+            Assert.Equal(made, pg.MessageText.StartsWith("could not create unique index", StringComparison.Ordinal));
             return;
         }
         var sqlite = Assert.IsType<SqliteException>(e);
@@ -102,6 +108,7 @@ public class BulkIndexesTests
         await using var tx = await db.Database.BeginTransactionAsync();
         var payments = await BulkIndexes.DropAsync(db, BulkIndexes.AllMade(db, "payments"), default);
         Assert.Empty(BulkIndexes.AllMade(db, "payments"));
+        Assert.Equal("0", LockTimeout(db)); // the table taken, the transaction waits for locks as it did
         var exclusions = BulkIndexes.AllMade(db, "exclusions");
         Assert.Equal(["IX_exclusions_batch_id_case_id", "IX_exclusions_quarter"], exclusions.Select(i => i.Name));
         var kept = await BulkIndexes.DropAsync(db, exclusions, default);
@@ -113,6 +120,27 @@ public class BulkIndexesTests
         Assert.Empty(BulkIndexes.AllMade(db, "payments"));
         await again.RestoreAsync(default);
         await tx.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_table_another_transaction_holds_keeps_its_indexes_and_the_change_goes_on()
+    {
+        // An open transaction that read the payments (an idle psql session, a backup) holds them: the change does not wait
+        // for it, nor make every later reader queue behind its DROP INDEX.
+        using var ws = Paid(2, "postgres");
+        await using var reader = ws.OpenDb();
+        await using var open = await reader.Database.BeginTransactionAsync();
+        Assert.Equal(2, reader.Payments.Count());
+        await using var db = ws.OpenDb();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var indexes = BulkIndexes.AllMade(db, "payments");
+        var kept = await BulkIndexes.DropAsync(db, indexes, default);
+        Assert.Equal(indexes, BulkIndexes.AllMade(db, "payments"));
+        await kept.RestoreAsync(default);
+        Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("UPDATE payments SET status = 'rejected', status_reason = 'AC04' WHERE sequence = 2"));
+        Assert.Equal("0", LockTimeout(db)); // the wait's own setting went with it
+        await tx.CommitAsync();
+        Assert.Equal(2, reader.Payments.Count());
     }
 
     [Theory]
@@ -155,7 +183,7 @@ public class BulkIndexesTests
                 return updated = await db.Database.ExecuteSqlRawAsync("UPDATE payments SET child_iin = (SELECT child_iin FROM payments WHERE sequence = 1) WHERE sequence = 2");
             }, default));
             Assert.Equal(1, updated);
-            AssertUniqueRefused(e, "payments.quarter, payments.child_iin", "ux_payments_live_child_quarter");
+            AssertUniqueRefused(e, "payments.quarter, payments.child_iin", "ux_payments_live_child_quarter", made: true);
             await tx.RollbackAsync();
         }
         Assert.Equal(schema, Schema(db));
@@ -266,7 +294,7 @@ public class BulkIndexesTests
         // The index made again refuses a second certificate of the same number, as before.
         var e = Assert.ThrowsAny<DbException>(() => db.Database.ExecuteSqlRaw(
             "INSERT INTO certificates (child_iin, quarter, certificate_no, issued_on, school) SELECT child_iin, quarter, certificate_no, issued_on, school FROM certificates LIMIT 1"));
-        AssertUniqueRefused(e, "certificates.", "IX_certificates_quarter_child_iin_certificate_no");
+        AssertUniqueRefused(e, "certificates.", "IX_certificates_quarter_child_iin_certificate_no", made: false);
     }
 
     [Theory]
@@ -299,7 +327,17 @@ public class BulkIndexesTests
         using var ws = Initialised(provider);
         await using var db = ws.OpenDb();
         var before = Schema(db);
-        await ImportCertificatesAsync(db, [1, 2, 3], complete: false, db.Provider == DbProvider.Sqlite ? () => Assert.NotEqual(before, Schema(db)) : null);
+        // PostgreSQL: the copying connection holds the table alone (its DROP INDEX), as another connection sees in pg_locks.
+        db.Database.OpenConnection(); // one connection throughout: its backend's pid stays
+        var pid = db.Provider == DbProvider.Postgres ? db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").Single() : 0;
+        await ImportCertificatesAsync(db, [1, 2, 3], complete: false, db.Provider == DbProvider.Sqlite
+            ? () => Assert.NotEqual(before, Schema(db))
+            : () =>
+            {
+                using var other = ws.OpenDb();
+                Assert.True(other.Database.SqlQueryRaw<bool>("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = {0} AND relation = 'certificates'::regclass " +
+                                                             "AND mode = 'AccessExclusiveLock' AND granted) AS \"Value\"", pid).Single());
+            });
         Assert.Equal(before, Schema(db));
         Assert.Equal(0, db.Certificates.Count());
     }
@@ -376,7 +414,7 @@ public class BulkIndexesTests
         {
             // Children 1, 2 and 1 again, each payment its own reference: the live payment's index, made again after the rows, refuses them.
             var e = await Assert.ThrowsAnyAsync<DbException>(() => WritePaymentsAsync(db, [1, 2, 1], setAsideFrom: 1));
-            AssertUniqueRefused(e, "payments.quarter, payments.child_iin", "ux_payments_live_child_quarter");
+            AssertUniqueRefused(e, "payments.quarter, payments.child_iin", "ux_payments_live_child_quarter", made: true);
             await tx.RollbackAsync();
         }
         Assert.Equal(schema, Schema(db));

@@ -17,7 +17,8 @@ public sealed class ConsoleProgress(TextWriter error) : IProgress<ProgressInfo>
         var bar = p.Percent is int pct
             ? "[" + new string('#', pct * Width / 100).PadRight(Width, '-') + $"] {pct,3}%"
             : "[" + new string('.', Width) + "]     ";
-        error.Write($"\r{Label(p.Stage),-14} {bar} {p.Count,12:N0}");
+        // The count grouped as the language the person chose writes numbers (--lang), not as the machine's culture does.
+        error.Write(string.Create(Langs.Current.Culture(), $"\r{Label(p.Stage),-14} {bar} {p.Count,12:N0}"));
     }
 
     private static readonly Message[] Stages = [CliText.StageRecipients, CliText.StageCertificates, CliText.StageConfirmations, CliText.StageDeciding];

@@ -32,8 +32,7 @@ namespace PayBatch.Core.Persistence;
 /// them: SQLite lets one writer change the schema at a time, and readers see it only once committed. On PostgreSQL the
 /// DROP INDEX holds the table alone until the commit: another connection's read of it waits meanwhile (a first quarter's
 /// run of a million: its batch's storing, about 10 s), so the table is taken only if it can be within
-/// <see cref="LockWait"/> (<see cref="TakeTableAsync"/>), and one table at most per transaction
-/// (<see cref="HoldsAnotherTable"/>).
+/// <see cref="LockWait"/>, by a user that owns it, and one table at most per transaction (<see cref="DropOnPostgresAsync"/>).
 /// </summary>
 internal sealed class BulkIndexes
 {
@@ -68,43 +67,38 @@ internal sealed class BulkIndexes
     {
         // Outside a transaction each DROP would be kept at once, and a failure after it would leave the table without the rule.
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("indexes are set aside only inside a transaction");
-        if (indexes.Count > 0 && (HoldsAnotherTable(db, indexes[0].Name) || !await TakeTableAsync(db, indexes[0].Name, ct).ConfigureAwait(false)))
-            return new BulkIndexes(db, []);
-        foreach (var (name, _) in indexes)
-        {
-            // A name from the schema, never input; on PostgreSQL found by the search path, as its table was (Created).
-            var drop = $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-            await db.Database.ExecuteSqlRawAsync(drop, ct).ConfigureAwait(false);
-        }
+        if (indexes.Count == 0) return new BulkIndexes(db, []);
+        if (db.Provider == DbProvider.Postgres) return await DropOnPostgresAsync(db, indexes, ct).ConfigureAwait(false);
+        await DropEachAsync(db, indexes, ct).ConfigureAwait(false);
         return new BulkIndexes(db, indexes);
     }
 
-    /// <summary>
-    /// PostgreSQL: whether this transaction already holds another table of the schema alone (its indexes set aside before):
-    /// then these stay. A reader's statement that locked the second table and waits for the first would wait on this
-    /// transaction while it waits on the reader: a deadlock, which PostgreSQL ends by failing one of them. One table at a
-    /// time cannot make one (the run's payments, not then its exclusions; reconcile's payments).
-    /// </summary>
-    private static bool HoldsAnotherTable(PayBatchDb db, string index) =>
-        db.Provider == DbProvider.Postgres && PlainReads.Read(db, "SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation " +
-                                       "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock' AND l.granted " +
-                                       "AND c.relkind = 'r' AND c.relpersistence <> 't' " +
-                                       "AND c.oid <> (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass(@index))",
-            r => r.GetInt64(0), ("index", $"\"{index.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")).Single() > 0;
+    private static async Task DropEachAsync(PayBatchDb db, IReadOnlyList<(string Name, string Sql)> indexes, CancellationToken ct)
+    {
+        foreach (var (name, _) in indexes)
+        {
+            // A name from the schema, never input; on PostgreSQL found by the search path, as its table was (Created).
+            var drop = $"DROP INDEX {Quoted(name)}";
+            await db.Database.ExecuteSqlRawAsync(drop, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static string Quoted(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     /// <summary>How long PostgreSQL waits for the table before the indexes stay where they are.</summary>
     private const string LockWait = "2s";
 
     /// <summary>
-    /// PostgreSQL: takes the table of <paramref name="index"/> alone, as DROP INDEX would, if it can within <see cref="LockWait"/>;
-    /// else (a reader's statement or an open transaction holds it) nothing is taken and its indexes stay: the change goes
-    /// slower, and neither it nor the readers queued behind it wait for that reader.
+    /// PostgreSQL: drops the indexes only when this transaction holds no other table alone (<see cref="HoldsAnotherTable"/>),
+    /// takes their table alone, as DROP INDEX does, within <see cref="LockWait"/>, and may drop them (they are its user's
+    /// own: a role given only the rows keeps them). Else nothing is dropped and the change goes slower: neither it nor the
+    /// readers that would queue behind its DROP INDEX wait for a reader's statement or an open transaction.
     /// </summary>
-    private static async Task<bool> TakeTableAsync(PayBatchDb db, string index, CancellationToken ct)
+    private static async Task<BulkIndexes> DropOnPostgresAsync(PayBatchDb db, IReadOnlyList<(string Name, string Sql)> indexes, CancellationToken ct)
     {
-        if (db.Provider != DbProvider.Postgres) return true;
+        if (HoldsAnotherTable(db, indexes[0].Name)) return new BulkIndexes(db, []);
         var table = PlainReads.Read(db, "SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = to_regclass(@index)",
-            r => r.GetString(0), ("index", $"\"{index.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")).Single();
+            r => r.GetString(0), ("index", Quoted(indexes[0].Name))).Single();
         var tx = db.Database.CurrentTransaction!;
         const string savepoint = "paybatch_set_aside";
         await tx.CreateSavepointAsync(savepoint, ct).ConfigureAwait(false);
@@ -115,16 +109,30 @@ internal sealed class BulkIndexes
             var take = $"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"; // regclass text: quoted as it needs, never input
             await db.Database.ExecuteSqlRawAsync(take, ct).ConfigureAwait(false);
             await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout TO DEFAULT", ct).ConfigureAwait(false);
+            await DropEachAsync(db, indexes, ct).ConfigureAwait(false);
             await tx.ReleaseSavepointAsync(savepoint, ct).ConfigureAwait(false);
-            return true;
+            return new BulkIndexes(db, indexes);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.InsufficientPrivilege)
         {
-            await tx.RollbackToSavepointAsync(savepoint, ct).ConfigureAwait(false); // the timeout's setting goes with it
+            await tx.RollbackToSavepointAsync(savepoint, ct).ConfigureAwait(false); // the timeout's setting and any drop go with it
             await tx.ReleaseSavepointAsync(savepoint, ct).ConfigureAwait(false);
-            return false;
+            return new BulkIndexes(db, []);
         }
     }
+
+    /// <summary>
+    /// PostgreSQL: whether this transaction already holds another table of the schema alone (its indexes set aside before):
+    /// then these stay. A reader's statement that locked the second table and waits for the first would wait on this
+    /// transaction while it waits on the reader: a deadlock, which PostgreSQL ends by failing one of them. One table at a
+    /// time cannot make one (the run's payments, not then its exclusions; reconcile's payments).
+    /// </summary>
+    private static bool HoldsAnotherTable(PayBatchDb db, string index) =>
+        PlainReads.Read(db, "SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation " +
+                            "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock' AND l.granted " +
+                            "AND c.relkind = 'r' AND c.relpersistence <> 't' " +
+                            "AND c.oid <> (SELECT indrelid FROM pg_index WHERE indexrelid = to_regclass(@index))",
+            r => r.GetInt64(0), ("index", Quoted(index))).Single() > 0;
 
     /// <summary>
     /// Creates the dropped indexes again; each is made once. On SQLite one that failed is tried again by the next call; on

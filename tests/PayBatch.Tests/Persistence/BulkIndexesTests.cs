@@ -143,6 +143,47 @@ public class BulkIndexesTests
         Assert.Equal(2, reader.Payments.Count());
     }
 
+    [Fact]
+    public void On_PostgreSQL_a_role_given_only_the_rows_runs_a_quarter_with_every_index_kept()
+    {
+        // DROP INDEX is the tables' owner's: a role that may only read and write the rows keeps the indexes, and its run goes on.
+        var role = "pb_clerk_" + Guid.NewGuid().ToString("N")[..8];
+        var ws = Initialised("postgres");
+        try
+        {
+            string before;
+            using (var db = ws.OpenDb())
+            {
+                before = SchemaVersion(db);
+                // The role's name is made here, never input.
+                foreach (var sql in new[]
+                {
+                    $"CREATE ROLE {role} LOGIN", $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
+                    $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+                })
+                    db.Database.ExecuteSqlRaw(sql);
+            }
+            ws.Environment["PAYBATCH_DATABASE__CONNECTIONSTRING"] = new NpgsqlConnectionStringBuilder(ws.ConnectionString) { Username = role }.ConnectionString;
+            var rows = Enumerable.Range(1, 4).Select(i => Cases.Row(i)).ToList();
+            using (BulkIndexes.SetAsideFromInThisFlow(1))
+                ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+                    "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+            using (var db = ws.OpenDb())
+            {
+                Assert.Equal(before, SchemaVersion(db)); // no index made again
+                Assert.Equal(4, db.Payments.Count());
+            }
+        }
+        finally
+        {
+            ws.Dispose(); // the database, and the role's grants in it, go first
+            using var admin = new NpgsqlConnection(Providers.PostgresServer);
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP ROLE IF EXISTS {role}", admin);
+            drop.ExecuteNonQuery();
+        }
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
     public async Task The_update_runs_without_them_and_the_schema_after_is_the_schema_before(string provider)

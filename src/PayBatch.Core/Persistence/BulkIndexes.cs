@@ -90,40 +90,48 @@ internal sealed class BulkIndexes
 
     /// <summary>
     /// PostgreSQL: drops the indexes only when this transaction holds no other table alone (<see cref="HoldsAnotherTable"/>),
-    /// takes their table alone, as DROP INDEX does, within <see cref="LockWait"/>, and may drop them (they are its user's
-    /// own: a role given only the rows keeps them). Else nothing is dropped and the change goes slower: neither it nor the
-    /// readers that would queue behind its DROP INDEX wait for a reader's statement or an open transaction.
+    /// its user may drop them (a role of the tables' owner: one given only the rows keeps them, and takes no lock), and it
+    /// takes their table alone, as DROP INDEX does, within <see cref="LockWait"/> (or the user's own lock timeout). Else
+    /// nothing is dropped and the change goes slower: neither it nor the readers that would queue behind its DROP INDEX wait
+    /// for a reader's statement or an open transaction.
     /// </summary>
     private static async Task<BulkIndexes> DropOnPostgresAsync(PayBatchDb db, IReadOnlyList<(string Name, string Sql)> indexes, CancellationToken ct)
     {
         if (HoldsAnotherTable(db, indexes[0].Name)) return new BulkIndexes(db, []);
-        var table = PlainReads.Read(db, "SELECT indrelid::regclass::text FROM pg_index WHERE indexrelid = to_regclass(@index)",
-            r => r.GetString(0), ("index", Quoted(indexes[0].Name))).Single();
+        // The table, quoted as it needs (never input), whether this user may drop its indexes (its owner's role), and the
+        // lock timeout in force: a user's own is kept, and is what the transaction has again after.
+        var (table, owned, timeout) = PlainReads.Read(db, "SELECT x.indrelid::regclass::text, pg_has_role(c.relowner, 'USAGE'), current_setting('lock_timeout') " +
+                                                          "FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid WHERE x.indexrelid = to_regclass(@index)",
+            r => (r.GetString(0), r.GetBoolean(1), r.GetString(2)), ("index", Quoted(indexes[0].Name))).Single();
+        if (!owned) return new BulkIndexes(db, []);
         var tx = db.Database.CurrentTransaction!;
         const string savepoint = "paybatch_set_aside";
         await tx.CreateSavepointAsync(savepoint, ct).ConfigureAwait(false);
         try
         {
-            // set_config(…, true) lasts until the transaction ends: its own value again once the table is held.
-            await db.Database.ExecuteSqlRawAsync($"SELECT set_config('lock_timeout', '{LockWait}', true)", ct).ConfigureAwait(false);
-            var take = $"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE"; // regclass text: quoted as it needs, never input
+            // set_config(…, true) lasts until the transaction ends: the timeout in force again once the table is held.
+            if (timeout == "0") await SetLockTimeoutAsync(db, LockWait, ct).ConfigureAwait(false);
+            var take = $"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE";
             await db.Database.ExecuteSqlRawAsync(take, ct).ConfigureAwait(false);
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout TO DEFAULT", ct).ConfigureAwait(false);
+            if (timeout == "0") await SetLockTimeoutAsync(db, timeout, ct).ConfigureAwait(false);
             await DropEachAsync(db, indexes, ct).ConfigureAwait(false);
             await tx.ReleaseSavepointAsync(savepoint, ct).ConfigureAwait(false);
             return new BulkIndexes(db, indexes);
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.InsufficientPrivilege)
         {
-            await tx.RollbackToSavepointAsync(savepoint, ct).ConfigureAwait(false); // the timeout's setting and any drop go with it
+            await tx.RollbackToSavepointAsync(savepoint, ct).ConfigureAwait(false); // the timeout's setting, the lock and any drop go with it
             await tx.ReleaseSavepointAsync(savepoint, ct).ConfigureAwait(false);
             return new BulkIndexes(db, []);
         }
     }
 
+    private static Task SetLockTimeoutAsync(PayBatchDb db, string value, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("SELECT set_config('lock_timeout', {0}, true)", [value], ct);
+
     /// <summary>
-    /// PostgreSQL: whether this transaction already holds another table of the schema alone (its indexes set aside before):
-    /// then these stay. A reader's statement that locked the second table and waits for the first would wait on this
+    /// PostgreSQL: whether this transaction already holds another table alone (another's indexes set aside before, or any
+    /// other reason): then these stay. A reader's statement that locked the second table and waits for the first would wait on this
     /// transaction while it waits on the reader: a deadlock, which PostgreSQL ends by failing one of them. One table at a
     /// time cannot make one (the run's payments, not then its exclusions; reconcile's payments).
     /// </summary>

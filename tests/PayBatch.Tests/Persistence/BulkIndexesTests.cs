@@ -144,43 +144,77 @@ public class BulkIndexesTests
     }
 
     [Fact]
-    public void On_PostgreSQL_a_role_given_only_the_rows_runs_a_quarter_with_every_index_kept()
+    public async Task On_PostgreSQL_a_lock_timeout_of_the_users_own_is_the_one_in_force_throughout()
     {
-        // DROP INDEX is the tables' owner's: a role that may only read and write the rows keeps the indexes, and its run goes on.
+        using var ws = Paid(2, "postgres");
+        var own = new NpgsqlConnectionStringBuilder(ws.ConnectionString) { Options = "-c lock_timeout=1500ms" }.ConnectionString;
+        await using var db = DbFactory.Create(DbProvider.Postgres, own);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        Assert.Equal("1500ms", LockTimeout(db));
+        var indexes = await BulkIndexes.DropAsync(db, BulkIndexes.AllMade(db, "payments"), default);
+        Assert.Empty(BulkIndexes.AllMade(db, "payments")); // taken within its own timeout, and dropped
+        Assert.Equal("1500ms", LockTimeout(db));
+        await indexes.RestoreAsync(default);
+        await tx.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task On_PostgreSQL_a_role_given_only_the_rows_keeps_every_index_takes_no_lock_and_runs_a_quarter()
+    {
+        // DROP INDEX is the tables' owner's: a role that may only read and write the rows keeps the indexes, without taking
+        // the table alone (it could: UPDATE allows LOCK TABLE), and its run goes on.
         var role = "pb_clerk_" + Guid.NewGuid().ToString("N")[..8];
         var ws = Initialised("postgres");
         try
         {
-            string before;
-            using (var db = ws.OpenDb())
+            try
             {
-                before = SchemaVersion(db);
+                await using var owner = ws.OpenDb();
+                var before = SchemaVersion(owner);
                 // The role's name is made here, never input.
                 foreach (var sql in new[]
                 {
                     $"CREATE ROLE {role} LOGIN", $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
                     $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
                 })
-                    db.Database.ExecuteSqlRaw(sql);
+                    owner.Database.ExecuteSqlRaw(sql);
+                var clerk = new NpgsqlConnectionStringBuilder(ws.ConnectionString) { Username = role }.ConnectionString;
+
+                await using (var db = DbFactory.Create(DbProvider.Postgres, clerk))
+                {
+                    await db.Database.OpenConnectionAsync();
+                    await using var tx = await db.Database.BeginTransactionAsync();
+                    var pid = db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").Single();
+                    var indexes = BulkIndexes.AllMade(db, "payments");
+                    Assert.NotEmpty(indexes);
+                    var kept = await BulkIndexes.DropAsync(db, indexes, default);
+                    Assert.Equal(indexes, BulkIndexes.AllMade(db, "payments"));
+                    Assert.False(owner.Database.SqlQueryRaw<bool>("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE pid = {0} AND relation = 'payments'::regclass " +
+                                                                  "AND mode = 'AccessExclusiveLock') AS \"Value\"", pid).Single());
+                    Assert.Equal("0", LockTimeout(db));
+                    await kept.RestoreAsync(default);
+                    await tx.RollbackAsync();
+                }
+
+                ws.Environment["PAYBATCH_DATABASE__CONNECTIONSTRING"] = clerk;
+                var rows = Enumerable.Range(1, 4).Select(i => Cases.Row(i)).ToList();
+                using (BulkIndexes.SetAsideFromInThisFlow(1))
+                    ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+                        "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+                Assert.Equal(before, SchemaVersion(owner)); // no index made again
+                Assert.Equal(4, owner.Payments.Count());
             }
-            ws.Environment["PAYBATCH_DATABASE__CONNECTIONSTRING"] = new NpgsqlConnectionStringBuilder(ws.ConnectionString) { Username = role }.ConnectionString;
-            var rows = Enumerable.Range(1, 4).Select(i => Cases.Row(i)).ToList();
-            using (BulkIndexes.SetAsideFromInThisFlow(1))
-                ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
-                    "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
-            using (var db = ws.OpenDb())
+            finally
             {
-                Assert.Equal(before, SchemaVersion(db)); // no index made again
-                Assert.Equal(4, db.Payments.Count());
+                ws.Dispose(); // the database, and the role's grants in it, go first
             }
         }
         finally
         {
-            ws.Dispose(); // the database, and the role's grants in it, go first
-            using var admin = new NpgsqlConnection(Providers.PostgresServer);
-            admin.Open();
-            using var drop = new NpgsqlCommand($"DROP ROLE IF EXISTS {role}", admin);
-            drop.ExecuteNonQuery();
+            await using var admin = new NpgsqlConnection(Providers.PostgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP ROLE IF EXISTS {role}", admin);
+            await drop.ExecuteNonQueryAsync();
         }
     }
 

@@ -133,6 +133,16 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
         if (!Quiet) human(Host.Out);
     }
 
+    /// <summary>
+    /// The same, the answer's <paramref name="list"/> (empty in <paramref name="json"/>, where it goes) written item by item
+    /// as it is made (<see cref="JsonAnswer"/>).
+    /// </summary>
+    public void Result<T>(Func<JsonObject> json, string list, IEnumerable<T> items, Func<T, JsonNode> item, Action<TextWriter> human)
+    {
+        if (Json) JsonAnswer.Write(Host.Out, json(), list, items, item, JsonOptions);
+        else if (!Quiet) human(Host.Out);
+    }
+
     /// <summary>A message for the person, not the machine: stderr (stdout stays the result), masked.</summary>
     public void Say(string message)
     {

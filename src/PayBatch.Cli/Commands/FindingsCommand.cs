@@ -25,10 +25,10 @@ public static class FindingsCommand
             {
                 ["quarter"] = q,
                 ["count"] = rows.Count,
-                ["findings"] = new JsonArray(rows.Select(f => (JsonNode)new JsonObject
-                {
-                    ["file"] = f.File, ["line"] = f.Line, ["reference"] = f.Reference, ["finding"] = f.Code, ["detail"] = f.Detail,
-                }).ToArray()),
+                ["findings"] = new JsonArray(), // written one by one
+            }, "findings", rows, f => new JsonObject
+            {
+                ["file"] = f.File, ["line"] = f.Line, ["reference"] = f.Reference, ["finding"] = f.Code, ["detail"] = f.Detail,
             }, w =>
             {
                 if (rows.Count == 0) w.WriteLine(CliText.NoFindings.Format(q));

@@ -41,12 +41,12 @@ public static class ReconcileCommand
                 }).ToArray()),
                 ["applied"] = o.Applied,
                 ["alreadyRecorded"] = o.Same,
-                ["findings"] = new JsonArray(o.Findings.Select(f => (JsonNode)new JsonObject
-                {
-                    ["file"] = f.File, ["line"] = f.Line, ["reference"] = f.Reference, ["finding"] = f.Code, ["detail"] = f.Detail,
-                }).ToArray()),
+                ["findings"] = new JsonArray(), // written one by one
                 ["sla"] = new JsonObject(o.SlaCounts.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
                 ["written"] = new JsonArray(o.Written.Select(w => (JsonNode)w).ToArray()),
+            }, "findings", o.Findings, f => new JsonObject
+            {
+                ["file"] = f.File, ["line"] = f.Line, ["reference"] = f.Reference, ["finding"] = f.Code, ["detail"] = f.Detail,
             }, w =>
             {
                 w.WriteLine(CliText.Reconciled.Format(o.Files.Sum(f => f.Count), o.Files.Count, o.Applied, o.Same, o.Findings.Count));

@@ -22,7 +22,8 @@ public static class JsonAnswer
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
                {
                    Indented = options.WriteIndented, Encoder = options.Encoder, NewLine = options.NewLine,
-                   IndentCharacter = options.IndentCharacter, IndentSize = options.IndentSize, MaxDepth = options.MaxDepth,
+                   IndentCharacter = options.IndentCharacter, IndentSize = options.IndentSize,
+                   MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth, // the serializer's default depth, as the tree's own writing has it
                }))
         {
             w.WriteStartObject();

@@ -9,7 +9,7 @@ public class ConsoleProgressTests
 {
     [Theory]
     [InlineData("ru-RU", "en-US", "Получатели")]
-    [InlineData("kk-KZ", "en-US", null)]
+    [InlineData("kk-KZ", "en-US", "Алушылар")]
     [InlineData("en-US", "ru-RU", "recipients")]
     public void Counts_are_grouped_as_the_chosen_language_groups_them(string chosen, string machine, string? label)
     {

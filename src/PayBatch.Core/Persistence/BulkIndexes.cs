@@ -149,14 +149,10 @@ internal sealed class BulkIndexes
     public async Task RestoreAsync(CancellationToken ct)
     {
         if (_dropped.Count == 0) return;
+        // PostgreSQL sorts with its own workers (max_parallel_maintenance_workers); a larger maintenance_work_mem made no difference.
         if (_db.Provider != DbProvider.Sqlite)
         {
-            // PostgreSQL sorts with its own workers (max_parallel_maintenance_workers); a larger maintenance_work_mem made no difference.
-            while (_dropped.TryPeek(out var index))
-            {
-                await _db.Database.ExecuteSqlRawAsync(index.Sql, ct).ConfigureAwait(false);
-                _dropped.Dequeue();
-            }
+            await MakeEachAsync(ct).ConfigureAwait(false);
             return;
         }
         // SQLite sorts an index's keys in runs as large as the page cache, each run on a helper thread if it may use any:
@@ -166,11 +162,7 @@ internal sealed class BulkIndexes
         await _db.Database.ExecuteSqlRawAsync(SortInSmallRuns, ct).ConfigureAwait(false);
         try
         {
-            while (_dropped.TryPeek(out var index))
-            {
-                await _db.Database.ExecuteSqlRawAsync(index.Sql, ct).ConfigureAwait(false);
-                _dropped.Dequeue();
-            }
+            await MakeEachAsync(ct).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -186,6 +178,16 @@ internal sealed class BulkIndexes
             throw;
         }
         await SortAsUsualAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Makes each dropped index again, forgetting it only once made.</summary>
+    private async Task MakeEachAsync(CancellationToken ct)
+    {
+        while (_dropped.TryPeek(out var index))
+        {
+            await _db.Database.ExecuteSqlRawAsync(index.Sql, ct).ConfigureAwait(false);
+            _dropped.Dequeue();
+        }
     }
 
     private Task SortAsUsualAsync() => _db.Database.ExecuteSqlRawAsync(SqliteCacheSize.Pragma + "; PRAGMA threads = 0", CancellationToken.None);
@@ -225,7 +227,7 @@ internal sealed class BulkIndexes
     /// </summary>
     public static IReadOnlyList<(string Name, string Sql)> BesidesKey(PayBatchDb db, string table, IReadOnlyList<string> keys) =>
         Created(db, table)
-            .Where(i => !i.Unique || i.Columns().Order(StringComparer.Ordinal).SequenceEqual(keys.Order(StringComparer.Ordinal)))
+            .Where(i => !i.Unique || i.Columns.Order(StringComparer.Ordinal).SequenceEqual(keys.Order(StringComparer.Ordinal)))
             .Select(i => (i.Name, i.Sql))
             .ToList();
 
@@ -246,25 +248,20 @@ internal sealed class BulkIndexes
     }
 
     /// <summary>
-    /// The indexes of <paramref name="table"/> made by CREATE INDEX: name, CREATE statement,
-    /// whether unique, and its columns (read when asked). On PostgreSQL an index that backs a constraint (a primary key, or
-    /// the key a foreign key refers to) is none of them.
+    /// The indexes of <paramref name="table"/> made by CREATE INDEX: name, CREATE statement, whether unique, and its
+    /// columns. On PostgreSQL an index that backs a constraint (a primary key, or the key a foreign key refers to) is none
+    /// of them.
     /// </summary>
-    private static List<(string Name, string Sql, bool Unique, Func<List<string>> Columns)> Created(PayBatchDb db, string table) =>
+    private static List<(string Name, string Sql, bool Unique, string[] Columns)> Created(PayBatchDb db, string table) =>
         db.Provider == DbProvider.Sqlite
-            ? PlainReads.Read(db, "SELECT m.name, m.sql, l.\"unique\" FROM sqlite_master m JOIN pragma_index_list(@table) l ON l.name = m.name " +
+            ? PlainReads.Read(db, "SELECT m.name, m.sql, l.\"unique\", (SELECT group_concat(i.name, ',') FROM pragma_index_info(m.name) i) " +
+                                  "FROM sqlite_master m JOIN pragma_index_list(@table) l ON l.name = m.name " +
                                   "WHERE m.type = 'index' AND m.tbl_name = @table AND m.sql IS NOT NULL ORDER BY m.name",
-                r => (Name: r.GetString(0), Sql: r.GetString(1), Unique: r.GetInt64(2) != 0), ("table", table)).ToList()
-                .Select(i => (i.Name, i.Sql, i.Unique, (Func<List<string>>)(() => SqliteColumns(db, i.Name)))).ToList()
+                r => (r.GetString(0), r.GetString(1), r.GetInt64(2) != 0, r.GetString(3).Split(',')), ("table", table)).ToList()
             : PlainReads.Read(db, "SELECT i.relname, pg_get_indexdef(i.oid), x.indisunique, " +
                                   "ARRAY(SELECT a.attname::text FROM unnest(x.indkey) k JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k) " +
                                   "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid " +
                                   "WHERE x.indrelid = to_regclass(@table) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid) " +
                                   "ORDER BY i.relname",
-                r => (Name: r.GetString(0), Sql: r.GetString(1), Unique: r.GetBoolean(2), Columns: ((string[])r.GetValue(3)).ToList()),
-                ("table", table)).ToList()
-                .Select(i => (i.Name, i.Sql, i.Unique, (Func<List<string>>)(() => i.Columns))).ToList();
-
-    private static List<string> SqliteColumns(PayBatchDb db, string index) =>
-        PlainReads.Read(db, "SELECT name FROM pragma_index_info(@index) ORDER BY seqno", r => r.GetString(0), ("index", index)).ToList();
+                r => (r.GetString(0), r.GetString(1), r.GetBoolean(2), (string[])r.GetValue(3)), ("table", table)).ToList();
 }

@@ -18,7 +18,7 @@ public static class Matching
 {
     public static MatchResult Decide(PaymentState? p, Confirmation c, BankingCalendar calendar)
     {
-        if (p is null) return Finding("UNKNOWN_REFERENCE", $"no payment {c.Reference}");
+        if (p is null) return Finding(UnknownReference, NoPayment(c.Reference));
         // A batch awaiting its signatures (or cancelled) never went to the bank: nothing of it is confirmed.
         if (!p.Released) return Finding("NOT_RELEASED", $"batch {p.Reference.Quarter}-{p.Reference.Batch:00} is not released");
         if (c.Amount is { } amount && amount != p.Amount) return Finding("AMOUNT_MISMATCH", $"confirmed {amount}, paid {p.Amount}");
@@ -45,6 +45,10 @@ public static class Matching
     }
 
     private static MatchResult Finding(string code, string detail) => new(code, code, detail, null);
+
+    public const string UnknownReference = "UNKNOWN_REFERENCE";
+
+    public static string NoPayment(string reference) => $"no payment {reference}";
 
     /// <summary>Money back on the department's account: an issued or credited payment becomes returned (its credit date kept).</summary>
     private static MatchResult Return(PaymentState p, Confirmation c) => p.Status switch

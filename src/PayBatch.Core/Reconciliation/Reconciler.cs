@@ -10,7 +10,20 @@ using PayBatch.Core.Localization;
 namespace PayBatch.Core.Reconciliation;
 
 /// <summary>A finding of a reconcile run: a line that needs a person, or an overdue payment (no file, no line).</summary>
-public sealed record Finding(string File, int? Line, string Reference, string Code, string Detail);
+public sealed record Finding(string File, int? Line, string Reference, string Code)
+{
+    private readonly string? _detail;
+
+    public Finding(string file, int? line, string reference, string code, string detail) : this(file, line, reference, code) => _detail = detail;
+
+    /// <summary>
+    /// A line whose reference names no payment. Its detail is made when read, from the reference: a file of a million
+    /// such lines held a million details (74 MB) beside the payments.
+    /// </summary>
+    public static Finding UnknownReference(string file, int line, string reference) => new(file, line, reference, Matching.UnknownReference);
+
+    public string Detail => _detail ?? Matching.NoPayment(Reference);
+}
 
 public sealed record ReconcileOutcome(
     IReadOnlyList<ConfirmationFile> Files, int Applied, int Same, IReadOnlyList<Finding> Findings,
@@ -83,7 +96,10 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                         applied++;
                     }
                     if (result.Outcome == MatchResult.Same) same++;
-                    if (result.Finding is not null) findings.Add(new Finding(name, line.Line, line.Reference, result.Finding, result.Detail));
+                    if (result.Finding is not null)
+                        findings.Add(result.Finding == Matching.UnknownReference
+                            ? Finding.UnknownReference(name, line.Line, line.Reference)
+                            : new Finding(name, line.Line, line.Reference, result.Finding, result.Detail));
                     if (result.Outcome != MatchResult.Same && seenLines.Add(line.Line))
                     {
                         keep(new ConfirmationRow

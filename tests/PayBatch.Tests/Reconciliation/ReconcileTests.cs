@@ -111,7 +111,8 @@ public class ReconcileTests
             "--as-of", "2026-01-21");
         Assert.Equal(3, r.ExitCode);
         Assert.Contains("see findings.csv", r.Out, StringComparison.Ordinal);
-        Assert.Equal([("3", "2026Q2-01-000001", "UNKNOWN_REFERENCE"), ("4", "GARBAGE", "UNKNOWN_REFERENCE")], Findings(ws).Select(f => (f[1], f[2], f[3])));
+        Assert.Equal([("3", "2026Q2-01-000001", "UNKNOWN_REFERENCE", "no payment 2026Q2-01-000001"), ("4", "GARBAGE", "UNKNOWN_REFERENCE", "no payment GARBAGE")],
+            Findings(ws).Select(f => (f[1], f[2], f[3], f[4])));
         Assert.False(Directory.Exists(ws.Path_("out", "2026Q2")));
         Assert.Contains("2026Q2-01-000001", ws.Run("findings", "--quarter", "2026Q1").Out, StringComparison.Ordinal);
     }
@@ -123,7 +124,7 @@ public class ReconcileTests
         var lines = Enumerable.Range(1, 22).Select(i => $"2026Q1-01-{i:000000},,{Amount},credited,2026-01-21,").ToArray();
         var r = ws.Run("reconcile", ws.Write("bank.csv", Csv(lines)), "--as-of", "2026-01-21", "--lang", "ru");
         Assert.Equal(3, r.ExitCode);
-        Assert.Contains("  bank.csv:2  2026Q1-01-000001  UNKNOWN_REFERENCE", r.Out, StringComparison.Ordinal);
+        Assert.Contains("  bank.csv:2  2026Q1-01-000001  UNKNOWN_REFERENCE  no payment 2026Q1-01-000001\n", r.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("  bank.csv:21  2026Q1-01-000020  UNKNOWN_REFERENCE", r.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("2026Q1-01-000021", r.Out, StringComparison.Ordinal);
         Assert.Contains("… и ещё 2 (--json выводит все)", r.Out, StringComparison.Ordinal);
@@ -132,6 +133,7 @@ public class ReconcileTests
         Assert.False(Directory.Exists(ws.OutDir));
         using var json = JsonDocument.Parse(ws.Run("reconcile", ws.Path_("bank.csv"), "--as-of", "2026-01-21", "--json").Out);
         Assert.Equal(22, json.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal("no payment 2026Q1-01-000022", json.RootElement.GetProperty("findings")[21].GetProperty("detail").GetString());
     }
 
     [Theory]

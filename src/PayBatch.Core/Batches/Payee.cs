@@ -1,4 +1,5 @@
 using PayBatch.Core.Domain;
+using PayBatch.Core.Eligibility;
 
 namespace PayBatch.Core.Batches;
 
@@ -13,5 +14,11 @@ namespace PayBatch.Core.Batches;
 /// </remarks>
 public sealed record Payee(string CaseId, string District, Iin ChildIin, Iin ApplicantIin, string ApplicantName, Iban Iban, string BankBic)
 {
-    public static Payee Of(RecipientCase c) => new(c.CaseId, c.District, Iin.Parse(c.ChildIin), Iin.Parse(c.ApplicantIin), c.ApplicantName, Iban.Parse(c.Iban), c.BankBic);
+    /// <param name="ids">The case's identifiers as <see cref="EligibilityRules.Check"/> parsed them, for a case it decided payable.</param>
+    public static Payee Of(RecipientCase c, CaseIds ids) => new(c.CaseId, c.District, Valid(ids.Child), Valid(ids.Applicant), c.ApplicantName,
+        ids.Iban ?? throw NotPayable(), c.BankBic);
+
+    private static Iin Valid(Iin? iin) => iin ?? throw NotPayable();
+
+    private static InvalidOperationException NotPayable() => new("a payee is made only of a case decided payable, whose identifiers are valid");
 }

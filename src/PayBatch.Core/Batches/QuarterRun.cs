@@ -154,10 +154,10 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
                     ct.ThrowIfCancellationRequested();
                     progress?.Report(new("deciding", n - 1, (int)((n - 1) * 100L / Math.Max(total, 1))));
                 }
-                var reasons = EligibilityRules.Check(c, facts);
+                var reasons = EligibilityRules.Check(c, facts, out var ids);
                 if (reasons.Count == 0)
                 {
-                    payees.Add(Payee.Of(c) with { District = Once(c.District), BankBic = Once(c.BankBic) });
+                    payees.Add(Payee.Of(c, ids) with { District = Once(c.District), BankBic = Once(c.BankBic) });
                     continue;
                 }
                 var key = 0L;

@@ -42,21 +42,21 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         var facts = DecisionFacts.Load(db, q, data.Banks, live);
 
         var skipped = new List<NotReissued>();
-        var chosen = new List<(PaymentRow Old, RecipientCase Case)>();
+        var chosen = new List<(PaymentRow Old, RecipientCase Case, CaseIds Ids)>();
         var chosenChildren = new HashSet<string>(StringComparer.Ordinal);
         foreach (var old in rejected)
         {
             if (!cases.TryGetValue(old.CaseId, out var c)) { skipped.Add(new(old.Reference, old.CaseId, CoreText.NoLongerInRegistry.With())); continue; }
             var changed = Iban.Normalize(c.Iban) != old.Iban || c.BankBic != old.Bic;
             if (!changed && !request.AllRejected) { skipped.Add(new(old.Reference, old.CaseId, (old.Status == PaymentStatus.Returned ? CoreText.UnchangedSinceReturn : CoreText.UnchangedSinceRejection).With())); continue; }
-            var reasons = EligibilityRules.Check(c, facts);
+            var reasons = EligibilityRules.Check(c, facts, out var ids);
             if (chosenChildren.Contains(c.ChildIin)) reasons = [.. reasons, Reason.AlreadyPaid];
             if (reasons.Count > 0)
             {
                 skipped.Add(new(old.Reference, old.CaseId, CoreText.NotEligible.With(string.Join(';', reasons.Select(r => r.Code()))), reasons));
                 continue;
             }
-            chosen.Add((old, c));
+            chosen.Add((old, c, ids));
             chosenChildren.Add(c.ChildIin);
         }
         if (chosen.Count == 0)
@@ -70,7 +70,7 @@ public sealed class Reissue(PayBatchDb db, ReferenceData data, PaymentTerms term
         var amount = new QuarterAmount(first.Mrp, first.Coefficient, new Tenge(first.AmountPerChildTiyn)); // the quarter's, as first paid
         var exclusions = skipped.Where(s => s.Reasons is not null)
             .Select(s => new Exclusion(s.CaseId, cases[s.CaseId].ChildIin, s.Reasons!)).ToList();
-        var batch = NewBatch.From(q, number, valueDate, amount, chosen.Select(x => Payee.Of(x.Case)).ToList(), exclusions, request.Format, terms, data.Banks);
+        var batch = NewBatch.From(q, number, valueDate, amount, chosen.Select(x => Payee.Of(x.Case, x.Ids)).ToList(), exclusions, request.Format, terms, data.Banks);
         // Each new payment replaces the rejected payment of its child (one per child: see chosenChildren).
         var oldByChild = chosen.ToDictionary(x => x.Case.ChildIin, x => x.Old.Id, StringComparer.Ordinal);
         var replaces = batch.Payments.ToDictionary(p => p.Reference.ToString(), p => oldByChild[p.ChildIin.Value], StringComparer.Ordinal);

@@ -31,10 +31,31 @@ public class EligibilityRulesTests
             new ChildIins(paid ? ["140315501021"] : []));
 
     private static IReadOnlyList<string> Check(RecipientCase c, QuarterFacts? f = null) =>
-        EligibilityRules.Check(c, f ?? Facts()).Select(r => r.Code()).ToList();
+        EligibilityRules.Check(c, f ?? Facts(), out _).Select(r => r.Code()).ToList();
 
     [Fact]
     public void A_complete_case_is_paid() => Assert.Empty(Check(Case()));
+
+    /// <summary>The rules parse a case's identifiers once; a payee is made of what they parsed.</summary>
+    [Fact]
+    public void A_paid_case_has_its_identifiers_parsed_for_its_payee()
+    {
+        var c = Case(c => c with { Iban = "kz63 7220 0000 0700 0001" });
+        Assert.Empty(EligibilityRules.Check(c, Facts(), out var ids));
+        var payee = PayBatch.Core.Batches.Payee.Of(c, ids);
+        Assert.Equal(("140315501021", "860702401019", "KZ637220000007000001"), (payee.ChildIin.Value, payee.ApplicantIin.Value, payee.Iban.Value));
+    }
+
+    [Fact]
+    public void An_invalid_identifier_is_null_among_the_parsed_and_makes_no_payee()
+    {
+        var c = Case(c => c with { ApplicantIin = "860702401018", Iban = "KZ637220000007000002" });
+        Assert.Equal(["INVALID_APPLICANT_IIN", "INVALID_IBAN"], EligibilityRules.Check(c, Facts(), out var ids).Select(r => r.Code()));
+        Assert.Null(ids.Applicant);
+        Assert.Equal(Iin.Parse("140315501021"), ids.Child);
+        Assert.Null(ids.Iban);
+        Assert.Throws<InvalidOperationException>(() => PayBatch.Core.Batches.Payee.Of(c, ids));
+    }
 
     [Theory]
     [InlineData(CaseStatus.Suspended)]

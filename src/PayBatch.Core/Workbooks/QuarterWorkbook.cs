@@ -71,10 +71,16 @@ public static class QuarterWorkbook
             new(l["bankingDays"], CellKind.Count, 8), new(l["deadline"], CellKind.Date, 12), new(l["slaStatus"], CellKind.Text, 18),
             new(l["reason"], CellKind.Text, 10),
         ];
-        await wb.TableAsync(sheet, columns, count, PlainReads.PaymentViews(db, [quarter.ToString()]), (view, row) =>
+        // Each payment's state and SLA position are worked out on the reading thread, beside its reading.
+        var payments = PlainReads.PaymentViews(db, [quarter.ToString()])
+            .Select(view =>
+            {
+                var p = PaymentState.Of(view);
+                return (p, Sla.Of(p, asOf, calendar));
+            });
+        await wb.TableAsync(sheet, columns, count, payments, (payment, row) =>
         {
-            var p = PaymentState.Of(view);
-            var (sla, days, deadline) = Sla.Of(p, asOf, calendar);
+            var (p, (sla, days, deadline)) = payment;
             row[0] = wb.Text(p.Reference.ToString());
             row[1] = wb.Text(p.CaseId);
             row[2] = wb.Text(p.ChildIin.Value);

@@ -1,5 +1,6 @@
 using PayBatch.Core.Domain;
 using PayBatch.Core.Output;
+using PayBatch.Core.Persistence;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
@@ -92,8 +93,10 @@ public sealed class Workbook
 
     /// <summary>
     /// A table of <paramref name="count"/> rows streamed from <paramref name="rows"/>; past Excel's row
-    /// limit it goes on in "NAME (2)", "NAME (3)"… with the same header. <paramref name="fill"/>
-    /// writes one item into the row buffer, which is reused.
+    /// limit it goes on in "NAME (2)", "NAME (3)"… with the same header. <paramref name="rows"/> are enumerated on a
+    /// thread of their own (reading the database, when they come from it) while this one writes and compresses the
+    /// rows before them (<see cref="RowHandover"/>; the quarter's workbook of 924,342 payments: 10.3–10.6 → 9.4–9.6 s, most
+    /// of it compressing 650 MB of XML). <paramref name="fill"/> writes one item into the row buffer, which is reused.
     /// </summary>
     public async Task TableAsync<T>(string name, IReadOnlyList<Column> columns, int count, IEnumerable<T> rows, Action<T, Cell[]> fill)
     {
@@ -101,19 +104,28 @@ public sealed class Workbook
         var part = 1;
         var inSheet = 0;
         await StartAsync(name, columns, Math.Min(count, MaxDataRows)).ConfigureAwait(false);
-        foreach (var item in rows)
+        await RowHandover.RunAsync<T>((keep, token) =>
         {
-            _ct.ThrowIfCancellationRequested();
-            if (inSheet == MaxDataRows)
+            foreach (var item in rows)
             {
-                part++;
-                inSheet = 0;
-                await StartAsync($"{name} ({part})", columns, Math.Clamp(count - ((part - 1) * MaxDataRows), 0, MaxDataRows)).ConfigureAwait(false);
+                if (token.IsCancellationRequested) return;
+                keep(item);
             }
-            fill(item, buffer);
-            await _sheet.AddRowAsync(buffer, _ct).ConfigureAwait(false);
-            inSheet++;
-        }
+        }, async chunk =>
+        {
+            foreach (var item in chunk)
+            {
+                if (inSheet == MaxDataRows)
+                {
+                    part++;
+                    inSheet = 0;
+                    await StartAsync($"{name} ({part})", columns, Math.Clamp(count - ((part - 1) * MaxDataRows), 0, MaxDataRows)).ConfigureAwait(false);
+                }
+                fill(item, buffer);
+                await _sheet.AddRowAsync(buffer, _ct).ConfigureAwait(false);
+                inSheet++;
+            }
+        }, _ct).ConfigureAwait(false);
     }
 
     private async Task StartAsync(string name, IReadOnlyList<Column> columns, int dataRows)

@@ -158,6 +158,38 @@ public class WorkbookTests
         }
     }
 
+    /// <summary>
+    /// The rows are read on a thread of their own while the workbook is written: many rows come out whole and in order, and
+    /// a failure while reading them is the table's failure, with no workbook left behind.
+    /// </summary>
+    [Fact]
+    public async Task A_table_read_on_another_thread_keeps_its_order_and_a_failed_read_leaves_no_workbook()
+    {
+        var dir = Directory.CreateTempSubdirectory("paybatch-workbook").FullName;
+        try
+        {
+            Column[] columns = [new("Reference", CellKind.Text, 18)];
+            var path = Path.Combine(dir, "t.xlsx");
+            await Workbook.WriteAsync(path, dayFirst: false, wb => wb.TableAsync("Payments", columns, 1000, Enumerable.Range(1, 1000),
+                (n, row) => row[0] = wb.Text($"R{n}")), CancellationToken.None);
+            Assert.Equal(Enumerable.Range(1, 1000).Select(n => $"R{n}"), WorkbookReader.Read(path).Single().Column("A").Skip(1).Select(c => c.Value));
+
+            var failing = Path.Combine(dir, "f.xlsx");
+            IEnumerable<int> Rows()
+            {
+                for (var n = 1; n <= 1000; n++) yield return n < 500 ? n : throw new InvalidOperationException("the database went away");
+            }
+            var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Workbook.WriteAsync(failing, dayFirst: false,
+                wb => wb.TableAsync("Payments", columns, 1000, Rows(), (n, row) => row[0] = wb.Text($"R{n}")), CancellationToken.None));
+            Assert.Equal("the database went away", e.Message);
+            Assert.Equal(["t.xlsx"], Directory.GetFiles(dir).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("report --quarter 2026Q1", null, "--file")]
     [InlineData("report --quarter 2026Q1", "missing/q.xlsx", "does not exist")]

@@ -10,17 +10,27 @@ using PayBatch.Core.Localization;
 namespace PayBatch.Core.Reconciliation;
 
 /// <summary>A finding of a reconcile run: a line that needs a person, or an overdue payment (no file, no line).</summary>
-public sealed record Finding(string File, int? Line, string Reference, string Code)
+public sealed record Finding
 {
     private readonly string? _detail;
 
     public Finding(string file, int? line, string reference, string code, string detail) : this(file, line, reference, code) => _detail = detail;
+
+    private Finding(string file, int? line, string reference, string code) => (File, Line, Reference, Code) = (file, line, reference, code);
 
     /// <summary>
     /// A line whose reference names no payment. Its detail is made when read, from the reference: a file of a million
     /// such lines held a million details (74 MB) beside the payments.
     /// </summary>
     public static Finding UnknownReference(string file, int line, string reference) => new(file, line, reference, Matching.UnknownReference);
+
+    public string File { get; }
+
+    public int? Line { get; }
+
+    public string Reference { get; }
+
+    public string Code { get; }
 
     public string Detail => _detail ?? Matching.NoPayment(Reference);
 }

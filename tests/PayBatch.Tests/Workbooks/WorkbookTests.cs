@@ -160,10 +160,10 @@ public class WorkbookTests
 
     /// <summary>
     /// The rows are read on a thread of their own while the workbook is written: many rows come out whole and in order, and
-    /// a failure while reading them is the table's failure, with no workbook left behind.
+    /// a failure while reading or writing them, or a cancel, is the table's failure, with no workbook left behind.
     /// </summary>
     [Fact]
-    public async Task A_table_read_on_another_thread_keeps_its_order_and_a_failed_read_leaves_no_workbook()
+    public async Task A_table_read_on_another_thread_keeps_its_order_and_a_failed_read_or_write_or_a_cancel_leaves_no_workbook()
     {
         var dir = Directory.CreateTempSubdirectory("paybatch-workbook").FullName;
         try
@@ -182,6 +182,23 @@ public class WorkbookTests
             var e = await Assert.ThrowsAsync<InvalidOperationException>(() => Workbook.WriteAsync(failing, dayFirst: false,
                 wb => wb.TableAsync("Payments", columns, 1000, Rows(), (n, row) => row[0] = wb.Text($"R{n}")), CancellationToken.None));
             Assert.Equal("the database went away", e.Message);
+
+            // A row that cannot be written, and a cancel while the rows are read: the same.
+            var unwritable = await Assert.ThrowsAsync<InvalidOperationException>(() => Workbook.WriteAsync(failing, dayFirst: false,
+                wb => wb.TableAsync("Payments", columns, 1000, Enumerable.Range(1, 1000),
+                    (n, row) => row[0] = n < 700 ? wb.Text($"R{n}") : throw new InvalidOperationException("no such cell")), CancellationToken.None));
+            Assert.Equal("no such cell", unwritable.Message);
+            using var cancel = new CancellationTokenSource();
+            IEnumerable<int> CancelledMidway()
+            {
+                for (var n = 1; n <= 1000; n++)
+                {
+                    if (n == 300) cancel.Cancel();
+                    yield return n;
+                }
+            }
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Workbook.WriteAsync(failing, dayFirst: false,
+                wb => wb.TableAsync("Payments", columns, 1000, CancelledMidway(), (n, row) => row[0] = wb.Text($"R{n}")), cancel.Token));
             Assert.Equal(["t.xlsx"], Directory.GetFiles(dir).Select(Path.GetFileName));
         }
         finally

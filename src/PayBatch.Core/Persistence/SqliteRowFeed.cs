@@ -30,20 +30,47 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
 
     /// <param name="conflict">What follows the rows for an upsert (<c>ON CONFLICT …</c>), or null for a plain insert.</param>
     public SqliteRowFeed(SqliteConnection connection, string table, IReadOnlyList<string> columns, string? conflict = null)
+        // OR FAIL keeps a failed chunk's first rows: only a transaction's rollback takes them away.
+        // "WHERE true": SQLite reads an ON CONFLICT after a bare FROM as the join's constraint.
+        : this(connection, columns.Count, $"INSERT OR FAIL INTO {table} ({string.Join(", ", columns)}) " +
+                                          $"SELECT {string.Join(", ", columns.Select((_, i) => Module.ColumnName(i)))} FROM {Module.Name} WHERE true {conflict}")
     {
-        if (columns.Count > Module.Columns) throw new ArgumentOutOfRangeException(nameof(columns), $"at most {Module.Columns} columns");
+    }
+
+    private SqliteRowFeed(SqliteConnection connection, int columns, string sql)
+    {
+        if (columns > Module.Columns) throw new ArgumentOutOfRangeException(nameof(columns), $"at most {Module.Columns} columns");
         _connection = connection;
         var db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
         Module.Register(db);
-        // OR FAIL keeps a failed chunk's first rows: only a transaction's rollback takes them away.
         if (raw.sqlite3_get_autocommit(db) != 0) throw new InvalidOperationException("rows are fed inside a transaction");
-        // "WHERE true": SQLite reads an ON CONFLICT after a bare FROM as the join's constraint.
-        var sql = $"INSERT OR FAIL INTO {table} ({string.Join(", ", columns)}) SELECT {string.Join(", ", columns.Select((_, i) => Module.ColumnName(i)))} " +
-                  $"FROM {Module.Name} WHERE true {conflict}";
+        Sql = sql;
         var rc = raw.sqlite3_prepare_v2(db, sql, out _stmt);
         GC.SuppressFinalize(_stmt); // finalized by Dispose only, as SqliteStatement's
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
     }
+
+    /// <summary>
+    /// Updates the rows of <paramref name="table"/> that the rows fed name, a chunk at a time, with one
+    /// <c>UPDATE OR FAIL … FROM paybatch_rows</c> per chunk. A fed row is its <paramref name="key"/>, the values of
+    /// <paramref name="set"/>, then the value <paramref name="guard"/> must still hold for the row to be updated (what the
+    /// caller read). No staging table: a million payments' statuses staged, then updated in one statement, took 1.3 + 1.8 s.
+    /// OR FAIL, as the insert's: SQLite need not undo a statement's earlier rows alone (the caller's transaction is rolled
+    /// back on any failure), so it keeps no statement journal. <see cref="Changes"/> counts the rows updated.
+    /// </summary>
+    public static SqliteRowFeed Update(SqliteConnection connection, string table, string key, IReadOnlyList<string> set, string guard)
+    {
+        string Fed(int i) => "r." + Module.ColumnName(i);
+        return new SqliteRowFeed(connection, set.Count + 2,
+            $"UPDATE OR FAIL {table} SET {string.Join(", ", set.Select((c, i) => $"{c} = {Fed(i + 1)}"))} FROM {Module.Name} r " +
+            $"WHERE {table}.{key} = {Fed(0)} AND {table}.{guard} = {Fed(set.Count + 1)}");
+    }
+
+    /// <summary>The statement run for each chunk (its plan is a test's).</summary>
+    public string Sql { get; }
+
+    /// <summary>The rows the statements changed (an update's), counted as each chunk is stored.</summary>
+    public long Changes { get; private set; }
 
     /// <summary>
     /// A column's value as the feed hands it to SQLite: text (dates and times in their stored text) as UTF-8, whole numbers as
@@ -107,6 +134,7 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
             int step;
             while ((step = raw.sqlite3_step(_stmt)) == raw.SQLITE_ROW) { }
             if (step != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(step, db);
+            Changes += raw.sqlite3_changes(db);
         }
         finally
         {

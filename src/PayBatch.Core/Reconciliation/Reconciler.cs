@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Import;
@@ -70,7 +71,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             quarters.UnionWith(await db.QuartersValuedBetween(from, to).ToListAsync(ct).ConfigureAwait(false));
         }
         var quarterList = quarters.Order(StringComparer.Ordinal).ToList();
-        var byReference = LoadStates(quarterList);
+        var batches = await db.BatchesOfQuarters(quarterList).ToListAsync(ct).ConfigureAwait(false);
+        var byReference = LoadStates(quarterList, batches.Sum(b => b.Count));
         Step("loaded {0} payment(s)", byReference.Count);
         var seen = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal); // the lines of each file already kept
         foreach (var f in files) seen.TryAdd(f.Sha256, []);
@@ -128,7 +130,6 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }, ct).ConfigureAwait(false);
         Step("matched {0} line(s)", n);
 
-        var batches = await db.BatchesOfQuarters(quarterList).ToListAsync(ct).ConfigureAwait(false);
         var batchByKey = batches.ToDictionary(b => $"{b.Quarter}-{b.Number:00}", StringComparer.Ordinal);
         foreach (var d in debits)
         {
@@ -329,43 +330,61 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
 
     /// <summary>
     /// Writes the applied statuses, only over payments still in the status this run read: if another
-    /// process got there first the counts differ and nothing of this run is kept. PostgreSQL and SQLite
-    /// stage them and update in one statement (SQLite: a million single-row updates take twice as long); their
-    /// update of many payments (<see cref="BulkIndexes.From"/>), when they are also at least half of all payments, runs with
-    /// the indexes it would rewrite made again after it (SQLite: the partial ones on status; PostgreSQL: all but the key's;
-    /// <see cref="BulkIndexes.ForUpdateOf"/>): making an index reads every payment.
+    /// process got there first the counts differ and nothing of this run is kept. SQLite updates them a chunk of rows
+    /// at a time (<see cref="SqliteRowFeed.Update"/>); PostgreSQL stages them and updates in one statement (a million
+    /// single-row updates take twice as long). Their update of many payments (<see cref="BulkIndexes.From"/>), when they are
+    /// also at least half of all payments, runs with the indexes it would rewrite made again after it (SQLite: the partial
+    /// ones on status; PostgreSQL: all but the key's; <see cref="BulkIndexes.ForUpdateOf"/>): making an index reads every payment.
     /// </summary>
     private async Task ApplyAsync(IEnumerable<(PaymentState State, PaymentStatus Was)> applied, int count, CancellationToken ct)
     {
-        var changed = 0;
+        int changed;
         if (db.Provider is DbProvider.Postgres or DbProvider.Sqlite)
         {
-            var postgres = db.Provider == DbProvider.Postgres;
-            await db.Database.ExecuteSqlRawAsync(postgres
-                ? "CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text, was text) ON COMMIT DROP"
-                : "CREATE TEMP TABLE applied_states (id INTEGER PRIMARY KEY, status TEXT, credited_on TEXT, reason TEXT, was TEXT)", ct).ConfigureAwait(false);
-            await using (var staged = await BulkWriter.OpenAsync(db, "applied_states", Staged.Select(c => c.Column).ToList(), ct).ConfigureAwait(false))
+            var sqlite = db.Provider == DbProvider.Sqlite;
+            if (!sqlite)
             {
+                await db.Database.ExecuteSqlRawAsync(
+                    "CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text, was text) ON COMMIT DROP", ct).ConfigureAwait(false);
+                await using var staged = await BulkWriter.OpenAsync(db, "applied_states", Staged.Select(c => c.Column).ToList(), ct).ConfigureAwait(false);
                 foreach (var a in applied) await staged.AddAsync(Staged.Select(c => c.Value(a)).ToArray(), ct).ConfigureAwait(false);
                 await staged.CompleteAsync(ct).ConfigureAwait(false);
             }
-            Task<int> Update() => db.Database.ExecuteSqlRawAsync(postgres
-                ? "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE p.id = a.id AND p.status = a.was"
-                : "UPDATE payments SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE payments.id = a.id AND payments.status = a.was",
-                ct);
+            Task<int> Update() => sqlite
+                ? Task.FromResult(UpdateOnSqlite(applied, ct))
+                : db.Database.ExecuteSqlRawAsync(
+                    "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE p.id = a.id AND p.status = a.was",
+                    ct);
             changed = await BulkIndexes.WorthSettingAsideAsync(db, "payments", count, added: false, ct).ConfigureAwait(false)
                 ? await BulkIndexes.RebuiltAroundAsync(db, "payments", "status", Update, ct).ConfigureAwait(false)
                 : await Update().ConfigureAwait(false);
-            if (!postgres) await db.Database.ExecuteSqlRawAsync("DROP TABLE temp.applied_states", ct).ConfigureAwait(false); // SQLite has no ON COMMIT DROP
         }
         else
         {
+            changed = 0;
             using var update = new PreparedCommand(db, UpdateSql, "status", "credited_on", "reason", "id", "was");
             foreach (var (s, was) in applied)
                 changed += await update.Set("status", s.Status.Code()).Set("credited_on", s.CreditedOn).Set("reason", s.Reason).Set("id", s.Id).Set("was", was.Code())
                     .ExecuteAsync(ct).ConfigureAwait(false);
         }
         if (changed != count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
+    }
+
+    /// <summary>The applied statuses through the row feed, in the order of <see cref="Staged"/>: the key, the values set, the status read.</summary>
+    private int UpdateOnSqlite(IEnumerable<(PaymentState State, PaymentStatus Was)> applied, CancellationToken ct)
+    {
+        using var feed = SqliteRowFeed.Update((SqliteConnection)db.Database.GetDbConnection(), "payments", "id", ["status", "credited_on", "status_reason"], "status");
+        var encoder = new SqliteRowFeed.Encoder([.. Staged.Select(c => c.Column)]);
+        var n = 0;
+        foreach (var a in applied)
+        {
+            if (++n % SqliteRowFeed.ChunkRows == 0) ct.ThrowIfCancellationRequested();
+            var values = new object?[Staged.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = Staged[i].Value(a);
+            feed.Add(encoder.Bindable(values));
+        }
+        feed.Flush();
+        return checked((int)feed.Changes);
     }
 
     internal const string UpdateSql =
@@ -380,12 +399,13 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     ];
 
     /// <summary>
-    /// The payments of the quarters by reference, streamed: a million rows are not held twice. Sized by a
-    /// count first: growing a dictionary of a million structs would hold the old and the new table at once.
+    /// The payments of the quarters by reference, streamed: a million rows are not held twice. Sized by their batches'
+    /// counts: growing a dictionary of a million structs would hold the old and the new table at once. (Read on a thread
+    /// of their own while this one made the states, they took as long: the time is the collector's, promoting what stays.)
     /// </summary>
-    private Dictionary<PaymentReference, HeldPayment> LoadStates(IReadOnlyList<string> quarters)
+    private Dictionary<PaymentReference, HeldPayment> LoadStates(IReadOnlyList<string> quarters, int count)
     {
-        var byReference = new Dictionary<PaymentReference, HeldPayment>(db.PaymentsOfQuarters(quarters).Count());
+        var byReference = new Dictionary<PaymentReference, HeldPayment>(count);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal); // districts and BICs repeat: one string each
         string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
         foreach (var view in PlainReads.PaymentViews(db, quarters))

@@ -101,6 +101,32 @@ public class OperationsTests
         }
     }
 
+    /// <summary>
+    /// Gives each SQLite connection a function <c>name()</c> that fails its first call, once <c>when</c> holds (waiting up to
+    /// 10 s for it), and does nothing after: for statements that go around EF Core's commands (the row feed's).
+    /// </summary>
+    private sealed class FunctionFault(string name, Func<bool> when) : DbConnectionInterceptor
+    {
+        public int Thrown { get; private set; }
+        public bool Waited { get; private set; }
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Define(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Define(connection);
+            return Task.CompletedTask;
+        }
+
+        private void Define(DbConnection connection) => ((SqliteConnection)connection).CreateFunction<object?>(name, () =>
+        {
+            if (Thrown > 0) return null;
+            Waited = SpinWait.SpinUntil(when, TimeSpan.FromSeconds(10));
+            Thrown++;
+            throw new InvalidOperationException("disk I/O error");
+        });
+    }
+
     [Fact]
     public void A_run_succeeds_through_transient_database_faults()
     {
@@ -161,10 +187,15 @@ public class OperationsTests
             string.Concat(Enumerable.Range(1, 3).Select(i => $"2026Q1-01-{i:000000},,28112.50,credited,2026-01-21,\n")));
         var quarter = ws.Path_("out", "2026Q1");
         string[] Files() => [.. Directory.EnumerateFiles(quarter).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
-        var broken = new FaultInjector(10, failures: 1, "UPDATE payments SET", when: () => Files().Any(f => f.EndsWith(".partial", StringComparison.Ordinal)));
+        // SQLite updates the statuses through its row feed, which no command interceptor sees: a trigger of the update calls a
+        // function of the connection, which fails the first time, once a file is staged.
+        using (var db = ws.OpenDb())
+            db.Database.ExecuteSqlRaw("CREATE TRIGGER test_fault BEFORE UPDATE OF status ON payments BEGIN SELECT test_fault(); END");
+        var broken = new FunctionFault("test_fault", when: () => Files().Any(f => f.EndsWith(".partial", StringComparison.Ordinal)));
         ws.Interceptors = [broken];
         var r = ws.Run("reconcile", bank, "--as-of", "2026-01-22");
         Assert.Equal(1, r.ExitCode);
+        Assert.Equal(1, broken.Thrown);
         Assert.True(broken.Waited, "a file was staged when the update failed");
         Assert.Empty(Files());
         using (var db = ws.OpenDb())

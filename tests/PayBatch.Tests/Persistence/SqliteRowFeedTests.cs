@@ -91,6 +91,60 @@ public class SqliteRowFeedTests
         }
     }
 
+    [Fact]
+    public void An_update_changes_only_the_rows_whose_guard_still_holds_across_chunks_and_counts_them()
+    {
+        var (ws, db, connection) = Open("CREATE TEMP TABLE t (id INTEGER PRIMARY KEY, status TEXT, on_date TEXT, reason TEXT)");
+        using (ws)
+        using (db)
+        {
+            var count = (SqliteRowFeed.ChunkRows * 2) + 7;
+            using (var fill = connection.CreateCommand())
+            {
+                // Every third row is no longer 'issued': another process got there first.
+                fill.CommandText = $"WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {count - 1}) " +
+                                   "INSERT INTO t SELECT i, CASE WHEN i % 3 = 0 THEN 'rejected' ELSE 'issued' END, NULL, 'old' FROM n";
+                fill.ExecuteNonQuery();
+            }
+            Column[] columns = [new("id", ColumnType.Long), new("status", ColumnType.Text), new("on_date", ColumnType.Date), new("reason", ColumnType.Text), new("was", ColumnType.Text)];
+            var encoder = new SqliteRowFeed.Encoder(columns);
+            long changes;
+            using (var tx = db.Database.BeginTransaction())
+            {
+                using var feed = SqliteRowFeed.Update(connection, "t", "id", ["status", "on_date", "reason"], "status");
+                using (var plan = connection.CreateCommand())
+                {
+                    plan.CommandText = "EXPLAIN QUERY PLAN " + feed.Sql;
+                    using var r = plan.ExecuteReader();
+                    var steps = new List<string>();
+                    while (r.Read()) steps.Add(r.GetString(3));
+                    // Each fed row finds its row by the key; a scan of the table per chunk would be a million rows each.
+                    Assert.Contains(steps, s => s.Contains("SEARCH t USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+                    Assert.DoesNotContain(steps, s => s.StartsWith("SCAN t", StringComparison.Ordinal));
+                }
+                for (var i = 0; i < count; i++) feed.Add(encoder.Bindable([(long)i, "credited", new DateOnly(2026, 1, 22), null, "issued"]));
+                feed.Flush();
+                changes = feed.Changes;
+                tx.Commit();
+            }
+            var expected = Enumerable.Range(0, count).Count(i => i % 3 != 0);
+            Assert.Equal(expected, changes);
+            using var read = connection.CreateCommand();
+            read.CommandText = "SELECT id, status, on_date, reason FROM t ORDER BY id";
+            using var rows = read.ExecuteReader();
+            var n = 0;
+            for (; rows.Read(); n++)
+            {
+                var updated = n % 3 != 0;
+                Assert.Equal(n, rows.GetInt32(0));
+                Assert.Equal(updated ? "credited" : "rejected", rows.GetString(1));
+                Assert.Equal(updated ? "2026-01-22" : null, rows.IsDBNull(2) ? null : rows.GetString(2));
+                Assert.Equal(updated ? null : "old", rows.IsDBNull(3) ? null : rows.GetString(3)); // a null is set as a null
+            }
+            Assert.Equal(count, n);
+        }
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
     public void A_certificate_repeated_in_the_first_file_is_kept_once_with_its_last_row(string provider)

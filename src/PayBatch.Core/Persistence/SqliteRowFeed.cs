@@ -8,16 +8,17 @@ namespace PayBatch.Core.Persistence;
 
 /// <summary>
 /// Inserts (or upserts) rows a chunk at a time with one <c>INSERT … SELECT</c> from <c>paybatch_rows</c>, a virtual table
-/// of this connection whose rows are the chunk's values in memory. SQLite runs a statement per row with cursors opened and
-/// positioned from the root for each; one statement for many rows keeps them open and costs about half (a million cases:
-/// 3.2 s in one <c>INSERT … SELECT</c>, 6.7 s row by row, measured in SQLite itself). The values are those of
-/// <see cref="Encoder"/> (UTF-8 text, longs, nulls), handed to SQLite as a bound parameter's would be, so
-/// the stored values are the same. Runs on the connection's handle, in its current transaction, on the caller's thread.
-/// The statement is <c>INSERT OR FAIL</c>: a row that breaks a constraint fails it as before, but SQLite need not undo the
-/// chunk's rows before it (the caller's transaction is rolled back on any failure), so it keeps no statement journal, into
-/// which it would first copy every page the statement changes (a million new cases, their index pages in random order:
-/// 6.9 s with the journal, 3.4 s without). A table with a foreign key, and an upsert's update, keep a statement journal all
-/// the same (SQLite must undo a statement of many rows whose key turns out broken), and cost more (payments: about twice).
+/// of this connection whose rows are the chunk's values in memory, or updates the rows they name (<see cref="Update"/>).
+/// SQLite runs a statement per row with cursors opened and positioned from the root for each; one statement for many rows
+/// keeps them open and costs about half (a million cases: 3.2 s in one <c>INSERT … SELECT</c>, 6.7 s row by row, measured
+/// in SQLite itself). The values are those of <see cref="Encoder"/> (UTF-8 text, longs, nulls), handed to SQLite as a bound
+/// parameter's would be, so the stored values are the same. Runs on the connection's handle, in its current transaction,
+/// on the caller's thread. The statement is <c>INSERT OR FAIL</c> (<c>UPDATE OR FAIL</c>): a row that breaks a constraint
+/// fails it as before, but SQLite need not undo the chunk's rows before it (the caller's transaction is rolled back on any
+/// failure), so it keeps no statement journal, into which it would first copy every page the statement changes (a million
+/// new cases, their index pages in random order: 6.9 s with the journal, 3.4 s without). A statement that writes a foreign
+/// key's column (an insert into a table with one), and an upsert's update, keep a statement journal all the same (SQLite
+/// must undo a statement of many rows whose key turns out broken), and cost more (payments' rows: about twice).
 /// </summary>
 internal sealed unsafe class SqliteRowFeed : IDisposable
 {

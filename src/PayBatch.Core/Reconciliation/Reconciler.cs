@@ -345,15 +345,15 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             if (!sqlite)
             {
                 await db.Database.ExecuteSqlRawAsync(
-                    "CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, reason text, was text) ON COMMIT DROP", ct).ConfigureAwait(false);
-                await using var staged = await BulkWriter.OpenAsync(db, "applied_states", Staged.Select(c => c.Column).ToList(), ct).ConfigureAwait(false);
-                foreach (var a in applied) await staged.AddAsync(Staged.Select(c => c.Value(a)).ToArray(), ct).ConfigureAwait(false);
+                    "CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, status_reason text, was text) ON COMMIT DROP", ct).ConfigureAwait(false);
+                await using var staged = await BulkWriter.OpenAsync(db, "applied_states", Applied.Select(c => c.Column).ToList(), ct).ConfigureAwait(false);
+                foreach (var a in applied) await staged.AddAsync(Applied.Select(c => c.Value(a)).ToArray(), ct).ConfigureAwait(false);
                 await staged.CompleteAsync(ct).ConfigureAwait(false);
             }
             Task<int> Update() => sqlite
                 ? Task.FromResult(UpdateOnSqlite(applied, ct))
                 : db.Database.ExecuteSqlRawAsync(
-                    "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.reason FROM applied_states a WHERE p.id = a.id AND p.status = a.was",
+                    "UPDATE payments p SET status = a.status, credited_on = a.credited_on, status_reason = a.status_reason FROM applied_states a WHERE p.id = a.id AND p.status = a.was",
                     ct);
             changed = await BulkIndexes.WorthSettingAsideAsync(db, "payments", count, added: false, ct).ConfigureAwait(false)
                 ? await BulkIndexes.RebuiltAroundAsync(db, "payments", "status", Update, ct).ConfigureAwait(false)
@@ -370,17 +370,18 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         if (changed != count) throw new InvalidOperationException("payments changed under this reconcile; nothing was applied, run it again");
     }
 
-    /// <summary>The applied statuses through the row feed, in the order of <see cref="Staged"/>: the key, the values set, the status read.</summary>
+    /// <summary>The applied statuses through the row feed, each row as <see cref="Applied"/>: the key, the columns set, the status read.</summary>
     private int UpdateOnSqlite(IEnumerable<(PaymentState State, PaymentStatus Was)> applied, CancellationToken ct)
     {
-        using var feed = SqliteRowFeed.Update((SqliteConnection)db.Database.GetDbConnection(), "payments", "id", ["status", "credited_on", "status_reason"], "status");
-        var encoder = new SqliteRowFeed.Encoder([.. Staged.Select(c => c.Column)]);
+        using var feed = SqliteRowFeed.Update((SqliteConnection)db.Database.GetDbConnection(), "payments", "id",
+            [.. Applied[1..^1].Select(c => c.Column.Name)], "status");
+        var encoder = new SqliteRowFeed.Encoder([.. Applied.Select(c => c.Column)]);
         var n = 0;
         foreach (var a in applied)
         {
             if (++n % SqliteRowFeed.ChunkRows == 0) ct.ThrowIfCancellationRequested();
-            var values = new object?[Staged.Length];
-            for (var i = 0; i < values.Length; i++) values[i] = Staged[i].Value(a);
+            var values = new object?[Applied.Length];
+            for (var i = 0; i < values.Length; i++) values[i] = Applied[i].Value(a);
             feed.Add(encoder.Bindable(values));
         }
         feed.Flush();
@@ -390,18 +391,20 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     internal const string UpdateSql =
         "UPDATE payments SET status = @status, credited_on = @credited_on, status_reason = @reason WHERE id = @id AND status = @was";
 
-    /// <summary>The applied statuses as staged, each column paired with its value once.</summary>
-    private static readonly (Column Column, Func<(PaymentState State, PaymentStatus Was), object?> Value)[] Staged =
+    /// <summary>
+    /// An applied status as it is written, each column paired with its value once: the payment's key, the payments' columns
+    /// set (named as they are), and the status read, which the payment must still have.
+    /// </summary>
+    private static readonly (Column Column, Func<(PaymentState State, PaymentStatus Was), object?> Value)[] Applied =
     [
         (new("id", ColumnType.Long), a => a.State.Id), (new("status", ColumnType.Text), a => a.State.Status.Code()),
-        (new("credited_on", ColumnType.Date), a => a.State.CreditedOn), (new("reason", ColumnType.Text), a => a.State.Reason),
+        (new("credited_on", ColumnType.Date), a => a.State.CreditedOn), (new("status_reason", ColumnType.Text), a => a.State.Reason),
         (new("was", ColumnType.Text), a => a.Was.Code()),
     ];
 
     /// <summary>
     /// The payments of the quarters by reference, streamed: a million rows are not held twice. Sized by their batches'
-    /// counts: growing a dictionary of a million structs would hold the old and the new table at once. (Read on a thread
-    /// of their own while this one made the states, they took as long: the time is the collector's, promoting what stays.)
+    /// counts: growing a dictionary of a million structs would hold the old and the new table at once.
     /// </summary>
     private Dictionary<PaymentReference, HeldPayment> LoadStates(IReadOnlyList<string> quarters, int count)
     {

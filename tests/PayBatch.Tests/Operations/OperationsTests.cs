@@ -102,11 +102,13 @@ public class OperationsTests
     }
 
     /// <summary>
-    /// Gives each SQLite connection a function <c>name()</c> that fails its first call, once <c>when</c> holds (waiting up to
-    /// 10 s for it), and does nothing after: for statements that go around EF Core's commands (the row feed's).
+    /// Gives each SQLite connection a function <c>name()</c> whose <c>call</c>-th call fails, once <c>when</c> holds (waiting up
+    /// to 10 s for it), and which does nothing otherwise: for statements that go around EF Core's commands (the row feed's).
     /// </summary>
-    private sealed class FunctionFault(string name, Func<bool> when) : DbConnectionInterceptor
+    private sealed class FunctionFault(string name, int call, Func<bool> when) : DbConnectionInterceptor
     {
+        private int _calls;
+
         public int Thrown { get; private set; }
         public bool Waited { get; private set; }
 
@@ -120,7 +122,7 @@ public class OperationsTests
 
         private void Define(DbConnection connection) => ((SqliteConnection)connection).CreateFunction<object?>(name, () =>
         {
-            if (Thrown > 0) return null;
+            if (++_calls != call) return null;
             Waited = SpinWait.SpinUntil(when, TimeSpan.FromSeconds(10));
             Thrown++;
             throw new InvalidOperationException("disk I/O error");
@@ -188,10 +190,10 @@ public class OperationsTests
         var quarter = ws.Path_("out", "2026Q1");
         string[] Files() => [.. Directory.EnumerateFiles(quarter).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
         // SQLite updates the statuses through its row feed, which no command interceptor sees: a trigger of the update calls a
-        // function of the connection, which fails the first time, once a file is staged.
+        // function of the connection, which fails at the third payment (two of the chunk updated before it), once a file is staged.
         using (var db = ws.OpenDb())
             db.Database.ExecuteSqlRaw("CREATE TRIGGER test_fault BEFORE UPDATE OF status ON payments BEGIN SELECT test_fault(); END");
-        var broken = new FunctionFault("test_fault", when: () => Files().Any(f => f.EndsWith(".partial", StringComparison.Ordinal)));
+        var broken = new FunctionFault("test_fault", call: 3, when: () => Files().Any(f => f.EndsWith(".partial", StringComparison.Ordinal)));
         ws.Interceptors = [broken];
         var r = ws.Run("reconcile", bank, "--as-of", "2026-01-22");
         Assert.Equal(1, r.ExitCode);
@@ -202,7 +204,9 @@ public class OperationsTests
         {
             Assert.All(db.Payments.ToList(), p => Assert.Equal(Core.Domain.PaymentStatus.Issued, p.Status));
             Assert.Equal(0, db.Confirmations.Count());
+            db.Database.ExecuteSqlRaw("DROP TRIGGER test_fault");
         }
+        ws.Interceptors = [];
         ws.RunOk("reconcile", bank, "--as-of", "2026-01-22");
         Assert.Equal(["findings.csv", "reconciliation.csv"], Files());
         Assert.Equal(3, File.ReadAllLines(Path.Combine(quarter, "reconciliation.csv")).Count(l => l.Contains(",credited,", StringComparison.Ordinal)));

@@ -92,7 +92,7 @@ public class SqliteRowFeedTests
     }
 
     [Fact]
-    public void An_update_changes_only_the_rows_whose_guard_still_holds_across_chunks_and_counts_them()
+    public void An_update_sets_each_fed_rows_values_on_the_row_it_names_while_its_guard_holds_across_chunks_and_counts_them()
     {
         var (ws, db, connection) = Open("CREATE TEMP TABLE t (id INTEGER PRIMARY KEY, status TEXT, on_date TEXT, reason TEXT)");
         using (ws)
@@ -101,13 +101,16 @@ public class SqliteRowFeedTests
             var count = (SqliteRowFeed.ChunkRows * 2) + 7;
             using (var fill = connection.CreateCommand())
             {
-                // Every third row is no longer 'issued': another process got there first.
+                // Every third row is no longer 'issued' (another process got there first); every fifth is not fed at all.
                 fill.CommandText = $"WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {count - 1}) " +
                                    "INSERT INTO t SELECT i, CASE WHEN i % 3 = 0 THEN 'rejected' ELSE 'issued' END, NULL, 'old' FROM n";
                 fill.ExecuteNonQuery();
             }
             Column[] columns = [new("id", ColumnType.Long), new("status", ColumnType.Text), new("on_date", ColumnType.Date), new("reason", ColumnType.Text), new("was", ColumnType.Text)];
             var encoder = new SqliteRowFeed.Encoder(columns);
+            static DateOnly Date(int i) => new DateOnly(2026, 1, 1).AddDays(i % 28);
+            static string? Reason(int i) => i % 2 == 0 ? null : $"reason {i}"; // a null is set as a null
+            var fed = Enumerable.Range(0, count).Where(i => i % 5 != 0).Reverse().ToList(); // not in the key's order
             long changes;
             using (var tx = db.Database.BeginTransaction())
             {
@@ -122,24 +125,29 @@ public class SqliteRowFeedTests
                     Assert.Contains(steps, s => s.Contains("SEARCH t USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
                     Assert.DoesNotContain(steps, s => s.StartsWith("SCAN t", StringComparison.Ordinal));
                 }
-                for (var i = 0; i < count; i++) feed.Add(encoder.Bindable([(long)i, "credited", new DateOnly(2026, 1, 22), null, "issued"]));
+                foreach (var i in fed) feed.Add(encoder.Bindable([(long)i, $"credited {i}", Date(i), Reason(i), "issued"]));
                 feed.Flush();
                 changes = feed.Changes;
                 tx.Commit();
             }
-            var expected = Enumerable.Range(0, count).Count(i => i % 3 != 0);
-            Assert.Equal(expected, changes);
+            static bool Updated(int i) => i % 3 != 0 && i % 5 != 0;
+            Assert.Equal(Enumerable.Range(0, count).Count(Updated), changes);
             using var read = connection.CreateCommand();
-            read.CommandText = "SELECT id, status, on_date, reason FROM t ORDER BY id";
+            read.CommandText = "SELECT id, status, on_date, typeof(on_date), reason FROM t ORDER BY id";
             using var rows = read.ExecuteReader();
             var n = 0;
             for (; rows.Read(); n++)
             {
-                var updated = n % 3 != 0;
                 Assert.Equal(n, rows.GetInt32(0));
-                Assert.Equal(updated ? "credited" : "rejected", rows.GetString(1));
-                Assert.Equal(updated ? "2026-01-22" : null, rows.IsDBNull(2) ? null : rows.GetString(2));
-                Assert.Equal(updated ? null : "old", rows.IsDBNull(3) ? null : rows.GetString(3)); // a null is set as a null
+                if (Updated(n))
+                {
+                    Assert.Equal(($"credited {n}", Date(n).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "text", Reason(n)),
+                        (rows.GetString(1), rows.GetString(2), rows.GetString(3), rows.IsDBNull(4) ? null : rows.GetString(4)));
+                }
+                else
+                {
+                    Assert.Equal((n % 3 == 0 ? "rejected" : "issued", true, "old"), (rows.GetString(1), rows.IsDBNull(2), rows.GetString(4)));
+                }
             }
             Assert.Equal(count, n);
         }

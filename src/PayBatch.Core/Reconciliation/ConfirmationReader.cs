@@ -20,15 +20,26 @@ public static class ConfirmationReader
     public const string Camt054 = "urn:iso:std:iso:20022:tech:xsd:camt.054.001.08";
     private static readonly string[] CsvColumns = ["reference", "iban", "amount", "status", "credited_on", "reason"];
 
-    public static ConfirmationFile Read(string path)
+    public static ConfirmationFile Read(string path) => Read(path, null);
+
+    /// <param name="quarterSeen">Told each quarter a CSV file's references name, as it first comes, while the file is read.</param>
+    public static ConfirmationFile Read(string path, Action<string>? quarterSeen)
     {
         if (!File.Exists(path)) throw new InputException(CoreText.FileNotFound, path);
         using var stream = Resilience.OpenRead(path);
-        if (!StartsWithAngleBracket(stream)) return LooksLikeMt940(stream) ? ReadMt940(path, stream) : ReadCsv(path);
+        if (!StartsWithAngleBracket(stream)) return LooksLikeMt940(stream) ? ReadMt940(path, stream) : ReadCsv(path, quarterSeen);
         stream.Position = 0;
         var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
         stream.Position = 0;
         return ReadXml(path, stream, sha);
+    }
+
+    /// <summary>Whether <see cref="Read(string)"/> reads the file as the CSV of SPEC (neither XML nor MT940); false for a file that is not there.</summary>
+    public static bool IsCsv(string path)
+    {
+        if (!File.Exists(path)) return false;
+        using var stream = Resilience.OpenRead(path);
+        return !StartsWithAngleBracket(stream) && !LooksLikeMt940(stream);
     }
 
     /// <summary>MT940 or not, from the first 8 KB: statement fields where a CSV has its header.</summary>
@@ -202,14 +213,14 @@ public static class ConfirmationReader
     /// Checks every line first, keeping only their count and quarters; the lines are read again as they
     /// are matched, from a file whose hash must not have changed meanwhile.
     /// </summary>
-    private static ConfirmationFile ReadCsv(string path)
+    private static ConfirmationFile ReadCsv(string path, Action<string>? quarterSeen)
     {
         using var csv = CsvInput.Open(path, CsvColumns);
         var (count, quarters) = (0, new HashSet<string>(StringComparer.Ordinal));
         foreach (var line in CsvLines(csv))
         {
             count++;
-            if (Confirmation.QuarterOf(line.Reference) is { } q) quarters.Add(q);
+            if (Confirmation.QuarterOf(line.Reference) is { } q && quarters.Add(q)) quarterSeen?.Invoke(q);
         }
         if (csv.Problems.Count > 0) throw new InputFileException(path, csv.Problems);
         var sha = csv.Sha256;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Import;
 using PayBatch.Core.Output;
@@ -52,15 +54,12 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     {
         var started = clock.GetTimestamp();
         AtomicFile.RequireWritable(outDir); // refused before anything is read, as run does: the files are staged before the commit
-        var files = paths.Select(ConfirmationReader.Read).ToList(); // every file readable, or nothing is applied
-        foreach (var f in files) log.Debug("Read {File}: {Kind}, {Lines} confirmation(s), sha256 {Sha256}", Path.GetFileName(f.Path), f.Kind, f.Count, f.Sha256);
-        RefuseUnusableStatements(files);
-        if (files.Any(f => f.AllStatements.Count > 0)) LargeReads.LetGo(); // a statement's XML tree (a 20 MB file: ~200 MB), before the payments are read
+        var (files, begun, early) = await ReadFilesAsync(paths, ct).ConfigureAwait(false); // every file readable, or nothing is applied
         var debits = files.SelectMany(f => StatementMatching.Debits(Path.GetFileName(f.Path), f.AllStatements)).ToList();
         var statements = files.SelectMany(f => f.AllStatements.Select(s => (File: f, Statement: s))).ToList();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
+        await using var tx = begun ?? await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (begun is null) await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
         var quarters = files.SelectMany(f => f.Quarters).Concat(debits.Select(d => d.Batch).Select(Confirmation.QuarterOf).OfType<string>())
             .ToHashSet(StringComparer.Ordinal);
         if (statements.Count > 0)
@@ -72,7 +71,9 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }
         var quarterList = quarters.Order(StringComparer.Ordinal).ToList();
         var batches = await db.BatchesOfQuarters(quarterList).ToListAsync(ct).ConfigureAwait(false);
-        var byReference = LoadStates(quarterList, batches.Sum(b => b.Count));
+        var byReference = early?.States ?? [];
+        var others = quarterList.Where(q => q != early?.Quarter).ToList();
+        if (others.Count > 0) LoadStates(others, batches.Where(b => b.Quarter != early?.Quarter).Sum(b => b.Count), byReference);
         Step("loaded {0} payment(s)", byReference.Count);
         var seen = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal); // the lines of each file already kept
         foreach (var f in files) seen.TryAdd(f.Sha256, []);
@@ -403,12 +404,59 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     ];
 
     /// <summary>
-    /// The payments of the quarters by reference, streamed: a million rows are not held twice. Sized by their batches'
-    /// counts: growing a dictionary of a million structs would hold the old and the new table at once.
+    /// Reads every file, or refuses them all. When they are all CSV, whose lines name their quarter from the first, the
+    /// transaction begins as soon as the first quarter is known, under the write lock, and that quarter's payments are
+    /// loaded here while the files are read to their end on a thread of their own (a million lines: 1.3 s to read them,
+    /// 2.7 s to load the payments, 3.3 s side by side). A file's problems are reported before any failure of the database's
+    /// meanwhile, as when the files were read first; on any failure the transaction is rolled back.
     /// </summary>
-    private Dictionary<PaymentReference, HeldPayment> LoadStates(IReadOnlyList<string> quarters, int count)
+    /// <returns>The files; the transaction begun, if it was; and the quarter whose payments were loaded, with them.</returns>
+    private async Task<(List<ConfirmationFile> Files, IDbContextTransaction? Begun, (string Quarter, Dictionary<PaymentReference, HeldPayment> States)? Early)>
+        ReadFilesAsync(IReadOnlyList<string> paths, CancellationToken ct)
     {
-        var byReference = new Dictionary<PaymentReference, HeldPayment>(count);
+        if (!paths.All(ConfirmationReader.IsCsv)) return (Checked(paths.Select(p => ConfirmationReader.Read(p)).ToList()), null, null);
+        var first = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reading = Task.Run(() => paths.Select(p => ConfirmationReader.Read(p, q => first.TrySetResult(q))).ToList(), CancellationToken.None);
+        IDbContextTransaction? begun = null;
+        try
+        {
+            // Once a quarter was seen it stays seen: the reading may have ended (a line further down refused) before this
+            // thread looked, and its problem is reported below either way.
+            await Task.WhenAny(first.Task, reading).ConfigureAwait(false);
+            if (!first.Task.IsCompleted) return (Checked(await reading.ConfigureAwait(false)), null, null);
+            var quarter = first.Task.Result;
+            begun = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
+            var batches = await db.BatchesOfQuarters([quarter]).ToListAsync(ct).ConfigureAwait(false);
+            var states = new Dictionary<PaymentReference, HeldPayment>(batches.Sum(b => b.Count));
+            LoadStates([quarter], 0, states);
+            return (Checked(await reading.ConfigureAwait(false)), begun, (quarter, states));
+        }
+        catch (Exception e)
+        {
+            if (begun is not null) await begun.DisposeAsync().ConfigureAwait(false);
+            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // not left reading behind
+            if (reading.Exception?.InnerException is { } unreadable && unreadable != e) ExceptionDispatchInfo.Throw(unreadable);
+            throw;
+        }
+
+        List<ConfirmationFile> Checked(List<ConfirmationFile> files)
+        {
+            foreach (var f in files) log.Debug("Read {File}: {Kind}, {Lines} confirmation(s), sha256 {Sha256}", Path.GetFileName(f.Path), f.Kind, f.Count, f.Sha256);
+            RefuseUnusableStatements(files);
+            if (files.Any(f => f.AllStatements.Count > 0)) LargeReads.LetGo(); // a statement's XML tree (a 20 MB file: ~200 MB), before the payments are read
+            return files;
+        }
+    }
+
+    /// <summary>
+    /// The payments of the quarters by reference, streamed into <paramref name="byReference"/>: a million rows are not
+    /// held twice. Sized first by their batches' <paramref name="count"/>: growing a dictionary of a million structs would
+    /// hold the old and the new table at once.
+    /// </summary>
+    private void LoadStates(IReadOnlyList<string> quarters, int count, Dictionary<PaymentReference, HeldPayment> byReference)
+    {
+        byReference.EnsureCapacity(byReference.Count + count);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal); // districts and BICs repeat: one string each
         string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
         foreach (var view in PlainReads.PaymentViews(db, quarters))
@@ -416,7 +464,6 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             var state = PaymentState.Of(view with { District = Once(view.District), Bic = Once(view.Bic) });
             byReference.Add(state.Reference, new HeldPayment(state));
         }
-        return byReference;
     }
 
     public static readonly string[] ReconciliationColumns =

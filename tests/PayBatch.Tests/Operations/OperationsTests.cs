@@ -175,6 +175,34 @@ public class OperationsTests
     }
 
     /// <summary>
+    /// Reconcile takes its write lock and loads the first quarter's payments while its CSV files are still being read: a
+    /// file's problem further down is what is reported when the database fails meanwhile (here the lock's statement), as
+    /// when the files were read before anything else, and nothing is applied.
+    /// </summary>
+    [Fact]
+    public void A_bad_line_after_good_ones_is_reported_over_a_database_fault_while_the_file_is_still_read()
+    {
+        using var ws = new Workspace();
+        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        var bank = ws.Write("bank.csv", "reference,iban,amount,status,credited_on,reason\n" +
+            "2026Q1-01-000001,,28112.50,credited,2026-01-21,\n2026Q1-01-000002,,28112.50,credited,2026-01-21,\n2026Q1-01-000003,,28112.50,paid,2026-01-21,\n");
+        var broken = new FaultInjector(10, failures: int.MaxValue, "UPDATE batches SET id = id WHERE 0 = 1");
+        ws.Interceptors = [broken];
+        var r = ws.Run("reconcile", bank, "--as-of", "2026-01-22");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(1, broken.Thrown); // the first quarter was known before the file was read to its end
+        Assert.Contains("bank.csv", r.Error, StringComparison.Ordinal);
+        Assert.Contains("line 4, column 'status'", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("disk I/O error", r.Error, StringComparison.Ordinal);
+        ws.Interceptors = [];
+        using var db = ws.OpenDb();
+        Assert.All(db.Payments.ToList(), p => Assert.Equal(Core.Domain.PaymentStatus.Issued, p.Status));
+        Assert.Equal(0, db.Confirmations.Count());
+    }
+
+    /// <summary>
     /// Reconcile's files are rendered beside its writes: a fault in the status update, once a file is staged beside its
     /// place, leaves neither the files nor their temporaries, and nothing applied. The run after it does the whole job.
     /// </summary>

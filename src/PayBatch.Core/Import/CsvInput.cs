@@ -144,7 +144,19 @@ public sealed class CsvInput : IDisposable
         return _csv.Read();
     }
 
-    private int Column(string name) => _columns[name];
+    /// <summary>
+    /// A column's index by its name. The readers name columns by literals, the same string each row: looked up by the
+    /// string itself first, before the case-blind lookup (20 million lookups for a million rows of twenty fields).
+    /// </summary>
+    private int Column(string name)
+    {
+        if (_named.TryGetValue(name, out var index)) return index;
+        index = _columns[name];
+        if (_named.Count < 64) _named[name] = index; // a name made afresh each row would otherwise be kept each time
+        return index;
+    }
+
+    private readonly Dictionary<string, int> _named = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The line the current record starts on: an open quote may have carried it over several lines.</summary>
     private int StartLine => (_csv.Parser.RawRecord ?? "").Count(c => c == '\n') <= 1 ? Line : _previousEnd + 1;

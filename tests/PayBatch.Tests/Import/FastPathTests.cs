@@ -21,6 +21,29 @@ public class FastPathTests
     }
 
     [Fact]
+    public void A_column_is_found_whatever_its_case_in_the_header_and_whichever_string_names_it()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"paybatch-columns-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "Child_IIN,QUARTER,certificate_no\n140315501021,2026Q1,7\n150415501022,2026Q2,8\n");
+        try
+        {
+            using var csv = CsvInput.Open(path, ["child_iin", "quarter", "certificate_no"]);
+            var read = new List<(string, string, string)>();
+            while (csv.Read())
+            {
+                // A literal (the same string each row, found by itself once seen) and strings made afresh, in another case.
+                read.Add((csv.Text("child_iin"), csv.Text(new string("QUARTER".ToCharArray())), csv.Text(string.Concat("certificate", "_NO"))));
+            }
+            Assert.Equal([("140315501021", "2026Q1", "7"), ("150415501022", "2026Q2", "8")], read);
+            Assert.Empty(csv.Problems);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Every_date_reads_as_TryParseExact_reads_it()
     {
         for (var d = new DateOnly(1800, 1, 1); d <= new DateOnly(2300, 12, 31); d = d.AddDays(1))

@@ -23,12 +23,12 @@ internal sealed unsafe class SqliteStatement : IDisposable
     {
         _connection = connection;
         var db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
+        // The column reads below go to e_sqlite3 by name: handed another library's statement they would corrupt memory.
+        if (raw.GetNativeLibraryName() != "e_sqlite3") throw new NotSupportedException($"SQLite's library is {raw.GetNativeLibraryName()}, not e_sqlite3");
         var rc = raw.sqlite3_prepare_v2(db, sql, out _stmt);
         // Finalized by Dispose only: the finalizer thread must never touch a connection another thread uses (SqliteMode).
         GC.SuppressFinalize(_stmt);
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
-        // The column reads below go to e_sqlite3 by name: handed another library's statement they would corrupt memory.
-        if (raw.GetNativeLibraryName() != "e_sqlite3") throw new NotSupportedException($"SQLite's library is {raw.GetNativeLibraryName()}, not e_sqlite3");
         _handle = _stmt.DangerousGetHandle();
         _positions = parameterNames.Select(n => raw.sqlite3_bind_parameter_index(_stmt, "@" + n)).ToArray();
         _values = new string?[parameterNames.Count];
@@ -115,8 +115,9 @@ internal sealed unsafe class SqliteStatement : IDisposable
     public void Dispose() => _stmt.Dispose();
 
     // SQLite's column reads, called straight on the statement's pointer (a million cases of twenty columns: some fifty million
-    // calls): SQLitePCLRaw's wrappers add an interface call, a safe handle's reference count and a GC transition to each. They
-    // neither block nor call back, so the transition is left out.
+    // calls): SQLitePCLRaw's wrappers add an interface call, a safe handle's reference count and a GC transition to each. On
+    // the current row's text and integers they return what the row holds, neither waiting nor calling back, so the
+    // transition is left out. Valid until Dispose, which alone finalizes the statement.
     [DllImport("e_sqlite3", EntryPoint = "sqlite3_column_blob", CallingConvention = CallingConvention.Cdecl), SuppressGCTransition]
     private static extern byte* ColumnBlob(IntPtr stmt, int column);
 

@@ -55,11 +55,10 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         var started = clock.GetTimestamp();
         AtomicFile.RequireWritable(outDir); // refused before anything is read, as run does: the files are staged before the commit
         var (files, begun, early) = await ReadFilesAsync(paths, ct).ConfigureAwait(false); // every file readable, or nothing is applied
-        var debits = files.SelectMany(f => StatementMatching.Debits(Path.GetFileName(f.Path), f.AllStatements)).ToList();
-        var statements = files.SelectMany(f => f.AllStatements.Select(s => (File: f, Statement: s))).ToList();
-
         await using var tx = begun ?? await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
         if (begun is null) await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
+        var debits = files.SelectMany(f => StatementMatching.Debits(Path.GetFileName(f.Path), f.AllStatements)).ToList();
+        var statements = files.SelectMany(f => f.AllStatements.Select(s => (File: f, Statement: s))).ToList();
         var quarters = files.SelectMany(f => f.Quarters).Concat(debits.Select(d => d.Batch).Select(Confirmation.QuarterOf).OfType<string>())
             .ToHashSet(StringComparer.Ordinal);
         if (statements.Count > 0)
@@ -407,8 +406,10 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     /// Reads every file, or refuses them all. When they are all CSV, whose lines name their quarter from the first, the
     /// transaction begins as soon as the first quarter is known, under the write lock, and that quarter's payments are
     /// loaded here while the files are read to their end on a thread of their own (a million lines: 1.3 s to read them,
-    /// 2.7 s to load the payments, 3.3 s side by side). A file's problems are reported before any failure of the database's
-    /// meanwhile, as when the files were read first; on any failure the transaction is rolled back.
+    /// 2.7 s to load the payments, 3.3 s side by side). A file's problem is reported before any failure of the database
+    /// meanwhile, as when the files were read first, and the transaction is rolled back. As an import does, it takes the
+    /// write lock before the files are read to their end: while another command holds it, a bad line further down is
+    /// reported once the lock is had (or its wait has timed out), not before.
     /// </summary>
     /// <returns>The files; the transaction begun, if it was; and the quarter whose payments were loaded, with them.</returns>
     private async Task<(List<ConfirmationFile> Files, IDbContextTransaction? Begun, (string Quarter, Dictionary<PaymentReference, HeldPayment> States)? Early)>
@@ -416,17 +417,19 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     {
         if (!paths.All(ConfirmationReader.IsCsv)) return (Checked(paths.Select(p => ConfirmationReader.Read(p)).ToList()), null, null);
         var first = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reading = Task.Run(() => paths.Select(p => ConfirmationReader.Read(p, q => first.TrySetResult(q))).ToList(), CancellationToken.None);
+        var reading = Task.Factory.StartNew(() => paths.Select(p => ConfirmationReader.Read(p, q => first.TrySetResult(q))).ToList(),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default); // a thread of its own, not one of the pool's
         IDbContextTransaction? begun = null;
         try
         {
             // Once a quarter was seen it stays seen: the reading may have ended (a line further down refused) before this
-            // thread looked, and its problem is reported below either way.
+            // thread looked. A file already refused is reported before anything else is done.
             await Task.WhenAny(first.Task, reading).ConfigureAwait(false);
-            if (!first.Task.IsCompleted) return (Checked(await reading.ConfigureAwait(false)), null, null);
+            if (!first.Task.IsCompleted || reading.IsFaulted) return (Checked(await reading.ConfigureAwait(false)), null, null);
             var quarter = first.Task.Result;
             begun = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
+            if (reading.IsFaulted) await reading.ConfigureAwait(false); // refused while the lock was awaited: no load
             var batches = await db.BatchesOfQuarters([quarter]).ToListAsync(ct).ConfigureAwait(false);
             var states = new Dictionary<PaymentReference, HeldPayment>(batches.Sum(b => b.Count));
             LoadStates([quarter], 0, states);
@@ -434,8 +437,14 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }
         catch (Exception e)
         {
-            if (begun is not null) await begun.DisposeAsync().ConfigureAwait(false);
-            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // not left reading behind
+            try
+            {
+                if (begun is not null) await begun.DisposeAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // not left reading behind
+            }
             if (reading.Exception?.InnerException is { } unreadable && unreadable != e) ExceptionDispatchInfo.Throw(unreadable);
             throw;
         }
@@ -452,7 +461,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     /// <summary>
     /// The payments of the quarters by reference, streamed into <paramref name="byReference"/>: a million rows are not
     /// held twice. Sized first by their batches' <paramref name="count"/>: growing a dictionary of a million structs would
-    /// hold the old and the new table at once.
+    /// hold the old and the new table at once (it does, once, when a file names a second quarter with payments after the
+    /// first quarter's were loaded).
     /// </summary>
     private void LoadStates(IReadOnlyList<string> quarters, int count, Dictionary<PaymentReference, HeldPayment> byReference)
     {

@@ -36,6 +36,12 @@ public class FastPathTests
             }
             Assert.Equal([("140315501021", "2026Q1", "7"), ("150415501022", "2026Q2", "8")], read);
             Assert.Empty(csv.Problems);
+            // Another file, its columns in another order, read through the same literals: each input finds its own.
+            File.WriteAllText(path, "certificate_no,quarter,child_iin\n9,2026Q3,160515501023\n");
+            using var other = CsvInput.Open(path, ["child_iin", "quarter", "certificate_no"]);
+            Assert.True(other.Read());
+            Assert.Equal(("160515501023", "2026Q3", "9"), (other.Text("child_iin"), other.Text("quarter"), other.Text("certificate_no")));
+            Assert.Equal(("140315501021", "2026Q1", "7"), read[0]);
         }
         finally
         {

@@ -117,6 +117,32 @@ public class ReconcileTests
         Assert.Contains("2026Q2-01-000001", ws.Run("findings", "--quarter", "2026Q1").Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Reconcile loads the first quarter a file names while it reads the rest of the file, and the other quarters after:
+    /// a file whose first line is of the later quarter applies the lines of both, each quarter's payments loaded once.
+    /// </summary>
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void A_file_whose_first_line_names_the_later_of_two_paid_quarters_applies_both(string provider)
+    {
+        var (ws, rows) = Paid(provider);
+        using var __ = ws;
+        ws.RunOk("run", "--quarter", "2026Q2", "--value-date", "2026-04-20", "--certificates", ws.Write("c2.csv", Cases.Certificates(rows, "2026Q2")));
+        var r = ws.Run("reconcile", ws.Write("bank.csv", Csv($"2026Q2-01-000002,,{Amount},credited,2026-04-21,", $"{Ref(1)},,{Amount},credited,2026-01-21,",
+            $"2026Q2-01-000003,,{Amount},rejected,,AC01")), "--as-of", "2026-04-22");
+        Assert.Equal(3, r.ExitCode); // the first quarter's two payments still issued are overdue by 2026-04-22
+        using (var db = ws.OpenDb())
+        {
+            var statuses = db.Payments.AsNoTracking().OrderBy(p => p.Reference).Select(p => new { p.Reference, p.Status }).ToList()
+                .ToDictionary(p => p.Reference, p => p.Status);
+            Assert.Equal(6, statuses.Count);
+            Assert.Equal([PaymentStatus.Credited, PaymentStatus.Issued, PaymentStatus.Issued, PaymentStatus.Issued, PaymentStatus.Credited, PaymentStatus.Rejected],
+                statuses.Values);
+        }
+        foreach (var q in new[] { "2026Q1", "2026Q2" })
+            Assert.Equal(4, File.ReadAllLines(ws.Path_("out", q, "reconciliation.csv")).Length); // the header and the quarter's three payments
+    }
+
     [Fact]
     public void Findings_that_no_quarter_with_payments_holds_are_shown_on_the_screen()
     {

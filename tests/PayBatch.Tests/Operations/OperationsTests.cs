@@ -174,6 +174,16 @@ public class OperationsTests
         Assert.Equal(0, db.Payments.Count());
     }
 
+    /// <summary>A workspace whose three cases were paid in 2026Q1's batch 01, valued 2026-01-20.</summary>
+    private static Workspace PaidQuarter()
+    {
+        var ws = new Workspace();
+        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        return ws;
+    }
+
     /// <summary>
     /// Reconcile takes its write lock and loads the first quarter's payments while its CSV files are still being read: a
     /// file's problem further down is what is reported when the database fails meanwhile (here the lock's statement), as
@@ -182,10 +192,7 @@ public class OperationsTests
     [Fact]
     public void A_bad_line_after_good_ones_is_reported_over_a_database_fault_while_the_file_is_still_read()
     {
-        using var ws = new Workspace();
-        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
-        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
-            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        using var ws = PaidQuarter();
         // 200,000 good lines before the bad one: the lock's statement fails while they are still being read (a file
         // already refused when the first quarter is seen is refused before the lock is taken, and the fault not reached).
         const int good = 200_000;
@@ -213,10 +220,7 @@ public class OperationsTests
     [Fact]
     public void A_fault_in_reconciles_update_leaves_no_file_and_nothing_applied()
     {
-        using var ws = new Workspace();
-        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
-        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
-            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        using var ws = PaidQuarter();
         var bank = ws.Write("bank.csv", "reference,iban,amount,status,credited_on,reason\n" +
             string.Concat(Enumerable.Range(1, 3).Select(i => $"2026Q1-01-{i:000000},,28112.50,credited,2026-01-21,\n")));
         var quarter = ws.Path_("out", "2026Q1");

@@ -26,10 +26,7 @@ public static class FindingsCommand
                 ["quarter"] = q,
                 ["count"] = rows.Count,
                 ["findings"] = new JsonArray(), // written one by one
-            }, "findings", rows, f => new JsonObject
-            {
-                ["file"] = f.File, ["line"] = f.Line, ["reference"] = f.Reference, ["finding"] = f.Code, ["detail"] = f.Detail,
-            }, w =>
+            }, "findings", rows, f => ReconcileCommand.FindingJson(f.File, f.Line, f.Reference, f.Code, f.Detail), w =>
             {
                 if (rows.Count == 0) w.WriteLine(CliText.NoFindings.Format(q));
                 foreach (var f in rows) w.WriteLine($"{f.File}:{f.Line}  {f.Reference}  {f.Code}  {f.Detail}");

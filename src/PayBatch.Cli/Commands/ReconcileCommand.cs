@@ -44,10 +44,7 @@ public static class ReconcileCommand
                 ["findings"] = new JsonArray(), // written one by one
                 ["sla"] = new JsonObject(o.SlaCounts.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
                 ["written"] = new JsonArray(o.Written.Select(w => (JsonNode)w).ToArray()),
-            }, "findings", o.Findings, f => new JsonObject
-            {
-                ["file"] = f.File, ["line"] = f.Line, ["reference"] = f.Reference, ["finding"] = f.Code, ["detail"] = f.Detail,
-            }, w =>
+            }, "findings", o.Findings, f => FindingJson(f.File, f.Line, f.Reference, f.Code, f.Detail), w =>
             {
                 w.WriteLine(CliText.Reconciled.Format(o.Files.Sum(f => f.Count), o.Files.Count, o.Applied, o.Same, o.Findings.Count));
                 foreach (var g in o.Findings.GroupBy(f => f.Code)) w.WriteLine($"  {g.Key}: {g.Count()}");
@@ -67,4 +64,10 @@ public static class ReconcileCommand
         }, parse => new Dictionary<string, string?> { ["Output"] = parse.GetValue(outDir) });
         return command;
     }
+
+    /// <summary>A finding as the JSON answers of <c>reconcile</c> and <c>findings</c> list it.</summary>
+    internal static JsonObject FindingJson(string file, int? line, string reference, string code, string detail) => new()
+    {
+        ["file"] = file, ["line"] = line, ["reference"] = reference, ["finding"] = code, ["detail"] = detail,
+    };
 }

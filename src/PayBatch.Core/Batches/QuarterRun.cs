@@ -138,14 +138,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         var n = 0;
         // The cases are read on a thread of their own while this one decides the cases read before (neither alone is
         // most of the time); only the reading thread uses the connection meanwhile.
-        await RowHandover.RunAsync<RecipientCase>((keep, token) =>
-        {
-            foreach (var c in PlainReads.Cases(db))
-            {
-                if (token.IsCancellationRequested) return;
-                keep(c);
-            }
-        }, chunk =>
+        await RowHandover.RunAsync(PlainReads.Cases(db), chunk =>
         {
             foreach (var c in chunk)
             {

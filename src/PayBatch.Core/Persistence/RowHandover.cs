@@ -13,6 +13,20 @@ public static class RowHandover
 {
     public const int ChunkRows = 64;
 
+    /// <summary>
+    /// <paramref name="items"/> enumerated on a thread of their own (a database read: only that thread uses the connection
+    /// meanwhile), each chunk taken by <paramref name="store"/> on the caller's, as below.
+    /// </summary>
+    public static Task RunAsync<T>(IEnumerable<T> items, Func<List<T>, ValueTask> store, CancellationToken ct) =>
+        RunAsync<T>((keep, token) =>
+        {
+            foreach (var item in items)
+            {
+                if (token.IsCancellationRequested) return;
+                keep(item);
+            }
+        }, store, ct);
+
     /// <param name="make">Runs on its own thread: hands over each item it made, in order, and stops when its token is
     /// cancelled (the store failed, or the caller cancelled).</param>
     /// <param name="store">Runs on the caller's thread, a chunk of up to <see cref="ChunkRows"/> items at a time, in order.

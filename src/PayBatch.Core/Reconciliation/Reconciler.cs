@@ -69,10 +69,9 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             quarters.UnionWith(await db.QuartersValuedBetween(from, to).ToListAsync(ct).ConfigureAwait(false));
         }
         var quarterList = quarters.Order(StringComparer.Ordinal).ToList();
-        var batches = await db.BatchesOfQuarters(quarterList).ToListAsync(ct).ConfigureAwait(false);
         var byReference = early?.States ?? [];
         var others = quarterList.Where(q => q != early?.Quarter).ToList();
-        if (others.Count > 0) LoadStates(others, batches.Where(b => b.Quarter != early?.Quarter).Sum(b => b.Count), byReference);
+        if (others.Count > 0) await LoadStatesAsync(others, byReference, ct).ConfigureAwait(false);
         Step("loaded {0} payment(s)", byReference.Count);
         var seen = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal); // the lines of each file already kept
         foreach (var f in files) seen.TryAdd(f.Sha256, []);
@@ -130,6 +129,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         }, ct).ConfigureAwait(false);
         Step("matched {0} line(s)", n);
 
+        var batches = await db.BatchesOfQuarters(quarterList).ToListAsync(ct).ConfigureAwait(false);
         var batchByKey = batches.ToDictionary(b => $"{b.Quarter}-{b.Number:00}", StringComparer.Ordinal);
         foreach (var d in debits)
         {
@@ -347,7 +347,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
                 await db.Database.ExecuteSqlRawAsync(
                     "CREATE TEMP TABLE applied_states (id bigint, status text, credited_on date, status_reason text, was text) ON COMMIT DROP", ct).ConfigureAwait(false);
                 await using var staged = await BulkWriter.OpenAsync(db, "applied_states", Applied.Select(c => c.Column).ToList(), ct).ConfigureAwait(false);
-                foreach (var a in applied) await staged.AddAsync(Applied.Select(c => c.Value(a)).ToArray(), ct).ConfigureAwait(false);
+                foreach (var a in applied) await staged.AddAsync(AppliedValues(a), ct).ConfigureAwait(false);
                 await staged.CompleteAsync(ct).ConfigureAwait(false);
             }
             Task<int> Update() => sqlite
@@ -380,9 +380,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         foreach (var a in applied)
         {
             if (++n % SqliteRowFeed.ChunkRows == 0) ct.ThrowIfCancellationRequested();
-            var values = new object?[Applied.Length];
-            for (var i = 0; i < values.Length; i++) values[i] = Applied[i].Value(a);
-            feed.Add(encoder.Bindable(values));
+            feed.Add(encoder.Bindable(AppliedValues(a)));
         }
         feed.Flush();
         return checked((int)feed.Changes);
@@ -401,6 +399,13 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         (new("credited_on", ColumnType.Date), a => a.State.CreditedOn), (new("status_reason", ColumnType.Text), a => a.State.Reason),
         (new("was", ColumnType.Text), a => a.Was.Code()),
     ];
+
+    private static object?[] AppliedValues((PaymentState State, PaymentStatus Was) a)
+    {
+        var values = new object?[Applied.Length];
+        for (var i = 0; i < values.Length; i++) values[i] = Applied[i].Value(a);
+        return values;
+    }
 
     /// <summary>
     /// Reads every file, or refuses them all. When they are all CSV, whose lines name their quarter from the first, the
@@ -430,9 +435,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             begun = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             await WriteLock.AcquireAsync(db, ct).ConfigureAwait(false);
             if (reading.IsFaulted) await reading.ConfigureAwait(false); // refused while the lock was awaited: no load
-            var batches = await db.BatchesOfQuarters([quarter]).ToListAsync(ct).ConfigureAwait(false);
-            var states = new Dictionary<PaymentReference, HeldPayment>(batches.Sum(b => b.Count));
-            LoadStates([quarter], 0, states);
+            var states = new Dictionary<PaymentReference, HeldPayment>();
+            await LoadStatesAsync([quarter], states, ct).ConfigureAwait(false);
             return (Checked(await reading.ConfigureAwait(false)), begun, (quarter, states));
         }
         catch (Exception e)
@@ -460,12 +464,13 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
 
     /// <summary>
     /// The payments of the quarters by reference, streamed into <paramref name="byReference"/>: a million rows are not
-    /// held twice. Sized first by their batches' <paramref name="count"/>: growing a dictionary of a million structs would
-    /// hold the old and the new table at once (it does, once, when a file names a second quarter with payments after the
-    /// first quarter's were loaded).
+    /// held twice. Sized first by the count their batches record: growing a dictionary of a million structs would hold the
+    /// old and the new table at once (it does, once, when a file names a second quarter with payments after the first
+    /// quarter's were loaded).
     /// </summary>
-    private void LoadStates(IReadOnlyList<string> quarters, int count, Dictionary<PaymentReference, HeldPayment> byReference)
+    private async Task LoadStatesAsync(IReadOnlyList<string> quarters, Dictionary<PaymentReference, HeldPayment> byReference, CancellationToken ct)
     {
+        var count = await db.BatchesOfQuarters(quarters).SumAsync(b => b.Count, ct).ConfigureAwait(false);
         byReference.EnsureCapacity(byReference.Count + count);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal); // districts and BICs repeat: one string each
         string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;

@@ -104,14 +104,7 @@ public sealed class Workbook
         var part = 1;
         var inSheet = 0;
         await StartAsync(name, columns, Math.Min(count, MaxDataRows)).ConfigureAwait(false);
-        await RowHandover.RunAsync<T>((keep, token) =>
-        {
-            foreach (var item in rows)
-            {
-                if (token.IsCancellationRequested) return;
-                keep(item);
-            }
-        }, async chunk =>
+        await RowHandover.RunAsync(rows, async chunk =>
         {
             foreach (var item in chunk)
             {

@@ -16,8 +16,9 @@ public readonly record struct Bic
         bic = default;
         var t = (text ?? "").Trim().ToUpperInvariant();
         if (t.Length is not (8 or 11)) return false;
-        if (!t.AsSpan(0, 6).ToString().All(char.IsAsciiLetterUpper)) return false;
-        if (!t.All(char.IsAsciiLetterOrDigit)) return false;
+        if (t.AsSpan(0, 6).IndexOfAnyExceptInRange('A', 'Z') >= 0) return false;
+        foreach (var c in t)
+            if (!char.IsAsciiLetterOrDigit(c)) return false;
         bic = new Bic(t);
         return true;
     }

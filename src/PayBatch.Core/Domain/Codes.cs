@@ -34,6 +34,17 @@ public static class Codes
     public static T Parse<T>(string text) where T : struct, Enum =>
         TryParse<T>(text, out var value) ? value : throw new InvalidDataException($"'{text}' is not a {typeof(T).Name} code");
 
+    /// <inheritdoc cref="Parse{T}(string)"/>
+    public static T Parse<T>(ReadOnlySpan<char> text) where T : struct, Enum
+    {
+        if (!System.Text.Ascii.IsValid(text)) return Parse<T>(text.ToString()); // what ToLowerInvariant does beyond ASCII
+        var code = text.Trim();
+        var codes = Table<T>.Codes;
+        for (var i = 0; i < codes.Length; i++)
+            if (code.Equals(codes[i], StringComparison.OrdinalIgnoreCase)) return Table<T>.Values[i];
+        throw new InvalidDataException($"'{text}' is not a {typeof(T).Name} code");
+    }
+
     /// <summary>Every code of <typeparamref name="T"/>, in declaration order.</summary>
     public static IReadOnlyList<string> All<T>() where T : struct, Enum => Table<T>.ReadOnlyCodes;
 

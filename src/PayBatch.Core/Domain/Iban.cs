@@ -12,10 +12,10 @@ public readonly record struct Iban
     private readonly int _head;
     private readonly long _tail;
 
-    private Iban(string value)
+    private Iban(ReadOnlySpan<char> value)
     {
-        _head = (int.Parse(value.AsSpan(2, 5), System.Globalization.CultureInfo.InvariantCulture) * 36) + Base36(value[7]);
-        foreach (var c in value.AsSpan(8)) _tail = (_tail * 36) + Base36(c);
+        _head = (int.Parse(value.Slice(2, 5), System.Globalization.CultureInfo.InvariantCulture) * 36) + Base36(value[7]);
+        foreach (var c in value[8..]) _tail = (_tail * 36) + Base36(c);
     }
 
     /// <summary>The 20 characters, upper-case, no spaces.</summary>
@@ -46,22 +46,33 @@ public readonly record struct Iban
     {
         text ??= "";
         // Nearly every IBAN is already plain upper-case ASCII: returned as it is (a run reads a million).
+        return IsNormal(text) ? text : string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+    }
+
+    private static bool IsNormal(ReadOnlySpan<char> text)
+    {
         foreach (var c in text)
-            if (!char.IsAscii(c) || char.IsWhiteSpace(c) || char.IsAsciiLetterLower(c)) return string.Concat(text.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
-        return text;
+            if (!char.IsAscii(c) || char.IsWhiteSpace(c) || char.IsAsciiLetterLower(c)) return false;
+        return true;
     }
 
     /// <summary>A value already checked when it was stored or decided; anything else is a defect, not input.</summary>
     public static Iban Parse(string text) =>
         TryParse(text, out var v) ? v : throw new FormatException($"a stored IBAN is not valid ({Mask(text)})");
 
-    public static bool TryParse(string? text, out Iban iban)
+    /// <inheritdoc cref="Parse(string)"/>
+    public static Iban Parse(ReadOnlySpan<char> text) => IsNormal(text)
+        ? TryParseNormal(text, out var v) ? v : throw new FormatException($"a stored IBAN is not valid ({Mask(text.ToString())})")
+        : Parse(text.ToString());
+
+    public static bool TryParse(string? text, out Iban iban) => TryParseNormal(Normalize(text), out iban);
+
+    private static bool TryParseNormal(ReadOnlySpan<char> t, out Iban iban)
     {
         iban = default;
-        var t = Normalize(text);
         if (t.Length != 20 || !t.StartsWith("KZ", StringComparison.Ordinal)) return false;
         if (!char.IsAsciiDigit(t[2]) || !char.IsAsciiDigit(t[3])) return false;
-        if (t.AsSpan(4, 3).IndexOfAnyExceptInRange('0', '9') >= 0) return false;
+        if (t.Slice(4, 3).IndexOfAnyExceptInRange('0', '9') >= 0) return false;
         foreach (var c in t)
             if (!char.IsAsciiLetterOrDigit(c)) return false;
         if (Mod97(t) != 1) return false;
@@ -70,7 +81,7 @@ public readonly record struct Iban
     }
 
     /// <summary>ISO 13616: the IBAN with its first four characters moved to the end, letters as 10–35, mod 97.</summary>
-    private static int Mod97(string iban)
+    private static int Mod97(ReadOnlySpan<char> iban)
     {
         var remainder = 0;
         for (var i = 0; i < iban.Length; i++)

@@ -27,11 +27,17 @@ public readonly record struct Iin
     public static Iin Parse(string text) =>
         TryParse(text, out var v) ? v : throw new FormatException("a stored IIN is not valid");
 
-    public static bool TryParse(string? text, out Iin iin)
+    /// <inheritdoc cref="Parse(string)"/>
+    public static Iin Parse(ReadOnlySpan<char> text) =>
+        TryParse(text, out var v) ? v : throw new FormatException("a stored IIN is not valid");
+
+    public static bool TryParse(string? text, out Iin iin) => TryParse(text.AsSpan(), out iin);
+
+    public static bool TryParse(ReadOnlySpan<char> text, out Iin iin)
     {
         iin = default;
-        var t = text?.Trim();
-        if (t is not { Length: 12 } || t.AsSpan().IndexOfAnyExceptInRange('0', '9') >= 0) return false;
+        var t = text.Trim();
+        if (t.Length != 12 || t.IndexOfAnyExceptInRange('0', '9') >= 0) return false;
         if (!HasValidCheckDigit(t)) return false;
         var century = t[6] switch
         {
@@ -41,28 +47,27 @@ public readonly record struct Iin
             _ => -1,
         };
         if (century < 0) return false;
-        var year = century + int.Parse(t.AsSpan(0, 2), CultureInfo.InvariantCulture);
-        var month = int.Parse(t.AsSpan(2, 2), CultureInfo.InvariantCulture);
-        var day = int.Parse(t.AsSpan(4, 2), CultureInfo.InvariantCulture);
+        var year = century + int.Parse(t[..2], CultureInfo.InvariantCulture);
+        var month = int.Parse(t.Slice(2, 2), CultureInfo.InvariantCulture);
+        var day = int.Parse(t.Slice(4, 2), CultureInfo.InvariantCulture);
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         iin = new Iin(long.Parse(t, NumberStyles.None, CultureInfo.InvariantCulture), new DateOnly(year, month, day));
         return true;
     }
 
     /// <summary>The check digit rule shared by IIN and BIN.</summary>
-    public static bool HasValidCheckDigit(string twelveDigits)
+    public static bool HasValidCheckDigit(ReadOnlySpan<char> twelveDigits)
     {
-        int Digit(int i) => twelveDigits[i] - '0';
         var s = 0;
-        for (var i = 0; i < 11; i++) s += Digit(i) * (i + 1);
+        for (var i = 0; i < 11; i++) s += (twelveDigits[i] - '0') * (i + 1);
         s %= 11;
         if (s == 10)
         {
             s = 0;
-            for (var i = 0; i < 11; i++) s += Digit(i) * (((i + 2) % 11) + 1);
+            for (var i = 0; i < 11; i++) s += (twelveDigits[i] - '0') * (((i + 2) % 11) + 1);
             s %= 11;
         }
-        return s != 10 && s == Digit(11);
+        return s != 10 && s == twelveDigits[11] - '0';
     }
 
     /// <summary>For messages, logs and the audit trail: the first two and last two digits only.</summary>

@@ -25,14 +25,20 @@ public readonly record struct PaymentReference
     public static PaymentReference Parse(string text) =>
         TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not a payment reference");
 
-    public static bool TryParse(string? text, out PaymentReference reference)
+    /// <inheritdoc cref="Parse(string)"/>
+    public static PaymentReference Parse(ReadOnlySpan<char> text) =>
+        TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not a payment reference");
+
+    public static bool TryParse(string? text, out PaymentReference reference) => TryParse(text.AsSpan(), out reference);
+
+    public static bool TryParse(ReadOnlySpan<char> text, out PaymentReference reference)
     {
         reference = default;
-        var t = text?.Trim();
-        if (t is not { Length: 16 } || t[6] != '-' || t[9] != '-') return false;
+        var t = text.Trim();
+        if (t.Length != 16 || t[6] != '-' || t[9] != '-') return false;
         if (!Quarter.TryParse(t[..6], out var q)) return false;
-        if (!int.TryParse(t.AsSpan(7, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var b) || b < 1) return false;
-        if (!int.TryParse(t.AsSpan(10, 6), NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s < 1) return false;
+        if (!int.TryParse(t.Slice(7, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var b) || b < 1) return false;
+        if (!int.TryParse(t.Slice(10, 6), NumberStyles.None, CultureInfo.InvariantCulture, out var s) || s < 1) return false;
         reference = new PaymentReference(q, b, s);
         return true;
     }

@@ -18,12 +18,14 @@ public readonly record struct Quarter : IComparable<Quarter>
     public DateOnly FirstDay => new(Year, (3 * Number) - 2, 1);
     public DateOnly LastDay => FirstDay.AddMonths(3).AddDays(-1);
 
-    public static bool TryParse(string? text, out Quarter quarter)
+    public static bool TryParse(string? text, out Quarter quarter) => TryParse(text.AsSpan(), out quarter);
+
+    public static bool TryParse(ReadOnlySpan<char> text, out Quarter quarter)
     {
         quarter = default;
-        var t = text?.Trim();
-        if (t is not { Length: 6 } || (t[4] != 'Q' && t[4] != 'q')) return false;
-        if (!int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)) return false;
+        var t = text.Trim();
+        if (t.Length != 6 || (t[4] != 'Q' && t[4] != 'q')) return false;
+        if (!int.TryParse(t[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)) return false;
         var n = t[5] - '0';
         if (n is < 1 or > 4 || year < 1900) return false;
         quarter = new Quarter(year, n);

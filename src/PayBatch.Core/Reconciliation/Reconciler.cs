@@ -472,13 +472,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     {
         var count = await db.BatchesOfQuarters(quarters).SumAsync(b => b.Count, ct).ConfigureAwait(false);
         byReference.EnsureCapacity(byReference.Count + count);
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal); // districts and BICs repeat: one string each
-        string Once(string s) => texts.TryGetValue(s, out var same) ? same : texts[s] = s;
-        foreach (var view in PlainReads.PaymentViews(db, quarters))
-        {
-            var state = PaymentState.Of(view with { District = Once(view.District), Bic = Once(view.Bic) });
-            byReference.Add(state.Reference, new HeldPayment(state));
-        }
+        foreach (var state in PlainReads.PaymentStates(db, quarters)) byReference.Add(state.Reference, new HeldPayment(state));
     }
 
     public static readonly string[] ReconciliationColumns =

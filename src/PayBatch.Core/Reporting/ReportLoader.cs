@@ -32,10 +32,10 @@ public static class ReportLoader
     /// </summary>
     private static IEnumerable<PaymentState> Payments(PlainDb db, string quarter, CancellationToken ct)
     {
-        foreach (var v in PlainReads.PaymentViews(db, [quarter]))
+        foreach (var p in PlainReads.PaymentStates(db, [quarter]))
         {
             ct.ThrowIfCancellationRequested();
-            yield return PaymentState.Of(v);
+            yield return p;
         }
     }
 

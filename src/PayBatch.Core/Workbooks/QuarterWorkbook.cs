@@ -72,12 +72,7 @@ public static class QuarterWorkbook
             new(l["reason"], CellKind.Text, 10),
         ];
         // Each payment's state and SLA position are worked out on the reading thread, beside its reading.
-        var payments = PlainReads.PaymentViews(db, [quarter.ToString()])
-            .Select(view =>
-            {
-                var p = PaymentState.Of(view);
-                return (p, Sla.Of(p, asOf, calendar));
-            });
+        var payments = PlainReads.PaymentStates(db, [quarter.ToString()]).Select(p => (p, Sla.Of(p, asOf, calendar)));
         await wb.TableAsync(sheet, columns, count, payments, (payment, row) =>
         {
             var (p, (sla, days, deadline)) = payment;

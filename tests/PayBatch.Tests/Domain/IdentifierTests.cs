@@ -182,3 +182,40 @@ public class QuarterTests
         Assert.Equal("0Q0-00-000000", default(PaymentReference).ToString());
     }
 }
+
+/// <summary>The stored values a million rows are parsed from as characters (<c>PlainReads</c>) read as their strings do.</summary>
+public class CharactersTests
+{
+    [Theory]
+    [InlineData("credited")]
+    [InlineData(" Credited ")]
+    [InlineData("CANCELLED")]
+    public void A_code_read_from_its_characters_is_the_one_read_from_its_string(string text) =>
+        Assert.Equal(Codes.Parse<PaymentStatus>(text), Codes.Parse<PaymentStatus>(text.AsSpan()));
+
+    [Theory]
+    [InlineData("credite")]
+    [InlineData("crédited")] // beyond ASCII: read as its string
+    [InlineData("")]
+    public void A_text_that_is_no_code_is_refused_either_way(string text)
+    {
+        Assert.Throws<InvalidDataException>(() => Codes.Parse<PaymentStatus>(text));
+        Assert.Throws<InvalidDataException>(() => Codes.Parse<PaymentStatus>(text.AsSpan()));
+    }
+
+    [Theory]
+    [InlineData("KZ637220000007000001")]
+    [InlineData(" kz63 7220 0000 0700 0001 ")] // normalised as its string is
+    public void An_IBAN_read_from_its_characters_is_the_one_read_from_its_string(string text) =>
+        Assert.Equal(Iban.Parse(text), Iban.Parse(text.AsSpan()));
+
+    [Fact]
+    public void Identifiers_read_from_their_characters_are_those_read_from_their_strings()
+    {
+        Assert.Equal(Iin.Parse(" 140315501021"), Iin.Parse(" 140315501021".AsSpan()));
+        Assert.Equal(PaymentReference.Parse("2026Q1-01-000042 "), PaymentReference.Parse("2026Q1-01-000042 ".AsSpan()));
+        Assert.Throws<FormatException>(() => Iin.Parse("140315501022".AsSpan()));
+        Assert.Throws<FormatException>(() => Iban.Parse("KZ637220000007000002".AsSpan()));
+        Assert.Throws<FormatException>(() => PaymentReference.Parse("2026Q5-01-000042".AsSpan()));
+    }
+}

@@ -168,7 +168,7 @@ public class StatusAttentionTests
         var calendar = Core.Domain.ReferenceData.Load(null).Calendar;
         var q = Quarter.Parse("2026Q1");
         BatchStatus Batch(string n, BatchState state) => new($"2026Q1-{n}", state, new DateOnly(2026, 1, 20), 1, new Tenge(2_811_250), new DateOnly(2026, 1, 27), []);
-        var issued = new Core.Reconciliation.PaymentState(1, PaymentReference.Parse("2026Q1-01-000001"), "C-1", Iin.Parse("140315501021"), "D",
+        var issued = new PaymentState(1, PaymentReference.Parse("2026Q1-01-000001"), "C-1", Iin.Parse("140315501021"), "D",
             Bic.Parse("NURSKZKX"), Iban.Parse(Cases.MakeIban("849", 1)), new Tenge(2_811_250), new DateOnly(2026, 1, 20), PaymentStatus.Issued, null, null, null);
         var s = QuarterStatus.Compute(q, new DateOnly(2026, 2, 20), 2, 1, [Batch("01", BatchState.Released), Batch("02", BatchState.Prepared)], [issued], 1, calendar);
         Assert.Equal(["AWAITING_SIGNATURE", "OVERDUE", "FINDINGS", "MISSING_CERTIFICATES"], s.Attention);

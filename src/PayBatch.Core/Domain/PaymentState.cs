@@ -1,7 +1,4 @@
-using PayBatch.Core.Domain;
-using PayBatch.Core.Persistence;
-
-namespace PayBatch.Core.Reconciliation;
+namespace PayBatch.Core.Domain;
 
 /// <summary>What is recorded of a payment, as far as matching, the SLA and the report need it.</summary>
 public sealed record PaymentState(
@@ -9,8 +6,4 @@ public sealed record PaymentState(
     DateOnly ValueDate, PaymentStatus Status, DateOnly? CreditedOn, string? Reason, long? ReplacesPaymentId, bool Released = true)
 {
     public Quarter Quarter => Reference.Quarter;
-
-    public static PaymentState Of(PaymentView p) => new(p.Id, PaymentReference.Parse(p.Reference), p.CaseId, Iin.Parse(p.ChildIin), p.District,
-        Bic.Parse(p.Bic), Iban.Parse(p.Iban), new Tenge(p.AmountTiyn), p.ValueDate, p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId,
-        p.BatchState == BatchState.Released);
 }

@@ -27,7 +27,7 @@ public readonly record struct Quarter : IComparable<Quarter>
         if (t.Length != 6 || (t[4] != 'Q' && t[4] != 'q')) return false;
         if (!int.TryParse(t[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)) return false;
         var n = t[5] - '0';
-        if (n is < 1 or > 4 || year < 1900) return false;
+        if (n is < 1 or > 4 || year is < 1900 or > 2999) return false;
         quarter = new Quarter(year, n);
         return true;
     }

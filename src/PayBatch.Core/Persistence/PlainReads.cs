@@ -65,7 +65,7 @@ public static class PlainReads
     {
         string Text(int i);
 
-        /// <summary>A text column's characters, in <paramref name="buffer"/> when they fit (<see cref="Chars"/>); valid until the next call.</summary>
+        /// <summary>A text column's characters, in <paramref name="buffer"/> when they fit (<see cref="BufferChars"/>); valid until the next call.</summary>
         ReadOnlySpan<char> Chars(int i, Span<char> buffer);
 
         bool IsNull(int i);
@@ -121,7 +121,7 @@ public static class PlainReads
             WHERE p.quarter IN ({In("q", quarters.Count)})
             ORDER BY p.reference
             """;
-        // A reconcile, a report or a workbook of a million payments: 15 million columns, read as Cases reads them.
+        // A reconcile, a report or a workbook of a million payments: 14 million columns, read as Cases reads them.
         var repeated = new Repeated();
         return IsUtf8Sqlite(db)
             ? SqliteRows(db, sql, Values("q", quarters), r => PaymentState(new StatementColumns(r), repeated))
@@ -130,7 +130,7 @@ public static class PlainReads
 
     private static PaymentState PaymentState<TColumns>(TColumns r, Repeated repeated) where TColumns : IColumns
     {
-        Span<char> chars = stackalloc char[Chars];
+        Span<char> chars = stackalloc char[BufferChars];
         // Each value is parsed before the next is read into the buffer.
         var reference = PaymentReference.Parse(r.Chars(1, chars));
         var childIin = Iin.Parse(r.Chars(3, chars));
@@ -147,7 +147,7 @@ public static class PlainReads
     /// The characters a column's value is parsed from (a code, an identifier), read into a buffer of this many by
     /// <see cref="IColumns.Chars"/>: a million rows make no string of them.
     /// </summary>
-    private const int Chars = 64;
+    private const int BufferChars = 64;
 
     /// <summary>
     /// The few values a million rows repeat (districts, BICs): one string each, and one parsed BIC, found by the

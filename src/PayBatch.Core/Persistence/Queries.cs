@@ -3,11 +3,10 @@ using PayBatch.Core.Domain;
 
 namespace PayBatch.Core.Persistence;
 
-/// <summary>A payment with its batch's value date: what reconciliation and the report read.</summary>
+/// <summary>A payment with its batch's value date, as stored: what the payment's trace (<c>paybatch payment</c>) shows.</summary>
 public sealed record PaymentView(
     long Id, string Reference, string Quarter, string CaseId, string ChildIin, string District, string Bic, string Iban,
-    long AmountTiyn, PaymentStatus Status, DateOnly? CreditedOn, string? StatusReason, long? ReplacesPaymentId, DateOnly ValueDate,
-    BatchState BatchState);
+    long AmountTiyn, PaymentStatus Status, DateOnly? CreditedOn, string? StatusReason, long? ReplacesPaymentId, DateOnly ValueDate);
 
 /// <summary>
 /// Every query the program sends through EF (the reads by hand are <see cref="PlainReads"/>), in one place, so each is compiled for every provider
@@ -64,7 +63,7 @@ public static class Queries
         join b in db.Batches.AsNoTracking() on p.BatchId equals b.Id
         orderby p.Reference
         select new PaymentView(p.Id, p.Reference, p.Quarter, p.CaseId, p.ChildIin, p.District, p.Bic, p.Iban, p.AmountTiyn,
-            p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate, b.State);
+            p.Status, p.CreditedOn, p.StatusReason, p.ReplacesPaymentId, b.ValueDate);
 
     public static IQueryable<ConfirmationRow> ConfirmationsOf(this PayBatchDb db, string reference) =>
         db.Confirmations.AsNoTracking().Where(c => c.Reference == reference).OrderBy(c => c.Id);

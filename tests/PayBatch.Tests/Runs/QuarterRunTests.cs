@@ -305,6 +305,19 @@ public class QuarterRunTests
         Assert.Equal(2, err.RootElement.GetProperty("exitCode").GetInt32());
     }
 
+    /// <summary>A quarter of a year past those a quarter has (3000 on) is refused as any malformed one is; it used to end the process unhandled.</summary>
+    [Theory]
+    [InlineData("run")]
+    [InlineData("status")]
+    [InlineData("report")]
+    public void A_quarter_past_the_years_a_quarter_has_is_refused(string command)
+    {
+        using var ws = new Workspace();
+        var result = ws.Run(command, "--quarter", "3000Q1");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'3000Q1'", result.Error, StringComparison.Ordinal);
+    }
+
     [UnixTheory("checks Unix file modes; on Windows PayBatch sets no owner-only access list, so files take their folder's permissions: not enforced there")]
     [ClassData(typeof(Providers))]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -22,8 +22,12 @@ namespace PayBatch.Core.Persistence;
 /// </summary>
 internal sealed unsafe class SqliteRowFeed : IDisposable
 {
-    /// <summary>Rows per statement: enough that the statement's own cost fades, few enough that they die young (<see cref="RowHandover"/>).</summary>
-    public const int ChunkRows = 64;
+    /// <summary>
+    /// Rows per statement (two chunks of <see cref="RowHandover"/>): enough that the statement's own cost fades (with a foreign key,
+    /// its journal copies the pages it first changes: a million confirmations, 3.7–3.8 s to store 64 at a time, 3.1–3.4 s 128
+    /// at a time, 3.3–3.6 s 256 at a time), few enough that they die young.
+    /// </summary>
+    public const int ChunkRows = 128;
 
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _stmt;

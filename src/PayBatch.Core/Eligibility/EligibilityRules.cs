@@ -38,7 +38,9 @@ public static class EligibilityRules
         new(Reason.NoSchoolCertificate,     (c, ids, f) => !f.Certified.Contains(c.ChildIin)),
         new(Reason.HomeEducationNotCovered, (c, ids, f) => c.HomeEducationFrom > E(f) || c.HomeEducationTo < S(f)),
         new(Reason.DisabilityExpired,       (c, ids, f) => c.DisabilityValidTo < S(f)),
-        new(Reason.ChildOverAge,            (c, ids, f) => c.ChildBirthDate.AddYears(18) <= S(f)),
+        // Eighteen on the quarter's first day or before (a quarter begins on the 1st: the same as the birthday's eighteenth
+        // anniversary, which for a birth date near 9999 is no date).
+        new(Reason.ChildOverAge,            (c, ids, f) => c.ChildBirthDate <= S(f).AddYears(-18)),
         new(Reason.GuardianshipMissing,     (c, ids, f) => c.ApplicantRole == ApplicantRole.Guardian && string.IsNullOrWhiteSpace(c.GuardianshipRef)),
         new(Reason.InvalidApplicantIin,     (c, ids, f) => ids.Applicant is null),
         new(Reason.InvalidChildIin,         (c, ids, f) => ids.Child is not { } iin || iin.BirthDate != c.ChildBirthDate),

@@ -279,6 +279,16 @@ public static class CoreText
         "строка {0}: выписка '{1}' не сходится: входящий остаток {2} + проводки {3} = {4}, а исходящий остаток {5}",
         "{0}-жол: '{1}' үзіндісі сәйкес келмейді: кіріс қалдық {2} + өткізілген жазбалар {3} = {4}, бірақ шығыс қалдық {5}");
 
+    public static readonly Message StatementPastAnyAmount = new(
+        "line {0}: statement '{1}' does not add up: its opening balance and booked entries add up past any amount",
+        "строка {0}: выписка '{1}' не сходится: входящий остаток и проводки в сумме больше любой возможной суммы",
+        "{0}-жол: '{1}' үзіндісі сәйкес келмейді: кіріс қалдық пен өткізілген жазбалардың қосындысы кез келген сомадан асады");
+
+    public static readonly Message StatementDates = new(
+        "line {0}: statement '{1}' runs from {2} to {3}, outside the years 1900–2999 a quarter can be in",
+        "строка {0}: выписка '{1}' — с {2} по {3}, вне 1900–2999 годов, в которых может быть квартал",
+        "{0}-жол: '{1}' үзіндісі {2} – {3} аралығына жатады, бұл тоқсан бола алатын 1900–2999 жылдардан тыс");
+
     public static readonly Message WorkbookIsFolder = new(
         "--file {0}: is a folder; name the workbook file, e.g. {1}",
         "--file {0}: это папка; укажите файл книги, например {1}",

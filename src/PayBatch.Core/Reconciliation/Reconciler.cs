@@ -294,12 +294,13 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
         {
             var key = $"{b.Quarter}-{b.Number:00}";
             var fresh = entries.Where(e => e.Kind == "debit" && e.BatchId == b.Id).ToList();
-            var (sum, count) = stored.GetValueOrDefault(b.Id);
-            sum += fresh.Sum(e => e.AmountTiyn);
+            var (storedSum, count) = stored.GetValueOrDefault(b.Id);
+            var sum = storedSum + fresh.Sum(e => (decimal)e.AmountTiyn); // debits of hostile statements may add up past a long
             count += fresh.Count;
             var last = debits.LastOrDefault(d => d.Batch == key);
             if (count > 0 && sum != b.TotalTiyn)
-                findings.Add(new Finding(last?.File ?? "", last?.Line, key, "DEBIT_MISMATCH", $"debited {new Tenge(sum)} so far, control sum {new Tenge(b.TotalTiyn)}"));
+                findings.Add(new Finding(last?.File ?? "", last?.Line, key, "DEBIT_MISMATCH",
+                    $"debited {(sum / 100m).ToString("0.00", CultureInfo.InvariantCulture)} so far, control sum {new Tenge(b.TotalTiyn)}"));
             var deadline = data.Calendar.AddBankingDays(b.ValueDate, Sla.DeadlineBankingDays);
             if (count == 0 && statementsRead && asOf > deadline)
                 findings.Add(new Finding("", null, key, "NOT_DEBITED", $"no debit of {new Tenge(b.TotalTiyn)} on the account after the deadline {Date(deadline)}"));

@@ -11,8 +11,21 @@ public sealed record Statement(
     Tenge Opening, DateOnly OpeningDate, Tenge Closing, DateOnly ClosingDate,
     IReadOnlyList<StatementEntry> Entries)
 {
-    /// <summary>What the closing balance must be: the opening balance plus the booked entries (pending ones do not count).</summary>
-    public Tenge ClosingByEntries => Opening + Entries.Where(e => e.Booked).Sum(e => e.Signed);
+    /// <summary>
+    /// What the closing balance must be: the opening balance plus the booked entries (pending ones do not count); null when
+    /// they add up past what an amount can be (each amount read fits, not their sum).
+    /// </summary>
+    public Tenge? ClosingByEntries
+    {
+        get
+        {
+            var tiyn = Opening.Tiyn + Entries.Where(e => e.Booked).Sum(e => (decimal)e.Signed.Tiyn);
+            return tiyn >= long.MinValue && tiyn <= long.MaxValue ? new Tenge((long)tiyn) : null;
+        }
+    }
+
+    /// <summary>The years a statement's dates may fall in: those a quarter can be in.</summary>
+    public bool DatedWithinQuarters => OpeningDate.Year is >= 1900 and <= 2999 && ClosingDate.Year is >= 1900 and <= 2999;
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Localization;
@@ -23,8 +24,13 @@ public static partial class StatementMatching
         {
             if (s.Account != departmentIban) problems.Add(CoreText.StatementAccount.With(s.Line, s.Id, Iban.Mask(s.Account), Iban.Mask(departmentIban)));
             if (s.Currency != Currency) problems.Add(CoreText.StatementCurrency.With(s.Line, s.Id, s.Currency, Currency));
-            if (s.ClosingByEntries != s.Closing)
-                problems.Add(CoreText.StatementDoesNotAddUp.With(s.Line, s.Id, s.Opening, new Tenge(s.ClosingByEntries.Tiyn - s.Opening.Tiyn), s.ClosingByEntries, s.Closing));
+            if (s.ClosingByEntries is not { } byEntries)
+                problems.Add(CoreText.StatementPastAnyAmount.With(s.Line, s.Id));
+            else if (byEntries != s.Closing)
+                problems.Add(CoreText.StatementDoesNotAddUp.With(s.Line, s.Id, s.Opening, new Tenge(byEntries.Tiyn - s.Opening.Tiyn), byEntries, s.Closing));
+            if (!s.DatedWithinQuarters)
+                problems.Add(CoreText.StatementDates.With(s.Line, s.Id, s.OpeningDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    s.ClosingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
         return problems;
     }

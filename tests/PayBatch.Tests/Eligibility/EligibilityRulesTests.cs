@@ -109,6 +109,7 @@ public class EligibilityRulesTests
     [InlineData("2008-01-02", false)] // 18 the day after S
     [InlineData("2008-01-01", true)]  // 18 on S
     [InlineData("2007-12-31", true)]
+    [InlineData("2008-02-29", false)] // a leap day: 18 on 2026-02-28, after S
     public void ChildOverAge_holds_from_the_18th_birthday(string birth, bool holds)
     {
         var born = DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture);
@@ -117,6 +118,18 @@ public class EligibilityRulesTests
         var reasons = Check(Case(c => c with { ChildBirthDate = born, ChildIin = iin }), facts);
         Assert.Equal(holds, reasons.Contains("CHILD_OVER_AGE"));
         Assert.DoesNotContain("INVALID_CHILD_IIN", reasons);
+    }
+
+    /// <summary>A birth date whose eighteenth birthday is no date (it threw, and every run failed with exit 1 until the registry was mended).</summary>
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("9990-01-01")]
+    public void A_birth_date_near_the_last_date_is_decided_not_thrown(string birth)
+    {
+        var born = DateOnly.Parse(birth, System.Globalization.CultureInfo.InvariantCulture);
+        var reasons = Check(Case(c => c with { ChildBirthDate = born }));
+        Assert.DoesNotContain("CHILD_OVER_AGE", reasons);
+        Assert.Contains("INVALID_CHILD_IIN", reasons); // no IIN encodes it
     }
 
     [Fact]

@@ -118,6 +118,20 @@ public class StatementTests
             (row.GetProperty("batch").GetString(), row.GetProperty("total").GetString(), row.GetProperty("debited").GetString(), row.GetProperty("difference").GetString()));
     }
 
+    /// <summary>Two statements, each balanced, whose debits of the batch add up past what a long holds: a mismatch, not a failure (it threw, exit 1).</summary>
+    [Fact]
+    public void Debits_of_a_batch_that_add_up_past_any_amount_are_a_DEBIT_MISMATCH()
+    {
+        using var ws = Paid("sqlite");
+        string Huge(string id) => $":20:{id}\n:25:{Account}\n:28C:1/1\n:60F:C260120KZT60000000000000000,00\n" +
+                                  $":61:260120D60000000000000000,00NTRF2026Q1-01-HSBK//{id}\n:62F:C260120KZT0,00\n-\n";
+        var r = ws.Run("reconcile", ws.Write("a.mt940", Huge("A")), ws.Write("b.mt940", Huge("B")), "--as-of", "2026-01-21");
+        Assert.Equal(3, r.ExitCode);
+        var f = Assert.Single(Findings(ws));
+        Assert.Equal(("2026Q1-01", "DEBIT_MISMATCH"), (f[2], f[3]));
+        Assert.Contains("debited 120000000000000000.00 so far, control sum 84337.50", string.Join(',', f), StringComparison.Ordinal);
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
     public void NOT_DEBITED_once_a_statement_was_read_and_the_deadline_passed_without_a_debit(string provider)
@@ -232,6 +246,12 @@ public class StatementTests
         { "no-currency.mt940", Mt940("X", "260120", ('D', 10m, "NTRFNONREF", "")).Replace(":60F:C260120KZT", ":60F:C260120", StringComparison.Ordinal), "has no currency" },
         { "xsd.xml", File.ReadAllText(Path.Combine(Repo.TestData, "statements", "statement.camt053.xml")).Replace("<CdtDbtInd>DBIT</CdtDbtInd>", "<CdtDbtInd>DEBIT</CdtDbtInd>", StringComparison.Ordinal), "camt.053.001.08 schema" },
         { "camt052.xml", "<?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"/>", "camt.053.001.02 is a version PayBatch does not read" },
+        // Each amount fits; their sum does not (it threw, exit 1).
+        { "past-any-amount.mt940", $":20:X\n:25:{Account}\n:28C:1/1\n:60F:C260120KZT92233720368547758,00\n:61:260120C92233720368547758,00NTRFNONREF\n:62F:C260120KZT1,00\n-\n",
+            "add up past any amount" },
+        // Balances dated past the years a quarter can be in (the quarters it covers threw, exit 1).
+        { "year-3000.xml", File.ReadAllText(Path.Combine(Repo.TestData, "statements", "statement.camt053.xml")).Replace("<Dt><Dt>2026-01-21</Dt></Dt>", "<Dt><Dt>3000-01-21</Dt></Dt>", StringComparison.Ordinal),
+            "runs from 2026-01-19 to 3000-01-21, outside the years 1900–2999" },
         { "xxe.xml", "<?xml version=\"1.0\"?><!DOCTYPE Document [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">&x;</Document>", "a DTD is not allowed" },
     };
 

@@ -115,7 +115,8 @@ public static class CliApp
 
     private static async Task<int> RunInLanguageAsync(string[] args, CliHost host, CancellationToken ct)
     {
-        var parse = Build(host).Parse(args);
+        // No response files: PayBatch documents none, and '@x' is then an ordinary token ("--reason @ops" keeps its text).
+        var parse = Build(host).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             var message = string.Join(Environment.NewLine, parse.Errors.Select(e => CommandLineText.Error(e.Message)));

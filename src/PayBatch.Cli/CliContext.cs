@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using PayBatch.Cli.Localization;
 using PayBatch.Core;
 using PayBatch.Core.Domain;
 using PayBatch.Core.Persistence;
@@ -65,7 +66,8 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
 
     private void PrepareSqliteFile()
     {
-        if (Settings.Provider == DbProvider.Sqlite) PrepareSqliteFile(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Settings.ConnectionString).DataSource);
+        var cs = Settings.ConnectionString; // a wrong one, of any provider, is refused before the database counts as used (no audit to record)
+        if (Settings.Provider == DbProvider.Sqlite) PrepareSqliteFile(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource);
     }
 
     /// <summary>
@@ -75,11 +77,19 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     private static void PrepareSqliteFile(string dataSource)
     {
         if (dataSource is "" or ":memory:" || File.Exists(dataSource)) return;
-        if (Path.GetDirectoryName(dataSource) is { Length: > 0 } folder) Core.Output.AtomicFile.CreateDirectory(folder);
+        if (Directory.Exists(dataSource)) throw new InputException(CliText.SqliteIsFolder, dataSource, Path.Combine(dataSource, "paybatch.db"));
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        try { new FileStream(dataSource, options).Dispose(); } // an empty file is an empty SQLite database
+        try
+        {
+            if (Path.GetDirectoryName(dataSource) is { Length: > 0 } folder) Core.Output.AtomicFile.CreateDirectory(folder);
+            new FileStream(dataSource, options).Dispose(); // an empty file is an empty SQLite database
+        }
         catch (IOException) when (File.Exists(dataSource)) { /* another process created it first */ }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(CliText.SqliteCannotCreate, dataSource, e.Message); // a file in its folder's place, a folder not to be written
+        }
     }
 
     /// <summary>Opens the database and brings its schema up to date (idempotent).</summary>

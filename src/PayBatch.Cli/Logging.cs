@@ -17,8 +17,15 @@ public static partial class Logging
 {
     public static Logger Create(string folder, string runId, bool verbose)
     {
-        Core.Output.AtomicFile.CreateDirectory(folder);
-        CreateOwnerOnly(Path.Combine(folder, $"paybatch-{TimeProvider.System.GetLocalNow():yyyyMMdd}.log"));
+        try
+        {
+            Core.Output.AtomicFile.CreateDirectory(folder);
+            CreateOwnerOnly(Path.Combine(folder, $"paybatch-{TimeProvider.System.GetLocalNow():yyyyMMdd}.log"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Core.Domain.InputException(Localization.CliText.LogsUnwritable, folder, e.Message); // a file in its place, a folder not to be written
+        }
         var formatter = new RedactingFormatter(
             new MessageTemplateTextFormatter("{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {RunId} ", System.Globalization.CultureInfo.InvariantCulture),
             new MessageTemplateTextFormatter("{Message:lj}{NewLine}{Exception}", System.Globalization.CultureInfo.InvariantCulture));

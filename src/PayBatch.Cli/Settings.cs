@@ -93,15 +93,41 @@ public sealed partial class Settings
         get
         {
             var cs = Root["Database:ConnectionString"] ?? DbFactory.DefaultSqlite;
-            if (Provider != DbProvider.Sqlite) return cs;
+            if (Provider != DbProvider.Sqlite)
+            {
+                // Read by the server's own builder, so a malformed string is bad input, not a failure at the first
+                // connection; not repeated in the refusal, as it may hold a password.
+                if (string.IsNullOrWhiteSpace(cs) || !(Provider == DbProvider.Postgres ? PostgresReads(cs) : SqlServerReads(cs)))
+                    throw new InputException(CliText.ServerConnectionInvalid, Provider == DbProvider.Postgres ? "PostgreSQL" : "SQL Server");
+                return cs;
+            }
+            var given = cs;
             if (!cs.Contains('=', StringComparison.Ordinal)) cs = "Data Source=" + cs;
             Microsoft.Data.Sqlite.SqliteConnectionStringBuilder b;
             try { b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs); }
             catch (ArgumentException e) { throw new InputException(CliText.SqliteConnectionInvalid, e.Message); }
-            if (b.DataSource is { Length: > 0 } ds && ds != ":memory:" && !Path.IsPathRooted(ds) && !ds.StartsWith("file:", StringComparison.Ordinal))
+            // An empty or in-memory database keeps nothing from one command to the next (the schema a command migrates is gone).
+            var ds = b.DataSource;
+            if (string.IsNullOrWhiteSpace(ds) || ds == ":memory:" || b.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory
+                || (ds.StartsWith("file:", StringComparison.Ordinal) && (ds.StartsWith("file::memory:", StringComparison.Ordinal) || ds.Contains("mode=memory", StringComparison.OrdinalIgnoreCase))))
+                throw new InputException(CliText.SqliteNoFile, MaskPassword(given));
+            if (!Path.IsPathRooted(ds) && !ds.StartsWith("file:", StringComparison.Ordinal))
                 b.DataSource = Path.GetFullPath(Path.Combine(WorkingDirectory, ds));
             return b.ToString();
         }
+    }
+
+    // One method per provider, as in DbFactory: a command on one loads no other's client.
+    private static bool PostgresReads(string cs)
+    {
+        try { _ = new Npgsql.NpgsqlConnectionStringBuilder(cs); return true; }
+        catch (ArgumentException) { return false; }
+    }
+
+    private static bool SqlServerReads(string cs)
+    {
+        try { _ = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(cs); return true; }
+        catch (ArgumentException) { return false; }
     }
 
     /// <summary>How long a command waits for another paybatch that is migrating the schema (Database:MigrationLockSeconds, default 60).</summary>

@@ -24,7 +24,11 @@ public static class CertificatesCommand
         {
             var q = parse.GetValue(quarter);
             var labels = Labels.For(Langs.Current);
-            var workbook = parse.GetValue(format) == "xlsx" ? Workbook.CheckTarget(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null) : null;
+            // The file is checked before any work, whatever the format (a workbook needs one), as the report's is.
+            var xlsx = parse.GetValue(format) == "xlsx";
+            var path = parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null;
+            var target = path is not null || xlsx ? Workbook.CheckTarget(path, "missing." + parse.GetValue(format)) : null;
+            var workbook = xlsx ? target : null;
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var list = ReportLoader.MissingCertificatesOf(db, q, ct);
             ctx.Log.Information("Certificates missing for {Quarter}: {Count} case(s)", q.ToString(), list.Count);
@@ -48,7 +52,7 @@ public static class CertificatesCommand
                 "json" => s => MissingCertificatesWriter.WriteJson(q, list, s),
                 _ => s => MissingCertificatesWriter.WriteMarkdown(q, list, labels, s),
             };
-            if (parse.GetValue(file) is { } path) AtomicFile.Write(ctx.Settings.Resolve(path), write);
+            if (target is not null) AtomicFile.Write(target, write);
             if (!ctx.Quiet || ctx.Json)
             {
                 using var screen = new TextWriterStream(ctx.Host.Out);

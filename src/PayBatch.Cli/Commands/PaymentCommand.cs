@@ -17,9 +17,9 @@ public static class PaymentCommand
         runner.Handle(command, async (parse, ctx, ct) =>
         {
             var text = parse.GetValue(reference)!;
-            if (!PaymentReference.TryParse(text, out _)) throw new InputException(CliText.PaymentReferenceInvalid, text);
+            if (!PaymentReference.TryParse(text, out var parsed)) throw new InputException(CliText.PaymentReferenceInvalid, text);
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
-            var trace = await PaymentTrace.LoadAsync(db, text, ct).ConfigureAwait(false) ?? throw new InputException(CliText.PaymentUnknown, text);
+            var trace = await PaymentTrace.LoadAsync(db, parsed.ToString(), ct).ConfigureAwait(false) ?? throw new InputException(CliText.PaymentUnknown, parsed);
             var p = trace.Payment;
             static string? D(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             ctx.Result(new JsonObject

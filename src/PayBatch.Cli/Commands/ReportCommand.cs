@@ -34,7 +34,12 @@ public static class ReportCommand
             var labels = Labels.For(ctx.Settings.UiLanguage ?? Lang.Ru); // the report's readers read Russian unless told otherwise
             var indicators = ctx.Settings.Indicators;
             var coefficient = ctx.Settings.PaymentTerms.Coefficient;
-            var workbook = parse.GetValue(format) == "xlsx" ? Workbook.CheckTarget(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null) : null;
+            // The file is checked before any work, whatever the format (a workbook needs one): a folder, or a place that
+            // cannot be written, is refused and nothing is written.
+            var xlsx = parse.GetValue(format) == "xlsx";
+            var path = parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null;
+            var target = path is not null || xlsx ? Workbook.CheckTarget(path, "report." + parse.GetValue(format)) : null;
+            var workbook = xlsx ? target : null;
             var reading = Task.Run(() => ctx.Data.Calendar, ct); // read while the database opens (start-up, issue 15)
             using var db = await ctx.OpenForReadingAsync(ct).ConfigureAwait(false);
             var calendar = await reading.ConfigureAwait(false);
@@ -77,7 +82,7 @@ public static class ReportCommand
                 };
                 ctx.Log.Information("Report {Quarter} as of {AsOf}: {Format}/{Lang}", q.ToString(), date, fmt, labels.Lang);
             }
-            if (parse.GetValue(file) is { } path) AtomicFile.Write(ctx.Settings.Resolve(path), System.Text.Encoding.UTF8.GetBytes(text));
+            if (target is not null) AtomicFile.Write(target, System.Text.Encoding.UTF8.GetBytes(text));
             if (!ctx.Quiet || ctx.Json) ctx.Host.Out.Write(text);
             return ExitCodes.Done;
         });

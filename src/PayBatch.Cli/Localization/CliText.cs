@@ -81,6 +81,31 @@ public static class CliText
         "Database:ConnectionString — не строка подключения SQLite: {0}",
         "Database:ConnectionString — SQLite қосылу жолы емес: {0}");
 
+    public static readonly Message SqliteNoFile = new(
+        "Database:ConnectionString '{0}' names no database file: an empty or in-memory SQLite database keeps nothing from one command to the next (e.g. Data Source=paybatch.db)",
+        "Database:ConnectionString '{0}' не указывает файл базы данных: пустая или размещённая в памяти база SQLite ничего не хранит от команды к команде (например, Data Source=paybatch.db)",
+        "Database:ConnectionString '{0}' дерекқор файлын көрсетпейді: бос немесе жадтағы SQLite дерекқоры пәрменнен пәрменге ештеңе сақтамайды (мысалы, Data Source=paybatch.db)");
+
+    public static readonly Message SqliteIsFolder = new(
+        "Database:ConnectionString: {0} is a folder, not a SQLite database file (e.g. {1})",
+        "Database:ConnectionString: {0} — папка, а не файл базы данных SQLite (например, {1})",
+        "Database:ConnectionString: {0} — SQLite дерекқорының файлы емес, қалта (мысалы, {1})");
+
+    public static readonly Message SqliteCannotCreate = new(
+        "Database:ConnectionString: the SQLite database {0} cannot be created ({1})",
+        "Database:ConnectionString: базу данных SQLite {0} невозможно создать ({1})",
+        "Database:ConnectionString: {0} SQLite дерекқорын құру мүмкін емес ({1})");
+
+    public static readonly Message ServerConnectionInvalid = new(
+        "Database:ConnectionString is not a {0} connection string; see it with 'paybatch config show' (it is not repeated here: it may hold a password)",
+        "Database:ConnectionString — не строка подключения {0}; посмотрите её командой 'paybatch config show' (здесь она не приводится: в ней может быть пароль)",
+        "Database:ConnectionString — {0} қосылу жолы емес; оны 'paybatch config show' пәрменімен қараңыз (мұнда келтірілмейді: онда құпиясөз болуы мүмкін)");
+
+    public static readonly Message LogsUnwritable = new(
+        "Logs {0}: the log folder cannot be made or written ({1})",
+        "Logs {0}: папку журнала невозможно создать или записать в неё ({1})",
+        "Logs {0}: журнал қалтасын құру немесе оған жазу мүмкін емес ({1})");
+
     public static readonly Message CoefficientInvalid = new(
         "Payment:Coefficient '{0}' is not a positive number",
         "Payment:Coefficient '{0}' — не положительное число",

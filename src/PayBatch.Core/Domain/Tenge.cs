@@ -13,7 +13,7 @@ public readonly record struct Tenge : IComparable<Tenge>
     public static Tenge Zero => new(0);
 
     /// <summary>The largest amount that fits in whole tiyn; anything larger is not an amount.</summary>
-    private static readonly decimal MaxAmount = long.MaxValue / 100;
+    internal static readonly decimal MaxAmount = long.MaxValue / 100;
 
     /// <summary>The one rounding rule of the product: two decimals, half away from zero.</summary>
     public static Tenge FromDecimal(decimal amount) =>

@@ -290,9 +290,9 @@ public static class CoreText
         "{0}-жол: '{1}' үзіндісі {2} – {3} аралығына жатады, бұл тоқсан бола алатын 1900–2999 жылдардан тыс");
 
     public static readonly Message WorkbookIsFolder = new(
-        "--file {0}: is a folder; name the workbook file, e.g. {1}",
-        "--file {0}: это папка; укажите файл книги, например {1}",
-        "--file {0}: бұл қалта; кітап файлын атаңыз, мысалы {1}");
+        "--file {0}: is a folder; name the file, e.g. {1}",
+        "--file {0}: это папка; укажите файл, например {1}",
+        "--file {0}: бұл қалта; файлды атаңыз, мысалы {1}");
 
     public static readonly Message WorkbookNoFolder = new(
         "--file {0}: the folder {1} does not exist",
@@ -554,6 +554,11 @@ public static class CoreText
         "no banking calendar for {0}: add Data/calendar/{0}.json",
         "нет банковского календаря на {0} год: добавьте Data/calendar/{0}.json",
         "{0} жылға банктік күнтізбе жоқ: Data/calendar/{0}.json қосыңыз");
+
+    public static readonly Message CoefficientNoAmount = new(
+        "Payment:Coefficient {0} × MRP {1} ({2}) is not a payment per child: under 0.01 KZT, or more than an amount holds",
+        "Payment:Coefficient {0} × МРП {1} ({2}) — не платёж на ребёнка: меньше 0,01 KZT или больше, чем вмещает сумма",
+        "Payment:Coefficient {0} × АЕК {1} ({2}) — бір балаға төлем емес: 0,01 KZT-тан аз немесе сомаға сыйатыннан көп");
 
     public static readonly Message NoMrp = new(
         "no MRP is known for {0} (the table covers {1} to {2}); extend Data/mrp.json",

@@ -60,14 +60,15 @@ public sealed class Workbook
         });
 
     /// <summary>
-    /// Where a workbook may go, checked before any work: a file (not a folder) in a folder that exists
-    /// and can be written. Anything else is bad input, and nothing is written.
+    /// Where a workbook, or any --file, may go, checked before any work: a file (not a folder) in a folder that exists
+    /// and can be written. Anything else is bad input, and nothing is written. <paramref name="example"/> is the file's
+    /// name a folder is told to hold.
     /// </summary>
-    public static string CheckTarget(string? path)
+    public static string CheckTarget(string? path, string example)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new InputException(CoreText.WorkbookNeedsFile);
         var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new InputException(CoreText.WorkbookIsFolder, path, Path.Combine(path, "report.xlsx"));
+        if (Directory.Exists(full)) throw new InputException(CoreText.WorkbookIsFolder, path, Path.Combine(path, example));
         var folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder)) throw new InputException(CoreText.WorkbookNoFolder, path, folder);
         try { AtomicFile.ProbeWritable(full); }

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using PayBatch.Tests.Support;
+
+namespace PayBatch.Tests.Operations;
+
+/// <summary>
+/// An argument, a setting or a path a person gives is refused with exit 2, naming it, and changes nothing: never
+/// exit 1 ("unexpected failure") nor an unhandled exception.
+/// </summary>
+public class HostileArgumentsTests
+{
+    /// <summary>Everything in the workspace but the logs: what a refusal must leave as it was.</summary>
+    private static List<string> Entries(Workspace ws) =>
+        Directory.GetFileSystemEntries(ws.Dir, "*", SearchOption.AllDirectories)
+            .Where(f => !f.StartsWith(ws.Path_("logs"), StringComparison.Ordinal)).Order().ToList();
+
+    [Fact]
+    public void An_argument_starting_with_at_is_an_ordinary_token_not_a_response_file()
+    {
+        using var ws = new Workspace();
+        var folder = ws.Path_("adir");
+        Directory.CreateDirectory(folder);
+        var before = Entries(ws);
+        var r = ws.Run("status", "--quarter", "2026Q1", "@" + folder);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"'@{folder}'", r.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Entries(ws)); // not even a database
+    }
+
+    [Fact]
+    public void A_cancel_reason_starting_with_at_is_kept_as_written()
+    {
+        using var ws = new Workspace();
+        TestPki.WriteSettings(ws);
+        var rows = Enumerable.Range(1, 2).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        var r = ws.RunOk("--json", "cancel", "--batch", "2026Q1-01", "--reason", "@ops");
+        Assert.Equal("@ops", JsonDocument.Parse(r.Out).RootElement.GetProperty("cancelled").GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("report --quarter 2026Q1", "adir", "report.md")]
+    [InlineData("report --quarter 2026Q1 --format csv", "adir", "report.csv")]
+    [InlineData("report --year 2026 --format html", "adir", "report.html")]
+    [InlineData("report --quarter 2026Q1", "", "report.md")]
+    [InlineData("certificates missing --quarter 2026Q1", "adir", "missing.md")]
+    [InlineData("certificates missing --quarter 2026Q1 --format csv", "", "missing.csv")]
+    public void A_file_that_is_a_folder_is_refused_for_every_format_and_nothing_is_written(string command, string file, string example)
+    {
+        using var ws = new Workspace();
+        Directory.CreateDirectory(ws.Path_("adir"));
+        var before = Entries(ws);
+        var r = ws.Run([.. command.Split(' '), "--file", file]);
+        Assert.Equal(2, r.ExitCode);
+        var folder = file == "" ? ws.Dir : ws.Path_(file); // an empty --file is the working folder
+        Assert.Contains($"--file {folder}: is a folder; name the file, e.g. {Path.Combine(folder, example)}", r.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Entries(ws)); // no file, no temporary file, not even a database
+    }
+
+    [Fact]
+    public void A_text_file_in_a_folder_that_does_not_exist_is_refused_as_a_workbook_is()
+    {
+        using var ws = new Workspace();
+        var before = Entries(ws);
+        var r = ws.Run("certificates", "missing", "--quarter", "2026Q1", "--format", "csv", "--file", "missing/m.csv");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"--file {ws.Path_("missing", "m.csv")}: the folder {ws.Path_("missing")} does not exist", r.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Entries(ws));
+    }
+
+    [Theory]
+    [InlineData("{0}")]
+    [InlineData("Data Source={0}")]
+    public void A_SQLite_database_that_is_a_folder_is_refused(string db)
+    {
+        using var ws = new Workspace();
+        var folder = ws.Path_("adir");
+        Directory.CreateDirectory(folder);
+        var before = Entries(ws);
+        var r = ws.Run("status", "--quarter", "2026Q1", "--db", string.Format(System.Globalization.CultureInfo.InvariantCulture, db, folder));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"Database:ConnectionString: {folder} is a folder, not a SQLite database file", r.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Entries(ws));
+    }
+
+    [Fact]
+    public void A_SQLite_database_whose_folder_is_a_file_is_refused()
+    {
+        using var ws = new Workspace();
+        ws.Write("afile", "");
+        var before = Entries(ws);
+        var r = ws.Run("status", "--quarter", "2026Q1", "--db", "afile/x.db");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"Database:ConnectionString: the SQLite database {ws.Path_("afile", "x.db")} cannot be created", r.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Entries(ws));
+    }
+
+    [Theory]
+    [InlineData("afile")]
+    [InlineData("afile/logs")]
+    public void A_log_folder_that_is_a_file_is_refused(string logs)
+    {
+        using var ws = new Workspace();
+        ws.Write("afile", "");
+        ws.Environment["PAYBATCH_LOGS"] = logs;
+        var r = ws.Run("status", "--quarter", "2026Q1");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"Logs {ws.Path_(logs)}: the log folder cannot be made or written", r.Error, StringComparison.Ordinal);
+        Assert.Equal([ws.Path_("afile")], Entries(ws)); // no database, no log
+        Assert.Equal("", File.ReadAllText(ws.Path_("afile")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(":memory:")]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=")]
+    [InlineData("Data Source=x.db;Mode=Memory")]
+    [InlineData("file::memory:")]
+    public void An_empty_or_in_memory_SQLite_database_is_refused(string db)
+    {
+        using var ws = new Workspace();
+        var before = Entries(ws);
+        var r = ws.Run("status", "--quarter", "2026Q1", "--db", db);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"Database:ConnectionString '{db}' names no database file", r.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Entries(ws));
+    }
+
+    [Theory]
+    [InlineData("sqlserver", "garbage", "SQL Server")]
+    [InlineData("postgres", "garbage", "PostgreSQL")]
+    [InlineData("sqlserver", "Server=db;User Id=pay;Password=Sekret-77;Bogus Key=1", "SQL Server")]
+    [InlineData("postgres", "Host=db;Username=pay;Password=Sekret-77;garbage", "PostgreSQL")]
+    [InlineData("postgres", "Host=db;Password=Sekret;77", "PostgreSQL")]
+    [InlineData("postgres", "", "PostgreSQL")]
+    public void A_malformed_server_connection_string_is_refused_without_its_password(string provider, string db, string named)
+    {
+        using var ws = new Workspace();
+        var before = Entries(ws);
+        var r = ws.Run("status", "--quarter", "2026Q1", "--provider", provider, "--db", db);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"Database:ConnectionString is not a {named} connection string", r.Error, StringComparison.Ordinal);
+        var log = string.Concat(Directory.GetFiles(ws.Path_("logs")).Select(File.ReadAllText));
+        Assert.DoesNotContain("Sekret", r.Error + r.Out + log, StringComparison.Ordinal);
+        Assert.DoesNotContain("audit", log, StringComparison.Ordinal); // refused before the database counts as used
+        Assert.Equal(before, Entries(ws));
+    }
+
+    [Theory]
+    [InlineData("99999999999999999999")]
+    [InlineData("0.0000001")]
+    public void A_coefficient_that_pays_no_amount_per_child_is_refused(string coefficient)
+    {
+        using var ws = new Workspace();
+        ws.Environment["PAYBATCH_PAYMENT__COEFFICIENT"] = coefficient;
+        var dry = ws.Run("run", "--quarter", "2026Q2", "--value-date", "2026-04-06", "--dry-run");
+        Assert.Equal(2, dry.ExitCode);
+        Assert.Contains($"Payment:Coefficient {coefficient} × MRP 4325 (2026Q2) is not a payment per child", dry.Error, StringComparison.Ordinal);
+
+        var rows = Enumerable.Range(1, 2).Select(i => Cases.Row(i)).ToList();
+        var run = ws.Run("run", "--quarter", "2026Q2", "--value-date", "2026-04-06",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"Payment:Coefficient {coefficient}", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(ws.OutDir));
+        using var db = ws.OpenDb();
+        Assert.Empty(db.Cases); // refused before the files were imported
+        Assert.Empty(db.Batches);
+    }
+
+    [Theory]
+    [InlineData(" 2026Q1-01-000001 ")]
+    [InlineData("2026q1-01-000001")]
+    public void A_payment_reference_is_looked_up_as_it_parses(string reference)
+    {
+        using var ws = new Workspace();
+        var rows = Enumerable.Range(1, 1).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        var r = ws.RunOk("--json", "payment", reference);
+        Assert.Equal("2026Q1-01-000001", JsonDocument.Parse(r.Out).RootElement.GetProperty("reference").GetString());
+    }
+}

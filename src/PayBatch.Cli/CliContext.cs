@@ -60,14 +60,15 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
 
     public PayBatchDb CreateDb()
     {
-        PrepareSqliteFile();
+        PrepareDatabase();
         return DbFactory.Create(Settings.Provider, Settings.ConnectionString, [.. Host.Interceptors]);
     }
 
-    private void PrepareSqliteFile()
+    /// <summary>A wrong connection string, of any provider, is refused before the database counts as used (no audit to record).</summary>
+    private void PrepareDatabase()
     {
-        var cs = Settings.ConnectionString; // a wrong one, of any provider, is refused before the database counts as used (no audit to record)
-        if (Settings.Provider == DbProvider.Sqlite) PrepareSqliteFile(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource);
+        if (Settings.Provider == DbProvider.Sqlite) PrepareSqliteFile(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Settings.ConnectionString).DataSource);
+        else Settings.CheckServerConnectionString();
     }
 
     /// <summary>
@@ -108,7 +109,7 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     /// </summary>
     public async Task<PlainDb> OpenForReadingAsync(CancellationToken ct)
     {
-        PrepareSqliteFile();
+        PrepareDatabase();
         UsedDatabase = true;
         return await Resilience.Database.ExecuteAsync(async t =>
         {

@@ -93,14 +93,7 @@ public sealed partial class Settings
         get
         {
             var cs = Root["Database:ConnectionString"] ?? DbFactory.DefaultSqlite;
-            if (Provider != DbProvider.Sqlite)
-            {
-                // Read by the server's own builder, so a malformed string is bad input, not a failure at the first
-                // connection; not repeated in the refusal, as it may hold a password.
-                if (string.IsNullOrWhiteSpace(cs) || !(Provider == DbProvider.Postgres ? PostgresReads(cs) : SqlServerReads(cs)))
-                    throw new InputException(CliText.ServerConnectionInvalid, Provider == DbProvider.Postgres ? "PostgreSQL" : "SQL Server");
-                return cs;
-            }
+            if (Provider != DbProvider.Sqlite) return cs; // read by its server's builder before a connection (CheckServerConnectionString)
             var given = cs;
             if (!cs.Contains('=', StringComparison.Ordinal)) cs = "Data Source=" + cs;
             Microsoft.Data.Sqlite.SqliteConnectionStringBuilder b;
@@ -115,6 +108,18 @@ public sealed partial class Settings
                 b.DataSource = Path.GetFullPath(Path.Combine(WorkingDirectory, ds));
             return b.ToString();
         }
+    }
+
+    /// <summary>
+    /// A PostgreSQL or SQL Server connection string, read by the server's own builder before the first connection, so a
+    /// malformed one is bad input, not a failure there; not repeated in the refusal, as it may hold a password. (A script
+    /// made by <c>init --script</c> connects to nothing and does not need it.)
+    /// </summary>
+    public void CheckServerConnectionString()
+    {
+        var cs = ConnectionString;
+        if (string.IsNullOrWhiteSpace(cs) || !(Provider == DbProvider.Postgres ? PostgresReads(cs) : SqlServerReads(cs)))
+            throw new InputException(CliText.ServerConnectionInvalid, Provider == DbProvider.Postgres ? "PostgreSQL" : "SQL Server");
     }
 
     // One method per provider, as in DbFactory: a command on one loads no other's client.

@@ -27,7 +27,7 @@ public static class CertificatesCommand
             // The file is checked before any work, whatever the format (a workbook needs one), as the report's is.
             var xlsx = parse.GetValue(format) == "xlsx";
             var path = parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null;
-            var target = path is not null || xlsx ? Workbook.CheckTarget(path, "missing." + parse.GetValue(format)) : null;
+            var target = path is not null || xlsx ? Workbook.CheckTarget(path, "missing." + parse.GetValue(format), folderMade: !xlsx) : null;
             var workbook = xlsx ? target : null;
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var list = ReportLoader.MissingCertificatesOf(db, q, ct);

@@ -38,7 +38,7 @@ public static class ReportCommand
             // cannot be written, is refused and nothing is written.
             var xlsx = parse.GetValue(format) == "xlsx";
             var path = parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null;
-            var target = path is not null || xlsx ? Workbook.CheckTarget(path, "report." + parse.GetValue(format)) : null;
+            var target = path is not null || xlsx ? Workbook.CheckTarget(path, "report." + parse.GetValue(format), folderMade: !xlsx) : null;
             var workbook = xlsx ? target : null;
             var reading = Task.Run(() => ctx.Data.Calendar, ct); // read while the database opens (start-up, issue 15)
             using var db = await ctx.OpenForReadingAsync(ct).ConfigureAwait(false);

@@ -62,15 +62,17 @@ public sealed class Workbook
     /// <summary>
     /// Where a workbook, or any --file, may go, checked before any work: a file (not a folder) in a folder that exists
     /// and can be written. Anything else is bad input, and nothing is written. <paramref name="example"/> is the file's
-    /// name a folder is told to hold.
+    /// name a folder is told to hold. A text file's folder that does not exist yet is made when the file is written
+    /// (<paramref name="folderMade"/>), as it always was.
     /// </summary>
-    public static string CheckTarget(string? path, string example)
+    public static string CheckTarget(string? path, string example, bool folderMade = false)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new InputException(CoreText.WorkbookNeedsFile);
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full)) throw new InputException(CoreText.WorkbookIsFolder, path, Path.Combine(path, example));
         var folder = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(folder)) throw new InputException(CoreText.WorkbookNoFolder, path, folder);
+        if (!Directory.Exists(folder))
+            return folderMade ? full : throw new InputException(CoreText.WorkbookNoFolder, path, folder);
         try { AtomicFile.ProbeWritable(full); }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {

@@ -21,6 +21,13 @@ public class PlainReadsTests
         StudyEndDate = nulls ? null : new DateOnly(2026, 5, i), BankBic = $"bic {i}", Iban = $"iban {i}", Status = status,
     };
 
+    /// <summary>A run batch of three payments, valued on the 19th of January plus its number.</summary>
+    private static BatchRow Batch(string quarter, int number, BatchState state) => new()
+    {
+        Quarter = quarter, Number = number, Kind = BatchKind.Run, ValueDate = new DateOnly(2026, 1, 19 + number), Mrp = 4325, Coefficient = 6.5m,
+        AmountPerChildTiyn = 2811250, Count = 3, TotalTiyn = 3 * 2811250, WrittenWith = "{}", State = state, CreatedAtUtc = new DateTime(2026, 1, 20, 0, 0, 0, DateTimeKind.Utc),
+    };
+
     private static PaymentRow Payment(long batchId, int i, string quarter, string childIin, PaymentStatus status) => new()
     {
         BatchId = batchId, Reference = $"{quarter}-01-{i:000000}", Quarter = quarter, Sequence = i, CaseId = $"C-{i:000}", District = "d",
@@ -51,11 +58,7 @@ public class PlainReadsTests
             new CertificateRow { ChildIin = children[0], Quarter = "2026Q1", CertificateNo = "1", IssuedOn = new DateOnly(2026, 1, 5), School = "s" },
             new CertificateRow { ChildIin = children[2], Quarter = "2026Q1", CertificateNo = "2", IssuedOn = new DateOnly(2026, 1, 5), School = "s" },
             new CertificateRow { ChildIin = children[3], Quarter = "2026Q2", CertificateNo = "3", IssuedOn = new DateOnly(2026, 4, 5), School = "s" });
-        var batch = new BatchRow
-        {
-            Quarter = "2026Q1", Number = 1, Kind = BatchKind.Run, ValueDate = new DateOnly(2026, 1, 20), Mrp = 4325, Coefficient = 6.5m,
-            AmountPerChildTiyn = 2811250, Count = 3, TotalTiyn = 3 * 2811250, WrittenWith = "{}", State = BatchState.Released, CreatedAtUtc = new DateTime(2026, 1, 20, 0, 0, 0, DateTimeKind.Utc),
-        };
+        var batch = Batch("2026Q1", 1, BatchState.Released);
         db.Batches.Add(batch);
         await db.SaveChangesAsync();
         db.Payments.AddRange(
@@ -103,11 +106,6 @@ public class PlainReadsTests
         using var ws = new Workspace(provider);
         ws.RunOk("init");
         using var db = ws.OpenDb();
-        BatchRow Batch(string quarter, int number, BatchState state) => new()
-        {
-            Quarter = quarter, Number = number, Kind = BatchKind.Run, ValueDate = new DateOnly(2026, 1, 19 + number), Mrp = 4325, Coefficient = 6.5m,
-            AmountPerChildTiyn = 2811250, Count = 3, TotalTiyn = 3 * 2811250, WrittenWith = "{}", State = state, CreatedAtUtc = new DateTime(2026, 1, 20, 0, 0, 0, DateTimeKind.Utc),
-        };
         var (released, prepared, other) = (Batch("2026Q1", 1, BatchState.Released), Batch("2026Q1", 2, BatchState.Prepared), Batch("2026Q2", 1, BatchState.Released));
         db.Batches.AddRange(released, prepared, other);
         await db.SaveChangesAsync();

@@ -77,7 +77,8 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
     /// </summary>
     private static void PrepareSqliteFile(string dataSource)
     {
-        if (dataSource is "" or ":memory:" || File.Exists(dataSource)) return;
+        // A file: address is SQLite's to resolve (as the schema's lock file does, SchemaMigration).
+        if (dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal) || File.Exists(dataSource)) return;
         if (Directory.Exists(dataSource)) throw new InputException(CliText.SqliteIsFolder, dataSource, Path.Combine(dataSource, "paybatch.db"));
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -87,7 +88,7 @@ public sealed class CliContext(CliHost host, Settings settings, Logger log, stri
             new FileStream(dataSource, options).Dispose(); // an empty file is an empty SQLite database
         }
         catch (IOException) when (File.Exists(dataSource)) { /* another process created it first */ }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (Core.Output.AtomicFile.IsPlaceProblem(e, dataSource))
         {
             throw new InputException(CliText.SqliteCannotCreate, dataSource, e.Message); // a file in its folder's place, a folder not to be written
         }

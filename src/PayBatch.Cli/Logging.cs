@@ -22,7 +22,7 @@ public static partial class Logging
             Core.Output.AtomicFile.CreateDirectory(folder);
             CreateOwnerOnly(Path.Combine(folder, $"paybatch-{TimeProvider.System.GetLocalNow():yyyyMMdd}.log"));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (Core.Output.AtomicFile.IsPlaceProblem(e, folder))
         {
             throw new Core.Domain.InputException(Localization.CliText.LogsUnwritable, folder, e.Message); // a file in its place, a folder not to be written
         }

@@ -132,7 +132,7 @@ public sealed partial class Settings
     private static bool SqlServerReads(string cs)
     {
         try { _ = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(cs); return true; }
-        catch (ArgumentException) { return false; }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException) { return false; } // a keyword's value it converts itself
     }
 
     /// <summary>How long a command waits for another paybatch that is migrating the schema (Database:MigrationLockSeconds, default 60).</summary>

@@ -137,6 +137,19 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Whether a failure to make or write <paramref name="path"/> is the place's — a file where it or one of its folders
+    /// would be, a folder this user may not write: bad input, exit 2 — and not the machine's (a full disk, an I/O error).
+    /// </summary>
+    public static bool IsPlaceProblem(Exception e, string path)
+    {
+        if (e is UnauthorizedAccessException) return true;
+        if (e is not IOException) return false;
+        for (var p = Path.GetFullPath(path); p is not null; p = Path.GetDirectoryName(p))
+            if (File.Exists(p)) return true;
+        return false;
+    }
+
     /// <summary>Creates and removes a temporary file beside <paramref name="path"/>: throws if the folder cannot be written.</summary>
     public static void ProbeWritable(string path)
     {

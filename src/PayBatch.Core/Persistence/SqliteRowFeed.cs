@@ -27,7 +27,7 @@ internal sealed unsafe class SqliteRowFeed : IDisposable
     /// its journal copies the pages it first changes: a million confirmations, 3.7–3.8 s to store 64 at a time, 3.1–3.4 s 128
     /// at a time, 3.3–3.6 s 256 at a time), few enough that they die young.
     /// </summary>
-    public const int ChunkRows = 128;
+    public const int ChunkRows = 2 * RowHandover.ChunkRows;
 
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _stmt;

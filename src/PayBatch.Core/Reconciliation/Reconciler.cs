@@ -295,12 +295,15 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             var key = $"{b.Quarter}-{b.Number:00}";
             var fresh = entries.Where(e => e.Kind == "debit" && e.BatchId == b.Id).ToList();
             var (storedSum, count) = stored.GetValueOrDefault(b.Id);
-            var sum = storedSum + fresh.Sum(e => (decimal)e.AmountTiyn); // debits of hostile statements may add up past a long
+            var sum = storedSum + fresh.Sum(e => (decimal)e.AmountTiyn);
             count += fresh.Count;
             var last = debits.LastOrDefault(d => d.Batch == key);
+            // Kept, such debits would fail every later sum of the batch's (the report's, a payment's trace): the call is
+            // refused whole, as a statement that does not add up is, and nothing of it is applied.
+            if (sum is > long.MaxValue or < long.MinValue)
+                throw new InputFileException(last?.File ?? "", [CoreText.DebitsPastAnyAmount.With(key, last?.Line ?? 0)]);
             if (count > 0 && sum != b.TotalTiyn)
-                findings.Add(new Finding(last?.File ?? "", last?.Line, key, "DEBIT_MISMATCH",
-                    $"debited {(sum / 100m).ToString("0.00", CultureInfo.InvariantCulture)} so far, control sum {new Tenge(b.TotalTiyn)}"));
+                findings.Add(new Finding(last?.File ?? "", last?.Line, key, "DEBIT_MISMATCH", $"debited {new Tenge((long)sum)} so far, control sum {new Tenge(b.TotalTiyn)}"));
             var deadline = data.Calendar.AddBankingDays(b.ValueDate, Sla.DeadlineBankingDays);
             if (count == 0 && statementsRead && asOf > deadline)
                 findings.Add(new Finding("", null, key, "NOT_DEBITED", $"no debit of {new Tenge(b.TotalTiyn)} on the account after the deadline {Date(deadline)}"));

@@ -72,7 +72,11 @@ public sealed class Workbook
         if (Directory.Exists(full)) throw new InputException(CoreText.WorkbookIsFolder, path, Path.Combine(path, example));
         var folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder))
-            return folderMade ? full : throw new InputException(CoreText.WorkbookNoFolder, path, folder);
+        {
+            if (!folderMade) throw new InputException(CoreText.WorkbookNoFolder, path, folder);
+            AtomicFile.RequireWritable(folder); // a file where one of its folders would be, a folder not to be written
+            return full;
+        }
         try { AtomicFile.ProbeWritable(full); }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {

@@ -86,6 +86,34 @@ public class HostileArgumentsTests
         Assert.Equal(before, Entries(ws));
     }
 
+    /// <summary>A text file's folder is made when it is written, unless a file stands where one of its folders would be.</summary>
+    [Fact]
+    public void A_text_file_under_a_file_is_refused_before_any_work()
+    {
+        using var ws = new Workspace();
+        ws.Write("afile", "");
+        var before = Entries(ws);
+        var r = ws.Run("report", "--quarter", "2026Q1", "--file", "afile/sub/r.md");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"{ws.Path_("afile")} is a file, not a folder", r.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Entries(ws)); // not even a database
+    }
+
+    /// <summary>
+    /// A <c>file:</c> address is SQLite's to resolve: no folder named after it is made (it was, as a path relative to the
+    /// process's folder, which commands run in-process here share).
+    /// </summary>
+    [Fact]
+    public void A_SQLite_file_address_is_opened_by_SQLite()
+    {
+        using var ws = new Workspace();
+        var db = ws.Path_("by-uri.db");
+        ws.RunOk("status", "--quarter", "2026Q1", "--db", $"Data Source=file:{db}");
+        Assert.True(File.Exists(db));
+        Assert.False(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "file:")));
+        Assert.Empty(Directory.GetFileSystemEntries(ws.Dir, "file:*"));
+    }
+
     [Fact]
     public void A_SQLite_database_whose_folder_is_a_file_is_refused()
     {
@@ -138,6 +166,8 @@ public class HostileArgumentsTests
     [InlineData("postgres", "Host=db;Username=pay;Password=Sekret-77;garbage", "PostgreSQL")]
     [InlineData("postgres", "Host=db;Password=Sekret;77", "PostgreSQL")]
     [InlineData("postgres", "", "PostgreSQL")]
+    [InlineData("sqlserver", "Server=db;Connect Timeout=abc", "SQL Server")] // a value the builder converts itself
+    [InlineData("sqlserver", "Server=db;TrustServerCertificate=maybe", "SQL Server")]
     public void A_malformed_server_connection_string_is_refused_without_its_password(string provider, string db, string named)
     {
         using var ws = new Workspace();

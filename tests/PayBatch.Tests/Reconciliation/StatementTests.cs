@@ -118,18 +118,29 @@ public class StatementTests
             (row.GetProperty("batch").GetString(), row.GetProperty("total").GetString(), row.GetProperty("debited").GetString(), row.GetProperty("difference").GetString()));
     }
 
-    /// <summary>Two statements, each balanced, whose debits of the batch add up past what a long holds: a mismatch, not a failure (it threw, exit 1).</summary>
+    /// <summary>
+    /// Two statements, each balanced, whose debits of the batch add up past any amount: refused whole, nothing kept (it threw,
+    /// exit 1; kept, they would fail every later sum of the batch's). One of them alone is a DEBIT_MISMATCH, and a second
+    /// reconcile with the other is refused the same way against the debit kept.
+    /// </summary>
     [Fact]
-    public void Debits_of_a_batch_that_add_up_past_any_amount_are_a_DEBIT_MISMATCH()
+    public void Debits_of_a_batch_that_add_up_past_any_amount_are_refused_and_nothing_is_kept()
     {
         using var ws = Paid("sqlite");
-        string Huge(string id) => $":20:{id}\n:25:{Account}\n:28C:1/1\n:60F:C260120KZT60000000000000000,00\n" +
-                                  $":61:260120D60000000000000000,00NTRF2026Q1-01-HSBK//{id}\n:62F:C260120KZT0,00\n-\n";
-        var r = ws.Run("reconcile", ws.Write("a.mt940", Huge("A")), ws.Write("b.mt940", Huge("B")), "--as-of", "2026-01-21");
-        Assert.Equal(3, r.ExitCode);
-        var f = Assert.Single(Findings(ws));
-        Assert.Equal(("2026Q1-01", "DEBIT_MISMATCH"), (f[2], f[3]));
-        Assert.Contains("debited 120000000000000000.00 so far, control sum 84337.50", string.Join(',', f), StringComparison.Ordinal);
+        string Huge(string id) => ws.Write($"{id}.mt940", $":20:{id}\n:25:{Account}\n:28C:1/1\n:60F:C260120KZT60000000000000000,00\n" +
+                                                          $":61:260120D60000000000000000,00NTRF2026Q1-01-HSBK//{id}\n:62F:C260120KZT0,00\n-\n");
+        var both = ws.Run("reconcile", Huge("a"), Huge("b"), "--as-of", "2026-01-21");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("the debits of batch 2026Q1-01 read so far add up past any amount", both.Error, StringComparison.Ordinal);
+        using (var db = ws.OpenDb()) Assert.Equal(0, db.Statements.Count() + db.StatementEntries.Count());
+
+        Assert.Equal(3, ws.Run("reconcile", Huge("a"), "--as-of", "2026-01-21").ExitCode);
+        Assert.Contains("debited 60000000000000000.00 so far, control sum 84337.50", string.Join(',', Assert.Single(Findings(ws))), StringComparison.Ordinal);
+        var again = ws.Run("reconcile", Huge("b"), "--as-of", "2026-01-21");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("add up past any amount", again.Error, StringComparison.Ordinal);
+        Assert.Contains("60000000000000000.00", ws.RunOk("report", "--quarter", "2026Q1", "--as-of", "2026-01-21", "--format", "json").Out, StringComparison.Ordinal); // the batch's sums still read
+        Assert.Equal(0, ws.Run("payment", Ref(1)).ExitCode);
     }
 
     [Theory]

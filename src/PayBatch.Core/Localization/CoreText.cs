@@ -153,6 +153,10 @@ public static class CoreText
 
     public static readonly Message XmlNotAnAmount = new("is not an amount", "— не сумма", "— сома емес");
 
+    public static readonly Message XmlNotKzt = new("is not in KZT", "— не в KZT", "— KZT-пен емес");
+
+    public static readonly Message XmlNotABoolean = new("is not true or false (true, false, 1, 0)", "— не true и не false (true, false, 1, 0)", "— true да, false та емес (true, false, 1, 0)");
+
     public static readonly Message AtLine = new("line {0}: {1}", "строка {0}: {1}", "{0}-жол: {1}");
 
     public static readonly Message Mt940NoClosingBeforeNext = new(

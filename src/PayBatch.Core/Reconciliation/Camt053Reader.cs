@@ -71,7 +71,7 @@ public static class Camt053Reader
                 t.Element(N + "RtrInf")?.Element(N + "Rsn")?.Element(N + "Cd")?.Value.Trim());
         }).ToList();
         return new StatementEntry(LineOf(e), where, e.Element(N + "Sts")?.Element(N + "Cd")?.Value.Trim() == "BOOK",
-            e.Element(N + "CdtDbtInd")!.Value.Trim() == "CRDT", string.Equals(e.Element(N + "RvslInd")?.Value.Trim(), "true", StringComparison.Ordinal),
+            e.Element(N + "CdtDbtInd")!.Value.Trim() == "CRDT", e.Element(N + "RvslInd") is { } rvsl && ConfirmationReader.XsBoolean(rvsl.Value) == true, // the schema allows 1 as well as true
             amount, Date(e.Element(N + "BookgDt")), Date(e.Element(N + "ValDt")),
             (e.Element(N + "AcctSvcrRef") ?? e.Element(N + "NtryRef"))?.Value.Trim(), references, transactions, "");
     }

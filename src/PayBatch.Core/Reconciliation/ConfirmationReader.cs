@@ -150,7 +150,8 @@ public static class ConfirmationReader
             var booked = entry.Element(n + "BookgDt") is { } b
                 ? (b.Element(n + "Dt") is { } dt ? DateOfDateTime(path, dt) : DateOfDateTime(path, b.Element(n + "DtTm")))
                 : null;
-            var reversal = string.Equals(entry.Element(n + "RvslInd")?.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+            // xs:boolean: "1" is true as much as "true" is (a reversal read as a credit would credit a rejected payment).
+            var reversal = entry.Element(n + "RvslInd") is { } rvsl && (XsBoolean(rvsl.Value) ?? throw Bad(path, rvsl, CoreText.XmlNotABoolean));
             var credit = entry.Element(n + "CdtDbtInd")?.Value.Trim() == "CRDT";
             var details = entry.Elements(n + "NtryDtls").SelectMany(d => d.Elements(n + "TxDtls")).ToList();
             foreach (var tx in details)
@@ -193,11 +194,24 @@ public static class ConfirmationReader
             : throw Bad(path, element, CoreText.XmlNotADate);
     }
 
-    /// <summary>The amount of an element, null when absent; an unreadable or impossible amount is bad input.</summary>
+    /// <summary>
+    /// The amount of an element, null when absent; an unreadable or impossible amount, or one in another currency than
+    /// its <c>Ccy</c> says is KZT, is bad input.
+    /// </summary>
     private static Tenge? AmountOf(string path, XElement? element) =>
         element is null ? null
+        : element.Attribute("Ccy")?.Value.Trim() is { } ccy && !string.Equals(ccy, StatementMatching.Currency, StringComparison.OrdinalIgnoreCase)
+            ? throw Bad(path, element, CoreText.XmlNotKzt)
         : Tenge.TryParse(element.Value, out var t) ? t
         : throw Bad(path, element, CoreText.XmlNotAnAmount);
+
+    /// <summary>An xs:boolean as written (<c>true</c>, <c>false</c>, <c>1</c>, <c>0</c>; spaces around and any case read), null for anything else.</summary>
+    internal static bool? XsBoolean(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" => true,
+        "false" or "0" => false,
+        _ => null,
+    };
 
     private static InputFileException Bad(string path, XElement element, Message what)
     {

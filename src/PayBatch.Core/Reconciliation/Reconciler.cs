@@ -302,10 +302,16 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             // refused whole, as a statement that does not add up is, and nothing of it is applied.
             if (sum is > long.MaxValue or < long.MinValue)
                 throw new InputFileException(last?.File ?? "", [CoreText.DebitsPastAnyAmount.With(key, last?.Line ?? 0)]);
-            if (count > 0 && sum != b.TotalTiyn)
-                findings.Add(new Finding(last?.File ?? "", last?.Line, key, "DEBIT_MISMATCH", $"debited {new Tenge((long)sum)} so far, control sum {new Tenge(b.TotalTiyn)}"));
+            // A cancelled batch's money must not move: any debit of it left, not reversed, is a mismatch against nothing.
+            var cancelled = b.State == BatchState.Cancelled;
+            var control = PaymentTrace.ControlTiyn(b);
+            if (count > 0 && sum != control)
+                findings.Add(new Finding(last?.File ?? "", last?.Line, key, "DEBIT_MISMATCH",
+                    $"debited {new Tenge((long)sum)} so far, control sum {new Tenge(control)}{(cancelled ? " (the batch is cancelled)" : "")}"));
+            // Only a released batch is owed a debit (SPEC): a prepared one has not gone to the bank, a cancelled one never will.
+            if (count > 0 || !statementsRead || b.State != BatchState.Released) continue;
             var deadline = data.Calendar.AddBankingDays(b.ValueDate, Sla.DeadlineBankingDays);
-            if (count == 0 && statementsRead && asOf > deadline)
+            if (asOf > deadline)
                 findings.Add(new Finding("", null, key, "NOT_DEBITED", $"no debit of {new Tenge(b.TotalTiyn)} on the account after the deadline {Date(deadline)}"));
         }
         return findings;

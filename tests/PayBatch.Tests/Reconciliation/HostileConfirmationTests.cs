@@ -24,16 +24,16 @@ public class HostileConfirmationTests
         Assert.Equal(0, db.Confirmations.Count());
     }
 
-    private static string Camt054(string bookedOn, string amount) => $"""
+    private static string Camt054(string bookedOn, string amount, string ccy = "KZT", string reversal = "") => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08">
           <BkToCstmrDbtCdtNtfctn>
             <GrpHdr><MsgId>N-1</MsgId><CreDtTm>2026-01-23T18:00:00+05:00</CreDtTm></GrpHdr>
             <Ntfctn><Id>N-1</Id>
-              <Ntry><Amt Ccy="KZT">{amount}</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+              <Ntry><Amt Ccy="KZT">{amount}</Amt>{reversal}<CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
                 <BookgDt><Dt>{bookedOn}</Dt></BookgDt>
                 <NtryDtls><TxDtls><Refs><EndToEndId>2026Q1-01-000001</EndToEndId></Refs>
-                  <Amt Ccy="KZT">{amount}</Amt></TxDtls></NtryDtls></Ntry>
+                  <Amt Ccy="{ccy}">{amount}</Amt></TxDtls></NtryDtls></Ntry>
             </Ntfctn>
           </BkToCstmrDbtCdtNtfctn>
         </Document>
@@ -53,6 +53,28 @@ public class HostileConfirmationTests
         using var ws = Paid();
         var r = ws.Run("reconcile", ws.Write("notice.xml", Camt054("2026-01-21", "99999999999999999999999.00")), "--as-of", "2026-01-23");
         AssertRefused(ws, r, "notice.xml", "line 9", "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Ntry/NtryDtls/TxDtls/Amt");
+    }
+
+    /// <summary>An amount in another currency credited a KZT payment.</summary>
+    [Fact]
+    public void A_camt054_amount_in_another_currency_is_refused_naming_the_element()
+    {
+        using var ws = Paid();
+        var r = ws.Run("reconcile", ws.Write("notice.xml", Camt054("2026-01-21", "28112.50", ccy: "USD")), "--as-of", "2026-01-23");
+        AssertRefused(ws, r, "notice.xml", "line 9", "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Ntry/NtryDtls/TxDtls/Amt", "is not in KZT");
+    }
+
+    /// <summary>xs:boolean's 1 is true: a reversal written <c>1</c> rejects the payment (it credited it).</summary>
+    [Fact]
+    public void A_camt054_reversal_written_1_rejects_and_one_neither_true_nor_false_is_refused()
+    {
+        using var ws = Paid();
+        Assert.Equal(0, ws.Run("reconcile", ws.Write("notice.xml", Camt054("2026-01-21", "28112.50", reversal: "<RvslInd>1</RvslInd>")), "--as-of", "2026-01-23").ExitCode);
+        using (var db = ws.OpenDb()) Assert.Equal(Core.Domain.PaymentStatus.Rejected, db.Payments.AsNoTracking().Single().Status);
+
+        using var other = Paid();
+        var r = other.Run("reconcile", other.Write("notice.xml", Camt054("2026-01-21", "28112.50", reversal: "<RvslInd>yes</RvslInd>")), "--as-of", "2026-01-23");
+        AssertRefused(other, r, "notice.xml", "RvslInd", "is not true or false");
     }
 
     [Fact]

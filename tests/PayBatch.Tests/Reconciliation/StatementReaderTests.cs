@@ -99,6 +99,24 @@ public class StatementReaderTests
         Golden.Match(GoldenPath("statement.camt053.txt"), Dump(statements));
     }
 
+    /// <summary>xs:boolean's 1 is true: the reversal written <c>1</c> reads as the one written <c>true</c> (it was read as a credit).</summary>
+    [Fact]
+    public void A_camt053_reversal_written_1_is_a_reversal()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"paybatch-rvsl-{Guid.NewGuid():N}.xml");
+        File.WriteAllText(path, File.ReadAllText(Data("statement.camt053.xml")).Replace("<RvslInd>true</RvslInd>", "<RvslInd>1</RvslInd>", StringComparison.Ordinal));
+        try
+        {
+            var statements = ReadCamt053(path);
+            Assert.Single(statements.SelectMany(s => s.Entries), e => e.Reversal);
+            Assert.Equal(84_337_50, StatementMatching.Debits("f", statements).Sum(d => d.Amount.Tiyn)); // the reversal cancels the duplicate
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static TheoryData<string> Camt053Files => new() { "tests/PayBatch.Tests/TestData/statements/statement.camt053.xml", "samples/statement-2026Q1.camt053.xml" };
 
     [Theory]

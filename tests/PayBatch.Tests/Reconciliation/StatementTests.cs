@@ -143,6 +143,32 @@ public class StatementTests
         Assert.Equal(0, ws.Run("payment", Ref(1)).ExitCode);
     }
 
+    /// <summary>
+    /// SPEC: only a released batch is owed a debit. A prepared one past its deadline is not NOT_DEBITED (it was); a cancelled
+    /// one's money must not move, so a debit of it is a DEBIT_MISMATCH against nothing (it matched its old total: no finding).
+    /// </summary>
+    [Fact]
+    public void A_prepared_batch_is_owed_no_debit_and_a_debit_of_a_cancelled_one_is_a_DEBIT_MISMATCH()
+    {
+        using var ws = new Workspace();
+        TestPki.WriteSettings(ws);
+        var rows = Enumerable.Range(1, 3).Select(i => Cases.Row(i)).ToList();
+        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        var fee = ws.Run("reconcile", ws.Write("a.mt940", Mt940("A", "260130", ('D', 10m, "NTRFNONREF", ""))), "--as-of", "2026-02-10");
+        Assert.Equal(3, fee.ExitCode); // its payments are overdue: a person must sign or cancel it
+        Assert.Equal(["OVERDUE", "OVERDUE", "OVERDUE"], Findings(ws).Select(f => f[3]));
+
+        ws.RunOk("cancel", "--batch", "2026Q1-01", "--reason", "wrong value date");
+        var r = ws.Run("reconcile", ws.Write("b.mt940", Mt940("B", "260130", ('D', 84_337.50m, "NTRF2026Q1-01//B1", ""))), "--as-of", "2026-02-10");
+        Assert.Equal(3, r.ExitCode);
+        var f = Assert.Single(Findings(ws), f => f[3] != "OVERDUE"); // a cancelled batch's payments are owed nothing either
+        Assert.Equal(("2026Q1-01", "DEBIT_MISMATCH"), (f[2], f[3]));
+        Assert.Contains("debited 84337.50 so far, control sum 0.00 (the batch is cancelled)", string.Join(',', f), StringComparison.Ordinal);
+        using var trace = JsonDocument.Parse(ws.RunOk("payment", Ref(1), "--json").Out);
+        Assert.Equal("DEBIT_MISMATCH", trace.RootElement.GetProperty("batch").GetProperty("finding").GetString());
+    }
+
     [Theory]
     [ClassData(typeof(Providers))]
     public void NOT_DEBITED_once_a_statement_was_read_and_the_deadline_passed_without_a_debit(string provider)

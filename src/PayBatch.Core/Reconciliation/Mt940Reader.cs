@@ -40,6 +40,7 @@ public static partial class Mt940Reader
         var fields = Fields(text);
         var statements = new List<Statement>();
         Draft? draft = null;
+        var numbering = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal); // identical entries, by account and statement number
         foreach (var f in fields)
         {
             if (f.Tag == "20")
@@ -59,6 +60,7 @@ public static partial class Mt940Reader
                     break;
                 case "60F" or "60M":
                     draft.Opening = Balance(path, f);
+                    draft.Continuation = f.Tag == "60M";
                     break;
                 case "61":
                     if (draft.Opening is null) throw Problem(path, f.Line, CoreText.Mt940EntryBeforeOpening.With());
@@ -68,7 +70,7 @@ public static partial class Mt940Reader
                     if (draft.Entries.Count > 0) draft.Entries[^1].Text.Add(f.Value);
                     break;
                 case "62F" or "62M":
-                    statements.Add(draft.Close(path, Balance(path, f)));
+                    statements.Add(draft.Close(path, Balance(path, f), numbering));
                     draft = null;
                     break;
                 default:
@@ -131,17 +133,24 @@ public static partial class Mt940Reader
         public string? Account { get; set; }
         public string? Number { get; set; }
         public (Tenge Amount, DateOnly Date, string Currency)? Opening { get; set; }
+        public bool Continuation { get; set; }
         public List<EntryDraft> Entries { get; } = [];
 
-        public Statement Close(string path, (Tenge Amount, DateOnly Date, string Currency) closing)
+        /// <summary>
+        /// The statement, its identical entries numbered on from its earlier pages in the file (a <c>:60M:</c> page of the same
+        /// account and statement number, the <c>:28C:</c> before its page); a <c>:60F:</c> statement numbers its own from one.
+        /// </summary>
+        public Statement Close(string path, (Tenge Amount, DateOnly Date, string Currency) closing, Dictionary<string, Dictionary<string, int>> numbering)
         {
             if (Account is null) throw Problem(path, Line, CoreText.Mt940NoAccount.With(Id));
             if (Opening is not { } opening) throw Problem(path, Line, CoreText.Mt940NoOpening.With(Id));
             if (opening.Currency != closing.Currency) throw Problem(path, Line, CoreText.Mt940Currencies.With(Id, opening.Currency, closing.Currency));
             var id = Number is null ? Id : $"{Id} {Number}";
             var entries = Entries.Select(e => e.ToEntry()).ToList();
+            var statement = $"{Account}|{(Number is null ? Id : Number.Split('/')[0].Trim())}";
+            if (!Continuation || !numbering.TryGetValue(statement, out var seen)) numbering[statement] = seen = new Dictionary<string, int>(StringComparer.Ordinal);
             return new Statement(Line, id, Account, opening.Currency, opening.Amount, opening.Date, closing.Amount, closing.Date,
-                StatementEntries.WithIdentities(Account, entries));
+                StatementEntries.WithIdentities(Account, entries, seen));
         }
     }
 

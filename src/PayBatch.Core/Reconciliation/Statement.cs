@@ -49,11 +49,12 @@ public static class StatementEntries
     /// <summary>
     /// Gives each entry an identity that is the same wherever the entry is read: the account and the
     /// bank's own reference for the entry when it has one, else everything the entry says, numbered
-    /// when a statement holds identical entries (two equal fees on one day stay two).
+    /// when a statement holds identical entries (two equal fees on one day stay two). <paramref name="seen"/> carries the
+    /// numbering on from a statement's earlier pages (an MT940 <c>:60M:</c> page): identical entries on two pages stay two.
     /// </summary>
-    public static IReadOnlyList<StatementEntry> WithIdentities(string account, IReadOnlyList<StatementEntry> entries)
+    public static IReadOnlyList<StatementEntry> WithIdentities(string account, IReadOnlyList<StatementEntry> entries, Dictionary<string, int>? seen = null)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        seen ??= new Dictionary<string, int>(StringComparer.Ordinal);
         return entries.Select(e =>
         {
             var key = e.BankReference is { Length: > 0 } bank && bank != "NONREF"

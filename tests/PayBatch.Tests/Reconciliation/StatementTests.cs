@@ -119,6 +119,29 @@ public class StatementTests
     }
 
     /// <summary>
+    /// A statement in two pages (<c>:62M:</c> then <c>:60M:</c>, the same <c>:28C:</c> number) with the batch debited in three
+    /// identical entries, two on the first page and one on the second: three debits, not two (the second page's was taken for
+    /// the first page's read again), and the same file read again changes nothing.
+    /// </summary>
+    [Theory]
+    [ClassData(typeof(Providers))]
+    public void Identical_debits_on_two_pages_of_a_statement_are_each_counted_once(string provider)
+    {
+        using var ws = Paid(provider);
+        const string debit = ":61:2601200120D28112,50NTRF2026Q1-01\n";
+        var file = ws.Write("pages.mt940",
+            $":20:P\n:25:{Account}\n:28C:7/1\n:60F:C260119KZT1000000,00\n{debit}{debit}:61:2601200120D150,00NCHGNONREF\n:62M:C260120KZT943625,00\n-\n" +
+            $":20:P\n:25:{Account}\n:28C:7/2\n:60M:C260120KZT943625,00\n{debit}:61:2601200120D150,00NCHGNONREF\n:62F:C260120KZT915362,50\n-\n");
+        Assert.Equal(0, ws.Run("reconcile", file, "--as-of", "2026-01-21").ExitCode);
+        Assert.Empty(Findings(ws)); // not DEBIT_MISMATCH: debited 56225.00 so far, control sum 84337.50
+        ws.RunOk("reconcile", file, "--as-of", "2026-01-21");
+        Assert.Empty(Findings(ws));
+        using var db = ws.OpenDb();
+        Assert.Equal((3, 84_337_50L), (db.StatementEntries.Count(e => e.Kind == "debit"), db.StatementEntries.Where(e => e.Kind == "debit").Sum(e => e.AmountTiyn)));
+        Assert.Equal(2, db.Statements.Count());
+    }
+
+    /// <summary>
     /// Two statements, each balanced, whose debits of the batch add up past any amount: refused whole, nothing kept (it threw,
     /// exit 1; kept, they would fail every later sum of the batch's). One of them alone is a DEBIT_MISMATCH, and a second
     /// reconcile with the other is refused the same way against the debit kept.

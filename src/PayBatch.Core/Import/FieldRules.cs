@@ -43,8 +43,7 @@ public static class FieldRules
     public static Said? Check(Rule rule, string raw)
     {
         if (raw.Length > rule.Limit) return CoreText.TooLong.With(rule.Limit, raw.Length);
-        var control = raw.AsSpan().IndexOfAnyInRange('\0', '\u001f');
-        if (control < 0) control = raw.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
+        var control = Domain.Unprintable.IndexIn(raw);
         if (control >= 0) return CoreText.ControlCharacter.With(((int)raw[control]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture), control + 1);
         var text = raw.TrimStart();
         if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' && rule.Exact)

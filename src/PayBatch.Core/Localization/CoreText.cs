@@ -44,9 +44,14 @@ public static class CoreText
         "{0} таңбадан ұзын ({1})");
 
     public static readonly Message ControlCharacter = new(
-        "holds a control character (U+{0}) at position {1}",
-        "содержит управляющий символ (U+{0}) в позиции {1}",
-        "{1}-позицияда басқару таңбасы (U+{0}) бар");
+        "holds a control character or an invisible one (U+{0}) at position {1}",
+        "содержит управляющий символ или невидимый (U+{0}) в позиции {1}",
+        "{1}-позицияда басқару таңбасы немесе көрінбейтін таңба (U+{0}) бар");
+
+    public static readonly Message PayerUnprintable = new(
+        "{0} holds a control character or an invisible one (U+{1}) at position {2}: a bank file cannot carry it",
+        "{0} содержит управляющий символ или невидимый (U+{1}) в позиции {2}: банковский файл не может его содержать",
+        "{0} ішінде {2}-позицияда басқару таңбасы немесе көрінбейтін таңба (U+{1}) бар: банк файлы оны алып жүре алмайды");
 
     public static readonly Message FormulaStart = new(
         "begins with '{0}', which a spreadsheet runs as a formula; names and identifiers are refused rather than altered",

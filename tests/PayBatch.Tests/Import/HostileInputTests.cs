@@ -69,6 +69,8 @@ public class HostileInputTests
     [InlineData("district", "Есиль\u001b[31m", "(2)")]
     [InlineData("iban", "KZ\u007f1", "(19)")]
     [InlineData("case_id", "C-\u0085", "(1)")]
+    [InlineData("case_id", "\uFEFFC-0101", "(1)")] // a byte order mark inside a line: a second case that looks the same
+    [InlineData("applicant_name", "Әбдіров Нұрлан \uFFFF", "(4)")] // no XML (pain.001, a workbook) can hold it
     public void NUL_and_other_control_characters_in_a_field_are_refused(string column, string value, string position)
     {
         using var ws = WithOneCase();

@@ -181,6 +181,24 @@ public class HostileArgumentsTests
         Assert.Equal(before, Entries(ws));
     }
 
+    /// <summary>A department's text is written into the bank files as it is: a line break in it made a field of its own in MT102.</summary>
+    [Theory]
+    [InlineData("Department:Name", "X\n:20:EVIL", "000A")]
+    [InlineData("Payment:Send", "S\n:32A:999999KZT1,00", "000A")]
+    [InlineData("Payment:Prt", "\u0001", "0001")]
+    public void A_payer_setting_with_a_control_character_is_refused_before_any_work(string setting, string value, string code)
+    {
+        using var ws = new Workspace();
+        ws.WriteDepartmentSettings();
+        ws.Environment["PAYBATCH_" + setting.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()] = value;
+        var rows = Enumerable.Range(1, 2).Select(i => Cases.Row(i)).ToList();
+        var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--format", "mt102",
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"{setting} holds a control character or an invisible one (U+{code})", r.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(ws.Path_("out")));
+    }
+
     [Theory]
     [InlineData("99999999999999999999")]
     [InlineData("0.0000001")]

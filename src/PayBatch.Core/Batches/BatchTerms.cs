@@ -57,8 +57,12 @@ public sealed record BatchTerms
         if (d.Bin!.Length != 12 || !d.Bin.All(char.IsAsciiDigit) || !Iin.HasValidCheckDigit(d.Bin)) wrong.Add(CoreText.PayerBin.With());
         if (!Bic.TryParse(d.Bic, out _)) wrong.Add(CoreText.PayerBic.With());
         if (Knp!.Length != 3 || !Knp.All(char.IsAsciiDigit)) wrong.Add(CoreText.PayerKnp.With());
-        // Written into the bank files as they are: a line break would start a field of its own in an MT102 message.
-        foreach (var (setting, text) in new[] { ("Department:Name", d.Name), ("Payment:Send", Send), ("Payment:Pso", Pso), ("Payment:Prt", Prt) })
+        // Written into the bank files as they are: a line break would start a field of its own in an MT102 message (which
+        // alone carries the chiefs and the send, PSO and priority codes).
+        var written = new List<(string Setting, string? Text)> { ("Department:Name", d.Name) };
+        if (format == BankFileFormat.Mt102)
+            written.AddRange([("Department:Chief", d.Chief), ("Department:ChiefAccountant", d.ChiefAccountant), ("Payment:Send", Send), ("Payment:Pso", Pso), ("Payment:Prt", Prt)]);
+        foreach (var (setting, text) in written)
             if (Unprintable.IndexIn(text) is var at and >= 0)
                 wrong.Add(CoreText.PayerUnprintable.With(setting, ((int)text![at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture), at + 1));
         if (wrong.Count > 0) throw new InputException(CoreText.PayerWrong, format.Name(), wrong);

@@ -74,7 +74,7 @@ public sealed class QuarterRun(PayBatchDb db, ReferenceData data, PaymentTerms t
         if (!request.DryRun) AtomicFile.RequireWritable(request.OutDir);
         var formats = request.Format is { } f ? [f] : data.Banks.All.Select(b => b.Format).Distinct().ToList();
         foreach (var format in formats.Where(f => f != BankFileFormat.Csv))
-            new BatchTerms { Department = terms.Department, Knp = terms.Knp }.RequirePayer(format);
+            new BatchTerms { Department = terms.Department, Knp = terms.Knp, Send = terms.Send, Pso = terms.Pso, Prt = terms.Prt }.RequirePayer(format);
         return (valueDate, amount);
     }
 

@@ -51,7 +51,7 @@ public static class CoreText
     public static readonly Message PayerUnprintable = new(
         "{0} holds a control character or an invisible one (U+{1}) at position {2}: a bank file cannot carry it",
         "{0} содержит управляющий символ или невидимый (U+{1}) в позиции {2}: банковский файл не может его содержать",
-        "{0} ішінде {2}-позицияда басқару таңбасы немесе көрінбейтін таңба (U+{1}) бар: банк файлы оны алып жүре алмайды");
+        "{0} ішінде {2}-позицияда басқару таңбасы немесе көрінбейтін таңба (U+{1}) бар: оны банк файлына жазуға болмайды");
 
     public static readonly Message FormulaStart = new(
         "begins with '{0}', which a spreadsheet runs as a formula; names and identifiers are refused rather than altered",
@@ -158,7 +158,7 @@ public static class CoreText
 
     public static readonly Message XmlNotAnAmount = new("is not an amount", "— не сумма", "— сома емес");
 
-    public static readonly Message XmlNotKzt = new("is not in KZT", "— не в KZT", "— KZT-пен емес");
+    public static readonly Message XmlNotKzt = new("is not in KZT", "— не в KZT", "— KZT емес");
 
     public static readonly Message XmlNotABoolean = new("is not true or false (true, false, 1, 0)", "— не true и не false (true, false, 1, 0)", "— true да, false та емес (true, false, 1, 0)");
 

@@ -13,10 +13,7 @@ public sealed record PaymentTrace(PaymentView Payment, PaymentView? Replaces, Pa
     public string BatchReference => $"{Batch.Quarter}-{Batch.Number:00}";
 
     /// <summary>DEBIT_MISMATCH when the batch's debits read so far are not its control sum; null when they are, or none was read.</summary>
-    public string? DebitFinding => Debits.Count > 0 && Debits.Sum(d => (decimal)d.AmountTiyn) != ControlTiyn(Batch) ? "DEBIT_MISMATCH" : null;
-
-    /// <summary>What a batch's debits must add up to: its total, or nothing once it is cancelled (its money must not move).</summary>
-    public static long ControlTiyn(BatchRow batch) => batch.State == Domain.BatchState.Cancelled ? 0 : batch.TotalTiyn;
+    public string? DebitFinding => Debits.Count > 0 && Debits.Sum(d => (decimal)d.AmountTiyn) != Batch.TotalTiyn ? "DEBIT_MISMATCH" : null;
 
     public static async Task<PaymentTrace?> LoadAsync(PayBatchDb db, string reference, CancellationToken ct)
     {

@@ -281,7 +281,7 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
     }
 
     /// <summary>
-    /// DEBIT_MISMATCH for a batch whose debits read so far are not its control sum; NOT_DEBITED for a
+    /// DEBIT_MISMATCH for a batch whose debits read so far are not its control sum; NOT_DEBITED for a released
     /// batch past its deadline without any debit, once a statement of the account has been read.
     /// </summary>
     private List<Finding> BatchFindings(IReadOnlyList<BatchRow> batches, IReadOnlyList<StatementEntryRow> entries,
@@ -302,12 +302,8 @@ public sealed class Reconciler(PayBatchDb db, ReferenceData data, TimeProvider c
             // refused whole, as a statement that does not add up is, and nothing of it is applied.
             if (sum is > long.MaxValue or < long.MinValue)
                 throw new InputFileException(last?.File ?? "", [CoreText.DebitsPastAnyAmount.With(key, last?.Line ?? 0)]);
-            // A cancelled batch's money must not move: any debit of it left, not reversed, is a mismatch against nothing.
-            var cancelled = b.State == BatchState.Cancelled;
-            var control = PaymentTrace.ControlTiyn(b);
-            if (count > 0 && sum != control)
-                findings.Add(new Finding(last?.File ?? "", last?.Line, key, "DEBIT_MISMATCH",
-                    $"debited {new Tenge((long)sum)} so far, control sum {new Tenge(control)}{(cancelled ? " (the batch is cancelled)" : "")}"));
+            if (count > 0 && sum != b.TotalTiyn)
+                findings.Add(new Finding(last?.File ?? "", last?.Line, key, "DEBIT_MISMATCH", $"debited {new Tenge((long)sum)} so far, control sum {new Tenge(b.TotalTiyn)}"));
             // Only a released batch is owed a debit (SPEC): a prepared one has not gone to the bank, a cancelled one never will.
             if (count > 0 || !statementsRead || b.State != BatchState.Released) continue;
             var deadline = data.Calendar.AddBankingDays(b.ValueDate, Sla.DeadlineBankingDays);

@@ -184,6 +184,7 @@ public class HostileArgumentsTests
     /// <summary>A department's text is written into the bank files as it is: a line break in it made a field of its own in MT102.</summary>
     [Theory]
     [InlineData("Department:Name", "X\n:20:EVIL", "000A")]
+    [InlineData("Department:Chief", "X\n:20:EVIL", "000A")]
     [InlineData("Payment:Send", "S\n:32A:999999KZT1,00", "000A")]
     [InlineData("Payment:Prt", "\u0001", "0001")]
     public void A_payer_setting_with_a_control_character_is_refused_before_any_work(string setting, string value, string code)
@@ -197,6 +198,9 @@ public class HostileArgumentsTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"{setting} holds a control character or an invisible one (U+{code})", r.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(ws.Path_("out")));
+        using var db = ws.OpenDb();
+        Assert.Empty(db.Cases); // refused before the files were imported
+        Assert.Empty(db.Batches);
     }
 
     [Theory]

@@ -554,6 +554,11 @@ public static class CoreText
         "папка вывода {0}: {1} — файл, а не папка; ничего не изменено",
         "шығыс қалтасы {0}: {1} — қалта емес, файл; ештеңе өзгертілмеді");
 
+    public static readonly Message TargetIsFolder = new(
+        "{0} is a folder where PayBatch writes a file: move it away and run again; nothing was changed",
+        "{0} — папка на месте файла, который пишет PayBatch: уберите её и запустите снова; ничего не изменено",
+        "{0} — PayBatch жазатын файлдың орнындағы қалта: оны алып тастап, қайта іске қосыңыз; ештеңе өзгертілмеді");
+
     public static readonly Message OutputFolderNoDrive = new(
         "output folder {0}: no such drive; nothing was changed",
         "папка вывода {0}: такого диска нет; ничего не изменено",

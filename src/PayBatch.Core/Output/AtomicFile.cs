@@ -47,6 +47,9 @@ public static class AtomicFile
     /// </summary>
     public static Staged Stage(string path, Action<Stream> write, Action<Stream>? check = null) => Resilience.Files.Execute(() =>
     {
+        // Refused now, while the transaction that records the file can still be rolled back: once it commits, a folder
+        // in the file's place would fail the rename after the change was kept.
+        if (Directory.Exists(path)) throw new Domain.InputException(Localization.CoreText.TargetIsFolder, path);
         var temp = TempBeside(path);
         var started = TimeProvider.System.GetUtcNow().UtcDateTime;
         try

@@ -55,6 +55,28 @@ public class HostileConfirmationTests
         AssertRefused(ws, r, "notice.xml", "line 9", "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Ntry/NtryDtls/TxDtls/Amt");
     }
 
+    /// <summary>
+    /// A folder where reconcile writes reconciliation.csv is refused before the commit (it failed the rename after the
+    /// statuses were kept: exit 1, saying nothing was kept); a run's bank file likewise.
+    /// </summary>
+    [Fact]
+    public void A_folder_in_the_place_of_an_output_file_is_refused_before_anything_is_kept()
+    {
+        using var ws = Paid();
+        Directory.CreateDirectory(ws.Path_("out", "2026Q1", "reconciliation.csv", "x"));
+        var r = ws.Run("reconcile", ws.Write("c.csv", "reference,iban,amount,status,credited_on,reason\n2026Q1-01-000001,,28112.50,credited,2026-01-21,\n"), "--as-of", "2026-01-23");
+        AssertRefused(ws, r, ws.Path_("out", "2026Q1", "reconciliation.csv"), "is a folder where PayBatch writes a file");
+
+        using var other = new Workspace();
+        var rows = new[] { Cases.Row(1) };
+        Directory.CreateDirectory(other.Path_("out", "2026Q1", "01", "HSBKKZKX.csv"));
+        var run = other.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
+            "--recipients", other.Write("r.csv", Cases.Csv(rows)), "--certificates", other.Write("c.csv", Cases.Certificates(rows)));
+        Assert.True(run.ExitCode == 2, run.Error);
+        using var db = other.OpenDb();
+        Assert.Empty(db.Batches);
+    }
+
     /// <summary>An amount in another currency credited a KZT payment.</summary>
     [Fact]
     public void A_camt054_amount_in_another_currency_is_refused_naming_the_element()

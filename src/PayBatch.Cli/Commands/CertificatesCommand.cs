@@ -24,11 +24,8 @@ public static class CertificatesCommand
         {
             var q = parse.GetValue(quarter);
             var labels = Labels.For(Langs.Current);
-            // The file is checked before any work, whatever the format (a workbook needs one), as the report's is.
-            var xlsx = parse.GetValue(format) == "xlsx";
-            var path = parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null;
-            var target = path is not null || xlsx ? Workbook.CheckTarget(path, "missing." + parse.GetValue(format), folderMade: !xlsx) : null;
-            var workbook = xlsx ? target : null;
+            var target = Workbook.CheckFile(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null, parse.GetValue(format)!, "missing");
+            var workbook = parse.GetValue(format) == "xlsx" ? target : null;
             await using var db = await ctx.OpenDbAsync(ct).ConfigureAwait(false);
             var list = ReportLoader.MissingCertificatesOf(db, q, ct);
             ctx.Log.Information("Certificates missing for {Quarter}: {Count} case(s)", q.ToString(), list.Count);

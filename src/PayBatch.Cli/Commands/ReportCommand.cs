@@ -34,12 +34,8 @@ public static class ReportCommand
             var labels = Labels.For(ctx.Settings.UiLanguage ?? Lang.Ru); // the report's readers read Russian unless told otherwise
             var indicators = ctx.Settings.Indicators;
             var coefficient = ctx.Settings.PaymentTerms.Coefficient;
-            // The file is checked before any work, whatever the format (a workbook needs one): a folder, or a place that
-            // cannot be written, is refused and nothing is written.
-            var xlsx = parse.GetValue(format) == "xlsx";
-            var path = parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null;
-            var target = path is not null || xlsx ? Workbook.CheckTarget(path, "report." + parse.GetValue(format), folderMade: !xlsx) : null;
-            var workbook = xlsx ? target : null;
+            var target = Workbook.CheckFile(parse.GetValue(file) is { } f ? ctx.Settings.Resolve(f) : null, parse.GetValue(format)!, "report");
+            var workbook = parse.GetValue(format) == "xlsx" ? target : null;
             var reading = Task.Run(() => ctx.Data.Calendar, ct); // read while the database opens (start-up, issue 15)
             using var db = await ctx.OpenForReadingAsync(ct).ConfigureAwait(false);
             var calendar = await reading.ConfigureAwait(false);

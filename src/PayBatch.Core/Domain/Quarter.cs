@@ -5,9 +5,15 @@ namespace PayBatch.Core.Domain;
 /// <summary>A calendar quarter, written <c>2026Q1</c>. Immutable; ordered by time.</summary>
 public readonly record struct Quarter : IComparable<Quarter>
 {
+    /// <summary>The years a quarter can be in: a date outside them names no quarter.</summary>
+    public const int FirstYear = 1900, LastYear = 2999;
+
+    /// <summary>Whether <paramref name="date"/> falls in a year a quarter can be in.</summary>
+    public static bool Covers(DateOnly date) => date.Year is >= FirstYear and <= LastYear;
+
     public Quarter(int year, int number)
     {
-        if (year is < 1900 or > 2999) throw new ArgumentOutOfRangeException(nameof(year), year, "year out of range");
+        if (year is < FirstYear or > LastYear) throw new ArgumentOutOfRangeException(nameof(year), year, "year out of range");
         if (number is < 1 or > 4) throw new ArgumentOutOfRangeException(nameof(number), number, "a quarter is 1 to 4");
         Year = year;
         Number = number;
@@ -27,7 +33,7 @@ public readonly record struct Quarter : IComparable<Quarter>
         if (t.Length != 6 || (t[4] != 'Q' && t[4] != 'q')) return false;
         if (!int.TryParse(t[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)) return false;
         var n = t[5] - '0';
-        if (n is < 1 or > 4 || year is < 1900 or > 2999) return false;
+        if (n is < 1 or > 4 || year is < FirstYear or > LastYear) return false;
         quarter = new Quarter(year, n);
         return true;
     }

@@ -294,9 +294,9 @@ public static class CoreText
         "{0}-жол: '{1}' үзіндісі сәйкес келмейді: кіріс қалдық пен өткізілген жазбалардың қосындысы кез келген соманың шегінен шығады");
 
     public static readonly Message StatementDates = new(
-        "line {0}: statement '{1}' runs from {2} to {3}, outside the years 1900–2999 a quarter can be in",
-        "строка {0}: выписка '{1}' за период с {2} по {3} выходит за пределы 1900–2999 годов, в которых может быть квартал",
-        "{0}-жол: '{1}' үзіндісі {2} – {3} аралығына жатады, бұл тоқсан бола алатын 1900–2999 жылдардан тыс");
+        "line {0}: statement '{1}' runs from {2} to {3}, outside the years {4}–{5} a quarter can be in",
+        "строка {0}: выписка '{1}' за период с {2} по {3} выходит за пределы {4}–{5} годов, в которых может быть квартал",
+        "{0}-жол: '{1}' үзіндісі {2} – {3} аралығына жатады, бұл тоқсан бола алатын {4}–{5} жылдардан тыс");
 
     public static readonly Message DebitsPastAnyAmount = new(
         "the debits of batch {0} read so far add up past any amount (the last at line {1})",

@@ -98,12 +98,10 @@ public static class AtomicFile
     /// </summary>
     public static void RequireWritable(string dir)
     {
+        if (FileInTheWay(dir) is { } file) throw new Domain.InputException(Localization.CoreText.OutputFolderIsFile, dir, file);
         var existing = Path.GetFullPath(dir);
         while (!Directory.Exists(existing))
-        {
-            if (File.Exists(existing)) throw new Domain.InputException(Localization.CoreText.OutputFolderIsFile, dir, existing);
             existing = Path.GetDirectoryName(existing) ?? throw new Domain.InputException(Localization.CoreText.OutputFolderNoDrive, dir);
-        }
         try
         {
             ProbeWritable(Path.Combine(existing, "paybatch-write-test"));
@@ -144,13 +142,15 @@ public static class AtomicFile
     /// Whether a failure to make or write <paramref name="path"/> is the place's — a file where it or one of its folders
     /// would be, a folder this user may not write: bad input, exit 2 — and not the machine's (a full disk, an I/O error).
     /// </summary>
-    public static bool IsPlaceProblem(Exception e, string path)
+    public static bool IsPlaceProblem(Exception e, string path) =>
+        e is UnauthorizedAccessException || (e is IOException && FileInTheWay(path) is not null);
+
+    /// <summary>A file standing where <paramref name="path"/> or one of the folders it needs would be, or null.</summary>
+    private static string? FileInTheWay(string path)
     {
-        if (e is UnauthorizedAccessException) return true;
-        if (e is not IOException) return false;
-        for (var p = Path.GetFullPath(path); p is not null; p = Path.GetDirectoryName(p))
-            if (File.Exists(p)) return true;
-        return false;
+        for (var p = Path.GetFullPath(path); p is not null && !Directory.Exists(p); p = Path.GetDirectoryName(p))
+            if (File.Exists(p)) return p;
+        return null;
     }
 
     /// <summary>Creates and removes a temporary file beside <paramref name="path"/>: throws if the folder cannot be written.</summary>

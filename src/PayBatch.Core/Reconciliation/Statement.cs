@@ -24,8 +24,8 @@ public sealed record Statement(
         }
     }
 
-    /// <summary>The years a statement's dates may fall in: those a quarter can be in.</summary>
-    public bool DatedWithinQuarters => OpeningDate.Year is >= 1900 and <= 2999 && ClosingDate.Year is >= 1900 and <= 2999;
+    /// <summary>Whether the statement's dates fall in the years a quarter can be in.</summary>
+    public bool DatedWithinQuarters => Quarter.Covers(OpeningDate) && Quarter.Covers(ClosingDate);
 }
 
 /// <summary>

@@ -30,7 +30,7 @@ public static partial class StatementMatching
                 problems.Add(CoreText.StatementDoesNotAddUp.With(s.Line, s.Id, s.Opening, new Tenge(byEntries.Tiyn - s.Opening.Tiyn), byEntries, s.Closing));
             if (!s.DatedWithinQuarters)
                 problems.Add(CoreText.StatementDates.With(s.Line, s.Id, s.OpeningDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    s.ClosingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                    s.ClosingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Quarter.FirstYear, Quarter.LastYear));
         }
         return problems;
     }

@@ -60,6 +60,14 @@ public sealed class Workbook
         });
 
     /// <summary>
+    /// Where a command's <c>--file</c> of <paramref name="format"/> goes (<see cref="CheckTarget"/>), checked before any work;
+    /// null when there is none (a text format to the screen alone). A workbook needs one; <paramref name="name"/> names the
+    /// example a folder is told to hold.
+    /// </summary>
+    public static string? CheckFile(string? path, string format, string name) =>
+        path is null && format != "xlsx" ? null : CheckTarget(path, $"{name}.{format}", folderMade: format != "xlsx");
+
+    /// <summary>
     /// Where a workbook, or any --file, may go, checked before any work: a file (not a folder) in a folder that exists
     /// and can be written. Anything else is bad input, and nothing is written. <paramref name="example"/> is the file's
     /// name a folder is told to hold. A text file's folder that does not exist yet is made when the file is written

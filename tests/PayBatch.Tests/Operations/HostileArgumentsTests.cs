@@ -9,6 +9,14 @@ namespace PayBatch.Tests.Operations;
 /// </summary>
 public class HostileArgumentsTests
 {
+    /// <summary>A run of <paramref name="quarter"/> that imports a registry of <paramref name="cases"/> eligible cases and their certificates.</summary>
+    private static CliRun RunWithFiles(Workspace ws, int cases, string quarter, string valueDate, params string[] more)
+    {
+        var rows = Enumerable.Range(1, cases).Select(i => Cases.Row(i)).ToList();
+        return ws.Run(["run", "--quarter", quarter, "--value-date", valueDate,
+            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)), .. more]);
+    }
+
     /// <summary>Everything in the workspace but the logs: what a refusal must leave as it was.</summary>
     private static List<string> Entries(Workspace ws) =>
         Directory.GetFileSystemEntries(ws.Dir, "*", SearchOption.AllDirectories)
@@ -32,9 +40,7 @@ public class HostileArgumentsTests
     {
         using var ws = new Workspace();
         TestPki.WriteSettings(ws);
-        var rows = Enumerable.Range(1, 2).Select(i => Cases.Row(i)).ToList();
-        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
-            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        Assert.Equal(0, RunWithFiles(ws, 2, "2026Q1", "2026-01-20").ExitCode);
         var r = ws.RunOk("--json", "cancel", "--batch", "2026Q1-01", "--reason", "@ops");
         Assert.Equal("@ops", JsonDocument.Parse(r.Out).RootElement.GetProperty("cancelled").GetProperty("reason").GetString());
     }
@@ -192,9 +198,7 @@ public class HostileArgumentsTests
         using var ws = new Workspace();
         ws.WriteDepartmentSettings();
         ws.Environment["PAYBATCH_" + setting.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()] = value;
-        var rows = Enumerable.Range(1, 2).Select(i => Cases.Row(i)).ToList();
-        var r = ws.Run("run", "--quarter", "2026Q1", "--value-date", "2026-01-20", "--format", "mt102",
-            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        var r = RunWithFiles(ws, 2, "2026Q1", "2026-01-20", "--format", "mt102");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"{setting} holds a control character or an invisible one (U+{code})", r.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(ws.Path_("out")));
@@ -214,9 +218,7 @@ public class HostileArgumentsTests
         Assert.Equal(2, dry.ExitCode);
         Assert.Contains($"Payment:Coefficient {coefficient} × MRP 4325 (2026Q2) is not a payment per child", dry.Error, StringComparison.Ordinal);
 
-        var rows = Enumerable.Range(1, 2).Select(i => Cases.Row(i)).ToList();
-        var run = ws.Run("run", "--quarter", "2026Q2", "--value-date", "2026-04-06",
-            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        var run = RunWithFiles(ws, 2, "2026Q2", "2026-04-06");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"Payment:Coefficient {coefficient}", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(ws.OutDir));
@@ -231,9 +233,7 @@ public class HostileArgumentsTests
     public void A_payment_reference_is_looked_up_as_it_parses(string reference)
     {
         using var ws = new Workspace();
-        var rows = Enumerable.Range(1, 1).Select(i => Cases.Row(i)).ToList();
-        ws.RunOk("run", "--quarter", "2026Q1", "--value-date", "2026-01-20",
-            "--recipients", ws.Write("r.csv", Cases.Csv(rows)), "--certificates", ws.Write("c.csv", Cases.Certificates(rows)));
+        Assert.Equal(0, RunWithFiles(ws, 1, "2026Q1", "2026-01-20").ExitCode);
         var r = ws.RunOk("--json", "payment", reference);
         Assert.Equal("2026Q1-01-000001", JsonDocument.Parse(r.Out).RootElement.GetProperty("reference").GetString());
     }
